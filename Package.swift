@@ -1,0 +1,66 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "adlaw",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "adlaw", targets: ["adlaw"]),
+        .library(name: "AdlawKit", targets: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "Extractors", "Reporters"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C library: only PCRE2Matcher imports it.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        // Value types and protocols shared by every other module. No I/O, no C.
+        .target(name: "LintCore"),
+        // The one implementation of the RegexEngine protocol.
+        .target(name: "PCRE2Matcher", dependencies: ["LintCore", "CPCRE2"]),
+        // YAML rule files -> compiled Rule values (one file per pattern kind).
+        .target(
+            name: "RuleCompiler",
+            dependencies: ["LintCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // Input files -> ExtractedDocument (text segments with offset maps).
+        .target(
+            name: "Extractors",
+            dependencies: ["LintCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // Rules x documents -> findings. No I/O, no printing.
+        .target(name: "Linting", dependencies: ["LintCore"]),
+        // One reporter per output format.
+        .target(name: "Reporters", dependencies: ["LintCore"]),
+        // The CLI: the only place that wires concrete pieces together.
+        .executableTarget(
+            name: "adlaw",
+            dependencies: [
+                "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Reporters",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
+        .testTarget(name: "PCRE2MatcherTests", dependencies: ["PCRE2Matcher", "LintCore"]),
+        .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "PCRE2Matcher", "LintCore"]),
+        .testTarget(name: "ExtractorsTests", dependencies: ["Extractors", "LintCore"]),
+        .testTarget(
+            name: "LintingTests",
+            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore"]
+        ),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintCore"]),
+        // Every rule file's examples, and the annotated corpus.
+        .testTarget(
+            name: "RulePackTests",
+            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore"]
+        ),
+        // Runs the built `adlaw` binary.
+        .testTarget(name: "CLITests", dependencies: ["adlaw"]),
+    ]
+)

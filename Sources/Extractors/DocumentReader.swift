@@ -1,0 +1,90 @@
+import Foundation
+import LintCore
+
+/// Reads files (or standard input) and hands them to the extractor for their format.
+public struct DocumentReader: Sendable {
+    public var extractors: [any TextExtractor]
+    /// Files above this size are refused with a clear message, never read.
+    public var maxFileSize: Int
+
+    public static let defaultMaxFileSize = 64 << 20
+
+    public init(extractors: [any TextExtractor] = DocumentReader.defaultExtractors,
+                maxFileSize: Int = DocumentReader.defaultMaxFileSize) {
+        self.extractors = extractors
+        self.maxFileSize = maxFileSize
+    }
+
+    /// Text, and Markdown and HTML read as text.
+    public static let defaultExtractors: [any TextExtractor] = [
+        PlainTextExtractor(),
+        PlainTextExtractor(format: "markdown", extensions: ["md", "markdown"]),
+        PlainTextExtractor(format: "html", extensions: ["html", "htm"]),
+    ]
+
+    /// Extensions read when walking folders.
+    public var knownExtensions: Set<String> { Set(extractors.flatMap(\.extensions)) }
+
+    /// The extractor for a path's extension; unknown extensions are read as plain text.
+    public func extractor(for path: String) -> any TextExtractor {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return extractors.first { $0.extensions.contains(ext) } ?? extractors[0]
+    }
+
+    public func read(path: String) throws(ExtractionError) -> ExtractedDocument {
+        let bytes = try readBytes(path: path)
+        return try extractor(for: path).extract(bytes, path: path)
+    }
+
+    /// Extracts bytes that did not come from a file (standard input, the git index).
+    /// `name` picks the format by its extension.
+    public func read(bytes: [UInt8], name: String) throws(ExtractionError) -> ExtractedDocument {
+        guard bytes.count <= maxFileSize else { throw .tooLarge(path: name, size: bytes.count, limit: maxFileSize) }
+        return try extractor(for: name).extract(bytes, path: name)
+    }
+
+    public func readBytes(path: String) throws(ExtractionError) -> [UInt8] {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
+        if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a folder") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied")
+        }
+        defer { try? handle.close() }
+        let size: Int
+        do {
+            size = Int(try handle.seekToEnd())
+            try handle.seek(toOffset: 0)
+        } catch {
+            throw .unreadable(path: path, reason: "\(error.localizedDescription)")
+        }
+        guard size <= maxFileSize else { throw .tooLarge(path: path, size: size, limit: maxFileSize) }
+        do {
+            // Read at most one byte past the limit, so a file that grows is still bounded.
+            let data = try handle.read(upToCount: maxFileSize + 1) ?? Data()
+            guard data.count <= maxFileSize else { throw ExtractionError.tooLarge(path: path, size: data.count, limit: maxFileSize) }
+            return [UInt8](data)
+        } catch let error as ExtractionError {
+            throw error
+        } catch {
+            throw .unreadable(path: path, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    /// Reads all of standard input, bounded by the size limit.
+    public func readStandardInput(name: String) throws(ExtractionError) -> ExtractedDocument {
+        var bytes: [UInt8] = []
+        let handle = FileHandle.standardInput
+        while true {
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 16) ?? Data() } catch {
+                throw .unreadable(path: name, reason: "\(error.localizedDescription)")
+            }
+            if chunk.isEmpty { break }
+            bytes += chunk
+            guard bytes.count <= maxFileSize else { throw .tooLarge(path: name, size: bytes.count, limit: maxFileSize) }
+        }
+        return try read(bytes: bytes, name: name)
+    }
+}

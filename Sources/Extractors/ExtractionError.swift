@@ -1,0 +1,59 @@
+/// Why a file could not be read. Each names the file and what to do; the run goes on
+/// with the other files and ends with exit code 2.
+public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notFound(path: String)
+    case unreadable(path: String, reason: String)
+    case tooLarge(path: String, size: Int, limit: Int)
+    case binary(path: String)
+    case unsupportedEncoding(path: String, detail: String)
+    case unsupportedFormat(path: String, detail: String)
+    case malformed(path: String, line: Int?, column: Int?, reason: String)
+    case limitExceeded(path: String, what: String)
+
+    public var path: String {
+        switch self {
+        case let .notFound(path), let .unreadable(path, _), let .tooLarge(path, _, _), let .binary(path),
+             let .unsupportedEncoding(path, _), let .unsupportedFormat(path, _), let .malformed(path, _, _, _),
+             let .limitExceeded(path, _):
+            path
+        }
+    }
+
+    public var line: Int? { if case let .malformed(_, line, _, _) = self { line } else { nil } }
+    public var column: Int? { if case let .malformed(_, _, column, _) = self { column } else { nil } }
+
+    /// A stable code for machine readers.
+    public var code: String {
+        switch self {
+        case .notFound: "not-found"
+        case .unreadable: "unreadable"
+        case .tooLarge: "too-large"
+        case .binary: "binary"
+        case .unsupportedEncoding: "unsupported-encoding"
+        case .unsupportedFormat: "unsupported-format"
+        case .malformed: "malformed"
+        case .limitExceeded: "limit-exceeded"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .notFound:
+            "no such file or folder; check the path"
+        case let .unreadable(_, reason):
+            "cannot read the file (\(reason)); check its permissions"
+        case let .tooLarge(_, size, limit):
+            "the file is \(size) bytes, above the \(limit)-byte limit; split it or raise --max-file-size"
+        case .binary:
+            "binary file skipped (it contains NUL bytes); adlaw reads text, Markdown and HTML"
+        case let .unsupportedEncoding(_, detail):
+            "unsupported text encoding (\(detail)); save the file as UTF-8"
+        case let .unsupportedFormat(_, detail):
+            "unsupported format: \(detail)"
+        case let .malformed(_, _, _, reason):
+            "the file is malformed: \(reason)"
+        case let .limitExceeded(_, what):
+            "the file exceeds a safety limit: \(what)"
+        }
+    }
+}

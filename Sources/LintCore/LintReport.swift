@@ -1,0 +1,47 @@
+/// Everything one run produced, as reporters see it.
+public struct LintReport: Sendable {
+    public var toolName: String
+    public var toolVersion: String
+    public var files: [FileReport]
+    /// All findings, in the stable order.
+    public var findings: [Finding]
+    public var diagnostics: [Diagnostic]
+    public var rulesLoaded: Int
+    /// Wall-clock seconds of the run.
+    public var durationSeconds: Double
+
+    public init(toolName: String = "adlaw", toolVersion: String, files: [FileReport], findings: [Finding],
+                diagnostics: [Diagnostic], rulesLoaded: Int, durationSeconds: Double) {
+        self.toolName = toolName
+        self.toolVersion = toolVersion
+        self.files = files
+        self.findings = findings
+        self.diagnostics = diagnostics
+        self.rulesLoaded = rulesLoaded
+        self.durationSeconds = durationSeconds
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// One checked file: its format and the sectors it was checked for.
+public struct FileReport: Sendable, Hashable {
+    public var path: String
+    public var format: String
+    public var sectors: [Sector]
+    /// `option`, `front-matter`, `inferred` or `none`.
+    public var sectorSource: String
+    /// For inferred sectors, the words that suggested each.
+    public var inferredFrom: [Sector: [String]]
+    public var findingCount: Int
+
+    public init(path: String, format: String, sectors: [Sector], sectorSource: String,
+                inferredFrom: [Sector: [String]], findingCount: Int) {
+        self.path = path
+        self.format = format
+        self.sectors = sectors
+        self.sectorSource = sectorSource
+        self.inferredFrom = inferredFrom
+        self.findingCount = findingCount
+    }
+}

@@ -1,0 +1,275 @@
+/// A compiled rule: what it cites and says, and the matcher program that finds it.
+/// Built from a YAML rule file by `RuleCompiler`; never constructed by hand in the CLI.
+public struct Rule: Sendable {
+    public var id: RuleID
+    public var name: String
+    public var severity: Severity
+    public var message: MessageTemplate
+    public var rationale: String
+    public var references: [LegalReference]
+    /// Sectors the rule applies to; contains `.all` for rules that always run.
+    public var sectors: [Sector]
+    /// Zones the rule is limited to; empty means every zone.
+    public var zones: [Zone]
+    public var suggestion: String?
+    public var tags: [String]
+    public var pattern: RulePattern
+    public var exceptions: ExceptionSet
+    public var conditions: [NumericCondition]
+    public var examples: [RuleExample]
+    /// The rule file and the line of its `id:` key.
+    public var origin: SourceOrigin
+
+    public init(id: RuleID, name: String, severity: Severity, message: MessageTemplate, rationale: String,
+                references: [LegalReference], sectors: [Sector], zones: [Zone], suggestion: String?,
+                tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
+                conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin) {
+        self.id = id
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.rationale = rationale
+        self.references = references
+        self.sectors = sectors
+        self.zones = zones
+        self.suggestion = suggestion
+        self.tags = tags
+        self.pattern = pattern
+        self.exceptions = exceptions
+        self.conditions = conditions
+        self.examples = examples
+        self.origin = origin
+    }
+
+    public var appliesToAllSectors: Bool { sectors.contains(.all) }
+
+    /// Whether the rule runs on a document with these active sectors.
+    public func applies(toSectors active: Set<Sector>) -> Bool {
+        appliesToAllSectors || sectors.contains { active.contains($0) }
+    }
+
+    /// Whether the rule runs on text of this zone.
+    public func applies(toZone zone: Zone) -> Bool { zones.isEmpty || zones.contains(zone) }
+
+    /// Every compiled pattern of the rule, labelled, for `adlaw rules patterns`.
+    public var compiledPatterns: [(label: String, regex: any CompiledRegex)] {
+        var out: [(String, any CompiledRegex)] = []
+        switch pattern {
+        case let .span(span):
+            out.append(("match", span.regex))
+        case let .document(doc):
+            out.append(("trigger", doc.trigger.regex))
+            for item in doc.required { out.append(("requires \(item.label)", item.regex)) }
+        }
+        if let inside = exceptions.inside { out.append(("unless inside", inside.regex)) }
+        if let preceded = exceptions.precededBy { out.append(("unless preceded-by", preceded.regex)) }
+        if let sentence = exceptions.sentenceHas { out.append(("unless sentence-has", sentence)) }
+        if let document = exceptions.documentHas { out.append(("unless document-has", document)) }
+        return out
+    }
+}
+
+/// Where a rule or lexicon was defined.
+public struct SourceOrigin: Sendable, Hashable, Codable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var formatted: String { "\(file):\(line):\(column)" }
+}
+
+/// The matcher program of a rule.
+public enum RulePattern: Sendable {
+    /// A phrase-level pattern (`terms`, `regex`, `near`): each match is a finding.
+    case span(SpanPattern)
+    /// A document-level pattern (`requires`): one finding at the first trigger when the
+    /// required text is missing from the whole document.
+    case document(DocumentPattern)
+
+    public var kind: PatternKind {
+        switch self {
+        case let .span(span): span.kind
+        case .document: .requires
+        }
+    }
+}
+
+/// The pattern kinds of the rule DSL. Adding one means one compiler file and one case.
+public enum PatternKind: String, Sendable, CaseIterable, Codable {
+    case terms, regex, near, requires
+}
+
+/// One compiled regex that finds the rule's phrases.
+public struct SpanPattern: Sendable {
+    public var kind: PatternKind
+    public var regex: any CompiledRegex
+    /// For `near`: the capture groups of the two parts in each alternative (A then B,
+    /// and B then A), so exceptions can test each part.
+    public var componentGroups: [Int]
+
+    public init(kind: PatternKind, regex: any CompiledRegex, componentGroups: [Int] = []) {
+        self.kind = kind
+        self.regex = regex
+        self.componentGroups = componentGroups
+    }
+}
+
+/// A `requires` pattern.
+public struct DocumentPattern: Sendable {
+    public enum Mode: String, Sendable, Codable {
+        /// Every required item must appear, else a finding listing the missing ones.
+        case allOf = "all-of"
+        /// At least one required item must appear.
+        case anyOf = "any-of"
+    }
+
+    public var trigger: SpanPattern
+    public var required: [RequiredItem]
+    public var mode: Mode
+
+    public init(trigger: SpanPattern, required: [RequiredItem], mode: Mode) {
+        self.trigger = trigger
+        self.required = required
+        self.mode = mode
+    }
+}
+
+/// Text a document must contain when its trigger appears (a mandatory warning, a
+/// notice item).
+public struct RequiredItem: Sendable {
+    public var label: String
+    public var regex: any CompiledRegex
+
+    public init(label: String, regex: any CompiledRegex) {
+        self.label = label
+        self.regex = regex
+    }
+}
+
+/// The `unless` block of a rule: text around a match that cancels it.
+public struct ExceptionSet: Sendable {
+    /// A match that lies inside one of these phrases is cancelled (治療 inside 治療師).
+    public var inside: (regex: any CompiledRegex, window: Int)?
+    /// A match preceded by one of these (a negation) within `within` characters of the
+    /// same sentence is cancelled (不能治療).
+    public var precededBy: (regex: any CompiledRegex, within: Int, window: Int)?
+    /// A match whose sentence contains one of these is cancelled (a cited source).
+    public var sentenceHas: (any CompiledRegex)?
+    /// A match in a document that contains one of these anywhere is cancelled (a
+    /// sponsorship disclosure).
+    public var documentHas: (any CompiledRegex)?
+
+    public init(inside: (regex: any CompiledRegex, window: Int)? = nil,
+                precededBy: (regex: any CompiledRegex, within: Int, window: Int)? = nil,
+                sentenceHas: (any CompiledRegex)? = nil, documentHas: (any CompiledRegex)? = nil) {
+        self.inside = inside
+        self.precededBy = precededBy
+        self.sentenceHas = sentenceHas
+        self.documentHas = documentHas
+    }
+
+    public var isEmpty: Bool { inside == nil && precededBy == nil && sentenceHas == nil && documentHas == nil }
+}
+
+/// A numeric test on a named capture group (`where:`), e.g. a prize above NT$5,000,000.
+public struct NumericCondition: Sendable, Hashable {
+    public enum Comparison: String, Sendable, Hashable, CaseIterable {
+        case greaterThan = "greater-than"
+        case atLeast = "at-least"
+        case lessThan = "less-than"
+        case atMost = "at-most"
+
+        public func holds(_ lhs: Double, _ rhs: Double) -> Bool {
+            switch self {
+            case .greaterThan: lhs > rhs
+            case .atLeast: lhs >= rhs
+            case .lessThan: lhs < rhs
+            case .atMost: lhs <= rhs
+            }
+        }
+    }
+
+    public enum Bound: Sendable, Hashable {
+        case constant(Double)
+        /// Another group's value times a factor (a gift above half the price).
+        case group(String, times: Double)
+    }
+
+    public var group: String
+    public var comparison: Comparison
+    public var bound: Bound
+
+    public init(group: String, comparison: Comparison, bound: Bound) {
+        self.group = group
+        self.comparison = comparison
+        self.bound = bound
+    }
+}
+
+/// A rule example: text, and for `match` examples the exact spans to be reported.
+public struct RuleExample: Sendable, Hashable {
+    public enum Expectation: String, Sendable, Hashable { case match, noMatch = "no-match" }
+
+    public var expectation: Expectation
+    /// The example text without the ⟦ ⟧ markers.
+    public var text: String
+    /// Byte ranges in `text` that must be reported, in order.
+    public var spans: [Range<Int>]
+    /// The line of the example in the rule file.
+    public var line: Int
+
+    public init(expectation: Expectation, text: String, spans: [Range<Int>], line: Int) {
+        self.expectation = expectation
+        self.text = text
+        self.spans = spans
+        self.line = line
+    }
+}
+
+/// A message with `{match}`, `{missing}` or `{group}` placeholders.
+public struct MessageTemplate: Sendable, Hashable {
+    public var raw: String
+
+    public init(_ raw: String) { self.raw = raw }
+
+    /// Placeholder names used in the template.
+    public var placeholders: [String] {
+        var names: [String] = []
+        var current: String?
+        for ch in raw {
+            if ch == "{" { current = "" } else if ch == "}" {
+                if let name = current, !name.isEmpty { names.append(name) }
+                current = nil
+            } else if current != nil {
+                current!.append(ch)
+            }
+        }
+        return names
+    }
+
+    public func render(_ values: [String: String]) -> String {
+        var out = ""
+        var current: String?
+        for ch in raw {
+            if ch == "{" {
+                if let pending = current { out += "{" + pending }
+                current = ""
+            } else if ch == "}", let name = current {
+                out += values[name] ?? "{\(name)}"
+                current = nil
+            } else if current != nil {
+                current!.append(ch)
+            } else {
+                out.append(ch)
+            }
+        }
+        if let pending = current { out += "{" + pending }
+        return out
+    }
+}

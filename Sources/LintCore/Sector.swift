@@ -1,0 +1,25 @@
+/// A market sector a rule applies to (`food`, `cosmetics`, ...), or `all`.
+///
+/// Sectors are data: the known set is declared in `Rules/sectors.yaml`, so adding one
+/// never changes code.
+public struct Sector: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// The pseudo-sector of rules that apply to every document.
+    public static let all = Sector("all")
+
+    public static func < (lhs: Sector, rhs: Sector) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String { rawValue }
+
+    public init(from decoder: Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

@@ -1,0 +1,131 @@
+/// Folds the surface forms that copywriters use interchangeably, so a rule written once
+/// matches them all:
+///
+/// - full-width ASCII forms (U+FF01–U+FF5E) to ASCII (`１００％` → `100%`, `ＮＯ．１` → `NO.1`)
+///   and the ideographic space U+3000 to a space;
+/// - common variant characters to one form (`臺` → `台`, `爲` → `為`, ...);
+/// - zero-width characters and the soft hyphen are dropped.
+///
+/// Rule patterns go through the same folding, and every normalized byte maps back to the
+/// original through an `OffsetMap`, so reported spans are always the original text.
+public struct TextNormalizer: Sendable {
+    /// Variant pairs folded to one form. Only characters that are the same word in Taiwan
+    /// copy belong here; both sides are written in the table, never guessed.
+    public static let defaultVariants: [(from: Unicode.Scalar, to: Unicode.Scalar)] = [
+        ("臺", "台"), ("爲", "為"), ("衞", "衛"), ("綫", "線"), ("裏", "裡"), ("峯", "峰"),
+        ("羣", "群"), ("衆", "眾"), ("啓", "啟"), ("眞", "真"), ("敎", "教"), ("汙", "污"),
+        ("証", "證"), ("効", "效"), ("痩", "瘦"), ("薬", "藥"), ("医", "醫"), ("疗", "療"),
+        ("颜", "顏"), ("祕", "秘"), ("着", "著"), ("麪", "麵"), ("擧", "舉"),
+        ("减", "減"), ("体", "體"), ("脱", "脫"), ("内", "內"), ("强", "強"), ("値", "值"),
+    ]
+
+    private let table: [UInt32: Unicode.Scalar]
+    // One bit per BMP scalar that has a table entry: a cheap test before the dictionary.
+    private let bitmap: [UInt64]
+
+    public init(variants: [(from: Unicode.Scalar, to: Unicode.Scalar)] = TextNormalizer.defaultVariants) {
+        var table: [UInt32: Unicode.Scalar] = [:]
+        var bitmap = [UInt64](repeating: 0, count: 1024)
+        for pair in variants where pair.from != pair.to {
+            table[pair.from.value] = pair.to
+            if pair.from.value < 0x10000 {
+                bitmap[Int(pair.from.value >> 6)] |= 1 << UInt64(pair.from.value & 63)
+            }
+        }
+        self.table = table
+        self.bitmap = bitmap
+    }
+
+    /// What a scalar becomes: `nil` to drop it, or the replacement (possibly itself).
+    @inline(__always)
+    public func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = scalar.value
+        switch v {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(v - 0xFF01 + 0x21)
+        case 0x3000: return " "
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return nil
+        default:
+            if v < 0x10000, bitmap[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 { return table[v] ?? scalar }
+            return scalar
+        }
+    }
+
+    /// Normalizes a literal (a rule term): the same folding as text, without a map.
+    public func normalizeLiteral(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let folded = fold(scalar) { out.append(folded) }
+        }
+        return String(out)
+    }
+
+    /// Normalizes `text`, returning the folded bytes and a map back to `text`'s bytes.
+    public func normalize(_ text: String) -> NormalizedText {
+        var source = text
+        return source.withUTF8 { normalize(utf8: $0) }
+    }
+
+    /// Normalizes valid UTF-8 bytes.
+    public func normalize(utf8 input: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        var out = [UInt8]()
+        out.reserveCapacity(input.count)
+        var builder = OffsetMap.Builder()
+        var changed = false
+        var i = 0
+        let n = input.count
+        var runStart = 0 // start of a pending run of unchanged bytes
+
+        func flushRun(to end: Int) {
+            if end > runStart {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<end]))
+                builder.copy(end - runStart)
+            }
+        }
+
+        while i < n {
+            let b0 = input[i]
+            if b0 < 0x80 { i += 1; continue }
+            let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+            guard i + length <= n else { break } // valid UTF-8 never ends early
+            // Decode only the sequences that can fold: 2-byte U+00AD and 3-byte scalars.
+            var scalarValue: UInt32 = 0
+            if length == 3 {
+                scalarValue = (UInt32(b0 & 0x0F) << 12) | (UInt32(input[i + 1] & 0x3F) << 6) | UInt32(input[i + 2] & 0x3F)
+            } else if length == 2 && b0 == 0xC2 && input[i + 1] == 0xAD {
+                scalarValue = 0xAD
+            } else {
+                i += length; continue
+            }
+            guard let scalar = Unicode.Scalar(scalarValue) else { i += length; continue }
+            let folded = fold(scalar)
+            if folded == scalar { i += length; continue }
+            changed = true
+            flushRun(to: i)
+            if let folded {
+                var encoded = [UInt8]()
+                UTF8.encode(folded) { encoded.append($0) }
+                out.append(contentsOf: encoded)
+                if encoded.count == length {
+                    builder.copy(length)
+                } else {
+                    builder.replace(baseCount: length, derivedCount: encoded.count)
+                }
+            } else {
+                builder.drop(length)
+            }
+            i += length
+            runStart = i
+        }
+        if !changed {
+            return NormalizedText(buffer: UTF8Buffer(validUTF8: input), map: .identity())
+        }
+        flushRun(to: n)
+        return NormalizedText(buffer: UTF8Buffer(validUTF8: out), map: builder.build())
+    }
+}
+
+/// Normalized text and the map from its bytes back to the text it was made from.
+public struct NormalizedText: Sendable {
+    public let buffer: UTF8Buffer
+    public let map: OffsetMap
+}

@@ -1,0 +1,40 @@
+/// Where in an ad a piece of text sits. Rules can be limited to some zones.
+public struct Zone: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public static let body = Zone("body")
+    public static let heading = Zone("heading")
+    public static let paragraph = Zone("paragraph")
+    public static let listItem = Zone("list-item")
+    public static let tableCell = Zone("table-cell")
+    public static let altText = Zone("alt-text")
+    public static let linkText = Zone("link-text")
+    public static let title = Zone("title")
+    public static let meta = Zone("meta")
+    public static let speakerNotes = Zone("speaker-notes")
+    public static let headerFooter = Zone("header-footer")
+    public static let comment = Zone("comment")
+    public static let hashtag = Zone("hashtag")
+    public static let cell = Zone("cell")
+
+    /// Every zone an extractor may produce; rule files are validated against it.
+    public static let known: [Zone] = [
+        .body, .heading, .paragraph, .listItem, .tableCell, .altText, .linkText, .title,
+        .meta, .speakerNotes, .headerFooter, .comment, .hashtag, .cell,
+    ]
+
+    public static func < (lhs: Zone, rhs: Zone) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public var description: String { rawValue }
+
+    public init(from decoder: Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

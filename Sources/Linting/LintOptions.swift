@@ -1,0 +1,56 @@
+import LintCore
+
+/// Per-run choices that change what a document is checked for.
+public struct LintOptions: Sendable {
+    /// Sectors forced by `--sector`; they win over front matter and inference.
+    public var sectors: [Sector]
+    /// Infer sectors from the copy when none are declared.
+    public var inferSectors: Bool
+
+    public init(sectors: [Sector] = [], inferSectors: Bool = true) {
+        self.sectors = sectors
+        self.inferSectors = inferSectors
+    }
+}
+
+/// Which sectors a document was checked for, and why.
+public struct SectorDecision: Sendable, Hashable {
+    public enum Source: String, Sendable, Hashable, Codable {
+        /// `--sector` on the command line.
+        case option
+        /// The document's front matter.
+        case frontMatter = "front-matter"
+        /// Inferred from what the copy sells.
+        case inferred
+        /// None: only rules for all sectors ran.
+        case none
+    }
+
+    public var sectors: [Sector]
+    public var source: Source
+    /// For inferred sectors: the words that suggested each.
+    public var evidence: [Sector: [String]]
+
+    public init(sectors: [Sector], source: Source, evidence: [Sector: [String]] = [:]) {
+        self.sectors = sectors
+        self.source = source
+        self.evidence = evidence
+    }
+}
+
+/// What linting one document produced.
+public struct DocumentResult: Sendable {
+    public var path: String
+    public var format: String
+    public var findings: [Finding]
+    public var diagnostics: [Diagnostic]
+    public var sectors: SectorDecision
+
+    public init(path: String, format: String, findings: [Finding], diagnostics: [Diagnostic], sectors: SectorDecision) {
+        self.path = path
+        self.format = format
+        self.findings = findings
+        self.diagnostics = diagnostics
+        self.sectors = sectors
+    }
+}

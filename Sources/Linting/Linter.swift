@@ -1,0 +1,81 @@
+import LintCore
+
+/// Runs compiled rules over extracted documents and returns typed findings in a stable
+/// order. No I/O and no printing: the CLI reads files and reporters print.
+public struct Linter: Sendable {
+    public let ruleSet: RuleSet
+    public let normalizer: TextNormalizer
+
+    public init(ruleSet: RuleSet, normalizer: TextNormalizer = TextNormalizer()) {
+        self.ruleSet = ruleSet
+        self.normalizer = normalizer
+    }
+
+    /// Lints a document with the rules that apply to its sectors.
+    public func lint(_ document: ExtractedDocument, options: LintOptions = LintOptions(),
+                     scratch: any RegexScratch) -> DocumentResult {
+        let prepared = prepare(document)
+        var diagnostics = document.notes
+        let decision = decideSectors(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
+        let active = Set(decision.sectors)
+        let rules = ruleSet.rules.filter { $0.applies(toSectors: active) }
+        let findings = run(rules, on: document, prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
+        return DocumentResult(path: document.path, format: document.format, findings: findings,
+                              diagnostics: diagnostics, sectors: decision)
+    }
+
+    /// Lints a document with exactly `rules`, whatever their sectors (rule examples).
+    public func lint(_ document: ExtractedDocument, only rules: [Rule], scratch: any RegexScratch) -> DocumentResult {
+        let prepared = prepare(document)
+        var diagnostics = document.notes
+        let findings = run(rules, on: document, prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
+        return DocumentResult(path: document.path, format: document.format, findings: findings, diagnostics: diagnostics,
+                              sectors: SectorDecision(sectors: [], source: .none))
+    }
+
+    func prepare(_ document: ExtractedDocument) -> [PreparedSegment] {
+        document.segments.enumerated().map { PreparedSegment(index: $0.offset, segment: $0.element, normalizer: normalizer) }
+    }
+
+    private func decideSectors(_ document: ExtractedDocument, prepared: [PreparedSegment], options: LintOptions,
+                               scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> SectorDecision {
+        if !options.sectors.isEmpty { return SectorDecision(sectors: options.sectors, source: .option) }
+        if !document.declaredSectors.isEmpty { return SectorDecision(sectors: document.declaredSectors, source: .frontMatter) }
+        guard options.inferSectors else { return SectorDecision(sectors: [], source: .none) }
+        let inference = SectorInference(catalog: ruleSet.sectors)
+        let evidence = inference.infer(prepared, scratch: scratch)
+        guard !evidence.isEmpty else { return SectorDecision(sectors: [], source: .none) }
+        let sectors = evidence.keys.sorted()
+        let described = sectors.map { "\($0.rawValue)（\(evidence[$0]!.joined(separator: "、"))）" }.joined(separator: "、")
+        diagnostics.append(Diagnostic(code: "sectors-inferred", level: .note, path: document.path,
+                                      message: "sectors inferred from the copy: \(described); declare `sector:` in front matter or pass --sector to override"))
+        return SectorDecision(sectors: sectors, source: .inferred, evidence: evidence)
+    }
+
+    private func run(_ rules: [Rule], on document: ExtractedDocument, prepared: [PreparedSegment],
+                     scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> [Finding] {
+        var raw: [RawFinding] = []
+        for rule in rules {
+            var runner = RuleRunner(rule: rule, segments: prepared, scratch: scratch)
+            do {
+                raw += try runner.run()
+            } catch {
+                diagnostics.append(Diagnostic(code: "match-limit", level: .warning, path: document.path,
+                                              message: "rule \(rule.id) stopped on this file: \(error.description); fix the rule in \(rule.origin.file)",
+                                              ruleID: rule.id))
+                raw += runner.accepted
+            }
+        }
+        return FindingBuilder(document: document, segments: prepared).build(raw)
+    }
+}
+
+/// A match that passed every check, before it is located in the source.
+struct RawFinding {
+    let rule: Rule
+    let segment: Int
+    /// Normalized byte range.
+    var range: Range<Int>
+    var groups: [Range<Int>?]
+    var missing: [String]
+}

@@ -1,0 +1,84 @@
+import LintCore
+
+/// A segment ready for matching: its normalized bytes, the maps back to the source, and
+/// where its sentences end.
+struct PreparedSegment {
+    let index: Int
+    let segment: TextSegment
+    /// The segment's own text, for matched text and group values.
+    let extracted: UTF8Buffer
+    let normalized: NormalizedText
+    /// Byte offsets of sentence-ending characters (。!? and line breaks) in `normalized`.
+    let sentenceBreaks: [Int]
+
+    init(index: Int, segment: TextSegment, normalizer: TextNormalizer) {
+        self.index = index
+        self.segment = segment
+        extracted = UTF8Buffer(segment.text)
+        normalized = normalizer.normalize(utf8: UnsafeBufferPointer(start: extracted.baseAddress, count: extracted.count))
+        var breaks: [Int] = []
+        let buffer = normalized.buffer
+        var i = 0
+        while i < buffer.count {
+            let b = buffer[i]
+            if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F {
+                breaks.append(i)
+            } else if b == 0xE3, i + 2 < buffer.count, buffer[i + 1] == 0x80, buffer[i + 2] == 0x82 {
+                breaks.append(i) // 。
+            }
+            i += 1
+        }
+        sentenceBreaks = breaks
+    }
+
+    var buffer: UTF8Buffer { normalized.buffer }
+
+    /// The normalized range of the sentence around `range`.
+    func sentence(around range: Range<Int>) -> Range<Int> {
+        var lo = 0, hi = sentenceBreaks.count
+        // first break >= range.upperBound
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentenceBreaks[mid] < range.upperBound { lo = mid + 1 } else { hi = mid }
+        }
+        let end = lo < sentenceBreaks.count ? sentenceBreaks[lo] : buffer.count
+        // last break < range.lowerBound
+        var l = 0, h = sentenceBreaks.count
+        while l < h {
+            let mid = (l + h) / 2
+            if sentenceBreaks[mid] < range.lowerBound { l = mid + 1 } else { h = mid }
+        }
+        var start = 0
+        if l > 0 {
+            let b = sentenceBreaks[l - 1]
+            start = buffer.offset(b, forwardBy: 1)
+        }
+        return start..<max(start, end)
+    }
+
+    /// Whether a sentence ends inside `range`.
+    func hasBreak(in range: Range<Int>) -> Bool {
+        var lo = 0, hi = sentenceBreaks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentenceBreaks[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentenceBreaks.count && sentenceBreaks[lo] < range.upperBound
+    }
+
+    /// Normalized range -> range in the segment's own text.
+    func extractedRange(_ range: Range<Int>) -> Range<Int> { normalized.map.baseRange(range) }
+
+    /// Normalized range -> range in the document's source text.
+    func sourceRange(_ range: Range<Int>) -> Range<Int> { segment.sourceMap.baseRange(extractedRange(range)) }
+
+    /// Whether a normalized range covers text that was invalid in the source.
+    func touchesInvalidBytes(_ range: Range<Int>) -> Bool {
+        guard !segment.invalidRanges.isEmpty else { return false }
+        let extracted = extractedRange(range)
+        return segment.invalidRanges.contains { $0.overlaps(extracted) }
+    }
+
+    /// The segment's own text for a normalized range.
+    func text(_ range: Range<Int>) -> String { extracted.string(extractedRange(range)) }
+}

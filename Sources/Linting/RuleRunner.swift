@@ -1,0 +1,189 @@
+import LintCore
+
+/// Runs one rule over one document's segments: finds matches, applies the rule's
+/// exceptions and numeric conditions, and merges overlapping matches.
+struct RuleRunner {
+    let rule: Rule
+    let segments: [PreparedSegment]
+    let scratch: any RegexScratch
+    /// Findings accepted so far (kept when a limit stops the rule part-way).
+    private(set) var accepted: [RawFinding] = []
+    private var documentHasResult: Bool?
+
+    init(rule: Rule, segments: [PreparedSegment], scratch: any RegexScratch) {
+        self.rule = rule
+        self.segments = segments
+        self.scratch = scratch
+    }
+
+    mutating func run() throws(RegexMatchError) -> [RawFinding] {
+        switch rule.pattern {
+        case let .span(span):
+            for segment in segments where rule.applies(toZone: segment.segment.zone) {
+                let found = try matches(of: span, in: segment, firstOnly: false)
+                accepted += merge(found)
+            }
+        case let .document(doc):
+            try runDocument(doc)
+        }
+        return accepted
+    }
+
+    // MARK: - Span matching
+
+    /// Accepted matches of `span` in a segment, in order of their start. After an accepted
+    /// match the search resumes at its end (so one phrase is not claimed twice); after a
+    /// cancelled one, one character after its start, so a match hidden behind it (治療師說
+    /// 可以治療失眠) is still found.
+    private mutating func matches(of span: SpanPattern, in segment: PreparedSegment,
+                                  firstOnly: Bool) throws(RegexMatchError) -> [RawFinding] {
+        let buffer = segment.buffer
+        var out: [RawFinding] = []
+        var position = 0
+        while position <= buffer.count {
+            guard let match = try span.regex.firstMatch(in: buffer, from: position, end: buffer.count, scratch: scratch) else { break }
+            position = buffer.offset(match.range.lowerBound, forwardBy: 1)
+            if match.range.isEmpty { continue }
+            if segment.touchesInvalidBytes(match.range) { continue }
+            if try isCancelled(match, componentGroups: span.componentGroups, in: segment) { continue }
+            if !conditionsHold(match, regex: span.regex, in: segment) { continue }
+            out.append(RawFinding(rule: rule, segment: segment.index, range: match.range, groups: match.groups, missing: []))
+            if firstOnly { break }
+            position = max(position, match.range.upperBound)
+        }
+        return out
+    }
+
+    private func merge(_ found: [RawFinding]) -> [RawFinding] {
+        var merged: [RawFinding] = []
+        for finding in found {
+            if var last = merged.last, last.segment == finding.segment, finding.range.lowerBound < last.range.upperBound {
+                last.range = last.range.lowerBound..<max(last.range.upperBound, finding.range.upperBound)
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(finding)
+            }
+        }
+        return merged
+    }
+
+    // MARK: - Exceptions
+
+    private mutating func isCancelled(_ match: RegexMatch, componentGroups: [Int],
+                                      in segment: PreparedSegment) throws(RegexMatchError) -> Bool {
+        let exceptions = rule.exceptions
+        if exceptions.isEmpty { return false }
+        if let inside = exceptions.inside {
+            var spans = [match.range]
+            spans += componentGroups.compactMap { match.group($0) }
+            for span in spans where try isInside(span, regex: inside.regex, window: inside.window, segment: segment) {
+                return true
+            }
+        }
+        if let preceded = exceptions.precededBy,
+           try isPreceded(match.range.lowerBound, regex: preceded.regex, within: preceded.within,
+                          window: preceded.window, segment: segment) {
+            return true
+        }
+        if let sentenceHas = exceptions.sentenceHas {
+            let sentence = segment.sentence(around: match.range)
+            if try sentenceHas.firstMatch(in: segment.buffer, from: sentence.lowerBound, end: sentence.upperBound,
+                                          scratch: scratch) != nil {
+                return true
+            }
+        }
+        if exceptions.documentHas != nil, try documentHas() { return true }
+        return false
+    }
+
+    /// Whether `span` lies inside a match of `regex` (治療 inside 治療師).
+    private func isInside(_ span: Range<Int>, regex: any CompiledRegex, window: Int,
+                          segment: PreparedSegment) throws(RegexMatchError) -> Bool {
+        let buffer = segment.buffer
+        var position = buffer.offset(span.lowerBound, backBy: window)
+        let end = buffer.offset(span.upperBound, forwardBy: window)
+        while position <= span.lowerBound {
+            guard let m = try regex.firstMatch(in: buffer, from: position, end: end, scratch: scratch) else { return false }
+            if m.range.lowerBound > span.lowerBound { return false }
+            if m.range.upperBound >= span.upperBound { return true }
+            position = buffer.offset(m.range.lowerBound, forwardBy: 1)
+        }
+        return false
+    }
+
+    /// Whether a match of `regex` ends at most `within` characters before `start`, in the
+    /// same sentence (不能治療, 並非保證).
+    private func isPreceded(_ start: Int, regex: any CompiledRegex, within: Int, window: Int,
+                            segment: PreparedSegment) throws(RegexMatchError) -> Bool {
+        let buffer = segment.buffer
+        var position = buffer.offset(start, backBy: window)
+        while position < start {
+            guard let m = try regex.firstMatch(in: buffer, from: position, end: start, scratch: scratch) else { return false }
+            let gap = m.range.upperBound..<start
+            if buffer.scalarCount(gap) <= within && !segment.hasBreak(in: gap) { return true }
+            position = buffer.offset(m.range.lowerBound, forwardBy: 1)
+        }
+        return false
+    }
+
+    private mutating func documentHas() throws(RegexMatchError) -> Bool {
+        if let cached = documentHasResult { return cached }
+        guard let regex = rule.exceptions.documentHas else { return false }
+        var found = false
+        for segment in segments where try regex.firstMatch(in: segment.buffer, from: 0, end: segment.buffer.count, scratch: scratch) != nil {
+            found = true
+            break
+        }
+        documentHasResult = found
+        return found
+    }
+
+    // MARK: - Numeric conditions
+
+    private func conditionsHold(_ match: RegexMatch, regex: any CompiledRegex, in segment: PreparedSegment) -> Bool {
+        guard !rule.conditions.isEmpty else { return true }
+        func value(_ group: String) -> Double? {
+            guard let number = regex.groupNames[group], let range = match.group(number) else { return nil }
+            return NumberParser.parse(segment.buffer.string(range))
+        }
+        for condition in rule.conditions {
+            guard let lhs = value(condition.group) else { return false }
+            let rhs: Double
+            switch condition.bound {
+            case let .constant(c): rhs = c
+            case let .group(other, times):
+                guard let base = value(other) else { return false }
+                rhs = base * times
+            }
+            if !condition.comparison.holds(lhs, rhs) { return false }
+        }
+        return true
+    }
+
+    // MARK: - Document level
+
+    private mutating func runDocument(_ doc: DocumentPattern) throws(RegexMatchError) {
+        var trigger: RawFinding?
+        for segment in segments where rule.applies(toZone: segment.segment.zone) {
+            if let first = try matches(of: doc.trigger, in: segment, firstOnly: true).first {
+                trigger = first
+                break
+            }
+        }
+        guard var finding = trigger else { return }
+        var missing: [String] = []
+        var presentCount = 0
+        for item in doc.required {
+            var present = false
+            for segment in segments where try item.regex.firstMatch(in: segment.buffer, from: 0, end: segment.buffer.count, scratch: scratch) != nil {
+                present = true
+                break
+            }
+            if present { presentCount += 1 } else { missing.append(item.label) }
+        }
+        let fires = doc.mode == .allOf ? !missing.isEmpty : presentCount == 0
+        guard fires else { return }
+        finding.missing = missing
+        accepted.append(finding)
+    }
+}

@@ -1,0 +1,37 @@
+import LintCore
+
+/// Infers what a document sells from signal words (`Rules/sectors.yaml`): one strong
+/// signal (膠囊, 精華液) or two different weak ones infer a sector.
+struct SectorInference {
+    let catalog: SectorCatalog
+    static let maxEvidence = 5
+
+    func infer(_ segments: [PreparedSegment], scratch: any RegexScratch) -> [Sector: [String]] {
+        var result: [Sector: [String]] = [:]
+        for definition in catalog.definitions {
+            let strong = distinctMatches(definition.strongSignals, in: segments, scratch: scratch)
+            let weak = distinctMatches(definition.weakSignals, in: segments, scratch: scratch)
+            if strong.count >= 1 || weak.count >= 2 {
+                result[definition.id] = Array((strong + weak.filter { !strong.contains($0) }).prefix(Self.maxEvidence))
+            }
+        }
+        return result
+    }
+
+    private func distinctMatches(_ regex: (any CompiledRegex)?, in segments: [PreparedSegment],
+                                 scratch: any RegexScratch) -> [String] {
+        guard let regex else { return [] }
+        var seen: [String] = []
+        for segment in segments {
+            var position = 0
+            while position < segment.buffer.count, seen.count < Self.maxEvidence {
+                guard let m = try? regex.firstMatch(in: segment.buffer, from: position, end: segment.buffer.count, scratch: scratch),
+                      !m.range.isEmpty else { break }
+                let text = segment.text(m.range)
+                if !seen.contains(text) { seen.append(text) }
+                position = m.range.upperBound
+            }
+        }
+        return seen
+    }
+}

@@ -1,0 +1,64 @@
+import CPCRE2
+import LintCore
+
+/// PCRE2 behind the `RegexEngine` protocol: UTF + UCP, JIT-compiled, invalid UTF-8 never
+/// matches, and every match bounded by a match limit and a JIT stack.
+public struct PCRE2Engine: RegexEngine {
+    /// Limits that keep a catastrophic pattern from hanging the run.
+    public struct Limits: Sendable, Hashable {
+        /// Backtracking steps per match attempt (`pcre2_set_match_limit`).
+        public var matchLimit: UInt32
+        /// Interpreter recursion depth, used when the JIT is unavailable.
+        public var depthLimit: UInt32
+        /// Heap for backtracking, in KiB (interpreter only).
+        public var heapLimitKiB: UInt32
+        /// Maximum JIT stack size in bytes (one stack per scratch, i.e. per thread).
+        public var jitStackMax: Int
+
+        public init(matchLimit: UInt32 = 2_000_000, depthLimit: UInt32 = 10_000,
+                    heapLimitKiB: UInt32 = 64 * 1024, jitStackMax: Int = 1 << 20) {
+            self.matchLimit = matchLimit
+            self.depthLimit = depthLimit
+            self.heapLimitKiB = heapLimitKiB
+            self.jitStackMax = jitStackMax
+        }
+    }
+
+    public let limits: Limits
+    /// Compile with the JIT (it is about 14x faster; off only to test the interpreter).
+    public let useJIT: Bool
+
+    public init(limits: Limits = Limits(), useJIT: Bool = true) {
+        self.limits = limits
+        self.useJIT = useJIT
+    }
+
+    public func compile(_ pattern: String, caseInsensitive: Bool) throws(RegexCompileError) -> any CompiledRegex {
+        try PCRE2Regex(pattern: pattern, caseInsensitive: caseInsensitive, useJIT: useJIT)
+    }
+
+    public func makeScratch() -> any RegexScratch { PCRE2Scratch(limits: limits) }
+
+    /// The PCRE2 library version, e.g. `10.42 2022-12-11`.
+    public static var libraryVersion: String {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = pcre2_config_8(UInt32(PCRE2_CONFIG_VERSION), &buffer)
+        guard n > 0 else { return "unknown" }
+        return String(decoding: buffer.prefix(Int(n) - 1), as: UTF8.self)
+    }
+
+    /// Whether this PCRE2 build has a working JIT.
+    public static var jitAvailable: Bool {
+        var value: UInt32 = 0
+        _ = pcre2_config_8(UInt32(PCRE2_CONFIG_JIT), &value)
+        return value == 1
+    }
+}
+
+/// The text of a PCRE2 error code.
+func pcre2ErrorMessage(_ code: Int32) -> String {
+    var buffer = [UInt8](repeating: 0, count: 256)
+    let n = buffer.withUnsafeMutableBufferPointer { pcre2_get_error_message_8(code, $0.baseAddress, 256) }
+    guard n > 0 else { return "error \(code)" }
+    return String(decoding: buffer.prefix(Int(n)), as: UTF8.self)
+}

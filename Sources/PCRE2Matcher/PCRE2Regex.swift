@@ -1,0 +1,100 @@
+import CPCRE2
+import LintCore
+
+/// A compiled, JIT-compiled PCRE2 pattern. The code is read-only after compilation, so
+/// one instance is shared by every thread; each thread brings its own `PCRE2Scratch`.
+public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
+    public let pattern: String
+    public let canMatchEmpty: Bool
+    public let groupNames: [String: Int]
+    public let captureCount: Int
+    private let code: OpaquePointer
+    private let jitCompiled: Bool
+
+    init(pattern: String, caseInsensitive: Bool, useJIT: Bool) throws(RegexCompileError) {
+        self.pattern = pattern
+        var options = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP) | UInt32(PCRE2_MATCH_INVALID_UTF)
+        if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let bytes = Array(pattern.utf8)
+        let compiled = bytes.withUnsafeBufferPointer { buffer in
+            pcre2_compile_8(buffer.baseAddress, buffer.count, options, &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            // The offset is in bytes; report characters.
+            let prefix = bytes.prefix(errorOffset)
+            let characters = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
+            throw RegexCompileError(message: pcre2ErrorMessage(errorCode), patternOffset: characters)
+        }
+        code = compiled
+        jitCompiled = useJIT && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+
+        var minLength: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_MINLENGTH), &minLength)
+        canMatchEmpty = minLength == 0
+        var captures: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
+        captureCount = Int(captures)
+        groupNames = Self.readNameTable(compiled)
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    private static func readNameTable(_ code: OpaquePointer) -> [String: Int] {
+        var count: UInt32 = 0, entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>?
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &count)
+        guard count > 0 else { return [:] }
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        guard let table else { return [:] }
+        var names: [String: Int] = [:]
+        for i in 0..<Int(count) {
+            let entry = table + i * Int(entrySize)
+            let number = Int(entry[0]) << 8 | Int(entry[1])
+            var nameBytes: [UInt8] = []
+            var j = 2
+            while j < Int(entrySize), entry[j] != 0 { nameBytes.append(entry[j]); j += 1 }
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            if names[name] == nil { names[name] = number }
+        }
+        return names
+    }
+
+    public func firstMatch(in buffer: UTF8Buffer, from start: Int, end: Int,
+                           scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
+        guard let scratch = scratch as? PCRE2Scratch else {
+            throw .engine(code: 0, message: "scratch from another regex engine")
+        }
+        let subjectLength = min(max(end, 0), buffer.count)
+        guard start <= subjectLength else { return nil }
+        let matchData = scratch.matchData(pairs: captureCount + 1)
+        // The buffer is valid UTF-8 by construction, so skip PCRE2's re-validation, which
+        // would otherwise rescan the rest of the subject on every call.
+        let options = UInt32(PCRE2_NO_UTF_CHECK)
+        let rc = pcre2_match_8(code, buffer.baseAddress, subjectLength, start, options,
+                               matchData, scratch.matchContext)
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 {
+            switch rc {
+            case PCRE2_ERROR_MATCHLIMIT: throw .matchLimit
+            case PCRE2_ERROR_JIT_STACKLIMIT: throw .resourceLimit("JIT stack")
+            case PCRE2_ERROR_DEPTHLIMIT: throw .resourceLimit("recursion depth")
+            case PCRE2_ERROR_HEAPLIMIT: throw .resourceLimit("backtracking heap")
+            default: throw .engine(code: rc, message: pcre2ErrorMessage(rc))
+            }
+        }
+        let ovector = pcre2_get_ovector_pointer_8(matchData)!
+        let unset = adlaw_pcre2_unset()
+        var groups: [Range<Int>?] = []
+        groups.reserveCapacity(captureCount + 1)
+        for i in 0...captureCount {
+            let lo = ovector[2 * i], hi = ovector[2 * i + 1]
+            groups.append(lo == unset || i >= Int(rc) && i > 0 && lo == unset ? nil : Int(lo)..<max(Int(lo), Int(hi)))
+        }
+        // \K can move the start after the end; keep the range well-formed.
+        let whole = groups[0] ?? start..<start
+        return RegexMatch(range: whole, groups: groups)
+    }
+}

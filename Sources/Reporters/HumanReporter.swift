@@ -1,0 +1,85 @@
+import LintCore
+
+/// For people at a terminal: `path:line:col: severity: message [rule-id]`, the source line
+/// with the span underlined (carets placed by display width, CJK = 2 cells), the citation
+/// and the suggestion. Colour only when asked (a terminal without NO_COLOR).
+public struct HumanReporter: Reporter {
+    public var color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    public func render(_ report: LintReport) -> String {
+        var out = ""
+        for finding in report.findings {
+            render(finding, into: &out)
+            out += "\n"
+        }
+        out += summary(report) + "\n"
+        return out
+    }
+
+    func render(_ finding: Finding, into out: inout String) {
+        let location = "\(finding.path):\(finding.start.line):\(finding.start.column)"
+        let logical = finding.logicalLocation.map { " (\($0))" } ?? ""
+        out += "\(paint(location, .bold))\(logical): \(paint(finding.severity.rawValue + ":", severityStyle(finding.severity))) "
+        out += "\(finding.message) \(paint("[\(finding.ruleID)]", .dim))\n"
+
+        let snippet = finding.snippet
+        let number = String(snippet.line)
+        let gutter = String(repeating: " ", count: number.count)
+        let lead = snippet.truncatedStart ? "…" : ""
+        let tail = snippet.truncatedEnd ? "…" : ""
+        out += " \(paint(number, .blue)) | \(lead)\(snippet.before)\(paint(snippet.highlighted, severityStyle(finding.severity)))\(snippet.after)\(tail)\n"
+        let pad = DisplayWidth.width(of: lead + snippet.before)
+        let carets = max(1, DisplayWidth.width(of: snippet.highlighted))
+        let more = snippet.continuesOnNextLine ? " …" : ""
+        out += " \(gutter) | \(String(repeating: " ", count: pad))\(paint(String(repeating: "^", count: carets), severityStyle(finding.severity)))\(more)\n"
+        for reference in finding.references {
+            var line = " \(gutter) = law: \(reference.citation)"
+            if let penalty = reference.penalty { line += "；\(penalty)" }
+            out += line + "\n"
+        }
+        if let suggestion = finding.suggestion {
+            out += " \(gutter) = suggestion: \(suggestion)\n"
+        }
+    }
+
+    func summary(_ report: LintReport) -> String {
+        let files = report.files.count
+        let time = String(format3(report.durationSeconds))
+        let rules = "\(report.rulesLoaded) rule\(report.rulesLoaded == 1 ? "" : "s")"
+        if report.findings.isEmpty {
+            return "no findings in \(files) file\(files == 1 ? "" : "s") (\(rules), \(time)s)"
+        }
+        let parts = Severity.allCases.reversed().compactMap { severity -> String? in
+            let n = report.count(severity)
+            return n == 0 ? nil : "\(n) \(severity.rawValue)\(n == 1 ? "" : "s")"
+        }
+        let withFindings = Set(report.findings.map(\.path)).count
+        let total = report.findings.count
+        return "\(total) finding\(total == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(withFindings) of \(files) file\(files == 1 ? "" : "s") (\(rules), \(time)s)"
+    }
+
+    private func format3(_ seconds: Double) -> String {
+        let millis = Int((seconds * 1000).rounded())
+        let whole = millis / 1000, frac = millis % 1000
+        let fracText = String(frac)
+        return "\(whole).\(String(repeating: "0", count: 3 - fracText.count))\(fracText)"
+    }
+
+    enum Style: String {
+        case bold = "1", dim = "2", red = "31", yellow = "33", blue = "34", cyan = "36"
+    }
+
+    private func severityStyle(_ severity: Severity) -> Style {
+        switch severity {
+        case .error: .red
+        case .warning: .yellow
+        case .info: .cyan
+        }
+    }
+
+    private func paint(_ text: String, _ style: Style) -> String {
+        color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import LintCore
+import Yams
+
+/// `Rules/laws.yaml`: the laws rules may cite.
+///
+///     laws:
+///       - pcode: L0040001
+///         name: 食品安全衛生管理法
+///         status: in-force
+///       - pcode: D0080033
+///         name: 廣告物管理辦法
+///         status: repealed
+///         repealed: 2004-07-23
+///         replaced-by: [D0070140]
+enum LawsFile {
+    static let entryKeys = ["pcode", "name", "status", "repealed", "replaced-by", "url", "note"]
+
+    static func parse(_ text: String, file: String) throws(RuleFileError) -> [LawEntry] {
+        let map = try YAMLMap(try YAMLDocument.parse(text, file: file), file: file, path: "")
+        try map.rejectUnknownKeys(allowed: ["laws"])
+        guard let sequence = map["laws"]?.sequence else {
+            throw map.error(at: map["laws"], .wrongType(key: "laws", expected: "a list of laws"))
+        }
+        var entries: [LawEntry] = []
+        for item in sequence {
+            let entry = try YAMLMap(item, file: file, path: "laws")
+            try entry.rejectUnknownKeys(allowed: entryKeys)
+            let status = try entry.requiredString("status")
+            guard let parsed = LawEntry.Status(rawValue: status.value) else {
+                throw RuleFileError(file: file, line: status.line, column: status.column,
+                                    kind: .invalidValue(key: "laws.status", value: status.value, allowed: ["in-force", "repealed"]))
+            }
+            entries.append(LawEntry(
+                pcode: try entry.requiredString("pcode").value, name: try entry.requiredString("name").value,
+                status: parsed, repealedOn: try entry.string("repealed")?.value,
+                replacedBy: try entry.stringList("replaced-by")?.map(\.value) ?? [],
+                url: try entry.string("url")?.value))
+        }
+        return entries
+    }
+}
+
+/// A lexicon file as written, before its `$includes` are resolved.
+struct RawLexicon {
+    var name: String
+    var description: String
+    var source: String?
+    var file: String
+    var items: [Located<String>]
+}
+
+/// `Rules/lexicons/<name>.yaml`: a named term list shared by many rules.
+///
+///     lexicon: negations
+///     description: 否定詞，出現在宣稱前表示否定
+///     terms: [不能, 無法, 並非, $other-lexicon]
+enum LexiconFile {
+    static let keys = ["lexicon", "description", "source", "terms"]
+
+    static func parse(_ text: String, file: String, expectedName: String) throws(RuleFileError) -> RawLexicon {
+        let map = try YAMLMap(try YAMLDocument.parse(text, file: file), file: file, path: "")
+        try map.rejectUnknownKeys(allowed: keys)
+        let name = try map.requiredString("lexicon")
+        guard name.value == expectedName else {
+            throw RuleFileError(file: file, line: name.line, column: name.column,
+                                kind: .invalid("lexicon name `\(name.value)` does not match the file name (expected `\(expectedName)`)"))
+        }
+        guard let items = try map.stringList("terms"), !items.isEmpty else {
+            throw map.error(at: map["terms"], .missingKey("terms"))
+        }
+        return RawLexicon(name: name.value, description: try map.requiredString("description").value,
+                          source: try map.string("source")?.value, file: file, items: items)
+    }
+
+    /// Resolves `$name` includes, normalizes and de-duplicates terms.
+    static func resolve(_ raw: [String: RawLexicon], normalizer: TextNormalizer) throws(RuleLoadError) -> [String: LexiconInfo] {
+        var resolved: [String: [String]] = [:]
+        var errors: [RuleFileError] = []
+
+        func visit(_ name: String, stack: [String]) -> [String]? {
+            if let done = resolved[name] { return done }
+            guard let lexicon = raw[name] else { return nil }
+            var terms: [String] = []
+            var seen = Set<String>()
+            for item in lexicon.items {
+                if item.value.hasPrefix("$") && item.value.count > 1 {
+                    let included = String(item.value.dropFirst())
+                    if stack.contains(included) {
+                        errors.append(RuleFileError(file: lexicon.file, line: item.line, column: item.column,
+                                                    kind: .lexiconCycle(stack + [included])))
+                        continue
+                    }
+                    guard let sub = visit(included, stack: stack + [included]) else {
+                        errors.append(RuleFileError(file: lexicon.file, line: item.line, column: item.column, kind: .unknownLexicon(included)))
+                        continue
+                    }
+                    for term in sub where seen.insert(term).inserted { terms.append(term) }
+                } else {
+                    let term = normalizer.normalizeLiteral(item.value)
+                    if term.isEmpty {
+                        errors.append(RuleFileError(file: lexicon.file, line: item.line, column: item.column, kind: .emptyMatch(key: "terms")))
+                    } else if seen.insert(term).inserted {
+                        terms.append(term)
+                    }
+                }
+            }
+            resolved[name] = terms
+            return terms
+        }
+
+        for name in raw.keys.sorted() { _ = visit(name, stack: [name]) }
+        if !errors.isEmpty { throw RuleLoadError(errors: errors) }
+        var out: [String: LexiconInfo] = [:]
+        for (name, lexicon) in raw {
+            out[name] = LexiconInfo(name: name, description: lexicon.description, source: lexicon.source,
+                                    file: lexicon.file, terms: resolved[name] ?? [])
+        }
+        return out
+    }
+}
+
+/// `Rules/sectors.yaml`: the sectors rules may name, and the words that suggest one.
+///
+///     sectors:
+///       food:
+///         name: 食品
+///         strong: [保健食品, 膠囊, 益生菌]   # one is enough to infer the sector
+///         weak: [好吃, 飲品, 口味]           # two different ones are needed
+struct RawSector {
+    var id: String
+    var name: String
+    var strong: Node?
+    var weak: Node?
+    var file: String
+}
+
+enum SectorsFile {
+    static let entryKeys = ["name", "description", "strong", "weak"]
+
+    static func parse(_ text: String, file: String) throws(RuleFileError) -> [RawSector] {
+        let map = try YAMLMap(try YAMLDocument.parse(text, file: file), file: file, path: "")
+        try map.rejectUnknownKeys(allowed: ["sectors"])
+        guard let sectorsNode = map["sectors"], let mapping = sectorsNode.mapping else {
+            throw map.error(at: map["sectors"], .wrongType(key: "sectors", expected: "a mapping of sector id to its definition"))
+        }
+        var out: [RawSector] = []
+        for (key, value) in mapping {
+            guard let id = key.string, id.range(of: #"^[a-z][a-z0-9-]*$"#, options: .regularExpression) != nil, id != "all" else {
+                throw map.error(at: key, .invalid("sector ids are lower-case words joined by `-` (and `all` is reserved)"))
+            }
+            let entry = try YAMLMap(value, file: file, path: "sectors.\(id)")
+            try entry.rejectUnknownKeys(allowed: entryKeys)
+            out.append(RawSector(id: id, name: try entry.requiredString("name").value,
+                                 strong: entry["strong"], weak: entry["weak"], file: file))
+        }
+        return out
+    }
+
+    static func compile(_ raw: [RawSector], engine: any RegexEngine, normalizer: TextNormalizer,
+                        lexicons: [String: LexiconInfo]) throws(RuleFileError) -> SectorCatalog {
+        var definitions: [SectorDefinition] = []
+        for sector in raw {
+            let context = CompileContext(file: sector.file, engine: engine, normalizer: normalizer, lexicons: lexicons,
+                                         loose: false, caseInsensitive: true)
+            func signals(_ node: Node?, _ key: String) throws(RuleFileError) -> (any CompiledRegex)? {
+                guard let node else { return nil }
+                let set = try PhraseSet.read(node, key: "sectors.\(sector.id).\(key)", context: context)
+                return try context.compile(set.source(loose: false), key: key, line: set.line, column: set.column)
+            }
+            definitions.append(SectorDefinition(id: Sector(sector.id), name: sector.name,
+                                                strongSignals: try signals(sector.strong, "strong"),
+                                                weakSignals: try signals(sector.weak, "weak")))
+        }
+        return SectorCatalog(definitions: definitions.sorted { $0.id < $1.id })
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import LintCore
+import Yams
+
+/// Compiles one rule file (`Rules/<area>/<name>.yaml`) into a `Rule`: reads every key,
+/// rejects unknown ones, and hands the pattern to the compiler of its kind.
+struct RuleFileCompiler {
+    static let patternKeys = PatternKind.allCases.map(\.rawValue)
+    static let keys = ["id", "name", "severity", "message", "rationale", "references", "sectors", "zones",
+                       "suggestion", "tags", "unless", "where", "loose", "case-sensitive", "examples"] + patternKeys
+    static let referenceKeys = ["law", "article", "pcode", "authority", "penalty", "url"]
+
+    let engine: any RegexEngine
+    let normalizer: TextNormalizer
+    let lexicons: [String: LexiconInfo]
+    let sectors: SectorCatalog
+    /// pcode -> entry; empty when no registry was loaded.
+    let laws: [String: LawEntry]
+
+    /// - Parameters:
+    ///   - expectedID: the id the file's path implies (`area.name`).
+    func compile(text: String, file: String, expectedID: String) throws(RuleFileError) -> Rule {
+        let root = try YAMLDocument.parse(text, file: file)
+        let map = try YAMLMap(root, file: file, path: "")
+        try map.rejectUnknownKeys(allowed: Self.keys)
+
+        let id = try map.requiredString("id")
+        guard id.value == expectedID else {
+            throw RuleFileError(file: file, line: id.line, column: id.column, kind: .idMismatch(id: id.value, expected: expectedID))
+        }
+        let name = try map.requiredString("name").value
+        let severityText = try map.requiredString("severity")
+        guard let severity = Severity(rawValue: severityText.value) else {
+            throw RuleFileError(file: file, line: severityText.line, column: severityText.column,
+                                kind: .invalidValue(key: "severity", value: severityText.value, allowed: Severity.allCases.reversed().map(\.rawValue)))
+        }
+        let message = try map.requiredString("message")
+        guard message.value.unicodeScalars.contains(where: \.isHan) else {
+            throw RuleFileError(file: file, line: message.line, column: message.column, kind: .notTraditionalChinese(key: "message"))
+        }
+        let rationale = try map.requiredString("rationale").value
+        let suggestion = try map.string("suggestion")?.value
+        let tags = try map.stringList("tags")?.map(\.value) ?? []
+        let loose = try map.bool("loose") ?? false
+        let caseSensitive = try map.bool("case-sensitive") ?? false
+        let references = try readReferences(map)
+        let sectorList = try readSectors(map)
+        let zones = try readZones(map)
+
+        let context = CompileContext(file: file, engine: engine, normalizer: normalizer, lexicons: lexicons,
+                                     loose: loose, caseInsensitive: !caseSensitive)
+
+        let present = Self.patternKeys.filter { map.has($0) }
+        guard present.count == 1, let kindKey = present.first, let kind = PatternKind(rawValue: kindKey) else {
+            let problem = present.isEmpty
+                ? "a rule needs one pattern: `terms`, `regex`, `near` or `requires`"
+                : "a rule has exactly one pattern; found \(present.map { "`\($0)`" }.joined(separator: " and "))"
+            throw map.error(at: present.count > 1 ? map.keyNode(present[1]) : nil, .invalid(problem))
+        }
+        let patternNode = map[kindKey]!
+        let pattern: RulePattern
+        switch kind {
+        case .terms: pattern = .span(try TermsPattern.compile(patternNode, context: context))
+        case .regex: pattern = .span(try RegexPattern.compile(patternNode, context: context))
+        case .near: pattern = .span(try NearPattern.compile(patternNode, context: context))
+        case .requires: pattern = .document(try RequiresPattern.compile(patternNode, context: context))
+        }
+        if loose && kind == .regex {
+            throw map.error(at: map.keyNode("loose"), .invalid("`loose` applies to phrases (`terms`, `near`, `requires`), not to `regex`"))
+        }
+
+        let exceptions = try map["unless"].map { node throws(RuleFileError) in try ExceptionsClause.compile(node, context: context) } ?? ExceptionSet()
+        let matchRegex: any CompiledRegex = switch pattern {
+        case let .span(span): span.regex
+        case let .document(doc): doc.trigger.regex
+        }
+        let groupNames = Set(matchRegex.groupNames.keys.filter { !NearPattern.groupNames.contains($0) })
+        let conditions = try map["where"].map { node throws(RuleFileError) in
+            try ConditionsClause.compile(node, groupNames: groupNames, context: context)
+        } ?? []
+
+        var placeholders = ["match"] + groupNames.sorted()
+        if kind == .requires { placeholders.append("missing") }
+        for placeholder in MessageTemplate(message.value).placeholders where !placeholders.contains(placeholder) {
+            throw RuleFileError(file: file, line: message.line, column: message.column,
+                                kind: .unknownPlaceholder(placeholder, allowed: placeholders))
+        }
+
+        guard let examplesNode = map["examples"] else { throw map.error(at: nil, .missingKey("examples")) }
+        let examples = try ExamplesClause.compile(examplesNode, context: context)
+
+        return Rule(id: RuleID(id.value), name: name, severity: severity, message: MessageTemplate(message.value),
+                    rationale: rationale, references: references, sectors: sectorList, zones: zones,
+                    suggestion: suggestion, tags: tags, pattern: pattern, exceptions: exceptions,
+                    conditions: conditions, examples: examples,
+                    origin: SourceOrigin(file: file, line: id.line, column: 1))
+    }
+
+    private func readReferences(_ map: YAMLMap) throws(RuleFileError) -> [LegalReference] {
+        guard let node = map["references"] else { throw map.error(at: nil, .missingKey("references")) }
+        guard let sequence = node.sequence, !sequence.isEmpty else {
+            throw map.error(at: node, .wrongType(key: "references", expected: "a list of citations with `law`, `article` and `pcode`"))
+        }
+        var references: [LegalReference] = []
+        for item in sequence {
+            let ref = try YAMLMap(item, file: map.file, path: "references")
+            try ref.rejectUnknownKeys(allowed: Self.referenceKeys)
+            let law = try ref.requiredString("law")
+            let article = try ref.requiredString("article")
+            let pcode = try ref.requiredString("pcode")
+            guard pcode.value.range(of: #"^[A-Z][0-9]{7}$"#, options: .regularExpression) != nil else {
+                throw RuleFileError(file: map.file, line: pcode.line, column: pcode.column,
+                                    kind: .invalidValue(key: "references.pcode", value: pcode.value,
+                                                        allowed: ["a national law database code such as L0040001"]))
+            }
+            if !laws.isEmpty {
+                guard let entry = laws[pcode.value] else {
+                    throw RuleFileError(file: map.file, line: pcode.line, column: pcode.column, kind: .unknownLaw(pcode: pcode.value))
+                }
+                if entry.status == .repealed {
+                    throw RuleFileError(file: map.file, line: pcode.line, column: pcode.column,
+                                        kind: .repealedLaw(name: entry.name, pcode: entry.pcode, repealed: entry.repealedOn ?? "an earlier date"))
+                }
+                if entry.name != law.value {
+                    throw RuleFileError(file: map.file, line: law.line, column: law.column,
+                                        kind: .lawNameMismatch(pcode: pcode.value, written: law.value, registered: entry.name))
+                }
+            }
+            references.append(LegalReference(
+                law: law.value, article: article.value, pcode: pcode.value,
+                authority: try ref.string("authority")?.value, penalty: try ref.string("penalty")?.value,
+                url: try ref.string("url")?.value ?? laws[pcode.value]?.url))
+        }
+        return references
+    }
+
+    private func readSectors(_ map: YAMLMap) throws(RuleFileError) -> [Sector] {
+        guard let items = try map.stringList("sectors"), !items.isEmpty else {
+            throw map.error(at: map["sectors"], .missingKey("sectors"))
+        }
+        var out: [Sector] = []
+        for item in items {
+            let sector = Sector(item.value)
+            guard sectors.isKnown(sector) else {
+                throw RuleFileError(file: map.file, line: item.line, column: item.column,
+                                    kind: .invalidValue(key: "sectors", value: item.value,
+                                                        allowed: ["all"] + sectors.definitions.map(\.id.rawValue)))
+            }
+            out.append(sector)
+        }
+        return out
+    }
+
+    private func readZones(_ map: YAMLMap) throws(RuleFileError) -> [Zone] {
+        guard let items = try map.stringList("zones") else { return [] }
+        var out: [Zone] = []
+        for item in items {
+            let zone = Zone(item.value)
+            guard Zone.known.contains(zone) else {
+                throw RuleFileError(file: map.file, line: item.line, column: item.column,
+                                    kind: .invalidValue(key: "zones", value: item.value, allowed: Zone.known.map(\.rawValue)))
+            }
+            out.append(zone)
+        }
+        return out
+    }
+}
+
+extension Unicode.Scalar {
+    /// CJK Unified Ideographs (and extension A), enough to tell Chinese text from English.
+    var isHan: Bool { (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) }
+}

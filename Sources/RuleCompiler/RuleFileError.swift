@@ -1,0 +1,114 @@
+import LintCore
+
+/// A problem in a rule, lexicon, sector or law file, with its location and a hint of
+/// what to write instead.
+public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        case unreadable(String)
+        case yamlSyntax(String)
+        case unknownKey(String, suggestion: String?)
+        case missingKey(String)
+        case wrongType(key: String, expected: String)
+        case invalidValue(key: String, value: String, allowed: [String])
+        case badRegex(String)
+        case emptyMatch(key: String)
+        case duplicateID(String, firstDefinedAt: String)
+        case idMismatch(id: String, expected: String)
+        case misplacedFile(String)
+        case unknownLexicon(String)
+        case lexiconCycle([String])
+        case unknownLaw(pcode: String)
+        case repealedLaw(name: String, pcode: String, repealed: String)
+        case lawNameMismatch(pcode: String, written: String, registered: String)
+        case badExample(String)
+        case tooFewExamples(kind: String, found: Int, needed: Int)
+        case unknownPlaceholder(String, allowed: [String])
+        case unknownGroup(String)
+        case notTraditionalChinese(key: String)
+        case invalid(String)
+    }
+
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var kind: Kind
+
+    public init(file: String, line: Int, column: Int, kind: Kind) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.kind = kind
+    }
+
+    public var problem: String {
+        switch kind {
+        case let .unreadable(reason): "cannot read the file: \(reason)"
+        case let .yamlSyntax(reason): "YAML syntax error: \(reason)"
+        case let .unknownKey(key, _): "unknown key `\(key)`"
+        case let .missingKey(key): "missing required key `\(key)`"
+        case let .wrongType(key, expected): "`\(key)` must be \(expected)"
+        case let .invalidValue(key, value, _): "`\(key)` has an invalid value `\(value)`"
+        case let .badRegex(reason): "the regex does not compile: \(reason)"
+        case let .emptyMatch(key): "the pattern in `\(key)` can match the empty string"
+        case let .duplicateID(id, first): "duplicate rule id `\(id)` (first defined at \(first))"
+        case let .idMismatch(id, expected): "rule id `\(id)` does not match the file's path (expected `\(expected)`)"
+        case let .misplacedFile(reason): reason
+        case let .unknownLexicon(name): "unknown lexicon `$\(name)`"
+        case let .lexiconCycle(names): "lexicons include each other in a cycle: \(names.map { "$" + $0 }.joined(separator: " -> "))"
+        case let .unknownLaw(pcode): "pcode `\(pcode)` is not in Rules/laws.yaml"
+        case let .repealedLaw(name, pcode, repealed): "\(name) (\(pcode)) was repealed on \(repealed) and may not be cited"
+        case let .lawNameMismatch(pcode, written, registered): "law name `\(written)` does not match `\(registered)` registered for \(pcode)"
+        case let .badExample(reason): "bad example: \(reason)"
+        case let .tooFewExamples(kind, found, needed): "\(found) `\(kind)` example(s); at least \(needed) are required"
+        case let .unknownPlaceholder(name, _): "unknown placeholder `{\(name)}` in the message"
+        case let .unknownGroup(name): "no capture group named `\(name)` in the pattern"
+        case let .notTraditionalChinese(key): "`\(key)` must be written in Traditional Chinese"
+        case let .invalid(reason): reason
+        }
+    }
+
+    public var hint: String? {
+        switch kind {
+        case .unreadable: "check the path and the file's permissions"
+        case .yamlSyntax: "check indentation and quoting; quote values that contain `: ` or start with `{`, `[`, `*` or `&`"
+        case let .unknownKey(_, suggestion?): "did you mean `\(suggestion)`?"
+        case .unknownKey: "see the DSL reference in README.md for the keys a rule file may have"
+        case let .missingKey(key): "add `\(key):`"
+        case let .wrongType(key, expected): "write `\(key):` as \(expected)"
+        case let .invalidValue(_, _, allowed) where !allowed.isEmpty: "use one of: \(allowed.joined(separator: ", "))"
+        case .invalidValue: nil
+        case .badRegex: "escape PCRE2 metacharacters with a backslash, or use `terms:` for literal phrases"
+        case .emptyMatch: "make every alternative match at least one character (use + instead of *, remove empty alternatives)"
+        case .duplicateID: "rename one of the files; ids are `<folder>.<file name>`"
+        case let .idMismatch(_, expected): "write `id: \(expected)` or move the file"
+        case .misplacedFile: "rule files go in `Rules/<area>/<name>.yaml`; lexicons in `Rules/lexicons/<name>.yaml`"
+        case .unknownLexicon: "create `Rules/lexicons/<name>.yaml` or fix the name"
+        case .lexiconCycle: "remove one of the `$name` includes"
+        case .unknownLaw: "add the law to Rules/laws.yaml with its name, pcode and status"
+        case .repealedLaw: "cite the law that replaced it (see `replaced-by` in Rules/laws.yaml)"
+        case let .lawNameMismatch(_, _, registered): "write `law: \(registered)`"
+        case .badExample: "mark each span that must be reported with ⟦ and ⟧, e.g. 本產品可以⟦治療⟧失眠"
+        case .tooFewExamples: "add examples: near misses a word list gets wrong make the best `no-match` examples"
+        case let .unknownPlaceholder(_, allowed): "placeholders available here: \(allowed.map { "{\($0)}" }.joined(separator: " "))"
+        case .unknownGroup: "name the group in the regex with (?<name>...)"
+        case .notTraditionalChinese: "rule messages are shown to Taiwanese copywriters; write them in zh-TW"
+        case .invalid: nil
+        }
+    }
+
+    /// `file:line:col: error: problem` and an indented hint line.
+    public var description: String {
+        var text = "\(file):\(line):\(column): error: \(problem)"
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+}
+
+/// Every problem found while loading a rule set; loading reports them all at once.
+public struct RuleLoadError: Error, Sendable, CustomStringConvertible {
+    public var errors: [RuleFileError]
+
+    public init(errors: [RuleFileError]) { self.errors = errors }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

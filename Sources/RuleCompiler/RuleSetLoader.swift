@@ -1,0 +1,138 @@
+import Foundation
+import LintCore
+
+/// Loads rule folders into a `RuleSet`. A folder holds `laws.yaml`, `sectors.yaml`,
+/// `lexicons/<name>.yaml` and rule files in `<area>/<name>.yaml`. Later folders override
+/// earlier ones: a rule or lexicon with the same id replaces the earlier one; two rules
+/// with one id inside the same folder are an error. Every problem in every file is
+/// reported, not only the first.
+public struct RuleSetLoader: Sendable {
+    public let engine: any RegexEngine
+    public let normalizer: TextNormalizer
+
+    public init(engine: any RegexEngine, normalizer: TextNormalizer = TextNormalizer()) {
+        self.engine = engine
+        self.normalizer = normalizer
+    }
+
+    /// The files of one rule folder, sorted.
+    public struct FolderContents: Sendable {
+        public var laws: String?
+        public var sectors: String?
+        public var lexicons: [String]
+        public var rules: [String]
+        public var misplaced: [String]
+    }
+
+    public static func scan(folder: String) throws(RuleLoadError) -> FolderContents {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RuleLoadError(errors: [RuleFileError(file: folder, line: 1, column: 1,
+                                                       kind: .unreadable("not a folder of rule files"))])
+        }
+        var contents = FolderContents(laws: nil, sectors: nil, lexicons: [], rules: [], misplaced: [])
+        let base = URL(fileURLWithPath: folder)
+        guard let enumerator = fm.enumerator(at: base, includingPropertiesForKeys: [.isDirectoryKey],
+                                             options: [.skipsHiddenFiles]) else { return contents }
+        var files: [String] = []
+        for case let url as URL in enumerator {
+            let ext = url.pathExtension
+            guard ext == "yaml" || ext == "yml" else { continue }
+            files.append(url.path)
+        }
+        let prefix = base.standardizedFileURL.path + "/"
+        for path in files.sorted() {
+            let relative = URL(fileURLWithPath: path).standardizedFileURL.path.replacingOccurrences(of: prefix, with: "")
+            let parts = relative.split(separator: "/").map(String.init)
+            let display = (folder as NSString).appendingPathComponent(relative)
+            switch (parts.count, parts.first) {
+            case (1, "laws.yaml"): contents.laws = display
+            case (1, "sectors.yaml"): contents.sectors = display
+            case (2, "lexicons"): contents.lexicons.append(display)
+            case (2, _): contents.rules.append(display)
+            default: contents.misplaced.append(display)
+            }
+        }
+        return contents
+    }
+
+    /// Loads and compiles every folder in order.
+    public func load(folders: [String]) throws(RuleLoadError) -> RuleSet {
+        var errors: [RuleFileError] = []
+        var laws: [String: LawEntry] = [:]
+        var rawSectors: [String: RawSector] = [:]
+        var rawLexicons: [String: RawLexicon] = [:]
+        var ruleFiles: [(path: String, id: String, folder: Int)] = []
+
+        func read(_ path: String) -> String? {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                errors.append(RuleFileError(file: path, line: 1, column: 1, kind: .unreadable("no such file or no permission")))
+                return nil
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                errors.append(RuleFileError(file: path, line: 1, column: 1, kind: .unreadable("not UTF-8 text")))
+                return nil
+            }
+            return text
+        }
+
+        for (index, folder) in folders.enumerated() {
+            let contents: FolderContents
+            do { contents = try Self.scan(folder: folder) } catch { errors += error.errors; continue }
+            for path in contents.misplaced {
+                errors.append(RuleFileError(file: path, line: 1, column: 1,
+                                            kind: .misplacedFile("a YAML file outside `<area>/<name>.yaml`, `lexicons/`, `laws.yaml` and `sectors.yaml`")))
+            }
+            if let path = contents.laws, let text = read(path) {
+                do { for entry in try LawsFile.parse(text, file: path) { laws[entry.pcode] = entry } } catch { errors.append(error) }
+            }
+            if let path = contents.sectors, let text = read(path) {
+                do { for sector in try SectorsFile.parse(text, file: path) { rawSectors[sector.id] = sector } } catch { errors.append(error) }
+            }
+            for path in contents.lexicons {
+                guard let text = read(path) else { continue }
+                let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                do { rawLexicons[name] = try LexiconFile.parse(text, file: path, expectedName: name) } catch { errors.append(error) }
+            }
+            for path in contents.rules {
+                let url = URL(fileURLWithPath: path)
+                let id = url.deletingLastPathComponent().lastPathComponent + "." + url.deletingPathExtension().lastPathComponent
+                ruleFiles.append((path, id, index))
+            }
+        }
+
+        let lexicons: [String: LexiconInfo]
+        do { lexicons = try LexiconFile.resolve(rawLexicons, normalizer: normalizer) } catch {
+            errors += error.errors
+            lexicons = [:]
+        }
+        var sectors = SectorCatalog.empty
+        do {
+            sectors = try SectorsFile.compile(rawSectors.values.sorted { $0.id < $1.id }, engine: engine,
+                                              normalizer: normalizer, lexicons: lexicons)
+        } catch { errors.append(error) }
+
+        let compiler = RuleFileCompiler(engine: engine, normalizer: normalizer, lexicons: lexicons,
+                                        sectors: sectors, laws: laws)
+        var rulesByID: [String: (rule: Rule, folder: Int)] = [:]
+        for file in ruleFiles {
+            guard let text = read(file.path) else { continue }
+            do {
+                let rule = try compiler.compile(text: text, file: file.path, expectedID: file.id)
+                if let existing = rulesByID[file.id], existing.folder == file.folder {
+                    errors.append(RuleFileError(file: file.path, line: rule.origin.line, column: 1,
+                                                kind: .duplicateID(file.id, firstDefinedAt: existing.rule.origin.formatted)))
+                    continue
+                }
+                rulesByID[file.id] = (rule, file.folder)
+            } catch {
+                errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw RuleLoadError(errors: errors) }
+        let rules = rulesByID.values.map(\.rule).sorted { $0.id < $1.id }
+        return RuleSet(rules: rules, sectors: sectors, laws: laws.values.sorted { $0.pcode < $1.pcode },
+                       lexicons: lexicons, roots: folders)
+    }
+}

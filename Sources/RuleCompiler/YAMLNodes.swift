@@ -1,0 +1,197 @@
+import Foundation
+import LintCore
+import Yams
+
+/// Reads a YAML file into a node tree, turning Yams errors into `RuleFileError`s.
+enum YAMLDocument {
+    static func parse(_ text: String, file: String) throws(RuleFileError) -> Node {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw RuleFileError(file: file, line: 1, column: 1, kind: .invalid("the file is empty"))
+            }
+            return node
+        } catch let error as RuleFileError {
+            throw error
+        } catch let error as YamlError {
+            throw convert(error, file: file)
+        } catch {
+            throw RuleFileError(file: file, line: 1, column: 1, kind: .yamlSyntax("\(error)"))
+        }
+    }
+
+    private static func convert(_ error: YamlError, file: String) -> RuleFileError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
+            return RuleFileError(file: file, line: mark.line, column: mark.column, kind: .yamlSyntax(text))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return RuleFileError(file: file, line: context.mark.line, column: context.mark.column,
+                                 kind: .yamlSyntax("duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", "))"))
+        case let .reader(problem, _, _, _):
+            return RuleFileError(file: file, line: 1, column: 1, kind: .yamlSyntax(problem))
+        default:
+            return RuleFileError(file: file, line: 1, column: 1, kind: .yamlSyntax("\(error)"))
+        }
+    }
+}
+
+/// A YAML scalar string with its position in the file.
+struct Located<Value> {
+    var value: Value
+    var line: Int
+    var column: Int
+}
+
+extension Located: Sendable where Value: Sendable {}
+
+/// Typed access to a YAML mapping, remembering positions and rejecting unknown keys.
+struct YAMLMap {
+    let file: String
+    let node: Node
+    let mapping: Node.Mapping
+    /// Dotted path for messages (`near.a`).
+    let path: String
+
+    init(_ node: Node, file: String, path: String) throws(RuleFileError) {
+        guard let mapping = node.mapping else {
+            let mark = node.mark
+            throw RuleFileError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                kind: .wrongType(key: path.isEmpty ? "the file" : path, expected: "a mapping of `key: value` lines"))
+        }
+        self.file = file
+        self.node = node
+        self.mapping = mapping
+        self.path = path
+    }
+
+    var keys: [String] { mapping.keys.compactMap(\.string) }
+
+    func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func has(_ key: String) -> Bool { self[key] != nil }
+
+    subscript(key: String) -> Node? { mapping[Node(key)] }
+
+    func error(at node: Node?, _ kind: RuleFileError.Kind) -> RuleFileError {
+        let mark = node?.mark ?? self.node.mark
+        return RuleFileError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, kind: kind)
+    }
+
+    /// Position of a key (for errors about its value as a whole).
+    func keyNode(_ key: String) -> Node? { mapping.keys.first { $0.string == key } }
+
+    /// Rejects keys outside `allowed`, suggesting the nearest allowed key.
+    func rejectUnknownKeys(allowed: [String]) throws(RuleFileError) {
+        for keyNode in mapping.keys {
+            guard let key = keyNode.string else {
+                throw error(at: keyNode, .wrongType(key: keyPath("?"), expected: "a text key"))
+            }
+            if !allowed.contains(key) {
+                throw error(at: keyNode, .unknownKey(keyPath(key), suggestion: EditDistance.closest(to: key, in: allowed)))
+            }
+        }
+    }
+
+    func string(_ key: String) throws(RuleFileError) -> Located<String>? {
+        guard let value = self[key] else { return nil }
+        guard let scalar = value.scalar, value.tag.description != "tag:yaml.org,2002:null" || !scalar.string.isEmpty else {
+            throw error(at: value, .wrongType(key: keyPath(key), expected: "text"))
+        }
+        let mark = value.mark
+        return Located(value: scalar.string, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func requiredString(_ key: String) throws(RuleFileError) -> Located<String> {
+        guard let value = try string(key) else { throw error(at: nil, .missingKey(keyPath(key))) }
+        if value.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw error(at: self[key], .wrongType(key: keyPath(key), expected: "non-empty text"))
+        }
+        return value
+    }
+
+    func int(_ key: String) throws(RuleFileError) -> Located<Int>? {
+        guard let value = self[key] else { return nil }
+        guard let scalar = value.scalar, let number = Int(scalar.string) else {
+            throw error(at: value, .wrongType(key: keyPath(key), expected: "a whole number"))
+        }
+        return Located(value: number, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
+    }
+
+    func number(_ key: String) throws(RuleFileError) -> Double? {
+        guard let value = self[key] else { return nil }
+        guard let scalar = value.scalar,
+              let number = Double(scalar.string.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: ""))
+        else {
+            throw error(at: value, .wrongType(key: keyPath(key), expected: "a number"))
+        }
+        return number
+    }
+
+    func bool(_ key: String) throws(RuleFileError) -> Bool? {
+        guard let value = self[key] else { return nil }
+        switch value.scalar?.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error(at: value, .wrongType(key: keyPath(key), expected: "true or false"))
+        }
+    }
+
+    /// A list of text items; a single text value is accepted as a one-item list.
+    func stringList(_ key: String) throws(RuleFileError) -> [Located<String>]? {
+        guard let value = self[key] else { return nil }
+        return try YAMLMap.strings(in: value, file: file, key: keyPath(key))
+    }
+
+    static func strings(in value: Node, file: String, key: String) throws(RuleFileError) -> [Located<String>] {
+        func located(_ node: Node) throws(RuleFileError) -> Located<String> {
+            guard let scalar = node.scalar else {
+                let mark = node.mark
+                throw RuleFileError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                    kind: .wrongType(key: key, expected: "a list of text items"))
+            }
+            return Located(value: scalar.string, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        }
+        if value.scalar != nil { return [try located(value)] }
+        guard let sequence = value.sequence else {
+            let mark = value.mark
+            throw RuleFileError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                kind: .wrongType(key: key, expected: "a list of text items"))
+        }
+        var out: [Located<String>] = []
+        for item in sequence { out.append(try located(item)) }
+        return out
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+enum EditDistance {
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution: Int = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                let insertion: Int = current[j - 1] + 1
+                let deletion: Int = previous[j] + 1
+                current[j] = Swift.min(deletion, insertion, substitution)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        var best: (word: String, distance: Int)?
+        for candidate in candidates.sorted() {
+            let d = distance(word, candidate)
+            if best == nil || d < best!.distance { best = (candidate, d) }
+        }
+        guard let best, best.distance <= Swift.max(2, word.count / 3) else { return nil }
+        return best.word
+    }
+}

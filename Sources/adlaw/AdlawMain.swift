@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// The `adlaw` command. Exit codes: 0 no finding at or above `--fail-on`; 1 findings (or
+/// failing tests); 2 usage, rule-file or input error.
+struct Adlaw: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "adlaw",
+        abstract: "Compliance linter for Taiwan marketing copy (Traditional Chinese).",
+        discussion: """
+        Checks ad copy sentence by sentence against Taiwan law: which phrase risks breaking \
+        which article, why, and what to write instead.
+        """,
+        version: version,
+        subcommands: [CheckCommand.self, RulesCommand.self, TestCommand.self],
+        defaultSubcommand: nil
+    )
+}
+
+@main
+enum AdlawMain {
+    static func main() {
+        do {
+            var command = try Adlaw.parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            Terminal.writeError(error.description)
+            exit(2)
+        } catch {
+            let code = Adlaw.exitCode(for: error)
+            if code == .success {
+                print(Adlaw.fullMessage(for: error))
+                exit(0)
+            }
+            if let exitCode = error as? ExitCode {
+                exit(exitCode.rawValue == 1 ? 1 : exitCode.rawValue == 0 ? 0 : 2)
+            }
+            let message = Adlaw.fullMessage(for: error)
+            if !message.isEmpty { Terminal.writeError(message) }
+            exit(2)
+        }
+    }
+}

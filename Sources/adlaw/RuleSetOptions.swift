@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import LintCore
+import PCRE2Matcher
+import RuleCompiler
+
+/// Where rules come from: the built-in rule pack, plus `--rules` folders that add rules or
+/// override built-in ones with the same id.
+struct RuleSetOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp("An extra rule folder (repeatable); its rules add to or override the built-in ones.", valueName: "dir"))
+    var ruleFolders: [String] = []
+
+    @Flag(name: .customLong("no-builtin-rules"), help: "Do not load the built-in rule pack.")
+    var noBuiltinRules = false
+
+    /// The folders to load, built-in first.
+    func folders() throws -> [String] {
+        var folders: [String] = []
+        if !noBuiltinRules {
+            guard let builtin = RulesLocator.builtinRulesFolder() else {
+                throw CLIError.noRules("the built-in rule pack was not found; set ADLAW_RULES_DIR or pass --rules DIR")
+            }
+            folders.append(builtin)
+        }
+        folders += ruleFolders
+        if folders.isEmpty { throw CLIError.noRules("no rule folders: pass --rules DIR") }
+        return folders
+    }
+
+    func load(engine: PCRE2Engine) throws -> RuleSet {
+        let folders = try folders()
+        do {
+            return try RuleSetLoader(engine: engine).load(folders: folders)
+        } catch {
+            throw CLIError.ruleFiles(error)
+        }
+    }
+}
+
+/// Finds the built-in rule pack: `ADLAW_RULES_DIR`, then `share/adlaw/Rules` beside the
+/// installed binary, then a `Rules/` folder above the binary (a build in the source tree,
+/// or the pre-commit framework's clone).
+enum RulesLocator {
+    static func builtinRulesFolder() -> String? {
+        let fm = FileManager.default
+        if let env = ProcessInfo.processInfo.environment["ADLAW_RULES_DIR"], !env.isEmpty { return env }
+        let executable = (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        let installed = directory.deletingLastPathComponent().appendingPathComponent("share/adlaw/Rules")
+        if fm.fileExists(atPath: installed.appendingPathComponent("laws.yaml").path) { return installed.path }
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("Rules")
+            if fm.fileExists(atPath: candidate.appendingPathComponent("laws.yaml").path) { return candidate.path }
+            directory.deleteLastPathComponent()
+        }
+        return nil
+    }
+}
+
+/// Rule selection shared by `check` and `test`.
+struct RuleSelectionOptions: ParsableArguments {
+    @Option(name: .customLong("only"), help: ArgumentHelp("Run only these rules: an id, an area (`food`) or a glob (`food.*`); repeatable.", valueName: "id"))
+    var only: [String] = []
+
+    @Option(name: .customLong("disable"), help: ArgumentHelp("Do not run these rules (id, area or glob); repeatable.", valueName: "id"))
+    var disable: [String] = []
+
+    func apply(to ruleSet: RuleSet) throws -> RuleSet {
+        for selector in only + disable where !ruleSet.rules.contains(where: { $0.id.matches(selector: selector) }) {
+            throw CLIError.usage("no rule matches `\(selector)`; `adlaw rules list` shows the ids")
+        }
+        return ruleSet.filtered { rule in
+            (only.isEmpty || only.contains { rule.id.matches(selector: $0) }) && !disable.contains { rule.id.matches(selector: $0) }
+        }
+    }
+}
+
+extension Severity: ExpressibleByArgument {}
