@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what adlaw needs on a fresh Debian machine: the C libraries it links and the tools
+# its tests call. Safe to run again: only missing packages are installed.
+set -euo pipefail
+
+packages=(libpcre2-dev pkg-config)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "setup: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  if [ -x /opt/swift/usr/bin/swift ]; then
+    echo "setup: swift is in /opt/swift/usr/bin; add it to PATH" >&2
+  else
+    echo "setup: no Swift toolchain found; install Swift 6 (https://www.swift.org/install/)" >&2
+    exit 1
+  fi
+fi
