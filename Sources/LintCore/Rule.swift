@@ -65,6 +65,7 @@ public struct Rule: Sendable {
         if let preceded = exceptions.precededBy { out.append(("unless preceded-by", preceded.regex)) }
         if let sentence = exceptions.sentenceHas { out.append(("unless sentence-has", sentence)) }
         if let document = exceptions.documentHas { out.append(("unless document-has", document)) }
+        if let lacks = exceptions.documentLacks { out.append(("unless document-lacks", lacks)) }
         return out
     }
 }
@@ -164,17 +165,25 @@ public struct ExceptionSet: Sendable {
     /// A match in a document that contains one of these anywhere is cancelled (a
     /// sponsorship disclosure).
     public var documentHas: (any CompiledRegex)?
+    /// A match in a document that contains none of these anywhere is cancelled: the rule
+    /// only holds in a context the whole document sets (住宅 wording is only misleading
+    /// where the copy also says the land is zoned 工業區 or 商業區).
+    public var documentLacks: (any CompiledRegex)?
 
     public init(inside: (regex: any CompiledRegex, window: Int)? = nil,
                 precededBy: (regex: any CompiledRegex, within: Int, window: Int)? = nil,
-                sentenceHas: (any CompiledRegex)? = nil, documentHas: (any CompiledRegex)? = nil) {
+                sentenceHas: (any CompiledRegex)? = nil, documentHas: (any CompiledRegex)? = nil,
+                documentLacks: (any CompiledRegex)? = nil) {
         self.inside = inside
         self.precededBy = precededBy
         self.sentenceHas = sentenceHas
         self.documentHas = documentHas
+        self.documentLacks = documentLacks
     }
 
-    public var isEmpty: Bool { inside == nil && precededBy == nil && sentenceHas == nil && documentHas == nil }
+    public var isEmpty: Bool {
+        inside == nil && precededBy == nil && sentenceHas == nil && documentHas == nil && documentLacks == nil
+    }
 }
 
 /// A numeric test on a named capture group (`where:`), e.g. a prize above NT$5,000,000.

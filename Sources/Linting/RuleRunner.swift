@@ -9,6 +9,7 @@ struct RuleRunner {
     /// Findings accepted so far (kept when a limit stops the rule part-way).
     private(set) var accepted: [RawFinding] = []
     private var documentHasResult: Bool?
+    private var documentLacksResult: Bool?
 
     init(rule: Rule, segments: [PreparedSegment], scratch: any RegexScratch) {
         self.rule = rule
@@ -93,6 +94,7 @@ struct RuleRunner {
             }
         }
         if exceptions.documentHas != nil, try documentHas() { return true }
+        if exceptions.documentLacks != nil, try documentLacks() { return true }
         return false
     }
 
@@ -129,13 +131,25 @@ struct RuleRunner {
     private mutating func documentHas() throws(RegexMatchError) -> Bool {
         if let cached = documentHasResult { return cached }
         guard let regex = rule.exceptions.documentHas else { return false }
-        var found = false
-        for segment in segments where try regex.firstMatch(in: segment.buffer, from: 0, end: segment.buffer.count, scratch: scratch) != nil {
-            found = true
-            break
-        }
+        let found = try documentContains(regex)
         documentHasResult = found
         return found
+    }
+
+    /// Whether the document contains none of the `document-lacks` phrases.
+    private mutating func documentLacks() throws(RegexMatchError) -> Bool {
+        if let cached = documentLacksResult { return cached }
+        guard let regex = rule.exceptions.documentLacks else { return false }
+        let lacks = try !documentContains(regex)
+        documentLacksResult = lacks
+        return lacks
+    }
+
+    private func documentContains(_ regex: any CompiledRegex) throws(RegexMatchError) -> Bool {
+        for segment in segments where try regex.firstMatch(in: segment.buffer, from: 0, end: segment.buffer.count, scratch: scratch) != nil {
+            return true
+        }
+        return false
     }
 
     // MARK: - Numeric conditions

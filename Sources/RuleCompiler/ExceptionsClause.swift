@@ -9,10 +9,11 @@ import Yams
 ///       within: 3                                 # characters allowed between negation and match
 ///       sentence-has: [資料來源, 調查]             # the same sentence cites something
 ///       document-has: ['#業配', 合作]              # the document discloses somewhere
+///       document-lacks: [工業區, 商業區]            # the document never sets the context
 ///
 /// Each value is a phrase set (a terms list, or `{terms:, regex:}`).
 enum ExceptionsClause {
-    static let keys = ["inside", "preceded-by", "within", "sentence-has", "document-has"]
+    static let keys = ["inside", "preceded-by", "within", "sentence-has", "document-has", "document-lacks"]
 
     static func compile(_ node: Node, context: CompileContext) throws(RuleFileError) -> ExceptionSet {
         let map = try YAMLMap(node, file: context.file, path: "unless")
@@ -41,6 +42,7 @@ enum ExceptionsClause {
         }
         if let (_, regex) = try phrases("sentence-has") { set.sentenceHas = regex }
         if let (_, regex) = try phrases("document-has") { set.documentHas = regex }
+        if let (_, regex) = try phrases("document-lacks") { set.documentLacks = regex }
         return set
     }
 }

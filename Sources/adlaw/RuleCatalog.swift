@@ -79,6 +79,7 @@ enum RuleCatalogText {
         if let preceded = exceptions.precededBy { unless.append("preceded-by (within \(preceded.within))") }
         if exceptions.sentenceHas != nil { unless.append("sentence-has") }
         if exceptions.documentHas != nil { unless.append("document-has") }
+        if exceptions.documentLacks != nil { unless.append("document-lacks") }
         if !unless.isEmpty { out += "  unless:     \(unless.joined(separator: ", "))\n" }
         out += "  examples:\n"
         for example in rule.examples {
