@@ -46,21 +46,28 @@ let package = Package(
             ]
         ),
 
+        // Helpers shared by the test targets: temporary rule folders, the package root.
+        .target(
+            name: "TestSupport",
+            dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting"],
+            path: "Tests/TestSupport"
+        ),
+
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
         .testTarget(name: "PCRE2MatcherTests", dependencies: ["PCRE2Matcher", "LintCore"]),
-        .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "PCRE2Matcher", "LintCore"]),
-        .testTarget(name: "ExtractorsTests", dependencies: ["Extractors", "LintCore"]),
+        .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "PCRE2Matcher", "LintCore", "TestSupport"]),
+        .testTarget(name: "ExtractorsTests", dependencies: ["Extractors", "LintCore", "TestSupport"]),
         .testTarget(
             name: "LintingTests",
-            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore"]
+            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore", "TestSupport"]
         ),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintCore"]),
         // Every rule file's examples, and the annotated corpus.
         .testTarget(
             name: "RulePackTests",
-            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore"]
+            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore", "TestSupport"]
         ),
         // Runs the built `adlaw` binary.
-        .testTarget(name: "CLITests", dependencies: ["adlaw"]),
+        .testTarget(name: "CLITests", dependencies: ["adlaw", "TestSupport"]),
     ]
 )

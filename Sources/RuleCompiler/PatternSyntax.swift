@@ -10,10 +10,14 @@ enum PatternSyntax {
     /// Sentence-ending characters after normalization (。！？ fold to 。!?).
     static let sentenceChar = #"[^。!?\r\n]"#
 
+    /// A run of digits with thousands separators and decimals: 5,000,000 or 1.2.
+    static let digits = #"[0-9](?:[0-9]|,(?=[0-9]{3}))*(?:\.[0-9]+)?"#
+
     /// Built-in regex fragments, usable as `{{name}}` in `regex:`.
     static let builtins: [String: String] = [
-        // An amount: 5000000, 5,000,000, 500萬, 1.2億, 5百萬, 五百萬.
-        "number": #"(?:[0-9](?:[0-9]|,(?=[0-9]{3}))*(?:\.[0-9]+)?(?:\s*[十百千萬億])*|[零〇一二兩三四五六七八九十百千萬億]+)"#,
+        // An amount: 5000000, 5,000,000, 500萬, 1.2億, 5百萬, 1萬5000, 五百萬. Digit runs are
+        // only split by units, so the pattern cannot backtrack catastrophically.
+        "number": #"(?:\#(digits)(?:\s*[十百千萬億]+\#(digits))*(?:\s*[十百千萬億])*|[零〇一二兩三四五六七八九十百千萬億]+)"#,
         "sentence-char": sentenceChar,
     ]
 

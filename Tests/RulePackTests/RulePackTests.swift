@@ -1,0 +1,85 @@
+import Extractors
+import Foundation
+import LintCore
+import Linting
+import PCRE2Matcher
+import RuleCompiler
+import Testing
+import TestSupport
+
+/// The shipped rule pack and the annotated corpus, run as tests.
+enum Pack {
+    static let engine = PCRE2Engine()
+
+    static let loaded: Result<RuleSet, any Error> = {
+        do {
+            return .success(try RuleSetLoader(engine: engine).load(folders: [TestSupport.rulesFolder]))
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    /// Rule files, relative to Rules/ (found by walking, so a file that fails to load still
+    /// gets its own failing test).
+    static let ruleFiles: [String] = {
+        guard let contents = try? RuleSetLoader.scan(folder: TestSupport.rulesFolder) else { return [] }
+        return contents.rules.map { $0.replacingOccurrences(of: TestSupport.rulesFolder + "/", with: "") }
+    }()
+
+    /// Corpus documents, relative to Corpus/.
+    static let corpusFiles: [String] = {
+        let walked = FileWalker(extensions: DocumentReader().knownExtensions).expand([TestSupport.corpusFolder])
+        return walked.files.map { $0.replacingOccurrences(of: TestSupport.corpusFolder + "/", with: "") }
+    }()
+}
+
+@Suite struct RulePackTests {
+    @Test func theRulePackLoadsWithoutErrors() throws {
+        switch Pack.loaded {
+        case let .success(set):
+            #expect(set.rules.count == Pack.ruleFiles.count)
+            #expect(set.rules.count >= 4)
+        case let .failure(error):
+            Issue.record("the rule pack does not load:\n\(error)")
+        }
+    }
+
+    @Test(arguments: Pack.ruleFiles)
+    func ruleExamplesPassInEveryVariant(file: String) throws {
+        let set = try Pack.loaded.get()
+        let rule = try #require(set.rules.first { $0.origin.file.hasSuffix("/" + file) }, "\(file) did not load")
+        let failures = ExampleRunner(linter: Linter(ruleSet: set)).run(rule, scratch: Pack.engine.makeScratch())
+        #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
+        #expect(rule.examples.filter { $0.expectation == .match }.count >= 2)
+        #expect(rule.examples.filter { $0.expectation == .noMatch }.count >= 2)
+    }
+
+    @Test func everyRuleCitesALawInForce() throws {
+        let set = try Pack.loaded.get()
+        let laws = Dictionary(uniqueKeysWithValues: set.laws.map { ($0.pcode, $0) })
+        for rule in set.rules {
+            #expect(!rule.references.isEmpty, "\(rule.id) has no citation")
+            for reference in rule.references {
+                #expect(laws[reference.pcode]?.status == .inForce, "\(rule.id) cites \(reference.pcode)")
+                #expect(laws[reference.pcode]?.name == reference.law)
+                #expect(!reference.article.isEmpty)
+            }
+        }
+        // The registry itself records the repealed sign regulation, so it cannot creep back.
+        #expect(laws["D0080033"]?.status == .repealed)
+    }
+
+    @Test(arguments: Pack.corpusFiles)
+    func corpusDocumentProducesExactlyItsAnnotatedFindings(file: String) throws {
+        let set = try Pack.loaded.get()
+        let path = TestSupport.corpusFolder + "/" + file
+        let document = try DocumentReader().read(path: path)
+        var expectations = CorpusChecker.annotations(in: document.source)
+        if let sidecar = try? String(contentsOfFile: path + ".expect", encoding: .utf8) {
+            expectations += CorpusChecker.sidecar(sidecar)
+        }
+        let result = CorpusChecker(linter: Linter(ruleSet: set)).check(document, expectations: expectations,
+                                                                         scratch: Pack.engine.makeScratch())
+        #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")
+    }
+}
