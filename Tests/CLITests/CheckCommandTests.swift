@@ -69,7 +69,7 @@ import TestSupport
         let folder = TestSupport.temporaryFolder()
         defer { TestSupport.remove(folder) }
         let bytes = Array("第一行\n壞".utf8) + [0xFF, 0xFE] + Array("字後面恕不退換".utf8)
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("bad.txt").path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("bad.txt").path, contents: Data(bytes))
         let out = try CLI.run(["check", "bad.txt", "--format", "line"], directory: folder)
         #expect(out.status == 1)
         #expect(out.stderr.contains("bad.txt:2:2: note: the file has 2 invalid UTF-8 bytes"))
@@ -79,7 +79,7 @@ import TestSupport
     @Test func binaryFilesAreSkippedWithAWarning() throws {
         let folder = TestSupport.temporaryFolder()
         defer { TestSupport.remove(folder) }
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("blob.txt").path, contents: Data([0, 1, 2, 0, 0xFF]))
+        _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("blob.txt").path, contents: Data([0, 1, 2, 0, 0xFF]))
         let out = try CLI.run(["check", "blob.txt"], directory: folder)
         #expect(out.status == 0)
         #expect(out.stderr.contains("blob.txt: warning: binary file skipped"))
