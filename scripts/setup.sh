@@ -4,6 +4,9 @@
 set -euo pipefail
 
 packages=(libpcre2-dev pkg-config)
+# The tests validate SARIF output and the config schema with python3-jsonschema, and run
+# `adlaw check --staged` and the pre-commit hook in real temporary git repositories.
+packages+=(git python3 python3-jsonschema)
 
 missing=()
 for package in "${packages[@]}"; do

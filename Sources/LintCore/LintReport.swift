@@ -9,9 +9,11 @@ public struct LintReport: Sendable {
     public var rulesLoaded: Int
     /// Wall-clock seconds of the run.
     public var durationSeconds: Double
+    /// The rules that ran, for formats that describe them (SARIF), sorted by id.
+    public var rules: [RuleDescriptor]
 
     public init(toolName: String = "adlaw", toolVersion: String, files: [FileReport], findings: [Finding],
-                diagnostics: [Diagnostic], rulesLoaded: Int, durationSeconds: Double) {
+                diagnostics: [Diagnostic], rulesLoaded: Int, durationSeconds: Double, rules: [RuleDescriptor] = []) {
         self.toolName = toolName
         self.toolVersion = toolVersion
         self.files = files
@@ -19,6 +21,7 @@ public struct LintReport: Sendable {
         self.diagnostics = diagnostics
         self.rulesLoaded = rulesLoaded
         self.durationSeconds = durationSeconds
+        self.rules = rules
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }

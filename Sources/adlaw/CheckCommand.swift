@@ -35,8 +35,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with 1 when a finding is at or above this severity: error, warning, info or never.", valueName: "severity"))
     var failOn: FailThreshold = .warning
 
-    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: human, json or line.", valueName: "format"))
-    var format: OutputFormat = .human
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: human, json, line, sarif, github, checkstyle or junit (default human; github when GITHUB_ACTIONS=true).", valueName: "format"))
+    var format: OutputFormat?
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output (also: the NO_COLOR environment variable).")
     var noColor = false
@@ -52,6 +52,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let format = format ?? OutputFormat.default(environment: ProcessInfo.processInfo.environment)
         let engine = PCRE2Engine()
         let fullSet = try ruleSetOptions.load(engine: engine)
         let ruleSet = try selection.apply(to: fullSet).filtered { $0.severity >= minSeverity }
@@ -117,8 +118,9 @@ struct CheckCommand: ParsableCommand {
 
         findings.sort(by: Finding.stableOrder)
         let report = LintReport(toolVersion: Adlaw.version, files: files, findings: findings, diagnostics: diagnostics,
-                                rulesLoaded: ruleSet.rules.count, durationSeconds: Date().timeIntervalSince(started))
-        for diagnostic in diagnostics where diagnostic.level == .error || format != .json {
+                                rulesLoaded: ruleSet.rules.count, durationSeconds: Date().timeIntervalSince(started),
+                                rules: ruleSet.rules.map(\.descriptor))
+        for diagnostic in diagnostics where diagnostic.level == .error || !format.isMachineReadable {
             Terminal.writeError(diagnostic.formatted)
         }
         Terminal.write(format.makeReporter(color: Terminal.useColor(disabled: noColor)).render(report))

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Runs the built `adlaw` binary (and other programs such as git and python3) in a given
+/// folder, capturing its exit status and output.
+struct CLIRunner {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        var combined: String { stdout + stderr }
+    }
+
+    enum Failure: Error, CustomStringConvertible {
+        case notFound(String)
+
+        var description: String {
+            switch self {
+            case let .notFound(what): "not found: \(what)"
+            }
+        }
+    }
+
+    /// The package root, found from this file's path.
+    static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }()
+
+    static var fixtures: URL { packageRoot.appendingPathComponent("Tests/Fixtures") }
+
+    /// The `adlaw` binary built beside the test bundle.
+    static func adlawPath() throws -> String {
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("adlaw"))
+        }
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("adlaw"))
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("adlaw"))
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/adlaw"))
+        guard let found = candidates.first(where: { fm.isExecutableFile(atPath: $0.path) }) else {
+            throw Failure.notFound("the adlaw binary (looked in \(candidates.map(\.path).joined(separator: ", ")))")
+        }
+        return found.path
+    }
+
+    /// Runs `adlaw` with `arguments` in `directory`.
+    static func adlaw(_ arguments: [String], in directory: URL, stdin: String? = nil,
+                      environment: [String: String] = [:]) throws -> Output {
+        var env = environment
+        if env["ADLAW_RULES_DIR"] == nil { env["ADLAW_RULES_DIR"] = packageRoot.appendingPathComponent("Rules").path }
+        return try run(try adlawPath(), arguments, in: directory, stdin: stdin, environment: env)
+    }
+
+    /// Runs a program found on PATH (or an absolute path).
+    static func run(_ program: String, _ arguments: [String], in directory: URL, stdin: String? = nil,
+                    environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        if program.hasPrefix("/") {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [program] + arguments
+        }
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        // A test must not see the developer's CI or colour settings.
+        for key in ["GITHUB_ACTIONS", "NO_COLOR", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] { env[key] = nil }
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        // Read both pipes concurrently so a large output on one cannot block the other.
+        let collected = Collected()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            collected.set(out: out.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        group.enter()
+        DispatchQueue.global().async {
+            collected.set(err: err.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        group.wait()
+        return Output(status: process.terminationStatus, stdout: String(decoding: collected.out, as: UTF8.self),
+                      stderr: String(decoding: collected.err, as: UTF8.self))
+    }
+
+    /// Output gathered by the reader threads.
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var outData = Data(), errData = Data()
+
+        func set(out: Data) { lock.lock(); outData = out; lock.unlock() }
+        func set(err: Data) { lock.lock(); errData = err; lock.unlock() }
+        var out: Data { lock.lock(); defer { lock.unlock() }; return outData }
+        var err: Data { lock.lock(); defer { lock.unlock() }; return errData }
+    }
+
+    /// A fresh temporary folder.
+    static func temporaryFolder(_ label: String = "adlaw-cli") -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(label)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.resolvingSymlinksInPath()
+    }
+
+    static func remove(_ url: URL) { try? FileManager.default.removeItem(at: url) }
+
+    /// Writes `files` (relative path -> contents) under `folder`.
+    static func write(_ files: [String: String], in folder: URL) throws {
+        for (path, contents) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(contents.utf8).write(to: url)
+        }
+    }
+
+    static func read(_ path: String, in folder: URL) -> String? {
+        (try? Data(contentsOf: folder.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A python3 that can import jsonschema: the one on PATH, else Debian's.
+    static func pythonWithJSONSchema() -> String? {
+        for candidate in ["python3", "/usr/bin/python3"] {
+            if let result = try? run(candidate, ["-c", "import jsonschema"], in: packageRoot), result.status == 0 {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// Validates JSON files against a schema with scripts/validate-json-schema.py.
+    static func validate(_ documents: [URL], schema: URL) throws -> Output {
+        guard let python = pythonWithJSONSchema() else {
+            throw Failure.notFound("python3 with jsonschema; run scripts/setup.sh (Debian package python3-jsonschema)")
+        }
+        let script = packageRoot.appendingPathComponent("scripts/validate-json-schema.py").path
+        return try run(python, [script, schema.path] + documents.map(\.path), in: packageRoot)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// Every output format for one input that has Chinese text, full-width punctuation, an
+/// emoji, XML and workflow-command metacharacters, a path with CJK and a space, and CRLF
+/// line ends, compared with saved output in Tests/Fixtures/golden. The rule pack is the
+/// fixed one in Tests/Fixtures/rules, so the goldens change only when a reporter does.
+@Suite struct GoldenOutputTests {
+    static let input = "---\r\nsector: food\r\n---\r\n# 🔥限時！新品上市\r\n本產品🔥每天一杯，預防感冒，是全台第一品牌。\r\n購買須知：特價品恕不退換 & <保證> \"品質\"。\r\n"
+
+    static func checkFolder() throws -> URL {
+        let folder = CLIRunner.temporaryFolder("adlaw-golden")
+        try CLIRunner.write(["文案 資料夾/新品.md": input, "文案 資料夾/乾淨.txt": "歡迎選購，7日內可退換。\r\n"], in: folder)
+        return folder
+    }
+
+    static func run(_ format: String, in folder: URL) throws -> CLIRunner.Output {
+        try CLIRunner.adlaw(["check", "--no-builtin-rules", "--rules", CLIRunner.fixtures.appendingPathComponent("rules").path,
+                             "--format", format, "文案 資料夾"], in: folder)
+    }
+
+    /// Run times change from run to run; everything else must not.
+    static func maskTimes(_ text: String) -> String {
+        var out = text
+        let masks = [(#"\"durationSeconds\" : [0-9.e-]+"#, #""durationSeconds" : <time>"#),
+                     (#"time=\"[0-9.]+\""#, #"time="<time>""#),
+                     (#", [0-9]+\.[0-9]{3}s\)"#, ", <time>s)")]
+        for (pattern, template) in masks {
+            let regex = try! NSRegularExpression(pattern: pattern)
+            out = regex.stringByReplacingMatches(in: out, range: NSRange(out.startIndex..., in: out), withTemplate: template)
+        }
+        return out
+    }
+
+    @Test(arguments: ["human", "line", "json", "sarif", "github", "checkstyle", "junit"])
+    func matchesGolden(format: String) throws {
+        let folder = try Self.checkFolder()
+        defer { CLIRunner.remove(folder) }
+        let output = try Self.run(format, in: folder)
+        #expect(output.status == 1, "findings at or above warning exit 1; stderr: \(output.stderr)")
+        if format == "checkstyle" || format == "junit" {
+            let file = folder.appendingPathComponent("report.xml")
+            try Data(output.stdout.utf8).write(to: file)
+            let parsed = try CLIRunner.run("python3", ["-c", "import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])", file.path], in: folder)
+            #expect(parsed.status == 0, "not well-formed XML: \(parsed.stderr)")
+        }
+        let actual = Self.maskTimes(output.stdout)
+        let golden = CLIRunner.fixtures.appendingPathComponent("golden/report.\(format)")
+        if ProcessInfo.processInfo.environment["ADLAW_UPDATE_GOLDEN"] == "1" {
+            try Data(actual.utf8).write(to: golden)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(actual == expected, "output of --format \(format) differs from \(golden.path); if the change is intended, regenerate with ADLAW_UPDATE_GOLDEN=1 and read the diff")
+    }
+}
