@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `adlaw` binary (and other programs such as git and python3) in a given
 /// folder, capturing its exit status and output.
@@ -21,31 +22,15 @@ struct CLIRunner {
         }
     }
 
-    /// The package root, found from this file's path.
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
-            url.deleteLastPathComponent()
-        }
-        return url
-    }()
+    static var packageRoot: URL { TestSupport.packageRoot }
 
     static var fixtures: URL { packageRoot.appendingPathComponent("Tests/Fixtures") }
 
     /// The `adlaw` binary built beside the test bundle.
     static func adlawPath() throws -> String {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        if let exe = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("adlaw"))
-        }
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("adlaw"))
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("adlaw"))
-        candidates.append(packageRoot.appendingPathComponent(".build/debug/adlaw"))
-        guard let found = candidates.first(where: { fm.isExecutableFile(atPath: $0.path) }) else {
-            throw Failure.notFound("the adlaw binary (looked in \(candidates.map(\.path).joined(separator: ", ")))")
-        }
-        return found.path
+        let path = CLI.binary.path
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw Failure.notFound("the adlaw binary at \(path)") }
+        return path
     }
 
     /// Runs `adlaw` with `arguments` in `directory`.

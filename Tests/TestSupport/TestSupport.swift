@@ -152,6 +152,8 @@ public enum CLI {
         var env = ProcessInfo.processInfo.environment
         env["ADLAW_RULES_DIR"] = TestSupport.rulesFolder
         env.removeValue(forKey: "NO_COLOR")
+        // Inside GitHub Actions `check` defaults to `--format github`; tests expect the default.
+        env.removeValue(forKey: "GITHUB_ACTIONS")
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
