@@ -1,0 +1,43 @@
+import ArgumentParser
+import LintCore
+import PCRE2Matcher
+import Reporters
+
+/// `adlaw explain RULE`: the rule explained for the copywriter who met it.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain a rule: why the phrase is risky, the articles and penalties, examples, what to write instead.",
+        discussion: "Exit codes: 0 explained; 2 unknown rule or a rule-file error."
+    )
+
+    @Argument(help: ArgumentHelp("The rule id, e.g. food.medical-efficacy.", valueName: "rule"))
+    var id: String?
+
+    @Flag(name: .customLong("all"), help: "Explain every loaded rule (a handbook: `adlaw explain --all --format markdown > RULES.md`).")
+    var all = false
+
+    @Option(name: .customLong("format"), help: ArgumentHelp("text or markdown.", valueName: "format"))
+    var format: RuleExplainer.Style = .text
+
+    @OptionGroup var ruleSetOptions: RuleSetOptions
+
+    func run() throws {
+        let ruleSet = try ruleSetOptions.load(engine: PCRE2Engine())
+        let explainer = RuleExplainer(style: format)
+        if all {
+            guard id == nil else { throw CLIError.usage("give a rule id or --all, not both") }
+            let separator = format == .markdown ? "\n" : "\n" + String(repeating: "─", count: 40) + "\n\n"
+            Terminal.write(ruleSet.rules.map { explainer.render($0.descriptor, examples: $0.examples) }.joined(separator: separator))
+            return
+        }
+        guard let id else { throw CLIError.usage("which rule? `adlaw explain <rule-id>`, or --all; `adlaw rules list` shows the ids") }
+        guard let rule = ruleSet.rule(RuleID(id)) else {
+            let near = ruleSet.rules.map(\.id.rawValue).filter { $0.contains(id) || id.contains($0) }.prefix(5)
+            throw CLIError.usage("no rule `\(id)`" + (near.isEmpty ? "; `adlaw rules list` shows the ids" : "; did you mean \(near.joined(separator: ", "))?"))
+        }
+        Terminal.write(explainer.render(rule.descriptor, examples: rule.examples))
+    }
+}
+
+extension RuleExplainer.Style: ExpressibleByArgument {}
