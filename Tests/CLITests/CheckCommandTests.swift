@@ -35,7 +35,7 @@ import TestSupport
     }
 
     @Test func failOnAndMinSeverityChangeTheExitCodeAndOutput() throws {
-        let text = "特價品恕不退換。"
+        let text = "全台銷售第一的品牌。" // fair-trade.superlative, a warning
         #expect(try CLI.run(["check", "--format", "line"], stdin: text).status == 1)
         #expect(try CLI.run(["check", "--format", "line", "--fail-on", "error"], stdin: text).status == 0)
         #expect(try CLI.run(["check", "--format", "line", "--fail-on", "never"], stdin: text).status == 0)
@@ -58,22 +58,22 @@ import TestSupport
     @Test func aMissingFileIsAnErrorButTheOtherFilesAreStillChecked() throws {
         let folder = TestSupport.temporaryFolder()
         defer { TestSupport.remove(folder) }
-        try TestSupport.write(["ok.txt": "特價品恕不退換"], in: folder)
+        try TestSupport.write(["ok.txt": "網購特價品恕不退換"], in: folder)
         let out = try CLI.run(["check", "ok.txt", "missing.txt", "--format", "line"], directory: folder)
         #expect(out.status == 2)
         #expect(out.stderr.contains("missing.txt: error: no such file or folder"))
-        #expect(out.stdout.contains("ok.txt:1:4:warning:consumer-protection.no-return"))
+        #expect(out.stdout.contains("ok.txt:1:6:error:consumer-protection.no-return"))
     }
 
     @Test func invalidUTF8IsNotedAndTheRestOfTheFileIsChecked() throws {
         let folder = TestSupport.temporaryFolder()
         defer { TestSupport.remove(folder) }
-        let bytes = Array("第一行\n壞".utf8) + [0xFF, 0xFE] + Array("字後面恕不退換".utf8)
+        let bytes = Array("第一行\n壞".utf8) + [0xFF, 0xFE] + Array("字後面網購恕不退換".utf8)
         _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("bad.txt").path, contents: Data(bytes))
         let out = try CLI.run(["check", "bad.txt", "--format", "line"], directory: folder)
         #expect(out.status == 1)
         #expect(out.stderr.contains("bad.txt:2:2: note: the file has 2 invalid UTF-8 bytes"))
-        #expect(out.stdout.contains("bad.txt:2:7:warning:consumer-protection.no-return")) // each invalid byte is one column
+        #expect(out.stdout.contains("bad.txt:2:9:error:consumer-protection.no-return")) // each invalid byte is one column
     }
 
     @Test func binaryFilesAreSkippedWithAWarning() throws {

@@ -58,12 +58,12 @@ import TestSupport
         let folder = TestSupport.temporaryFolder()
         defer { TestSupport.remove(folder) }
         try TestSupport.write([
-            "cp/good.md": "<!-- ruleid: consumer-protection.no-return -->\n特價品恕不退換\n",
-            "cp/stray.txt": "特價品恕不退換\n",
+            "cp/good.md": "<!-- ruleid: consumer-protection.no-return -->\n網購特價品恕不退換\n",
+            "cp/stray.txt": "網購特價品恕不退換\n",
         ], in: folder)
         let out = try CLI.run(["test", folder.path])
         #expect(out.status == 1)
-        #expect(out.stdout.contains("stray.txt:1:4: unexpected consumer-protection.no-return"))
+        #expect(out.stdout.contains("stray.txt:1:6: unexpected consumer-protection.no-return"))
         #expect(out.stdout.contains("consumer-protection        1     1     0"))
     }
 }
