@@ -31,7 +31,9 @@ import TestSupport
 
     @Test func stdinFilenameNamesTheInput() throws {
         let out = try CLI.run(["check", "-", "--stdin-filename", "文案/貼文.md", "--format", "line", "--sector", "food"], stdin: "可以預防感冒")
-        #expect(out.stdout == "文案/貼文.md:1:3:error:food.medical-efficacy:食品不得宣稱醫療效能：「預防感冒」屬預防、改善或治療疾病之詞句。\n")
+        // The message belongs to the rule pack and may be reworded; the location may not change.
+        #expect(out.stdout.hasPrefix("文案/貼文.md:1:3:error:food.medical-efficacy:食品不得宣稱醫療效能：「預防感冒」"))
+        #expect(out.stdout.split(separator: "\n").count == 1)
     }
 
     @Test func failOnAndMinSeverityChangeTheExitCodeAndOutput() throws {
