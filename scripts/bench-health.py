@@ -10,12 +10,17 @@ prints, per list, how many phrases the rules flag:
     error or warning (false positives; info findings on the *1 phrases that need test
     data are expected and counted apart);
   - the 中藥成藥不適當共通性廣告詞句 compiled by the 衛生福利部中醫藥司 (a secondary copy:
-    the compilation itself could not be checked), against the drug rules.
+    the compilation itself could not be checked), against the drug rules;
+  - out of domain: every `ad_content` sentence of the government food and health-food
+    examples (../shared/law/data) as its own document with sectors inferred; any finding
+    of the four health areas is a candidate false positive and is printed.
 
 Each phrase becomes one line 「本產品<phrase>。」 of a document declared to be of the
 sector. Usage:
 
-  scripts/bench-health.py [--adlaw PATH]      # default: .build/debug/adlaw, then adlaw on PATH
+  scripts/bench-health.py [--adlaw PATH] [--data DIR]
+      # adlaw default: .build/release/adlaw, .build/debug/adlaw, then adlaw on PATH
+      # data default: ../shared/law/data beside the repository
 
 The binary finds the rule pack as usual (source tree, install, or ADLAW_RULES_DIR).
 """
@@ -126,8 +131,11 @@ def run(adlaw, sector, only, items, workdir, name, product):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--adlaw", help="the adlaw binary")
+    parser.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "law", "data"),
+                        help="folder of the government example JSON files")
     args = parser.parse_args()
-    adlaw = args.adlaw or (".build/debug/adlaw" if os.path.exists(".build/debug/adlaw") else shutil.which("adlaw"))
+    built = [p for p in (".build/release/adlaw", ".build/debug/adlaw") if os.path.exists(p)]
+    adlaw = args.adlaw or (built[0] if built else shutil.which("adlaw"))
     if not adlaw:
         sys.exit("no adlaw binary: build with `swift build` or pass --adlaw PATH")
 
@@ -157,6 +165,59 @@ def main():
             print(f"{name:22} {count:4} phrases  {figure}")
             for note in notes:
                 print(f"    {note}")
+        out_of_domain(adlaw, args.data, workdir)
+
+
+AREAS = ["cosmetics", "drug", "medical", "medical-device"]
+
+
+def sentences(data_dir):
+    out = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "ad_content" and isinstance(value, str) and value.strip():
+                    out.append(value.strip())
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for name in sorted(os.listdir(data_dir)):
+        if name.endswith(".json"):
+            with open(os.path.join(data_dir, name), encoding="utf-8") as handle:
+                walk(json.load(handle))
+    return out
+
+
+def out_of_domain(adlaw, data_dir, workdir):
+    if not os.path.isdir(data_dir):
+        print(f"(no data folder at {data_dir}; out-of-domain check skipped)")
+        return
+    texts = sentences(data_dir)
+    folder = os.path.join(workdir, "sentences")
+    os.makedirs(folder)
+    for i, text in enumerate(texts):
+        with open(os.path.join(folder, f"{i:05d}.txt"), "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+    only = sum((["--only", a + ".*"] for a in AREAS), [])
+    proc = subprocess.run([adlaw, "check", "--format", "json", "--fail-on", "never"] + only + [folder],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"adlaw failed on the sentences: {proc.stderr.strip()}")
+    report = json.loads(proc.stdout)
+    findings = report["findings"]
+    sectors = {}
+    for entry in report["files"]:
+        for sector in entry.get("sectors", []):
+            sectors[sector] = sectors.get(sector, 0) + 1
+    by_severity = {s: sum(f["severity"] == s for f in findings) for s in ("error", "warning", "info")}
+    print(f"out of domain: {len(texts)} food/health-food sentences; inferred {dict(sorted(sectors.items()))}")
+    print(f"    findings of {', '.join(AREAS)}: {len(findings)} {by_severity}")
+    for f in findings:
+        print(f"    {f['ruleId']}: 「{f['matchedText']}」 in {texts[int(os.path.basename(f['path'])[:5])]}")
 
 
 if __name__ == "__main__":
