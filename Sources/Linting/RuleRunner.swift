@@ -10,6 +10,10 @@ struct RuleRunner {
     private(set) var accepted: [RawFinding] = []
     private var documentHasResult: Bool?
     private var documentLacksResult: Bool?
+    /// The last sentence tested for `sentence-has`, and whether it held a phrase. Matches
+    /// arrive in order, so all the matches of one sentence share a single scan: a long
+    /// sentence with many matches costs linear, not quadratic, time.
+    private var sentenceHasMemo: (segment: Int, sentence: Range<Int>, found: Bool)?
 
     init(rule: Rule, segments: [PreparedSegment], scratch: any RegexScratch) {
         self.rule = rule
@@ -88,10 +92,15 @@ struct RuleRunner {
         }
         if let sentenceHas = exceptions.sentenceHas {
             let sentence = segment.sentence(around: match.range)
-            if try sentenceHas.firstMatch(in: segment.buffer, from: sentence.lowerBound, end: sentence.upperBound,
-                                          scratch: scratch) != nil {
-                return true
+            let found: Bool
+            if let memo = sentenceHasMemo, memo.segment == segment.index, memo.sentence == sentence {
+                found = memo.found
+            } else {
+                found = try sentenceHas.firstMatch(in: segment.buffer, from: sentence.lowerBound, end: sentence.upperBound,
+                                                   scratch: scratch) != nil
+                sentenceHasMemo = (segment.index, sentence, found)
             }
+            if found { return true }
         }
         if exceptions.documentHas != nil, try documentHas() { return true }
         if exceptions.documentLacks != nil, try documentLacks() { return true }
