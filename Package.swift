@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // C library: only PCRE2Matcher imports it.
@@ -19,6 +20,14 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        // C libraries for input formats: only Extractors imports them.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
+        .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
         // Value types and protocols shared by every other module. No I/O, no C.
         .target(name: "LintCore"),
         // The one implementation of the RegexEngine protocol.
@@ -31,7 +40,11 @@ let package = Package(
         // Input files -> ExtractedDocument (text segments with offset maps).
         .target(
             name: "Extractors",
-            dependencies: ["LintCore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "LintCore", "CCmarkGFM", "CGumbo", "CUchardet",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Rules x documents -> findings. No I/O, no printing.
         .target(name: "Linting", dependencies: ["LintCore"]),
@@ -56,7 +69,10 @@ let package = Package(
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
         .testTarget(name: "PCRE2MatcherTests", dependencies: ["PCRE2Matcher", "LintCore"]),
         .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "PCRE2Matcher", "LintCore", "TestSupport"]),
-        .testTarget(name: "ExtractorsTests", dependencies: ["Extractors", "LintCore", "TestSupport"]),
+        .testTarget(
+            name: "ExtractorsTests",
+            dependencies: ["Extractors", "LintCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "LintingTests",
             dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore", "TestSupport"]

@@ -15,11 +15,11 @@ public struct DocumentReader: Sendable {
         self.maxFileSize = maxFileSize
     }
 
-    /// Text, and Markdown and HTML read as text.
+    /// Every format adlaw reads. The first is the fallback for unknown extensions.
     public static let defaultExtractors: [any TextExtractor] = [
         PlainTextExtractor(),
-        PlainTextExtractor(format: "markdown", extensions: ["md", "markdown"]),
-        PlainTextExtractor(format: "html", extensions: ["html", "htm"]),
+        MarkdownExtractor(),
+        HTMLExtractor(),
     ]
 
     /// Extensions read when walking folders.
@@ -33,14 +33,21 @@ public struct DocumentReader: Sendable {
 
     public func read(path: String) throws(ExtractionError) -> ExtractedDocument {
         let bytes = try readBytes(path: path)
-        return try extractor(for: path).extract(bytes, path: path)
+        return try extract(bytes, path: path)
+    }
+
+    /// Picks the extractor, runs it, and marks hashtags in every segment.
+    private func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
+        var document = try extractor(for: path).extract(bytes, path: path)
+        document.segments = document.segments.map(HashtagScanner.annotate)
+        return document
     }
 
     /// Extracts bytes that did not come from a file (standard input, the git index).
     /// `name` picks the format by its extension.
     public func read(bytes: [UInt8], name: String) throws(ExtractionError) -> ExtractedDocument {
         guard bytes.count <= maxFileSize else { throw .tooLarge(path: name, size: bytes.count, limit: maxFileSize) }
-        return try extractor(for: name).extract(bytes, path: name)
+        return try extract(bytes, path: name)
     }
 
     public func readBytes(path: String) throws(ExtractionError) -> [UInt8] {

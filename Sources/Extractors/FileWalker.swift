@@ -2,13 +2,27 @@ import Foundation
 import LintCore
 
 /// Expands the paths given on the command line into files to check: folders are walked
-/// recursively (hidden entries skipped, symbolic-link loops detected), files named
-/// explicitly are always checked, and the result is sorted.
+/// recursively (hidden entries skipped, symbolic-link loops detected, `--exclude` and
+/// `--include` globs and `.adlawignore` files applied), files named explicitly are always
+/// checked, and the result is sorted.
 public struct FileWalker: Sendable {
     /// Extensions read when walking folders (lower case, no dot).
     public var extensions: Set<String>
+    /// `--exclude` and `--include` globs, relative to each walked folder.
+    public var exclude: [String]
+    public var include: [String]
+    /// The name of the ignore files honoured in walked folders (`nil`: none).
+    public var ignoreFileName: String?
 
-    public init(extensions: Set<String>) { self.extensions = extensions }
+    public static let defaultIgnoreFileName = ".adlawignore"
+
+    public init(extensions: Set<String>, exclude: [String] = [], include: [String] = [],
+                ignoreFileName: String? = FileWalker.defaultIgnoreFileName) {
+        self.extensions = extensions
+        self.exclude = exclude
+        self.include = include
+        self.ignoreFileName = ignoreFileName
+    }
 
     public struct Result: Sendable {
         public var files: [String]
@@ -38,10 +52,13 @@ public struct FileWalker: Sendable {
 
     private func walk(_ root: String, into result: inout Result, seen: inout Set<String>, visited: inout Set<String>) {
         let fm = FileManager.default
+        var rules = IgnoreRules(exclude: exclude, include: include)
         // An explicit stack, not recursion: deep trees cannot exhaust the call stack.
-        var stack = [root]
+        // Each entry is a folder's path and its path relative to the root.
+        var stack = [(path: root, relative: "")]
         var skipped = 0
-        while let directory = stack.popLast() {
+        var ignored = 0
+        while let (directory, relativeDirectory) = stack.popLast() {
             let real = (try? fm.destinationOfSymbolicLink(atPath: directory)).map {
                 ($0 as NSString).isAbsolutePath ? $0 : ((directory as NSString).deletingLastPathComponent as NSString).appendingPathComponent($0)
             } ?? directory
@@ -56,13 +73,22 @@ public struct FileWalker: Sendable {
                 result.errors.append(.unreadable(path: directory, reason: "cannot list the folder"))
                 continue
             }
-            var subdirectories: [String] = []
+            if let name = ignoreFileName, entries.contains(name),
+               let text = try? String(contentsOfFile: (directory as NSString).appendingPathComponent(name), encoding: .utf8) {
+                rules.add(ignoreFile: text, base: relativeDirectory)
+            }
+            var subdirectories: [(String, String)] = []
             for name in entries.sorted() where !name.hasPrefix(".") {
                 let full = directory == "." ? name : (directory as NSString).appendingPathComponent(name)
+                let relative = relativeDirectory.isEmpty ? name : relativeDirectory + "/" + name
                 var isDirectory: ObjCBool = false
                 guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue } // dangling link
+                if rules.excludes(relative, isDirectory: isDirectory.boolValue) {
+                    ignored += 1
+                    continue
+                }
                 if isDirectory.boolValue {
-                    subdirectories.append(full)
+                    subdirectories.append((full, relative))
                 } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
                     if seen.insert(full).inserted { result.files.append(full) }
                 } else {
@@ -74,6 +100,10 @@ public struct FileWalker: Sendable {
         if skipped > 0 {
             result.diagnostics.append(Diagnostic(code: "skipped-files", level: .note, path: root,
                                                  message: "\(skipped) file\(skipped == 1 ? "" : "s") with other extensions skipped"))
+        }
+        if ignored > 0 {
+            result.diagnostics.append(Diagnostic(code: "ignored-files", level: .note, path: root,
+                                                 message: "\(ignored) file\(ignored == 1 ? "" : "s") or folder\(ignored == 1 ? "" : "s") left out by --exclude, --include or \(ignoreFileName ?? "ignore files")"))
         }
         result.files.sort()
     }

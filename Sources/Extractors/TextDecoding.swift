@@ -86,3 +86,10 @@ public enum TextDecoding {
                           message: "the file has \(count) invalid UTF-8 byte\(count == 1 ? "" : "s") (first here); they never match, and the rest of the file was checked")
     }
 }
+
+extension DecodedText {
+    /// Notes for the user about how the file was decoded (invalid bytes).
+    public func notes(path: String) -> [Diagnostic] {
+        TextDecoding.invalidBytesNote(self, path: path).map { [$0] } ?? []
+    }
+}

@@ -16,6 +16,8 @@ public struct Finding: Sendable, Hashable {
     public var matchedText: String
     public var zone: Zone
     public var logicalLocation: String?
+    /// The logical location with its parts (`nil` for text files, where line and column say it all).
+    public var location: SourceLocation?
     public var snippet: Snippet
     /// Position of the segment in the document, for ordering logical locations.
     public var segmentIndex: Int
@@ -23,7 +25,8 @@ public struct Finding: Sendable, Hashable {
     public init(ruleID: RuleID, ruleName: String, severity: Severity, message: String,
                 references: [LegalReference], suggestion: String?, path: String,
                 byteRange: Range<Int>, start: TextPosition, end: TextPosition, matchedText: String,
-                zone: Zone, logicalLocation: String?, snippet: Snippet, segmentIndex: Int) {
+                zone: Zone, logicalLocation: String?, snippet: Snippet, segmentIndex: Int,
+                location: SourceLocation? = nil) {
         self.ruleID = ruleID
         self.ruleName = ruleName
         self.severity = severity
@@ -37,6 +40,7 @@ public struct Finding: Sendable, Hashable {
         self.matchedText = matchedText
         self.zone = zone
         self.logicalLocation = logicalLocation
+        self.location = location
         self.snippet = snippet
         self.segmentIndex = segmentIndex
     }

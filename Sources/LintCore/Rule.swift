@@ -49,7 +49,11 @@ public struct Rule: Sendable {
     }
 
     /// Whether the rule runs on text of this zone.
-    public func applies(toZone zone: Zone) -> Bool { zones.isEmpty || zones.contains(zone) }
+    public func applies(toZone zone: Zone) -> Bool { zones.isEmpty || zone.including.contains { zones.contains($0) } }
+
+    /// Whether the rule runs on text that is in all of `textZones` at once (a link's text
+    /// inside a paragraph is in `link-text`, `paragraph` and `body`).
+    public func applies(toZones textZones: [Zone]) -> Bool { zones.isEmpty || textZones.contains { zones.contains($0) } }
 
     /// Every compiled pattern of the rule, labelled, for `adlaw rules patterns`.
     public var compiledPatterns: [(label: String, regex: any CompiledRegex)] {

@@ -9,19 +9,61 @@ public struct TextSegment: Sendable {
     /// What kind of text this is, for zone-limited rules and for reports.
     public var zone: Zone
     /// A location for formats without meaningful lines (Office part and paragraph,
-    /// slide and shape, sheet!cell, JSON pointer, PDF page).
+    /// slide and shape, sheet!cell, JSON pointer, PDF page): the printed form.
     public var logicalLocation: String?
+    /// The same location with its parts, for JSON output.
+    public var location: SourceLocation?
     /// Byte ranges in `text` that stand for invalid source bytes: a match never
     /// includes them.
     public var invalidRanges: [Range<Int>]
+    /// Parts of `text` in an inline zone (a link's text, a hashtag), in order of their start.
+    public var inlineZones: [ZoneSpan]
 
     public init(text: String, sourceMap: OffsetMap = .identity(), zone: Zone = .body,
-                logicalLocation: String? = nil, invalidRanges: [Range<Int>] = []) {
+                logicalLocation: String? = nil, invalidRanges: [Range<Int>] = [],
+                location: SourceLocation? = nil, inlineZones: [ZoneSpan] = []) {
         self.text = text
         self.sourceMap = sourceMap
         self.zone = zone
-        self.logicalLocation = logicalLocation
+        self.logicalLocation = logicalLocation ?? location?.description
+        self.location = location
         self.invalidRanges = invalidRanges
+        self.inlineZones = inlineZones
+    }
+
+    /// Every zone a range of `text` is in: the segment's zone, the broader zones it belongs
+    /// to (`body` for a paragraph), and each inline zone that covers the whole range.
+    public func zones(covering range: Range<Int>) -> [Zone] {
+        var out = zone.including
+        for span in inlineZones where span.range.lowerBound <= range.lowerBound && range.upperBound <= span.range.upperBound {
+            if !out.contains(span.zone) { out.append(span.zone) }
+        }
+        return out
+    }
+
+    /// The narrowest zone of a range: the innermost inline zone covering it, else the segment's.
+    public func innermostZone(covering range: Range<Int>) -> Zone {
+        inlineZones.last { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }?.zone ?? zone
+    }
+
+    /// Zones of any part of the segment, for deciding cheaply whether a zone-limited rule can
+    /// match here at all.
+    public var allZones: [Zone] {
+        var out = zone.including
+        for span in inlineZones where !out.contains(span.zone) { out.append(span.zone) }
+        return out
+    }
+}
+
+/// A part of a segment's text in an inline zone.
+public struct ZoneSpan: Sendable, Hashable {
+    /// Byte range in the segment's text.
+    public var range: Range<Int>
+    public var zone: Zone
+
+    public init(range: Range<Int>, zone: Zone) {
+        self.range = range
+        self.zone = zone
     }
 }
 
@@ -42,9 +84,13 @@ public struct ExtractedDocument: Sendable {
     public var metadata: [String: String]
     /// Notes about the file (invalid bytes, skipped parts).
     public var notes: [Diagnostic]
+    /// For paged documents (PDF): where each page starts in `source`, so findings are
+    /// located by page and line.
+    public var pageMap: PageMap?
 
     public init(path: String, format: String, segments: [TextSegment], source: SourceText,
-                declaredSectors: [Sector] = [], metadata: [String: String] = [:], notes: [Diagnostic] = []) {
+                declaredSectors: [Sector] = [], metadata: [String: String] = [:], notes: [Diagnostic] = [],
+                pageMap: PageMap? = nil) {
         self.path = path
         self.format = format
         self.segments = segments
@@ -52,5 +98,6 @@ public struct ExtractedDocument: Sendable {
         self.declaredSectors = declaredSectors
         self.metadata = metadata
         self.notes = notes
+        self.pageMap = pageMap
     }
 }

@@ -34,14 +34,29 @@ struct FindingBuilder {
                 let separator = { if case let .document(doc) = rule.pattern, doc.mode == .anyOf { return "或" } else { return "、" } }()
                 values["missing"] = finding.missing.map { "「\($0)」" }.joined(separator: separator)
             }
+            let location = locate(finding, in: segment, sourceRange: sourceRange)
             findings.append(Finding(
                 ruleID: rule.id, ruleName: rule.name, severity: rule.severity,
                 message: rule.message.render(values), references: rule.references, suggestion: rule.suggestion,
                 path: document.path, byteRange: sourceRange,
                 start: positions[sourceRange.lowerBound]!, end: positions[sourceRange.upperBound]!,
-                matchedText: matched, zone: segment.segment.zone, logicalLocation: segment.segment.logicalLocation,
-                snippet: document.source.snippet(for: sourceRange), segmentIndex: finding.segment))
+                matchedText: matched, zone: segment.zone(of: finding.range), logicalLocation: location?.description,
+                snippet: document.source.snippet(for: sourceRange), segmentIndex: finding.segment,
+                location: location))
         }
         return findings.sorted(by: Finding.stableOrder)
+    }
+
+    /// The logical location of a finding: its page and line in a paged document, else its
+    /// segment's location with the column of the match inside the segment.
+    private func locate(_ finding: RawFinding, in segment: PreparedSegment, sourceRange: Range<Int>) -> SourceLocation? {
+        if let pages = document.pageMap { return pages.location(of: sourceRange.lowerBound, in: document.source) }
+        if var location = segment.segment.location {
+            if location.kind == .paragraph || location.kind == .slide || location.kind == .cell {
+                location.character = segment.extracted.scalarCount(0..<segment.extractedRange(finding.range).lowerBound) + 1
+            }
+            return location
+        }
+        return segment.segment.logicalLocation.map { SourceLocation(kind: .text, description: $0) }
     }
 }

@@ -79,6 +79,16 @@ struct PreparedSegment {
         return segment.invalidRanges.contains { $0.overlaps(extracted) }
     }
 
+    /// Every zone a normalized range is in (segment zone, its broader zones, inline zones).
+    func zones(of range: Range<Int>) -> [Zone] {
+        segment.inlineZones.isEmpty ? segment.zone.including : segment.zones(covering: extractedRange(range))
+    }
+
+    /// The narrowest zone of a normalized range, as reported.
+    func zone(of range: Range<Int>) -> Zone {
+        segment.inlineZones.isEmpty ? segment.zone : segment.innermostZone(covering: extractedRange(range))
+    }
+
     /// The segment's own text for a normalized range.
     func text(_ range: Range<Int>) -> String { extracted.string(extractedRange(range)) }
 }

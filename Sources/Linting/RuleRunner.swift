@@ -24,7 +24,7 @@ struct RuleRunner {
     mutating func run() throws(RegexMatchError) -> [RawFinding] {
         switch rule.pattern {
         case let .span(span):
-            for segment in segments where rule.applies(toZone: segment.segment.zone) {
+            for segment in segments where rule.applies(toZones: segment.segment.allZones) {
                 let found = try matches(of: span, in: segment, firstOnly: false)
                 accepted += merge(found)
             }
@@ -50,6 +50,7 @@ struct RuleRunner {
             position = buffer.offset(match.range.lowerBound, forwardBy: 1)
             if match.range.isEmpty { continue }
             if segment.touchesInvalidBytes(match.range) { continue }
+            if !rule.zones.isEmpty && !rule.applies(toZones: segment.zones(of: match.range)) { continue }
             if try isCancelled(match, componentGroups: span.componentGroups, in: segment) { continue }
             if !conditionsHold(match, regex: span.regex, in: segment) { continue }
             out.append(RawFinding(rule: rule, segment: segment.index, range: match.range, groups: match.groups, missing: []))
@@ -187,7 +188,7 @@ struct RuleRunner {
 
     private mutating func runDocument(_ doc: DocumentPattern) throws(RegexMatchError) {
         var trigger: RawFinding?
-        for segment in segments where rule.applies(toZone: segment.segment.zone) {
+        for segment in segments where rule.applies(toZones: segment.segment.allZones) {
             if let first = try matches(of: doc.trigger, in: segment, firstOnly: true).first {
                 trigger = first
                 break

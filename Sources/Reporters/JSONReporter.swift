@@ -47,6 +47,8 @@ public struct JSONReporter: Reporter {
         var suggestion: String?
         var zone: String
         var logicalLocation: String?
+        /// Where the finding is, in the file's own terms (see README: "The location object").
+        var location: SourceLocation
     }
 
     struct FileDTO: Encodable {
@@ -76,6 +78,14 @@ public struct JSONReporter: Reporter {
         var durationSeconds: Double
     }
 
+    /// The finding's logical location, or for text files its line and column.
+    static func location(of finding: Finding) -> SourceLocation {
+        if let location = finding.location { return location }
+        if let logical = finding.logicalLocation { return SourceLocation(kind: .text, description: logical) }
+        return SourceLocation(kind: .text, description: "line \(finding.start.line), column \(finding.start.column)",
+                              column: finding.start.column, line: finding.start.line)
+    }
+
     public func render(_ report: LintReport) -> String {
         let document = Document(
             version: Self.schemaVersion,
@@ -89,7 +99,7 @@ public struct JSONReporter: Reporter {
                            path: f.path, line: f.start.line, column: f.start.column, endLine: f.end.line,
                            endColumn: f.end.column, byteOffset: f.byteRange.lowerBound, byteLength: f.byteRange.count,
                            matchedText: f.matchedText, suggestion: f.suggestion, zone: f.zone.rawValue,
-                           logicalLocation: f.logicalLocation)
+                           logicalLocation: f.logicalLocation, location: Self.location(of: f))
             },
             files: report.files.map {
                 FileDTO(path: $0.path, format: $0.format, sectors: $0.sectors.map(\.rawValue), sectorSource: $0.sectorSource,

@@ -12,8 +12,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check ad copy for phrases that risk breaking Taiwan law.",
         discussion: """
-        Folders are walked recursively for .txt, .md, .markdown, .html and .htm files; files \
-        named explicitly are always read. With no path and piped input, or with `-`, standard \
+        Folders are walked recursively for every format adlaw reads (README: "Input formats"), \
+        leaving out --exclude globs and what `.adlawignore` files list; files named explicitly \
+        are always read. With no path and piped input, or with `-`, standard \
         input is read.
 
         Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, rule-file or input error.
@@ -50,6 +51,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize
 
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out walked files and folders matching this glob (gitignore syntax; repeatable). `.adlawignore` files are read too.", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Option(name: .customLong("include"), help: ArgumentHelp("Read only walked files matching this glob (repeatable); files named explicitly are always read.", valueName: "glob"))
+    var include: [String] = []
+
     func run() throws {
         let started = Date()
         let format = format ?? OutputFormat.default(environment: ProcessInfo.processInfo.environment)
@@ -75,7 +82,7 @@ struct CheckCommand: ParsableCommand {
             throw CLIError.usage("no input: give files or folders to check, or pipe text into `adlaw check`")
         } else {
             if paths.contains("-") { throw CLIError.usage("`-` (standard input) cannot be mixed with paths") }
-            let walked = FileWalker(extensions: reader.knownExtensions).expand(paths)
+            let walked = FileWalker(extensions: reader.knownExtensions, exclude: exclude, include: include).expand(paths)
             documents = walked.files.map { .file($0) }
             diagnostics += walked.diagnostics
             for error in walked.errors {

@@ -1,0 +1,34 @@
+import LintCore
+
+/// HTML pages (landing pages, e-mails, CMS exports): visible text by block, the title, the
+/// meta description and Open Graph texts, and alt/title attributes, located by byte offset.
+public struct HTMLExtractor: TextExtractor {
+    public let format = "html"
+    public let extensions = ["html", "htm", "xhtml"]
+
+    public var limits: ExtractionLimits
+
+    public init(limits: ExtractionLimits = ExtractionLimits()) { self.limits = limits }
+
+    public func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
+        let decoded = try TextDecoding.decode(bytes, path: path)
+        var notes = decoded.notes(path: path)
+        let blanked = FrontMatterBlanking(decoded, path: path)
+        notes += blanked.front?.notes ?? []
+        let segments: [TextSegment]
+        do {
+            segments = try HTMLSegmenter(source: blanked.bytes, maxDepth: limits.maxNestingDepth)
+                .segments(in: 0..<blanked.bytes.count, fragment: false)
+        } catch {
+            throw Self.tooDeep(error, source: decoded.source, path: path)
+        }
+        return ExtractedDocument(path: path, format: format, segments: segments, source: decoded.source,
+                                 declaredSectors: blanked.front?.sectors ?? [], metadata: blanked.front?.metadata ?? [:],
+                                 notes: notes)
+    }
+
+    static func tooDeep(_ error: HTMLSegmenter.TooDeep, source: SourceText, path: String) -> ExtractionError {
+        let position = source.position(of: error.offset)
+        return .limitExceeded(path: path, what: "HTML elements nested more than \(error.limit) deep (from line \(position.line), column \(position.column)); such markup takes the HTML parser minutes to read")
+    }
+}

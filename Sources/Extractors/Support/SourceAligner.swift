@@ -1,0 +1,192 @@
+import LintCore
+
+/// Lines up a parser's decoded text (a Markdown or HTML text node) with the raw source bytes
+/// it came from, so that every decoded character maps back to exactly its source bytes.
+///
+/// Parsers hand back decoded text: `&amp;` became `&`, `\*` became `*`, an invalid byte
+/// became U+FFFD, `\r\n` became `\n`. The aligner walks both in parallel and records each
+/// place where they differ as one unit, so a match over decoded text is reported on the
+/// raw text, entity and all.
+struct SourceAligner {
+    enum Flavor {
+        /// CommonMark: backslash escapes and entities.
+        case markdown
+        /// HTML: entities (with or without `;`), CR LF folded, NUL replaced, markup between
+        /// merged text runs skipped.
+        case html
+    }
+
+    enum Step: Equatable {
+        /// Raw bytes that appear unchanged.
+        case copy(Range<Int>)
+        /// Raw bytes that decode to other bytes.
+        case unit(raw: Range<Int>, decoded: [UInt8], invalid: Bool)
+        /// Raw bytes with no decoded counterpart (a tag between two merged text runs).
+        case skip(Range<Int>)
+    }
+
+    let source: [UInt8]
+    let flavor: Flavor
+
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// The steps that turn `source[start..<limit]` into `literal`, or `nil` when the literal
+    /// is not there. The raw text may go on past the literal; `end` says where it stopped.
+    func align(_ literal: [UInt8], from start: Int, limit: Int) -> (steps: [Step], end: Int)? {
+        var steps: [Step] = []
+        var i = 0 // literal
+        var j = start // raw
+        var copyStart = -1
+        func flushCopy() {
+            if copyStart >= 0 && j > copyStart { steps.append(.copy(copyStart..<j)) }
+            copyStart = -1
+        }
+        let n = literal.count
+        while i < n {
+            guard j < limit else { return nil }
+            let raw = source[j]
+            let lit = literal[i]
+            if raw == 0x5C, flavor == .markdown, j + 1 < limit, Self.isASCIIPunctuation(source[j + 1]), lit == source[j + 1] {
+                // `\*` -> `*`: a backslash before ASCII punctuation is always an escape.
+                flushCopy()
+                steps.append(.unit(raw: j..<(j + 2), decoded: [lit], invalid: false))
+                i += 1
+                j += 2
+                continue
+            }
+            if raw == 0x26, let entity = entityStep(literal, i, j, limit) {
+                flushCopy()
+                steps.append(entity.step)
+                i = entity.nextLiteral
+                j = entity.nextRaw
+                continue
+            }
+            if raw < 0x80 {
+                if raw == lit {
+                    if copyStart < 0 { copyStart = j }
+                    i += 1
+                    j += 1
+                    continue
+                }
+            } else {
+                let (length, scalar) = UTF8Scan.next(source, j)
+                if j + length <= limit, i + length <= n, literal[i..<(i + length)].elementsEqual(source[j..<(j + length)]) {
+                    if scalar != nil {
+                        if copyStart < 0 { copyStart = j }
+                    } else {
+                        // An invalid byte the parser passed through: it becomes U+FFFD here.
+                        flushCopy()
+                        steps.append(.unit(raw: j..<(j + length), decoded: Self.replacement, invalid: true))
+                    }
+                    i += length
+                    j += length
+                    continue
+                }
+            }
+            if raw == 0x0D && lit == 0x0A {
+                flushCopy()
+                let length = j + 1 < limit && source[j + 1] == 0x0A ? 2 : 1
+                steps.append(.unit(raw: j..<(j + length), decoded: [0x0A], invalid: false))
+                i += 1
+                j += length
+                continue
+            }
+            if literal[i...].starts(with: Self.replacement) {
+                // An invalid byte (or a NUL) decoded as U+FFFD: one raw unit.
+                let (length, scalar) = UTF8Scan.next(source, j)
+                if scalar == nil || raw == 0 {
+                    flushCopy()
+                    steps.append(.unit(raw: j..<(j + length), decoded: Self.replacement, invalid: raw != 0))
+                    i += 3
+                    j += length
+                    continue
+                }
+            }
+            if flavor == .html && raw == 0x3C, let close = source[j..<limit].firstIndex(of: 0x3E) {
+                // Markup between two runs the parser merged into one text node.
+                flushCopy()
+                steps.append(.skip(j..<(close + 1)))
+                j = close + 1
+                continue
+            }
+            return nil
+        }
+        flushCopy()
+        return (steps, j)
+    }
+
+    /// Feeds aligned steps to a segment builder.
+    static func apply(_ steps: [Step], source: [UInt8], into builder: inout SegmentBuilder) {
+        for step in steps {
+            switch step {
+            case let .copy(range): builder.copy(source, range)
+            case let .unit(raw, decoded, invalid): builder.unit(decoded, base: raw, invalid: invalid)
+            case let .skip(range): builder.drop(range)
+            }
+        }
+    }
+
+    // MARK: - Entities
+
+    /// An entity at raw `j` (`&amp;`, `&#x6548;`, `&nbsp;`, or in HTML a legacy `&copy`
+    /// without `;`) that decodes to the literal's next one or two scalars.
+    private func entityStep(_ literal: [UInt8], _ i: Int, _ j: Int, _ limit: Int) -> (step: Step, nextLiteral: Int, nextRaw: Int)? {
+        var k = j + 1
+        if k < limit && source[k] == 0x23 { k += 1 } // '#'
+        while k < limit && k - j < 40 && Self.isAlphanumeric(source[k]) { k += 1 }
+        guard k > j + 1 else { return nil }
+        var candidates: [Int] = []
+        if k < limit && source[k] == 0x3B { candidates.append(k + 1) } // with ';'
+        if flavor == .html {
+            // Legacy entities without ';': the parser takes the longest known name, which
+            // is found below by requiring the text after it to agree.
+            var end = k
+            while end > j + 2 { candidates.append(end); end -= 1 }
+        }
+        for rawEnd in candidates {
+            // If the literal itself holds the raw text, it was not an entity.
+            if literal.count - i >= rawEnd - j && literal[i..<(i + rawEnd - j)].elementsEqual(source[j..<rawEnd]) { return nil }
+            var scalarEnd = i
+            for _ in 0..<2 {
+                guard scalarEnd < literal.count else { break }
+                scalarEnd += Self.scalarLength(literal[scalarEnd])
+                if agrees(literal, scalarEnd, rawEnd, limit) {
+                    return (.unit(raw: j..<rawEnd, decoded: Array(literal[i..<scalarEnd]), invalid: false), scalarEnd, rawEnd)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether literal and raw continue alike for a few bytes (or both end).
+    private func agrees(_ literal: [UInt8], _ i: Int, _ j: Int, _ limit: Int) -> Bool {
+        if i >= literal.count { return true }
+        guard j < limit else { return false }
+        let next = source[j]
+        var a = i, b = j
+        while a < literal.count && b < limit && a - i < 4 {
+            if literal[a] != source[b] { return Self.startsUnit(source[b]) || b == j && next >= 0x80 && literal[a] == 0xEF }
+            a += 1
+            b += 1
+        }
+        return true
+    }
+
+    // MARK: - Bytes
+
+    /// Raw bytes where the decoded text may legitimately differ (another entity, an escape,
+    /// a CR, a tag): agreement checks stop there.
+    static func startsUnit(_ b: UInt8) -> Bool { b == 0x26 || b == 0x5C || b == 0x0D || b == 0x3C || b == 0 }
+
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    static func isASCIIPunctuation(_ b: UInt8) -> Bool {
+        (0x21...0x2F).contains(b) || (0x3A...0x40).contains(b) || (0x5B...0x60).contains(b) || (0x7B...0x7E).contains(b)
+    }
+
+    static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+    }
+}
