@@ -64,6 +64,12 @@ public struct Rule: Sendable {
         case let .document(doc):
             out.append(("trigger", doc.trigger.regex))
             for item in doc.required { out.append(("requires \(item.label)", item.regex)) }
+        case let .checklist(list):
+            out.append(("trigger", list.trigger.regex))
+            for item in list.items {
+                if let regex = item.phrases { out.append(("item \(item.label)", regex)) }
+                if let figures = item.figures { out.append(("figures \(item.label)", figures)) }
+            }
         }
         if let inside = exceptions.inside { out.append(("unless inside", inside.regex)) }
         if let preceded = exceptions.precededBy { out.append(("unless preceded-by", preceded.regex)) }
@@ -96,18 +102,32 @@ public enum RulePattern: Sendable {
     /// A document-level pattern (`requires`): one finding at the first trigger when the
     /// required text is missing from the whole document.
     case document(DocumentPattern)
+    /// A campaign element and its obligations (`checklist`): every item is reported as met
+    /// or open, and one finding marks the element when an item is open.
+    case checklist(ChecklistPattern)
 
     public var kind: PatternKind {
         switch self {
         case let .span(span): span.kind
         case .document: .requires
+        case .checklist: .checklist
+        }
+    }
+
+    /// The pattern whose first match locates a document-level finding, or every match of a
+    /// phrase-level one.
+    public var triggerRegex: any CompiledRegex {
+        switch self {
+        case let .span(span): span.regex
+        case let .document(doc): doc.trigger.regex
+        case let .checklist(list): list.trigger.regex
         }
     }
 }
 
 /// The pattern kinds of the rule DSL. Adding one means one compiler file and one case.
 public enum PatternKind: String, Sendable, CaseIterable, Codable {
-    case terms, regex, near, requires
+    case terms, regex, near, requires, checklist
 }
 
 /// One compiled regex that finds the rule's phrases.

@@ -59,4 +59,17 @@ struct FindingBuilder {
         }
         return segment.segment.logicalLocation.map { SourceLocation(kind: .text, description: $0) }
     }
+
+    /// Locates checklists at their trigger.
+    func build(_ checklists: [RawChecklist]) -> [ChecklistResult] {
+        let positions = document.source.positions(of: checklists.map { segments[$0.trigger.segment].sourceRange($0.trigger.range).lowerBound })
+        return checklists.map { raw in
+            let segment = segments[raw.trigger.segment]
+            let start = segment.sourceRange(raw.trigger.range).lowerBound
+            return ChecklistResult(ruleID: raw.rule.id, element: raw.element, path: document.path,
+                                   triggerText: segment.text(raw.trigger.range), line: positions[start]?.line ?? 1,
+                                   logicalLocation: locate(raw.trigger, in: segment, sourceRange: segment.sourceRange(raw.trigger.range))?.description,
+                                   items: raw.items)
+        }
+    }
 }

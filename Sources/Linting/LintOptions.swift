@@ -6,10 +6,14 @@ public struct LintOptions: Sendable {
     public var sectors: [Sector]
     /// Infer sectors from the copy when none are declared.
     public var inferSectors: Bool
+    /// Run `checklist` rules (campaign-plan obligations). `adlaw audit` does; `adlaw check`
+    /// only with `--checklists`.
+    public var includeChecklists: Bool
 
-    public init(sectors: [Sector] = [], inferSectors: Bool = true) {
+    public init(sectors: [Sector] = [], inferSectors: Bool = true, includeChecklists: Bool = false) {
         self.sectors = sectors
         self.inferSectors = inferSectors
+        self.includeChecklists = includeChecklists
     }
 }
 
@@ -45,12 +49,16 @@ public struct DocumentResult: Sendable {
     public var findings: [Finding]
     public var diagnostics: [Diagnostic]
     public var sectors: SectorDecision
+    /// Campaign elements found in the document and the status of their obligations.
+    public var checklists: [ChecklistResult]
 
-    public init(path: String, format: String, findings: [Finding], diagnostics: [Diagnostic], sectors: SectorDecision) {
+    public init(path: String, format: String, findings: [Finding], diagnostics: [Diagnostic], sectors: SectorDecision,
+                checklists: [ChecklistResult] = []) {
         self.path = path
         self.format = format
         self.findings = findings
         self.diagnostics = diagnostics
         self.sectors = sectors
+        self.checklists = checklists
     }
 }

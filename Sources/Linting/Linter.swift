@@ -18,19 +18,33 @@ public struct Linter: Sendable {
         var diagnostics = document.notes
         let decision = decideSectors(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
         let active = Set(decision.sectors)
-        let rules = ruleSet.rules.filter { $0.applies(toSectors: active) }
-        let findings = run(rules, on: document, prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
+        let rules = ruleSet.rules.filter {
+            $0.applies(toSectors: active) && (options.includeChecklists || $0.pattern.kind != .checklist)
+        }
+        let (findings, checklists) = run(rules, on: document, prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
         return DocumentResult(path: document.path, format: document.format, findings: findings,
-                              diagnostics: diagnostics, sectors: decision)
+                              diagnostics: diagnostics, sectors: decision, checklists: checklists)
     }
 
-    /// Lints a document with exactly `rules`, whatever their sectors (rule examples).
+    /// Lints a document with exactly `rules`, whatever their sectors (rule examples). Rules
+    /// that a checklist among them depends on also run, but only findings of `rules` are
+    /// returned.
     public func lint(_ document: ExtractedDocument, only rules: [Rule], scratch: any RegexScratch) -> DocumentResult {
         let prepared = prepare(document)
         var diagnostics = document.notes
-        let findings = run(rules, on: document, prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
-        return DocumentResult(path: document.path, format: document.format, findings: findings, diagnostics: diagnostics,
-                              sectors: SectorDecision(sectors: [], source: .none))
+        let selectors = rules.flatMap { rule -> [String] in
+            if case let .checklist(list) = rule.pattern { return list.dependencies } else { return [] }
+        }
+        let wanted = Set(rules.map(\.id))
+        let dependencies = ruleSet.rules.filter { rule in
+            !wanted.contains(rule.id) && selectors.contains { rule.id.matches(selector: $0) }
+        }
+        let (findings, checklists) = run(dependencies + rules, on: document, prepared: prepared, scratch: scratch,
+                                         diagnostics: &diagnostics)
+        return DocumentResult(path: document.path, format: document.format,
+                              findings: findings.filter { wanted.contains($0.ruleID) }, diagnostics: diagnostics,
+                              sectors: SectorDecision(sectors: [], source: .none),
+                              checklists: checklists.filter { wanted.contains($0.ruleID) })
     }
 
     func prepare(_ document: ExtractedDocument) -> [PreparedSegment] {
@@ -53,9 +67,14 @@ public struct Linter: Sendable {
     }
 
     private func run(_ rules: [Rule], on document: ExtractedDocument, prepared: [PreparedSegment],
-                     scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> [Finding] {
+                     scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> ([Finding], [ChecklistResult]) {
         var raw: [RawFinding] = []
+        var checklistRules: [(Rule, ChecklistPattern)] = []
         for rule in rules {
+            if case let .checklist(list) = rule.pattern {
+                checklistRules.append((rule, list))
+                continue
+            }
             var runner = RuleRunner(rule: rule, segments: prepared, scratch: scratch)
             do {
                 raw += try runner.run()
@@ -66,7 +85,22 @@ public struct Linter: Sendable {
                 raw += runner.accepted
             }
         }
-        return FindingBuilder(document: document, segments: prepared).build(raw)
+        // Checklists run last: their items ask whether other rules fired.
+        var checklists: [RawChecklist] = []
+        for (rule, list) in checklistRules {
+            do {
+                if let result = try ChecklistRunner(rule: rule, list: list, segments: prepared, scratch: scratch).run(after: raw) {
+                    checklists.append(result)
+                }
+            } catch {
+                diagnostics.append(Diagnostic(code: "match-limit", level: .warning, path: document.path,
+                                              message: "rule \(rule.id) stopped on this file: \(error.description); fix the rule in \(rule.origin.file)",
+                                              ruleID: rule.id))
+            }
+        }
+        raw += checklists.compactMap(\.finding)
+        let builder = FindingBuilder(document: document, segments: prepared)
+        return (builder.build(raw), builder.build(checklists))
     }
 }
 

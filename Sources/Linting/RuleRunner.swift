@@ -30,8 +30,19 @@ struct RuleRunner {
             }
         case let .document(doc):
             try runDocument(doc)
+        case .checklist:
+            break // evaluated after the other rules, by ChecklistRunner
         }
         return accepted
+    }
+
+    /// The first accepted match of `span` in the document, in segment order (the trigger of
+    /// a document-level rule).
+    mutating func firstTrigger(_ span: SpanPattern) throws(RegexMatchError) -> RawFinding? {
+        for segment in segments where rule.applies(toZones: segment.segment.allZones) {
+            if let first = try matches(of: span, in: segment, firstOnly: true).first { return first }
+        }
+        return nil
     }
 
     // MARK: - Span matching
@@ -187,14 +198,7 @@ struct RuleRunner {
     // MARK: - Document level
 
     private mutating func runDocument(_ doc: DocumentPattern) throws(RegexMatchError) {
-        var trigger: RawFinding?
-        for segment in segments where rule.applies(toZones: segment.segment.allZones) {
-            if let first = try matches(of: doc.trigger, in: segment, firstOnly: true).first {
-                trigger = first
-                break
-            }
-        }
-        guard var finding = trigger else { return }
+        guard var finding = try firstTrigger(doc.trigger) else { return }
         var missing: [String] = []
         var presentCount = 0
         for item in doc.required {

@@ -53,7 +53,7 @@ struct RuleFileCompiler {
         let present = Self.patternKeys.filter { map.has($0) }
         guard present.count == 1, let kindKey = present.first, let kind = PatternKind(rawValue: kindKey) else {
             let problem = present.isEmpty
-                ? "a rule needs one pattern: `terms`, `regex`, `near` or `requires`"
+                ? "a rule needs one pattern: `terms`, `regex`, `near`, `requires` or `checklist`"
                 : "a rule has exactly one pattern; found \(present.map { "`\($0)`" }.joined(separator: " and "))"
             throw map.error(at: present.count > 1 ? map.keyNode(present[1]) : nil, .invalid(problem))
         }
@@ -64,23 +64,21 @@ struct RuleFileCompiler {
         case .regex: pattern = .span(try RegexPattern.compile(patternNode, context: context))
         case .near: pattern = .span(try NearPattern.compile(patternNode, context: context))
         case .requires: pattern = .document(try RequiresPattern.compile(patternNode, context: context))
+        case .checklist: pattern = .checklist(try ChecklistPatternCompiler.compile(patternNode, context: context))
         }
         if loose && kind == .regex {
             throw map.error(at: map.keyNode("loose"), .invalid("`loose` applies to phrases (`terms`, `near`, `requires`), not to `regex`"))
         }
 
         let exceptions = try map["unless"].map { node throws(RuleFileError) in try ExceptionsClause.compile(node, context: context) } ?? ExceptionSet()
-        let matchRegex: any CompiledRegex = switch pattern {
-        case let .span(span): span.regex
-        case let .document(doc): doc.trigger.regex
-        }
+        let matchRegex = pattern.triggerRegex
         let groupNames = Set(matchRegex.groupNames.keys.filter { !NearPattern.groupNames.contains($0) })
         let conditions = try map["where"].map { node throws(RuleFileError) in
             try ConditionsClause.compile(node, groupNames: groupNames, context: context)
         } ?? []
 
         var placeholders = ["match"] + groupNames.sorted()
-        if kind == .requires { placeholders.append("missing") }
+        if kind == .requires || kind == .checklist { placeholders.append("missing") }
         for placeholder in MessageTemplate(message.value).placeholders where !placeholders.contains(placeholder) {
             throw RuleFileError(file: file, line: message.line, column: message.column,
                                 kind: .unknownPlaceholder(placeholder, allowed: placeholders))

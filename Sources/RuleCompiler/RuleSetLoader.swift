@@ -130,9 +130,30 @@ public struct RuleSetLoader: Sendable {
                 errors.append(error)
             }
         }
-        if !errors.isEmpty { throw RuleLoadError(errors: errors) }
         let rules = rulesByID.values.map(\.rule).sorted { $0.id < $1.id }
+        errors += Self.checkDependencies(rules)
+        if !errors.isEmpty { throw RuleLoadError(errors: errors) }
         return RuleSet(rules: rules, sectors: sectors, laws: laws.values.sorted { $0.pcode < $1.pcode },
                        lexicons: lexicons, roots: folders)
+    }
+
+    /// Checklist items name rules (`no-finding`); each selector must select a rule that is
+    /// not itself a checklist, so checklists never depend on each other.
+    static func checkDependencies(_ rules: [Rule]) -> [RuleFileError] {
+        var errors: [RuleFileError] = []
+        for rule in rules {
+            guard case let .checklist(list) = rule.pattern else { continue }
+            for selector in list.dependencies {
+                let selected = rules.filter { $0.id.matches(selector: selector) }
+                if selected.isEmpty {
+                    errors.append(RuleFileError(file: rule.origin.file, line: rule.origin.line, column: 1,
+                                                kind: .invalid("`no-finding: \(selector)` selects no rule")))
+                } else if selected.contains(where: { $0.pattern.kind == .checklist }) {
+                    errors.append(RuleFileError(file: rule.origin.file, line: rule.origin.line, column: 1,
+                                                kind: .invalid("`no-finding: \(selector)` selects a checklist; name the rules it checks instead")))
+                }
+            }
+        }
+        return errors
     }
 }
