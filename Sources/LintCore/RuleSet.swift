@@ -8,14 +8,17 @@ public struct RuleSet: Sendable {
     public var lexicons: [String: LexiconInfo]
     /// Rule folders loaded, in order.
     public var roots: [String]
+    /// The rule pack's version (`Rules/VERSION`; the last folder that has one wins).
+    public var version: String?
 
     public init(rules: [Rule], sectors: SectorCatalog, laws: [LawEntry],
-                lexicons: [String: LexiconInfo], roots: [String]) {
+                lexicons: [String: LexiconInfo], roots: [String], version: String? = nil) {
         self.rules = rules
         self.sectors = sectors
         self.laws = laws
         self.lexicons = lexicons
         self.roots = roots
+        self.version = version
     }
 
     public func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }

@@ -10,10 +10,15 @@ public struct LintOptions: Sendable {
     /// only with `--checklists`.
     public var includeChecklists: Bool
 
-    public init(sectors: [Sector] = [], inferSectors: Bool = true, includeChecklists: Bool = false) {
+    /// Which rules are reported.
+    public var filter: RuleFilter
+
+    public init(sectors: [Sector] = [], inferSectors: Bool = true, includeChecklists: Bool = false,
+                filter: RuleFilter = .all) {
         self.sectors = sectors
         self.inferSectors = inferSectors
         self.includeChecklists = includeChecklists
+        self.filter = filter
     }
 }
 

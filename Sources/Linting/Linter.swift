@@ -18,10 +18,12 @@ public struct Linter: Sendable {
         var diagnostics = document.notes
         let decision = decideSectors(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
         let active = Set(decision.sectors)
-        let rules = ruleSet.rules.filter {
+        let applicable = ruleSet.rules.filter {
             $0.applies(toSectors: active) && (options.includeChecklists || $0.pattern.kind != .checklist)
         }
-        let (findings, checklists) = run(rules, on: document, prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
+        let selected = applicable.filter(options.filter.includes)
+        let (findings, checklists) = run(selected, dependenciesFrom: applicable, on: document, prepared: prepared,
+                                         scratch: scratch, diagnostics: &diagnostics)
         return DocumentResult(path: document.path, format: document.format, findings: findings,
                               diagnostics: diagnostics, sectors: decision, checklists: checklists)
     }
@@ -32,19 +34,28 @@ public struct Linter: Sendable {
     public func lint(_ document: ExtractedDocument, only rules: [Rule], scratch: any RegexScratch) -> DocumentResult {
         let prepared = prepare(document)
         var diagnostics = document.notes
-        let selectors = rules.flatMap { rule -> [String] in
+        let (findings, checklists) = run(rules, dependenciesFrom: ruleSet.rules, on: document, prepared: prepared,
+                                         scratch: scratch, diagnostics: &diagnostics)
+        return DocumentResult(path: document.path, format: document.format, findings: findings, diagnostics: diagnostics,
+                              sectors: SectorDecision(sectors: [], source: .none), checklists: checklists)
+    }
+
+    /// Runs `selected` and the rules their checklists depend on (taken from `pool`), and
+    /// keeps only the findings and checklists of `selected`.
+    private func run(_ selected: [Rule], dependenciesFrom pool: [Rule], on document: ExtractedDocument,
+                     prepared: [PreparedSegment], scratch: any RegexScratch,
+                     diagnostics: inout [Diagnostic]) -> ([Finding], [ChecklistResult]) {
+        let wanted = Set(selected.map(\.id))
+        let selectors = selected.flatMap { rule -> [String] in
             if case let .checklist(list) = rule.pattern { return list.dependencies } else { return [] }
         }
-        let wanted = Set(rules.map(\.id))
-        let dependencies = ruleSet.rules.filter { rule in
-            !wanted.contains(rule.id) && selectors.contains { rule.id.matches(selector: $0) }
+        guard !selectors.isEmpty else {
+            return run(selected, on: document, prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
         }
-        let (findings, checklists) = run(dependencies + rules, on: document, prepared: prepared, scratch: scratch,
+        let dependencies = pool.filter { rule in !wanted.contains(rule.id) && selectors.contains { rule.id.matches(selector: $0) } }
+        let (findings, checklists) = run(dependencies + selected, on: document, prepared: prepared, scratch: scratch,
                                          diagnostics: &diagnostics)
-        return DocumentResult(path: document.path, format: document.format,
-                              findings: findings.filter { wanted.contains($0.ruleID) }, diagnostics: diagnostics,
-                              sectors: SectorDecision(sectors: [], source: .none),
-                              checklists: checklists.filter { wanted.contains($0.ruleID) })
+        return (findings.filter { wanted.contains($0.ruleID) }, checklists.filter { wanted.contains($0.ruleID) })
     }
 
     func prepare(_ document: ExtractedDocument) -> [PreparedSegment] {

@@ -64,6 +64,7 @@ public struct RuleSetLoader: Sendable {
         var rawSectors: [String: RawSector] = [:]
         var rawLexicons: [String: RawLexicon] = [:]
         var ruleFiles: [(path: String, id: String, folder: Int)] = []
+        var version: String?
 
         func read(_ path: String) -> String? {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -80,6 +81,10 @@ public struct RuleSetLoader: Sendable {
         for (index, folder) in folders.enumerated() {
             let contents: FolderContents
             do { contents = try Self.scan(folder: folder) } catch { errors += error.errors; continue }
+            let versionFile = (folder as NSString).appendingPathComponent("VERSION")
+            if let text = try? String(contentsOfFile: versionFile, encoding: .utf8) {
+                version = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             for path in contents.misplaced {
                 errors.append(RuleFileError(file: path, line: 1, column: 1,
                                             kind: .misplacedFile("a YAML file outside `<area>/<name>.yaml`, `lexicons/`, `laws.yaml` and `sectors.yaml`")))
@@ -134,7 +139,7 @@ public struct RuleSetLoader: Sendable {
         errors += Self.checkDependencies(rules)
         if !errors.isEmpty { throw RuleLoadError(errors: errors) }
         return RuleSet(rules: rules, sectors: sectors, laws: laws.values.sorted { $0.pcode < $1.pcode },
-                       lexicons: lexicons, roots: folders)
+                       lexicons: lexicons, roots: folders, version: version)
     }
 
     /// Checklist items name rules (`no-finding`); each selector must select a rule that is

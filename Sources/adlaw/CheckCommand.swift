@@ -48,6 +48,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-infer-sectors"), help: "Do not infer sectors from the copy; only --sector and front matter count.")
     var noInferSectors = false
 
+    @Flag(name: .customLong("checklists"), help: "Also run campaign-plan checklists (they always run in `adlaw audit`).")
+    var checklists = false
+
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize
 
@@ -62,84 +65,31 @@ struct CheckCommand: ParsableCommand {
         let format = format ?? OutputFormat.default(environment: ProcessInfo.processInfo.environment)
         let engine = PCRE2Engine()
         let fullSet = try ruleSetOptions.load(engine: engine)
-        let ruleSet = try selection.apply(to: fullSet).filtered { $0.severity >= minSeverity }
-        let forced = sectors.flatMap { $0.split(separator: ",").map { Sector(String($0)) } }
-        for sector in forced where !fullSet.sectors.isKnown(sector) || sector == .all {
-            throw CLIError.usage("unknown sector `\(sector)`; known sectors: \(fullSet.sectors.definitions.map(\.id.rawValue).joined(separator: ", "))")
-        }
+        let filter = try selection.filter(for: fullSet, minSeverity: minSeverity)
+        let reported = fullSet.rules.filter { filter.includes($0) && (checklists || $0.pattern.kind != .checklist) }
+        let forced = try SectorArguments.parse(sectors, known: fullSet.sectors)
         let reader = DocumentReader(maxFileSize: maxFileSize)
-        let linter = Linter(ruleSet: ruleSet)
-        let options = LintOptions(sectors: forced, inferSectors: !noInferSectors)
-        let scratch = engine.makeScratch()
+        let options = LintOptions(sectors: forced, inferSectors: !noInferSectors, includeChecklists: checklists, filter: filter)
+        let batch = DocumentBatch(ruleSet: fullSet, reader: reader, options: options, engine: engine)
+        var outcome = DocumentBatch.Outcome()
+        let sources = try DocumentBatch.sources(paths: paths, stdinFilename: stdinFilename, reader: reader,
+                                                walk: WalkOptions(exclude: exclude, include: include),
+                                                command: "check", into: &outcome)
+        batch.run(sources, into: &outcome)
 
-        var documents: [DocumentSource] = []
-        var diagnostics: [Diagnostic] = []
-        var inputFailed = false
-        let readStdin = paths == ["-"] || (paths.isEmpty && !Terminal.stdinIsTerminal)
-        if readStdin {
-            documents.append(.standardInput(stdinFilename ?? "-"))
-        } else if paths.isEmpty {
-            throw CLIError.usage("no input: give files or folders to check, or pipe text into `adlaw check`")
-        } else {
-            if paths.contains("-") { throw CLIError.usage("`-` (standard input) cannot be mixed with paths") }
-            let walked = FileWalker(extensions: reader.knownExtensions, exclude: exclude, include: include).expand(paths)
-            documents = walked.files.map { .file($0) }
-            diagnostics += walked.diagnostics
-            for error in walked.errors {
-                inputFailed = true
-                diagnostics.append(Diagnostic(code: error.code, level: .error, path: error.path, message: error.description))
-            }
-        }
-
-        var findings: [Finding] = []
-        var files: [FileReport] = []
-        for source in documents {
-            let document: ExtractedDocument
-            do {
-                switch source {
-                case let .file(path): document = try reader.read(path: path)
-                case let .standardInput(name): document = try reader.readStandardInput(name: name)
-                }
-            } catch {
-                // A binary file is skipped with a warning; any other unreadable input fails the run.
-                let skipped = error.code == "binary"
-                if !skipped { inputFailed = true }
-                diagnostics.append(Diagnostic(code: error.code, level: skipped ? .warning : .error,
-                                              path: error.path, line: error.line, column: error.column, message: error.description))
-                continue
-            }
-            var checked = document
-            checked.declaredSectors = document.declaredSectors.filter { sector in
-                if fullSet.sectors.isKnown(sector) && sector != .all { return true }
-                diagnostics.append(Diagnostic(code: "unknown-sector", level: .warning, path: document.path, line: 1, column: 1,
-                                              message: "unknown sector `\(sector)` in the front matter was ignored"))
-                return false
-            }
-            let result = linter.lint(checked, options: options, scratch: scratch)
-            findings += result.findings
-            diagnostics += result.diagnostics
-            files.append(FileReport(path: result.path, format: result.format, sectors: result.sectors.sectors,
-                                    sectorSource: result.sectors.source.rawValue, inferredFrom: result.sectors.evidence,
-                                    findingCount: result.findings.count))
-        }
-
-        findings.sort(by: Finding.stableOrder)
-        let report = LintReport(toolVersion: Adlaw.version, files: files, findings: findings, diagnostics: diagnostics,
-                                rulesLoaded: ruleSet.rules.count, durationSeconds: Date().timeIntervalSince(started),
-                                rules: ruleSet.rules.map(\.descriptor))
+        let findings = outcome.findings
+        let diagnostics = outcome.diagnostics
+        let report = LintReport(toolVersion: Adlaw.version, files: outcome.fileReports, findings: findings, diagnostics: diagnostics,
+                                rulesLoaded: reported.count, durationSeconds: Date().timeIntervalSince(started),
+                                rules: reported.map(\.descriptor))
         for diagnostic in diagnostics where diagnostic.level == .error || !format.isMachineReadable {
             Terminal.writeError(diagnostic.formatted)
         }
         Terminal.write(format.makeReporter(color: Terminal.useColor(disabled: noColor)).render(report))
 
-        if inputFailed { throw ExitCode(2) }
+        if outcome.inputFailed { throw ExitCode(2) }
         if let threshold = failOn.severity, findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }
-}
-
-enum DocumentSource {
-    case file(String)
-    case standardInput(String)
 }
 
 /// `--fail-on`: a severity, or never.

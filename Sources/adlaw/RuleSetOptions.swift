@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LintCore
+import Linting
 import PCRE2Matcher
 import RuleCompiler
 
@@ -65,13 +66,13 @@ struct RuleSelectionOptions: ParsableArguments {
     @Option(name: .customLong("disable"), help: ArgumentHelp("Do not run these rules (id, area or glob); repeatable.", valueName: "id"))
     var disable: [String] = []
 
-    func apply(to ruleSet: RuleSet) throws -> RuleSet {
-        for selector in only + disable where !ruleSet.rules.contains(where: { $0.id.matches(selector: selector) }) {
+    /// The filter for `ruleSet`; selectors that select nothing are a usage error.
+    func filter(for ruleSet: RuleSet, minSeverity: Severity = .info) throws -> RuleFilter {
+        let filter = RuleFilter(only: only, disable: disable, minSeverity: minSeverity)
+        if let selector = filter.unmatchedSelectors(in: ruleSet.rules).first {
             throw CLIError.usage("no rule matches `\(selector)`; `adlaw rules list` shows the ids")
         }
-        return ruleSet.filtered { rule in
-            (only.isEmpty || only.contains { rule.id.matches(selector: $0) }) && !disable.contains { rule.id.matches(selector: $0) }
-        }
+        return filter
     }
 }
 

@@ -33,8 +33,10 @@ struct TestCommand: ParsableCommand {
         let scratch = engine.makeScratch()
         var failed = false
         if paths.isEmpty {
-            let ruleSet = try selection.apply(to: ruleSetOptions.load(engine: engine))
-            failed = !runExamples(ruleSet.rules, linter: Linter(ruleSet: ruleSet), scratch: scratch, label: ruleSet.roots.joined(separator: ", "))
+            let ruleSet = try ruleSetOptions.load(engine: engine)
+            let filter = try selection.filter(for: ruleSet)
+            failed = !runExamples(ruleSet.rules.filter(filter.includes), linter: Linter(ruleSet: ruleSet), scratch: scratch,
+                                  label: ruleSet.roots.joined(separator: ", "))
         }
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -48,12 +50,15 @@ struct TestCommand: ParsableCommand {
                 if builtin.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }) != standardized {
                     options.ruleFolders.append(path)
                 }
-                let ruleSet = try selection.apply(to: options.load(engine: engine))
-                let rules = ruleSet.rules.filter { URL(fileURLWithPath: $0.origin.file).standardizedFileURL.path.hasPrefix(standardized + "/") }
+                let ruleSet = try options.load(engine: engine)
+                let filter = try selection.filter(for: ruleSet)
+                let rules = ruleSet.rules.filter {
+                    filter.includes($0) && URL(fileURLWithPath: $0.origin.file).standardizedFileURL.path.hasPrefix(standardized + "/")
+                }
                 failed = !runExamples(rules, linter: Linter(ruleSet: ruleSet), scratch: scratch, label: path) || failed
             } else {
-                let ruleSet = try selection.apply(to: ruleSetOptions.load(engine: engine))
-                failed = !runCorpus(path, ruleSet: ruleSet, scratch: scratch) || failed
+                let ruleSet = try ruleSetOptions.load(engine: engine)
+                failed = !runCorpus(path, ruleSet: ruleSet, filter: try selection.filter(for: ruleSet), scratch: scratch) || failed
             }
         }
         if failed { throw ExitCode(1) }
@@ -76,7 +81,7 @@ struct TestCommand: ParsableCommand {
         return failures.isEmpty
     }
 
-    private func runCorpus(_ folder: String, ruleSet: RuleSet, scratch: any RegexScratch) -> Bool {
+    private func runCorpus(_ folder: String, ruleSet: RuleSet, filter: RuleFilter, scratch: any RegexScratch) -> Bool {
         let reader = DocumentReader()
         let walked = FileWalker(extensions: reader.knownExtensions).expand([folder])
         let checker = CorpusChecker(linter: Linter(ruleSet: ruleSet))
@@ -94,7 +99,7 @@ struct TestCommand: ParsableCommand {
                 expectations += CorpusChecker.sidecar(sidecar)
             }
             annotations += expectations.count
-            let result = checker.check(document, expectations: expectations, scratch: scratch)
+            let result = checker.check(document, expectations: expectations, options: LintOptions(filter: filter), scratch: scratch)
             failures += result.failures
             for (area, tally) in result.tallies { tallies[area, default: CorpusChecker.Tally()] += tally }
         }

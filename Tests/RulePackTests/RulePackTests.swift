@@ -83,3 +83,39 @@ enum Pack {
         #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")
     }
 }
+
+/// The sample campaign plan (sweepstake, sign-up form, influencer post) yields the right
+/// checklists when audited.
+@Suite struct SampleCampaignPlanTests {
+    @Test func theSamplePlanYieldsTheRightChecklists() throws {
+        let set = try Pack.loaded.get()
+        let document = try DocumentReader().read(path: TestSupport.corpusFolder + "/plan/spring-campaign-plan.md")
+        let result = Linter(ruleSet: set).lint(document, options: LintOptions(includeChecklists: true), scratch: Pack.engine.makeScratch())
+        let lists = Dictionary(uniqueKeysWithValues: result.checklists.map { ($0.ruleID.rawValue, $0) })
+
+        let sweepstakes = try #require(lists["plan.sweepstakes"])
+        let sweepstakeStatus = Dictionary(uniqueKeysWithValues: sweepstakes.items.map { ($0.label, $0.met) })
+        #expect(sweepstakeStatus["最大獎項價值不超過新臺幣500萬元（辦法第6條）"] == true)
+        #expect(sweepstakeStatus["載明活動期間"] == true)
+        #expect(sweepstakeStatus["載明參加資格與方式"] == true)
+        #expect(sweepstakeStatus["載明得獎名單公布之日期與方式"] == true)
+        #expect(sweepstakeStatus["蒐集參加者個資時完整告知（個資法第8條）"] == false)
+        #expect(sweepstakes.items.first?.figures.first?.hasPrefix("首獎：價值新臺幣8萬元") == true)
+
+        let personal = try #require(lists["plan.personal-data"])
+        let personalStatus = Dictionary(uniqueKeysWithValues: personal.items.map { ($0.label, $0.met) })
+        #expect(personalStatus["告知個資法第8條六項事項"] == false)
+        #expect(personalStatus["行銷利用前取得當事人同意（第20條第1項第6款）"] == true)
+        #expect(personalStatus["首次行銷提供免費拒絕方式（第20條第2項、第3項）"] == false)
+
+        let influencer = try #require(lists["plan.influencer"])
+        let influencerStatus = Dictionary(uniqueKeysWithValues: influencer.items.map { ($0.label, $0.met) })
+        #expect(influencerStatus["揭露合作、贊助或業配關係"] == true)
+        #expect(influencerStatus["薦證者確實使用過商品"] == false)
+
+        let audit = CampaignAudit.build(title: "春季", generatedAt: "2026-11-25", toolVersion: "test", ruleSet: set,
+                                        results: [result], diagnostics: [])
+        #expect(audit.verdict.level == .needsReview)
+        #expect(audit.findings.allSatisfy { !$0.ruleID.rawValue.hasPrefix("plan.") })
+    }
+}

@@ -1,0 +1,92 @@
+/// A campaign audit for legal review: verdicts, every finding with its law, the
+/// campaign-plan checklists, and what could not be read.
+public struct AuditReport: Sendable {
+    public var title: String
+    /// When the audit ran (ISO 8601), shown on the report.
+    public var generatedAt: String
+    public var toolVersion: String
+    public var rulePackVersion: String?
+    public var rulesLoaded: Int
+    public var verdict: Verdict
+    public var files: [AuditFile]
+    /// Every finding, in the stable order.
+    public var findings: [Finding]
+    public var checklists: [ChecklistResult]
+    /// Rule metadata for each rule that produced a finding or a checklist.
+    public var rules: [RuleID: RuleDescriptor]
+    /// Files that could not be read (and so were not checked).
+    public var unreadable: [Diagnostic]
+
+    public init(title: String, generatedAt: String, toolVersion: String, rulePackVersion: String?, rulesLoaded: Int,
+                verdict: Verdict, files: [AuditFile], findings: [Finding], checklists: [ChecklistResult],
+                rules: [RuleID: RuleDescriptor], unreadable: [Diagnostic]) {
+        self.title = title
+        self.generatedAt = generatedAt
+        self.toolVersion = toolVersion
+        self.rulePackVersion = rulePackVersion
+        self.rulesLoaded = rulesLoaded
+        self.verdict = verdict
+        self.files = files
+        self.findings = findings
+        self.checklists = checklists
+        self.rules = rules
+        self.unreadable = unreadable
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// Whether a file or a campaign may go out.
+public enum VerdictLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+    case publish
+    case needsReview = "needs-review"
+    case block
+
+    private var rank: Int { self == .publish ? 0 : self == .needsReview ? 1 : 2 }
+    public static func < (lhs: VerdictLevel, rhs: VerdictLevel) -> Bool { lhs.rank < rhs.rank }
+
+    /// The label legal reviewers read.
+    public var label: String {
+        switch self {
+        case .publish: "可刊登"
+        case .needsReview: "需法務審閱"
+        case .block: "不得刊登"
+        }
+    }
+}
+
+/// A verdict and the rule (if any) that decided it.
+public struct Verdict: Sendable, Hashable {
+    public var level: VerdictLevel
+    public var ruleID: RuleID?
+    /// Why, in the reviewer's language.
+    public var reason: String
+
+    public init(level: VerdictLevel, ruleID: RuleID?, reason: String) {
+        self.level = level
+        self.ruleID = ruleID
+        self.reason = reason
+    }
+}
+
+/// One file of the campaign.
+public struct AuditFile: Sendable, Hashable {
+    public var path: String
+    public var format: String
+    public var sectors: [Sector]
+    public var sectorSource: String
+    public var verdict: Verdict
+    public var findingCount: Int
+    public var readable: Bool
+
+    public init(path: String, format: String, sectors: [Sector], sectorSource: String, verdict: Verdict,
+                findingCount: Int, readable: Bool) {
+        self.path = path
+        self.format = format
+        self.sectors = sectors
+        self.sectorSource = sectorSource
+        self.verdict = verdict
+        self.findingCount = findingCount
+        self.readable = readable
+    }
+}

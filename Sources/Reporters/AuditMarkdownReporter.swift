@@ -1,0 +1,87 @@
+import LintCore
+
+/// The campaign audit as Markdown (GitHub-flavoured tables), for pull requests and wikis.
+public struct AuditMarkdownReporter {
+    public init() {}
+
+    public func render(_ report: AuditReport) -> String {
+        var md = "# 廣告法規審閱報告：\(inline(report.title))\n\n"
+        md += "產生時間 \(report.generatedAt) ・ adlaw \(report.toolVersion) ・ 規則包 \(report.rulePackVersion ?? "未標示版本")（\(report.rulesLoaded) 條規則）・ \(report.files.count) 個檔案\n\n"
+        md += "## 整體結論：\(report.verdict.level.label)\n\n"
+        if let rule = report.verdict.ruleID { md += "決定規則：`\(rule)`。" }
+        md += inline(report.verdict.reason) + "\n\n"
+
+        md += "## 摘要\n\n| 嚴重度 | 件數 |\n|---|---:|\n"
+        for severity in Severity.allCases.reversed() {
+            md += "| \(AuditHTMLReporter.severityLabel(severity))（\(severity.rawValue)） | \(report.count(severity)) |\n"
+        }
+        let rows = LawTally.rows(report)
+        if !rows.isEmpty {
+            md += "\n| 法規 | 條文 | 不得刊登 | 須審閱 | 提醒 |\n|---|---|---:|---:|---:|\n"
+            for row in rows {
+                md += "| \(cell(row.law)) | \(cell(row.articles.joined(separator: "、"))) | \(row.errors) | \(row.warnings) | \(row.infos) |\n"
+            }
+        }
+
+        md += "\n## 各檔案結論\n\n| 檔案 | 結論 | 決定規則與理由 | 發現 |\n|---|---|---|---:|\n"
+        for file in report.files {
+            let rule = file.verdict.ruleID.map { "`\($0)` " } ?? ""
+            md += "| `\(cell(file.path))` | \(file.verdict.level.label) | \(rule)\(cell(file.verdict.reason)) | \(file.findingCount) |\n"
+        }
+
+        md += "\n## 活動企劃檢核\n\n"
+        if report.checklists.isEmpty { md += "文件中未辨識出需逐項檢核的活動元素。\n" }
+        for list in report.checklists {
+            let open = list.items.filter { !$0.met }.count
+            md += "### \(inline(list.element))：\(open == 0 ? "全部完成" : "\(open) 項未完成")\n\n"
+            md += "`\(list.path)` \(list.logicalLocation ?? "第\(list.line)行")（辨識自「\(inline(list.triggerText))」，規則 `\(list.ruleID)`）\n\n"
+            for item in list.items {
+                md += "- [\(item.met ? "x" : " ")] \(inline(item.label))"
+                if !item.evidence.isEmpty { md += "  \n  \(item.met ? "依據" : "待處理")：\(inline(item.evidence.joined(separator: "；")))" }
+                if !item.figures.isEmpty { md += "  \n  文件所載：\(inline(item.figures.joined(separator: "；")))" }
+                md += "\n"
+            }
+            md += "\n"
+        }
+
+        md += "\n## 全部發現（\(report.findings.count)）\n"
+        var currentPath: String?
+        for finding in report.findings {
+            if finding.path != currentPath {
+                currentPath = finding.path
+                md += "\n### `\(finding.path)`\n"
+            }
+            let rule = report.rules[finding.ruleID]
+            let location = finding.logicalLocation ?? "第\(finding.start.line)行第\(finding.start.column)字"
+            md += "\n- **\(AuditHTMLReporter.severityLabel(finding.severity))** \(location) `\(finding.ruleID)` \(inline(rule?.name ?? finding.ruleName))\n"
+            let sentence = SentenceCut(finding.snippet)
+            md += "  > \(inline(sentence.before))**\(inline(sentence.highlighted))**\(inline(sentence.after))\n\n"
+            md += "  \(inline(finding.message))\n"
+            for reference in finding.references {
+                md += "  - 依據：\(inline(reference.citation))（\(reference.pcode)）" + (reference.penalty.map { "；罰則：\(inline($0))" } ?? "") + "\n"
+            }
+            if let suggestion = finding.suggestion { md += "  - 建議改寫：\(inline(suggestion))\n" }
+        }
+
+        md += "\n## 抑制與已佐證之宣稱\n\n本次執行沒有以註解抑制或以佐證資料核可的發現。\n"
+        md += "\n## 無法讀取的檔案（\(report.unreadable.count)）\n\n"
+        if report.unreadable.isEmpty { md += "所有檔案均已讀取並檢查。\n" }
+        for diagnostic in report.unreadable { md += "- `\(diagnostic.path)` \(inline(diagnostic.message))\n" }
+        return md
+    }
+
+    /// Text on one line with Markdown and HTML syntax neutralised.
+    private func inline(_ text: String) -> String {
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "\n", "\r": out += " "
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~": out += "\\\(ch)"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    private func cell(_ text: String) -> String { inline(text) }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Extractors
+import Foundation
+import LintCore
+import Linting
+import PCRE2Matcher
+import Reporters
+
+/// `adlaw audit`: audit a whole campaign for legal review.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit a campaign folder for legal review: verdicts, every finding with its law, and campaign-plan checklists.",
+        discussion: """
+        Reads copy, landing pages, decks and plans like `adlaw check`, also runs the campaign-plan \
+        checklists (sweepstakes, personal data, influencer content, outdoor signs, third-party \
+        material, comparisons, regulated products), and writes a self-contained HTML report \
+        (--html) and/or a Markdown report (--markdown). A summary with the verdicts goes to \
+        standard output.
+
+        Verdicts: block (an error finding), needs review (a warning, an open checklist item or \
+        an unreadable file), publish (nothing above). Exit codes: 0 publish; 1 needs review or \
+        block; 2 usage, rule-file or input error, or a report that could not be written.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Campaign files or folders.", valueName: "path"))
+    var paths: [String] = []
+
+    @Option(name: .customLong("html"), help: ArgumentHelp("Write the HTML report here.", valueName: "file"))
+    var htmlPath: String?
+
+    @Option(name: .customLong("markdown"), help: ArgumentHelp("Write the Markdown report here.", valueName: "file"))
+    var markdownPath: String?
+
+    @Option(name: .customLong("title"), help: ArgumentHelp("The campaign's name on the report (default: the folder name).", valueName: "text"))
+    var title: String?
+
+    @Option(name: .customLong("sector"), help: ArgumentHelp("Audit as this sector (repeatable).", valueName: "sector"))
+    var sectors: [String] = []
+
+    @OptionGroup var ruleSetOptions: RuleSetOptions
+    @OptionGroup var selection: RuleSelectionOptions
+
+    @Option(name: .customLong("date"), help: ArgumentHelp("The date and time printed on the report (default: now), for reproducible reports.", valueName: "text"))
+    var date: String?
+
+    @Flag(name: .customLong("force"), help: "Replace report files that were not written by adlaw.")
+    var force = false
+
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
+    var maxFileSize: Int = DocumentReader.defaultMaxFileSize
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out walked files and folders matching this glob (gitignore syntax; repeatable). `.adlawignore` files are read too.", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Option(name: .customLong("include"), help: ArgumentHelp("Read only walked files matching this glob (repeatable); files named explicitly are always read.", valueName: "glob"))
+    var include: [String] = []
+
+    func run() throws {
+        let engine = PCRE2Engine()
+        let ruleSet = try ruleSetOptions.load(engine: engine)
+        let filter = try selection.filter(for: ruleSet)
+        let reader = DocumentReader(maxFileSize: maxFileSize)
+        let options = LintOptions(sectors: try SectorArguments.parse(sectors, known: ruleSet.sectors),
+                                  includeChecklists: true, filter: filter)
+        var outcome = DocumentBatch.Outcome()
+        let sources = try DocumentBatch.sources(paths: paths, stdinFilename: nil, reader: reader,
+                                                walk: WalkOptions(exclude: exclude, include: include), command: "audit", into: &outcome)
+        DocumentBatch(ruleSet: ruleSet, reader: reader, options: options, engine: engine).run(sources, into: &outcome)
+
+        let report = CampaignAudit.build(title: title ?? defaultTitle(), generatedAt: date ?? Self.now(),
+                                         toolVersion: Adlaw.version, ruleSet: ruleSet,
+                                         results: outcome.results, diagnostics: outcome.diagnostics)
+        for diagnostic in outcome.diagnostics where diagnostic.level != .note {
+            Terminal.writeError(diagnostic.formatted)
+        }
+        var writeFailed = false
+        let isOurs: @Sendable (Data) -> Bool = { data in
+            let head = String(decoding: data.prefix(600), as: UTF8.self)
+            return head.contains("name=\"generator\" content=\"adlaw") || head.hasPrefix("# 廣告法規審閱報告")
+        }
+        for (path, text) in [(htmlPath, { AuditHTMLReporter().render(report) }), (markdownPath, { AuditMarkdownReporter().render(report) })] {
+            guard let path else { continue }
+            do {
+                try AtomicFile.write(Data(text().utf8), to: path, overwrite: force ? .always : .when(isOurs))
+            } catch {
+                Terminal.writeError("error: \(error.description)")
+                writeFailed = true
+            }
+        }
+        Terminal.write(summary(report))
+        if outcome.inputFailed || writeFailed { throw ExitCode(2) }
+        if report.verdict.level != .publish { throw ExitCode(1) }
+    }
+
+    private func defaultTitle() -> String {
+        guard let first = paths.first, first != "-" else { return "廣告文案" }
+        let name = URL(fileURLWithPath: first).standardizedFileURL.lastPathComponent
+        return name.isEmpty ? first : name
+    }
+
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone.current
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+
+    private func summary(_ report: AuditReport) -> String {
+        var out = "campaign: \(report.verdict.level.rawValue) (\(report.verdict.level.label))"
+        if let rule = report.verdict.ruleID { out += " [\(rule)]" }
+        out += "\n"
+        let width = min(60, report.files.map(\.path.count).max() ?? 10)
+        for file in report.files {
+            out += "  \(file.path.padding(toLength: max(width, file.path.count), withPad: " ", startingAt: 0))  \(file.verdict.level.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))"
+            out += file.verdict.ruleID.map { " \($0)" } ?? ""
+            out += "\n"
+        }
+        let open = report.checklists.reduce(0) { $0 + $1.items.filter { !$0.met }.count }
+        out += "\(report.findings.count) findings (\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos); "
+        out += "\(report.checklists.count) checklists with \(open) open items; \(report.unreadable.count) unreadable files\n"
+        for path in [htmlPath, markdownPath].compactMap({ $0 }) { out += "report: \(path)\n" }
+        return out
+    }
+}

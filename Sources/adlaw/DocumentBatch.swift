@@ -1,0 +1,106 @@
+import Extractors
+import Foundation
+import LintCore
+import Linting
+import PCRE2Matcher
+
+/// An input named on the command line.
+enum DocumentSource {
+    case file(String)
+    case standardInput(String)
+}
+
+/// Reads and lints a list of inputs: the loop shared by `check` and `audit`. Unreadable
+/// inputs become diagnostics; the other inputs are still checked.
+struct DocumentBatch {
+    let ruleSet: RuleSet
+    let reader: DocumentReader
+    let options: LintOptions
+    let engine: PCRE2Engine
+
+    /// What the batch produced, in input order.
+    struct Outcome {
+        var results: [DocumentResult] = []
+        var diagnostics: [Diagnostic] = []
+        /// An input could not be read (exit code 2 at the end).
+        var inputFailed = false
+
+        /// Findings of every document, in the stable order.
+        var findings: [Finding] { results.flatMap(\.findings).sorted(by: Finding.stableOrder) }
+
+        var fileReports: [FileReport] {
+            results.map {
+                FileReport(path: $0.path, format: $0.format, sectors: $0.sectors.sectors, sectorSource: $0.sectors.source.rawValue,
+                           inferredFrom: $0.sectors.evidence, findingCount: $0.findings.count)
+            }
+        }
+    }
+
+    /// The inputs for `paths`: standard input for `-` (or piped text with no path), else
+    /// the files found by walking the paths.
+    static func sources(paths: [String], stdinFilename: String?, reader: DocumentReader, walk: WalkOptions,
+                        command: String, into outcome: inout Outcome) throws -> [DocumentSource] {
+        if paths == ["-"] || (paths.isEmpty && !Terminal.stdinIsTerminal) {
+            return [.standardInput(stdinFilename ?? "-")]
+        }
+        if paths.isEmpty {
+            throw CLIError.usage("no input: give files or folders to \(command), or pipe text into `adlaw \(command)`")
+        }
+        if paths.contains("-") { throw CLIError.usage("`-` (standard input) cannot be mixed with paths") }
+        let walked = FileWalker(extensions: reader.knownExtensions, exclude: walk.exclude, include: walk.include).expand(paths)
+        outcome.diagnostics += walked.diagnostics
+        for error in walked.errors {
+            outcome.inputFailed = true
+            outcome.diagnostics.append(Diagnostic(code: error.code, level: .error, path: error.path, message: error.description))
+        }
+        return walked.files.map { .file($0) }
+    }
+
+    func run(_ sources: [DocumentSource], into outcome: inout Outcome) {
+        let linter = Linter(ruleSet: ruleSet)
+        let scratch = engine.makeScratch()
+        for source in sources {
+            let document: ExtractedDocument
+            do {
+                switch source {
+                case let .file(path): document = try reader.read(path: path)
+                case let .standardInput(name): document = try reader.readStandardInput(name: name)
+                }
+            } catch {
+                // A binary file is skipped with a warning; any other unreadable input fails the run.
+                let skipped = error.code == "binary"
+                if !skipped { outcome.inputFailed = true }
+                outcome.diagnostics.append(Diagnostic(code: error.code, level: skipped ? .warning : .error, path: error.path,
+                                                      line: error.line, column: error.column, message: error.description))
+                continue
+            }
+            var checked = document
+            checked.declaredSectors = document.declaredSectors.filter { sector in
+                if ruleSet.sectors.isKnown(sector) && sector != .all { return true }
+                outcome.diagnostics.append(Diagnostic(code: "unknown-sector", level: .warning, path: document.path, line: 1, column: 1,
+                                                      message: "unknown sector `\(sector)` in the front matter was ignored"))
+                return false
+            }
+            let result = linter.lint(checked, options: options, scratch: scratch)
+            outcome.diagnostics += result.diagnostics
+            outcome.results.append(result)
+        }
+    }
+}
+
+/// `--exclude` and `--include` globs for walking folders.
+struct WalkOptions {
+    var exclude: [String] = []
+    var include: [String] = []
+}
+
+/// Sector options shared by `check` and `audit`.
+enum SectorArguments {
+    static func parse(_ values: [String], known catalog: SectorCatalog) throws -> [Sector] {
+        let forced = values.flatMap { $0.split(separator: ",").map { Sector(String($0)) } }
+        for sector in forced where !catalog.isKnown(sector) || sector == .all {
+            throw CLIError.usage("unknown sector `\(sector)`; known sectors: \(catalog.definitions.map(\.id.rawValue).joined(separator: ", "))")
+        }
+        return forced
+    }
+}
