@@ -44,7 +44,8 @@ public enum CampaignAudit {
     /// The verdict of one file.
     public static func verdict(findings: [Finding], checklists: [ChecklistResult],
                                rules: [RuleID: RuleDescriptor]) -> Verdict {
-        func name(_ id: RuleID) -> String { rules[id].map { "\($0.name)（\(id)）" } ?? id.rawValue }
+        // The rule id is shown beside the reason, so the reason names the rule in words.
+        func name(_ id: RuleID) -> String { rules[id]?.name ?? id.rawValue }
         let ordered = findings.sorted(by: Finding.stableOrder)
         if let error = ordered.first(where: { $0.severity == .error }) {
             let count = ordered.filter { $0.severity == .error }.count

@@ -258,6 +258,7 @@ public struct AuditHTMLReporter {
     th { background: #f6f8fa; } td.num { text-align: right; width: 5em; }
     tr.verdict-block td.verdict-cell { color: #c0392b; font-weight: bold; } tr.verdict-needs-review td.verdict-cell { color: #b9770e; font-weight: bold; }
     tr.verdict-publish td.verdict-cell { color: #1e8449; font-weight: bold; }
+    td.verdict-cell, th { white-space: nowrap; } table.files td:first-child { word-break: break-all; }
     .chart { width: 100%; height: auto; margin: 6px 0 10px; }
     .checklist { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 12px; margin: 10px 0; page-break-inside: avoid; }
     .checklist.open { border-left: 6px solid #d68910; } .checklist.complete { border-left: 6px solid #1e8449; }
