@@ -15,12 +15,20 @@ public struct DocumentReader: Sendable {
         self.maxFileSize = maxFileSize
     }
 
+    /// Every format adlaw reads, with the default safety limits.
+    public static let defaultExtractors: [any TextExtractor] = makeExtractors()
+
     /// Every format adlaw reads. The first is the fallback for unknown extensions.
-    public static let defaultExtractors: [any TextExtractor] = [
-        PlainTextExtractor(),
-        MarkdownExtractor(),
-        HTMLExtractor(),
-    ]
+    public static func makeExtractors(limits: ExtractionLimits = ExtractionLimits()) -> [any TextExtractor] {
+        [
+            PlainTextExtractor(),
+            MarkdownExtractor(limits: limits),
+            HTMLExtractor(limits: limits),
+            WordExtractor(limits: limits),
+            PresentationExtractor(limits: limits),
+            SpreadsheetExtractor(limits: limits),
+        ]
+    }
 
     /// Extensions read when walking folders.
     public var knownExtensions: Set<String> { Set(extractors.flatMap(\.extensions)) }
@@ -38,7 +46,9 @@ public struct DocumentReader: Sendable {
 
     /// Picks the extractor, runs it, and marks hashtags in every segment.
     private func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
-        var document = try extractor(for: path).extract(bytes, path: path)
+        let extractor = extractor(for: path)
+        if let error = ContentSniffer.mismatch(bytes, format: extractor.format, path: path) { throw error }
+        var document = try extractor.extract(bytes, path: path)
         document.segments = document.segments.map(HashtagScanner.annotate)
         return document
     }

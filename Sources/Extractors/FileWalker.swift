@@ -78,7 +78,8 @@ public struct FileWalker: Sendable {
                 rules.add(ignoreFile: text, base: relativeDirectory)
             }
             var subdirectories: [(String, String)] = []
-            for name in entries.sorted() where !name.hasPrefix(".") {
+            // Hidden entries and Office lock files (`~$計畫.docx`) are not documents.
+            for name in entries.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
                 let full = directory == "." ? name : (directory as NSString).appendingPathComponent(name)
                 let relative = relativeDirectory.isEmpty ? name : relativeDirectory + "/" + name
                 var isDirectory: ObjCBool = false

@@ -1,0 +1,221 @@
+import Foundation
+import LintCore
+
+/// PowerPoint decks (`.pptx`): slides in presentation order (from `p:sldIdLst`, not file
+/// names), each shape's paragraphs joined across runs, tables by cell, picture descriptions
+/// as alt text, then the slide's speaker notes and comments. Located by slide, shape and
+/// paragraph: `slide 2, shape "標題 1", ¶1`; `slide 2, notes, ¶1`.
+public struct PresentationExtractor: TextExtractor {
+    public let format = "pptx"
+    public let extensions = ["pptx", "pptm", "potx"]
+    public var limits: ExtractionLimits
+
+    public init(limits: ExtractionLimits = ExtractionLimits()) { self.limits = limits }
+
+    public func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
+        let package = try OOXMLPackage(bytes: bytes, path: path, limits: limits)
+        try OfficeKind.expect(.presentation, in: package)
+        guard let main = try package.mainPart(), let data = try package.read(main) else {
+            throw .malformed(path: path, line: nil, column: nil, reason: "no presentation part; the file is damaged")
+        }
+        let order = SlideOrderHandler()
+        try XMLEventParser(part: main, path: path, maxDepth: limits.maxNestingDepth).parse(data, handler: order)
+        let relationships = try package.relationships(of: main)
+        var view = OfficeTextView()
+        var notes: [Diagnostic] = []
+        for (index, id) in order.slideIDs.enumerated() {
+            let number = index + 1
+            guard let slide = relationships[id]?.target, let slideData = try package.read(slide) else {
+                notes.append(Diagnostic(code: "missing-part", level: .warning, path: path,
+                                        message: "slide \(number) is listed but its part is missing; the rest was read"))
+                continue
+            }
+            try read(slideData, part: slide, slide: number, mode: .slide, package: package, into: &view)
+            let slideRelationships = try package.relationships(of: slide)
+            for rel in slideRelationships.values.sorted(by: { $0.target < $1.target }) {
+                guard rel.type == "notesSlide" || rel.type == "comments", let partData = try package.read(rel.target) else { continue }
+                try read(partData, part: rel.target, slide: number, mode: rel.type == "notesSlide" ? .notes : .comments,
+                         package: package, into: &view)
+            }
+        }
+        return view.document(path: path, format: format, notes: notes)
+    }
+
+    private func read(_ data: Data, part: String, slide: Int, mode: SlidePartHandler.Mode, package: OOXMLPackage,
+                      into view: inout OfficeTextView) throws(ExtractionError) {
+        let handler = SlidePartHandler(part: part, slide: slide, mode: mode)
+        try XMLEventParser(part: part, path: package.path, maxDepth: limits.maxNestingDepth).parse(data, handler: handler)
+        for item in handler.items {
+            view.append(item.text, zone: item.zone, location: item.location, inlineZones: item.inlineZones)
+        }
+    }
+}
+
+/// `ppt/presentation.xml`: the relationship ids of the slides, in order.
+private final class SlideOrderHandler: XMLEventHandler {
+    var slideIDs: [String] = []
+    func start(_ name: String, attributes: [String: String]) {
+        if name == "sldId", let id = attributes["r:id"] { slideIDs.append(id) }
+    }
+    func end(_ name: String) {}
+    func text(_ string: String) {}
+}
+
+/// Collects the text of one slide, notes page or comments part.
+final class SlidePartHandler: XMLEventHandler {
+    enum Mode { case slide, notes, comments }
+
+    struct Item {
+        var text: String
+        var zone: Zone
+        var location: SourceLocation
+        var inlineZones: [ZoneSpan]
+    }
+
+    let part: String
+    let slide: Int
+    let mode: Mode
+    private(set) var items: [Item] = []
+
+    private struct Shape {
+        var name: String?
+        var placeholder: String?
+        var paragraphs = 0
+        var isTable = false
+        var isTextBox = false
+    }
+
+    private var shapes: [Shape] = []
+    private var paragraph: ParagraphText?
+    private var collecting = false
+    private var cells = 0
+    private var linkRun = false
+    private var comments = 0
+
+    init(part: String, slide: Int, mode: Mode) {
+        self.part = part
+        self.slide = slide
+        self.mode = mode
+    }
+
+    private static let shapeElements: Set<String> = ["sp", "graphicFrame", "pic", "cxnSp", "grpSp"]
+    /// Notes placeholders that hold no notes (slide image, number, header, footer, date).
+    private static let notesChrome: Set<String> = ["sldImg", "sldNum", "hdr", "ftr", "dt"]
+
+    func start(_ name: String, attributes: [String: String]) {
+        if Self.shapeElements.contains(name) {
+            shapes.append(Shape(isTable: name == "graphicFrame"))
+            return
+        }
+        switch name {
+        case "cNvPr":
+            guard let top = shapes.indices.last else { return }
+            if shapes[top].name == nil { shapes[top].name = attributes["name"] }
+            if let description = attributes["descr"], !description.isEmpty, mode == .slide {
+                items.append(Item(text: description, zone: .altText, location: location(shape: shapes[top].name, paragraph: nil, suffix: "alt text"), inlineZones: []))
+            }
+        case "cNvSpPr":
+            if attributes["txBox"] == "1", let top = shapes.indices.last { shapes[top].isTextBox = true }
+        case "ph":
+            if let top = shapes.indices.last { shapes[top].placeholder = attributes["type"] ?? "body" }
+        case "tc":
+            cells += 1
+        case "cm":
+            comments += 1
+            if mode == .comments { paragraph = ParagraphText() }
+        case "text":
+            if mode == .comments { collecting = true }
+        case "p":
+            if mode == .comments && paragraph != nil { return } // modern comments: a:p inside one comment
+            paragraph = ParagraphText()
+            if let top = shapes.indices.last { shapes[top].paragraphs += 1 }
+        case "t":
+            collecting = paragraph != nil
+        case "br":
+            paragraph?.append("\n")
+        case "hlinkClick":
+            if paragraph != nil && !linkRun {
+                linkRun = true
+                paragraph?.beginZone(.linkText)
+            }
+        default:
+            break
+        }
+    }
+
+    func end(_ name: String) {
+        if Self.shapeElements.contains(name) {
+            _ = shapes.popLast()
+            return
+        }
+        switch name {
+        case "t", "text":
+            collecting = false
+            if name == "text" && mode == .comments { finishComment() }
+        case "r", "fld":
+            if linkRun {
+                paragraph?.endZone()
+                linkRun = false
+            }
+        case "tc":
+            cells = max(0, cells - 1)
+        case "cm":
+            if mode == .comments { finishComment() }
+        case "p":
+            guard mode != .comments, let text = paragraph else { return }
+            paragraph = nil
+            finishParagraph(text)
+        default:
+            break
+        }
+    }
+
+    func text(_ string: String) {
+        if collecting { paragraph?.append(string) }
+    }
+
+    private func finishParagraph(_ text: ParagraphText) {
+        let shape = shapes.last
+        if mode == .notes, let placeholder = shape?.placeholder, Self.notesChrome.contains(placeholder) { return }
+        if mode == .notes && shape?.placeholder == nil { return }
+        let zone: Zone
+        switch mode {
+        case .notes: zone = .speakerNotes
+        case .comments: zone = .comment
+        case .slide:
+            if cells > 0 {
+                zone = .tableCell
+            } else if let placeholder = shape?.placeholder {
+                zone = placeholder == "title" || placeholder == "ctrTitle" ? .title : placeholder == "subTitle" ? .heading : .paragraph
+            } else {
+                zone = .textBox
+            }
+        }
+        let number = shape?.paragraphs ?? 1
+        items.append(Item(text: text.text, zone: zone, location: location(shape: shape?.name, paragraph: number, suffix: nil),
+                          inlineZones: text.inlineZones))
+    }
+
+    private func finishComment() {
+        guard let text = paragraph else { return }
+        paragraph = nil
+        let location = SourceLocation(kind: .slide, description: "slide \(slide), comment \(comments)", part: part, slide: slide,
+                                      shape: "comment \(comments)")
+        items.append(Item(text: text.text, zone: .comment, location: location, inlineZones: []))
+    }
+
+    private func location(shape: String?, paragraph: Int?, suffix: String?) -> SourceLocation {
+        var description = "slide \(slide)"
+        let shapeName: String
+        if mode == .notes {
+            shapeName = "notes"
+            description += ", notes"
+        } else {
+            shapeName = shape ?? "shape"
+            description += ", shape \"\(shapeName.replacingOccurrences(of: "\"", with: "'"))\""
+        }
+        if let paragraph { description += ", ¶\(paragraph)" }
+        if let suffix { description += ", \(suffix)" }
+        return SourceLocation(kind: .slide, description: description, part: part, paragraph: paragraph, slide: slide, shape: shapeName)
+    }
+}
