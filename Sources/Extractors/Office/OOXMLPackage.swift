@@ -59,8 +59,8 @@ final class OOXMLPackage {
                     limitHit = .limitExceeded(path: self.path, what: "part \(part) inflates past the \(maxPart)-byte limit although its header says \(declared) bytes (a zip bomb)")
                     throw CancellationError()
                 }
-                // Checked while inflating, so a bomb is stopped after 1 MiB, not at the size cap.
-                if size > 1 << 20 && size / compressed > maxRatio {
+                // Checked while inflating, so a bomb is stopped after 4 MiB, not at the size cap.
+                if size > 4 << 20 && size / compressed > maxRatio {
                     limitHit = .limitExceeded(path: self.path, what: "part \(part) is compressed more than \(maxRatio):1 (a zip bomb?)")
                     throw CancellationError()
                 }

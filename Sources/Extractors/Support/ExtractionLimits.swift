@@ -9,7 +9,7 @@ public struct ExtractionLimits: Sendable, Hashable {
     public var maxPartSize: UInt64
     /// Largest decompressed size of all parts read from one Office file.
     public var maxTotalSize: UInt64
-    /// Highest ratio of decompressed to compressed size, for parts above 1 MiB (zip bombs
+    /// Highest ratio of decompressed to compressed size, for parts above 4 MiB (zip bombs
     /// reach ratios of 1000 and more; real Office XML stays below 50).
     public var maxCompressionRatio: UInt64
     /// Seconds an external converter (pdftotext) may run on one file.
