@@ -62,3 +62,25 @@ sheet.append(["IG", "益生菌膠囊", "調整體質，讓排便順暢"])
 sheet.append(["LINE", "益生菌膠囊", "降血糖好幫手"])
 sheet.append(["預算", 12000, None])
 book.save(out / "copy-sheet.xlsx")
+
+# A two-page PDF flyer (needs reportlab and the font of Debian's fonts-wqy-microhei; the PDF
+# is committed, so neither is needed to run the tests).
+try:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("WQY", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", subfontIndex=0))
+    flyer = canvas.Canvas(str(out / "flyer.pdf"))
+    page1 = ["元氣紅棗飲（保健食品） 冬季限定", "", "嚴選臺灣紅棗，低溫熬煮。", "每天一杯，預防感", "冒，全家安心。"]
+    page2 = ["購買須知", "", "本商品於官網與電商平台宅配到府。", "本商品為網路限定特價品，恕不退換。"]
+    for page in (page1, page2):
+        flyer.setFont("WQY", 14)  # each page starts with the default font again
+        y = 780
+        for line in page:
+            flyer.drawString(72, y, line)
+            y -= 24
+        flyer.showPage()
+    flyer.save()
+except ImportError:
+    print("reportlab is not installed: flyer.pdf not written")

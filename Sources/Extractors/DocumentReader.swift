@@ -27,6 +27,10 @@ public struct DocumentReader: Sendable {
             WordExtractor(limits: limits),
             PresentationExtractor(limits: limits),
             SpreadsheetExtractor(limits: limits),
+            DelimitedTextExtractor.csv,
+            DelimitedTextExtractor.tsv,
+            JSONExtractor(limits: limits),
+            PDFExtractor(limits: limits),
         ]
     }
 

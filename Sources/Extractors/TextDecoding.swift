@@ -13,12 +13,12 @@ public struct DecodedText: Sendable {
     public var invalidRanges: [Range<Int>]
     /// Source byte offsets of the invalid sequences.
     public var invalidSourceOffsets: [Int]
-    /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`.
+    /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `big5`.
     public var encoding: String
 }
 
-/// Detects and decodes the encodings text files come in: UTF-8 with or without a BOM, and
-/// UTF-16 with a BOM. Invalid UTF-8 never stops a run: each invalid byte becomes U+FFFD,
+/// Detects and decodes the encodings text files come in: UTF-8 with or without a BOM,
+/// UTF-16 with a BOM, and Big5 (see `LegacyEncoding`); any other encoding is named and refused. Invalid UTF-8 never stops a run: each invalid byte becomes U+FFFD,
 /// which no rule matches, and the rest of the file is checked.
 public enum TextDecoding {
     public static func decode(_ bytes: [UInt8], path: String) throws(ExtractionError) -> DecodedText {
@@ -32,11 +32,15 @@ public enum TextDecoding {
             encoding = "utf-8-bom"
         }
         let sourceBytes = Array(body)
+        if encoding == "utf-8", let detail = utf16WithoutBOM(sourceBytes) {
+            throw .unsupportedEncoding(path: path, detail: detail)
+        }
         if sourceBytes.prefix(8192).contains(0) { throw .binary(path: path) }
         if let valid = String(validating: sourceBytes, as: UTF8.self) {
             return DecodedText(text: valid, map: .identity(), source: SourceText(bytes: sourceBytes),
                                invalidRanges: [], invalidSourceOffsets: [], encoding: encoding)
         }
+        if encoding == "utf-8", let legacy = try decodeLegacy(sourceBytes, path: path) { return legacy }
         var out = [UInt8]()
         out.reserveCapacity(sourceBytes.count + 16)
         var builder = OffsetMap.Builder()
@@ -59,6 +63,47 @@ public enum TextDecoding {
         return DecodedText(text: String(decoding: out, as: UTF8.self), map: builder.build(),
                            source: SourceText(bytes: sourceBytes), invalidRanges: invalid,
                            invalidSourceOffsets: invalidOffsets, encoding: encoding)
+    }
+
+    /// Text that is mostly not UTF-8 (more invalid bytes than valid multi-byte characters):
+    /// Big5 is decoded; another detected encoding is refused by name. `nil`: read it as UTF-8
+    /// with some invalid bytes.
+    private static func decodeLegacy(_ bytes: [UInt8], path: String) throws(ExtractionError) -> DecodedText? {
+        var invalid = 0, multibyte = 0
+        var i = 0
+        while i < bytes.count {
+            let (length, scalar) = UTF8Scan.next(bytes, i)
+            if scalar == nil { invalid += 1 } else if length > 1 { multibyte += 1 }
+            i += length
+        }
+        guard invalid > multibyte else { return nil }
+        let detected = LegacyEncoding.detect(bytes)
+        let multibyteEncodings = ["GB18030", "GB2312", "EUC-KR", "SHIFT_JIS", "EUC-JP", "EUC-TW", "ISO-2022", "UTF-16", "UTF-32", "HZ"]
+        let otherCJK = detected.map { name in multibyteEncodings.contains { name.hasPrefix($0) } } ?? false
+        if detected?.hasPrefix("BIG5") == true || (!otherCJK && detected != "UTF-8" && LegacyEncoding.looksLikeBig5(bytes)) {
+            guard let text = LegacyEncoding.decodeBig5(bytes) else {
+                throw .unsupportedEncoding(path: path, detail: "it looks like Big5 but has bytes that are not Big5")
+            }
+            return DecodedText(text: text, map: .identity(), source: SourceText(text), invalidRanges: [],
+                               invalidSourceOffsets: [], encoding: "big5")
+        }
+        if detected == "UTF-8" || detected == "ASCII" { return nil }
+        let name = detected ?? "not UTF-8, UTF-16 or Big5"
+        throw .unsupportedEncoding(path: path, detail: "it looks like \(name), not UTF-8, UTF-16 with a BOM or Big5; convert it with `iconv -f \(detected ?? "ENCODING") -t UTF-8`")
+    }
+
+    /// UTF-16 without a byte-order mark shows as NUL bytes at every other position.
+    private static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 8 else { return nil }
+        var even = 0, odd = 0
+        for (index, byte) in sample.enumerated() where byte == 0 {
+            if index % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+        let half = sample.count / 2
+        if odd * 10 >= half * 3 && even * 10 < half { return "UTF-16 little-endian without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)" }
+        if even * 10 >= half * 3 && odd * 10 < half { return "UTF-16 big-endian without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)" }
+        return nil
     }
 
     private static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, path: String) throws(ExtractionError) -> DecodedText {
@@ -90,6 +135,11 @@ public enum TextDecoding {
 extension DecodedText {
     /// Notes for the user about how the file was decoded (invalid bytes).
     public func notes(path: String) -> [Diagnostic] {
-        TextDecoding.invalidBytesNote(self, path: path).map { [$0] } ?? []
+        var notes = TextDecoding.invalidBytesNote(self, path: path).map { [$0] } ?? []
+        if encoding == "big5" {
+            notes.append(Diagnostic(code: "encoding", level: .note, path: path,
+                                    message: "read as Big5 (code page 950); byte offsets count the text re-encoded as UTF-8"))
+        }
+        return notes
     }
 }

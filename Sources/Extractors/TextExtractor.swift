@@ -22,8 +22,7 @@ public struct PlainTextExtractor: TextExtractor {
 
     public func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
         let decoded = try TextDecoding.decode(bytes, path: path)
-        var notes: [Diagnostic] = []
-        if let note = TextDecoding.invalidBytesNote(decoded, path: path) { notes.append(note) }
+        var notes = decoded.notes(path: path)
         var text = decoded.text
         var map = decoded.map
         var sectors: [Sector] = []

@@ -53,8 +53,20 @@ enum RoundTrip {
         if scalar == "\n" && raw == [0x0D, 0x0A] { return true }
         if scalar == "\u{FFFD}" && String(validating: raw, as: UTF8.self) == nil { return true }
         if scalar == "\u{FFFD}" && raw == [0] { return true }
-        // Backslash escape.
+        // Backslash escape (Markdown, JSON `\"` `\\` `\/`), and JSON's control escapes.
         if raw.count == 2 && raw[0] == 0x5C && raw[1] == char.first && char.count == 1 { return true }
+        let controls: [UInt8: Unicode.Scalar] = [0x6E: "\n", 0x74: "\t", 0x72: "\r", 0x62: "\u{08}", 0x66: "\u{0C}"]
+        if raw.count == 2 && raw[0] == 0x5C, let control = controls[raw[1]] { return control == scalar }
+        // JSON `\uXXXX`, and surrogate pairs `\uD83D\uDE00`.
+        if raw.count == 6 || raw.count == 12, raw[0] == 0x5C, raw[1] == 0x75 {
+            let hex = { (at: Int) in UInt32(String(decoding: raw[(at + 2)..<(at + 6)], as: UTF8.self), radix: 16) }
+            if raw.count == 6, let value = hex(0) { return value == scalar.value || scalar == "\u{FFFD}" && (0xD800...0xDFFF).contains(value) }
+            if raw.count == 12, let high = hex(0), let low = hex(6) {
+                return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00) == scalar.value
+            }
+        }
+        // CSV's doubled quote.
+        if raw == [0x22, 0x22] && scalar == "\"" { return true }
         // Entities.
         let text = String(decoding: raw, as: UTF8.self)
         if text.hasPrefix("&") {

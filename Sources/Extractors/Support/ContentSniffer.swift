@@ -35,7 +35,7 @@ enum ContentSniffer {
                 return .unsupportedFormat(path: path, detail: "the file is \(kind.name); save it as .docx, .xlsx or .pptx without a password")
             }
             if bytes.isEmpty { return .malformed(path: path, line: nil, column: nil, reason: "the file is empty") }
-            return .unsupportedFormat(path: path, detail: "the file is \(kind == .other ? "not a \(format.uppercased()) file (wrong extension, or damaged)" : kind.name); give it its right extension")
+            return .unsupportedFormat(path: path, detail: "the file is \(kind == .other ? "not a valid .\(format) file (wrong extension, or damaged)" : kind.name); give it its right extension")
         }
         if kind != .other {
             return .unsupportedFormat(path: path, detail: "the file is \(kind.name), not \(format); give it its right extension")

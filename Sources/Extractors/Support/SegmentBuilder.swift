@@ -85,6 +85,15 @@ struct SegmentBuilder {
         lastScalar = "\n"
     }
 
+    /// An escape that stands for a line break (`\n` in JSON): a `\n` mapped to its source.
+    mutating func lineBreakUnit(base: Range<Int>) {
+        flushPending(before: "\n")
+        move(toBase: base.lowerBound)
+        bytes.append(0x0A)
+        map.replace(baseCount: base.count, derivedCount: 1)
+        lastScalar = "\n"
+    }
+
     /// Skipped inline content (code, a footnote mark): a space, so that the words on either
     /// side do not join into one phrase.
     mutating func separator(atBase base: Int) { whitespace(atBase: base, newline: false) }
@@ -109,6 +118,26 @@ struct SegmentBuilder {
     }
 
     // MARK: - Private
+
+    /// Source bytes copied unchanged, except that an invalid UTF-8 sequence becomes U+FFFD
+    /// (marked invalid, so no match includes it).
+    mutating func copyValidating(_ source: [UInt8], _ range: Range<Int>) {
+        var runStart = range.lowerBound
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if source[i] < 0x80 { i += 1; continue }
+            let (length, scalar) = UTF8Scan.next(source, i)
+            if scalar == nil || i + length > range.upperBound {
+                copy(source, runStart..<i)
+                unit([0xEF, 0xBF, 0xBD], base: i..<(i + 1), invalid: true)
+                i += 1
+                runStart = i
+            } else {
+                i += length
+            }
+        }
+        copy(source, runStart..<range.upperBound)
+    }
 
     private mutating func write(_ source: [UInt8], _ range: Range<Int>) {
         guard !range.isEmpty else { return }
