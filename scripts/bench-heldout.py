@@ -19,9 +19,9 @@ and each half is checked by one `adlaw check --format json` run.
 Tune rules on the dev half only; the test half is the estimate for unseen copy.
 
 Usage:
-    scripts/bench-heldout.py [--adlaw BIN] [--set FILE] [--split dev|test|all] [--list]
+    scripts/bench-heldout.py [--adlaw BIN] [--set FILE] [--split dev|test|all] [--by-rule] [--list]
         # adlaw default: $ADLAW_BIN, .build/release/adlaw, .build/debug/adlaw, adlaw on PATH
-        # --list prints every miss and false positive of the selected halves
+        # --by-rule prints recall per claim type; --list every miss and false positive
 """
 
 from __future__ import annotations
@@ -104,6 +104,8 @@ def main() -> None:
     parser.add_argument("--set", default=str(REPO / "Tests/Fixtures/heldout-health.yaml"), help="the held-out set")
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all", help="which half to report")
     parser.add_argument("--list", action="store_true", help="print every miss and false positive")
+    parser.add_argument("--by-rule", action="store_true",
+                        help="also print recall per claim type (the first rule each violation is labelled with)")
     args = parser.parse_args()
 
     adlaw = find_adlaw(args.adlaw)
@@ -146,6 +148,16 @@ def main() -> None:
                 if rule not in i["expect"]:
                     details.append(f"  FP    {i['id']:10} {split:4} {rule} 「{'」「'.join(fired[i['id']][rule])}」: {i['text']}")
         print(line("all four", split, totals))
+    if args.by_rule:
+        print()
+        print(f"{'claim type (first label)':40} " + " ".join(f"{split + ' caught':>12}" for split in splits))
+        for rule in sorted({i["expect"][0] for i in items if i["expect"]}):
+            cells = []
+            for split in splits:
+                group = [i for i in items if i["expect"] and i["expect"][0] == rule and i["split"] == split]
+                caught = sum(any(r in fired[i["id"]] for r in i["expect"]) for i in group)
+                cells.append(f"{caught:>5}/{len(group):<6}" if group else f"{'-':>12}")
+            print(f"{rule:40} " + " ".join(cells))
     if args.list and details:
         print()
         print("\n".join(details))
