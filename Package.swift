@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "adlaw", targets: ["adlaw"]),
-        .library(name: "AdlawKit", targets: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "Extractors", "Reporters"]),
+        .library(name: "AdlawKit", targets: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "Extractors", "Reporters", "Configuration", "Workflow"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,11 +50,19 @@ let package = Package(
         .target(name: "Linting", dependencies: ["LintCore"]),
         // One reporter per output format.
         .target(name: "Reporters", dependencies: ["LintCore"]),
+        // `.adlaw.yml`: found upwards from the current folder, read with positions.
+        .target(
+            name: "Configuration",
+            dependencies: ["LintCore", "RuleCompiler", "Extractors", .product(name: "Yams", package: "Yams")]
+        ),
+        // What the team decided about findings: reasoned suppressions, approved claims,
+        // baselines; and the git side (staged files, hooks).
+        .target(name: "Workflow", dependencies: ["LintCore"]),
         // The CLI: the only place that wires concrete pieces together.
         .executableTarget(
             name: "adlaw",
             dependencies: [
-                "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Reporters",
+                "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Reporters", "Configuration", "Workflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +86,8 @@ let package = Package(
             dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore", "TestSupport"]
         ),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintCore"]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Extractors", "Linting", "RuleCompiler", "LintCore", "PCRE2Matcher", "TestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "LintCore", "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Every rule file's examples, and the annotated corpus.
         .testTarget(
             name: "RulePackTests",

@@ -11,6 +11,16 @@ public struct LintReport: Sendable {
     public var durationSeconds: Double
     /// The rules that ran, for formats that describe them (SARIF), sorted by id.
     public var rules: [RuleDescriptor]
+    /// Findings that do not count: suppressed, substantiated by a claim, or in the baseline.
+    public var waived: [WaivedFinding] = []
+    /// Every suppression directive seen, with what it did.
+    public var suppressions: [SuppressionRecord] = []
+    /// Every configured claim, with its matches.
+    public var claims: [ClaimRecord] = []
+    /// Open findings on claims that have expired.
+    public var expiredClaims: [ExpiredClaimMatch] = []
+    /// Set when the run was compared with a baseline.
+    public var baseline: BaselineSummary?
 
     public init(toolName: String = "adlaw", toolVersion: String, files: [FileReport], findings: [Finding],
                 diagnostics: [Diagnostic], rulesLoaded: Int, durationSeconds: Double, rules: [RuleDescriptor] = []) {

@@ -13,12 +13,17 @@ public struct LintOptions: Sendable {
     /// Which rules are reported.
     public var filter: RuleFilter
 
+    /// Sectors the config gives the document's path (`sectors:` in `.adlaw.yml`); used when
+    /// the document declares none in its front matter.
+    public var pathSectors: [Sector]
+
     public init(sectors: [Sector] = [], inferSectors: Bool = true, includeChecklists: Bool = false,
-                filter: RuleFilter = .all) {
+                filter: RuleFilter = .all, pathSectors: [Sector] = []) {
         self.sectors = sectors
         self.inferSectors = inferSectors
         self.includeChecklists = includeChecklists
         self.filter = filter
+        self.pathSectors = pathSectors
     }
 }
 
@@ -29,6 +34,8 @@ public struct SectorDecision: Sendable, Hashable {
         case option
         /// The document's front matter.
         case frontMatter = "front-matter"
+        /// `sectors:` globs in `.adlaw.yml`.
+        case config
         /// Inferred from what the copy sells.
         case inferred
         /// None: only rules for all sectors ran.

@@ -66,6 +66,7 @@ public struct Linter: Sendable {
                                scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> SectorDecision {
         if !options.sectors.isEmpty { return SectorDecision(sectors: options.sectors, source: .option) }
         if !document.declaredSectors.isEmpty { return SectorDecision(sectors: document.declaredSectors, source: .frontMatter) }
+        if !options.pathSectors.isEmpty { return SectorDecision(sectors: options.pathSectors, source: .config) }
         guard options.inferSectors else { return SectorDecision(sectors: [], source: .none) }
         let inference = SectorInference(catalog: ruleSet.sectors)
         let evidence = inference.infer(prepared, scratch: scratch)

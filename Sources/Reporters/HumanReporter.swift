@@ -10,10 +10,16 @@ public struct HumanReporter: Reporter {
 
     public func render(_ report: LintReport) -> String {
         var out = ""
+        let expired = Dictionary(report.expiredClaims.map { ($0.finding, $0.claim) }, uniquingKeysWith: { first, _ in first })
         for finding in report.findings {
             render(finding, into: &out)
+            if let claim = expired[finding] {
+                let gutter = String(repeating: " ", count: String(finding.snippet.line).count)
+                out += " \(gutter) = claim: `\(claim.id)` expired on \(claim.expires) (evidence: \(claim.evidence); approved by \(claim.approvedBy)); renew the approval or change the copy\n"
+            }
             out += "\n"
         }
+        out += WaiverListing(color: color).render(report)
         out += summary(report) + "\n"
         return out
     }
@@ -48,8 +54,9 @@ public struct HumanReporter: Reporter {
         let files = report.files.count
         let time = String(format3(report.durationSeconds))
         let rules = "\(report.rulesLoaded) rule\(report.rulesLoaded == 1 ? "" : "s")"
+        let waived = WaiverListing.counts(report)
         if report.findings.isEmpty {
-            return "no findings in \(files) file\(files == 1 ? "" : "s") (\(rules), \(time)s)"
+            return "no findings in \(files) file\(files == 1 ? "" : "s") (\(rules), \(time)s)" + waived
         }
         let parts = Severity.allCases.reversed().compactMap { severity -> String? in
             let n = report.count(severity)
@@ -57,7 +64,7 @@ public struct HumanReporter: Reporter {
         }
         let withFindings = Set(report.findings.map(\.path)).count
         let total = report.findings.count
-        return "\(total) finding\(total == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(withFindings) of \(files) file\(files == 1 ? "" : "s") (\(rules), \(time)s)"
+        return "\(total) finding\(total == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(withFindings) of \(files) file\(files == 1 ? "" : "s") (\(rules), \(time)s)" + waived
     }
 
     private func format3(_ seconds: Double) -> String {
@@ -79,7 +86,7 @@ public struct HumanReporter: Reporter {
         }
     }
 
-    private func paint(_ text: String, _ style: Style) -> String {
+    func paint(_ text: String, _ style: Style) -> String {
         color ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
     }
 }

@@ -11,6 +11,12 @@ public struct JSONReporter: Reporter {
         var version: Int
         var tool: Tool
         var findings: [FindingDTO]
+        /// Findings that do not count, each with its reason (see README: Suppressions, Claims, Baselines).
+        var suppressed: [FindingDTO]
+        var substantiated: [FindingDTO]
+        var baselined: [FindingDTO]
+        var suppressions: [SuppressionDTO]
+        var claims: [ClaimDTO]
         var files: [FileDTO]
         var diagnostics: [DiagnosticDTO]
         var summary: Summary
@@ -49,6 +55,60 @@ public struct JSONReporter: Reporter {
         var logicalLocation: String?
         /// Where the finding is, in the file's own terms (see README: "The location object").
         var location: SourceLocation
+        /// Stable identity (rule, normalised text and context; see README: Baselines).
+        var fingerprint: String
+        /// For a suppressed finding: the directive.
+        var suppression: DirectiveDTO?
+        /// For a substantiated finding, or an open one whose claim expired: the claim.
+        var claim: ClaimDTO?
+    }
+
+    struct DirectiveDTO: Encodable {
+        var writtenIn: String
+        var line: Int
+        var column: Int
+        var kind: String
+        var rules: [String]
+        var reason: String?
+    }
+
+    struct SuppressionDTO: Encodable {
+        var path: String
+        var writtenIn: String
+        var line: Int
+        var column: Int
+        var kind: String
+        var rules: [String]
+        var reason: String?
+        /// `applied`, `unused`, `rejected` or `idle` (its rules did not run).
+        var status: String
+        var suppressed: Int
+        var problem: String?
+    }
+
+    struct ClaimDTO: Encodable {
+        var id: String
+        var text: String?
+        var pattern: String?
+        var rules: [String]
+        var paths: [String]
+        var evidence: String
+        var approvedBy: String
+        var approvedOn: String?
+        var expires: String
+        var expired: Bool
+        var file: String
+        var line: Int
+        /// In the `claims` list only: findings matched in this run, and days to expiry.
+        var matches: Int?
+        var daysLeft: Int?
+    }
+
+    struct BaselineDTO: Encodable {
+        var file: String
+        var known: Int
+        var new: Int
+        var gone: Int
     }
 
     struct FileDTO: Encodable {
@@ -76,6 +136,10 @@ public struct JSONReporter: Reporter {
         var findingsBySeverity: [String: Int]
         var rulesLoaded: Int
         var durationSeconds: Double
+        var suppressed: Int
+        var substantiated: Int
+        var baselined: Int
+        var baseline: BaselineDTO?
     }
 
     /// The finding's logical location, or for text files its line and column.
@@ -86,21 +150,56 @@ public struct JSONReporter: Reporter {
                               column: finding.start.column, line: finding.start.line)
     }
 
+    static func finding(_ f: Finding, fingerprint: String, suppression: SuppressionDirective? = nil,
+                        claim: SubstantiatedClaim? = nil, claimExpired: Bool = false) -> FindingDTO {
+        FindingDTO(ruleId: f.ruleID.rawValue, ruleName: f.ruleName, severity: f.severity.rawValue, message: f.message,
+                   references: f.references.map {
+                       ReferenceDTO(law: $0.law, article: $0.article, pcode: $0.pcode, authority: $0.authority,
+                                    penalty: $0.penalty, url: $0.url)
+                   },
+                   path: f.path, line: f.start.line, column: f.start.column, endLine: f.end.line,
+                   endColumn: f.end.column, byteOffset: f.byteRange.lowerBound, byteLength: f.byteRange.count,
+                   matchedText: f.matchedText, suggestion: f.suggestion, zone: f.zone.rawValue,
+                   logicalLocation: f.logicalLocation, location: Self.location(of: f), fingerprint: fingerprint,
+                   suppression: suppression.map {
+                       DirectiveDTO(writtenIn: $0.writtenIn, line: $0.start.line, column: $0.start.column, kind: $0.kind.rawValue,
+                                    rules: $0.rules, reason: $0.reason)
+                   },
+                   claim: claim.map { Self.claim($0, expired: claimExpired) })
+    }
+
+    static func claim(_ c: SubstantiatedClaim, expired: Bool, matches: Int? = nil, daysLeft: Int? = nil) -> ClaimDTO {
+        ClaimDTO(id: c.id, text: c.text, pattern: c.pattern, rules: c.rules, paths: c.paths, evidence: c.evidence,
+                 approvedBy: c.approvedBy, approvedOn: c.approvedOn?.description, expires: c.expires.description,
+                 expired: expired, file: c.origin.file, line: c.origin.line, matches: matches, daysLeft: daysLeft)
+    }
+
     public func render(_ report: LintReport) -> String {
+        let fingerprints = FindingFingerprint()
+        let expired = Dictionary(report.expiredClaims.map { ($0.finding, $0.claim) }, uniquingKeysWith: { first, _ in first })
+        var suppressed: [FindingDTO] = [], substantiated: [FindingDTO] = [], baselined: [FindingDTO] = []
+        for waived in report.waived {
+            let print = fingerprints.fingerprint(of: waived.finding)
+            switch waived.waiver {
+            case let .suppressed(directive): suppressed.append(Self.finding(waived.finding, fingerprint: print, suppression: directive))
+            case let .substantiated(claim): substantiated.append(Self.finding(waived.finding, fingerprint: print, claim: claim))
+            case .baselined: baselined.append(Self.finding(waived.finding, fingerprint: print))
+            }
+        }
         let document = Document(
             version: Self.schemaVersion,
             tool: Tool(name: report.toolName, version: report.toolVersion),
             findings: report.findings.map { f in
-                FindingDTO(ruleId: f.ruleID.rawValue, ruleName: f.ruleName, severity: f.severity.rawValue, message: f.message,
-                           references: f.references.map {
-                               ReferenceDTO(law: $0.law, article: $0.article, pcode: $0.pcode, authority: $0.authority,
-                                            penalty: $0.penalty, url: $0.url)
-                           },
-                           path: f.path, line: f.start.line, column: f.start.column, endLine: f.end.line,
-                           endColumn: f.end.column, byteOffset: f.byteRange.lowerBound, byteLength: f.byteRange.count,
-                           matchedText: f.matchedText, suggestion: f.suggestion, zone: f.zone.rawValue,
-                           logicalLocation: f.logicalLocation, location: Self.location(of: f))
+                Self.finding(f, fingerprint: fingerprints.fingerprint(of: f), claim: expired[f], claimExpired: expired[f] != nil)
             },
+            suppressed: suppressed, substantiated: substantiated, baselined: baselined,
+            suppressions: report.suppressions.map { record in
+                let d = record.directive
+                return SuppressionDTO(path: d.path, writtenIn: d.writtenIn, line: d.start.line, column: d.start.column,
+                                      kind: d.kind.rawValue, rules: d.rules, reason: d.reason, status: record.status.rawValue,
+                                      suppressed: record.suppressed, problem: record.problem)
+            },
+            claims: report.claims.map { Self.claim($0.claim, expired: $0.expired, matches: $0.matches, daysLeft: $0.daysLeft) },
             files: report.files.map {
                 FileDTO(path: $0.path, format: $0.format, sectors: $0.sectors.map(\.rawValue), sectorSource: $0.sectorSource,
                         inferredFrom: Dictionary(uniqueKeysWithValues: $0.inferredFrom.map { ($0.key.rawValue, $0.value) }),
@@ -112,7 +211,9 @@ public struct JSONReporter: Reporter {
             },
             summary: Summary(files: report.files.count, findings: report.findings.count,
                              findingsBySeverity: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) }),
-                             rulesLoaded: report.rulesLoaded, durationSeconds: (report.durationSeconds * 1000).rounded() / 1000))
+                             rulesLoaded: report.rulesLoaded, durationSeconds: (report.durationSeconds * 1000).rounded() / 1000,
+                             suppressed: suppressed.count, substantiated: substantiated.count, baselined: baselined.count,
+                             baseline: report.baseline.map { BaselineDTO(file: $0.file, known: $0.known, new: $0.new, gone: $0.gone) }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document) else { return "{}\n" }

@@ -9,13 +9,14 @@ public struct JUnitReporter: Reporter {
 
     public func render(_ report: LintReport) -> String {
         let byPath = Dictionary(grouping: report.findings, by: \.path)
+        let waivedByPath = Dictionary(grouping: report.waived, by: \.finding.path)
         var paths = report.files.map(\.path)
         for path in byPath.keys where !paths.contains(path) { paths.append(path) }
         let inputErrors = report.diagnostics.filter { $0.level == .error }
         for diagnostic in inputErrors where !paths.contains(diagnostic.path) { paths.append(diagnostic.path) }
 
         var suites = ""
-        var totalTests = 0, totalFailures = 0, totalErrors = 0
+        var totalTests = 0, totalFailures = 0, totalErrors = 0, totalSkipped = 0
         for path in paths.sorted() {
             let findings = byPath[path] ?? []
             let errors = inputErrors.filter { $0.path == path }
@@ -36,7 +37,21 @@ public struct JUnitReporter: Reporter {
                 cases += "      <error type=\"\(XMLText.attribute(diagnostic.code))\" message=\"\(XMLText.attribute(diagnostic.message))\"/>\n"
                 cases += "    </testcase>\n"
             }
-            var tests = findings.count + errors.count
+            // Findings that do not count are skipped test cases, with the reason.
+            let waived = waivedByPath[path] ?? []
+            for item in waived {
+                let finding = item.finding
+                let location = "\(finding.path):\(finding.start.line):\(finding.start.column)"
+                let reason = switch item.waiver {
+                case let .suppressed(directive): "suppressed: \(directive.reason ?? "")"
+                case let .substantiated(claim): "substantiated by claim \(claim.id): \(claim.evidence); approved by \(claim.approvedBy) until \(claim.expires)"
+                case let .baselined(file): "in the baseline \(file)"
+                }
+                cases += "    <testcase classname=\"adlaw.\(XMLText.attribute(finding.ruleID.rawValue))\" name=\"\(XMLText.attribute("\(location) \(finding.ruleID)"))\" file=\"\(XMLText.attribute(path))\" line=\"\(finding.start.line)\" time=\"0\">\n"
+                cases += "      <skipped message=\"\(XMLText.attribute(reason))\"/>\n"
+                cases += "    </testcase>\n"
+            }
+            var tests = findings.count + errors.count + waived.count
             if tests == 0 {
                 cases += "    <testcase classname=\"adlaw\" name=\"\(XMLText.attribute(path))\" file=\"\(XMLText.attribute(path))\" time=\"0\"/>\n"
                 tests = 1
@@ -44,12 +59,13 @@ public struct JUnitReporter: Reporter {
             totalTests += tests
             totalFailures += findings.count
             totalErrors += errors.count
-            suites += "  <testsuite name=\"\(XMLText.attribute(path))\" tests=\"\(tests)\" failures=\"\(findings.count)\" errors=\"\(errors.count)\" skipped=\"0\" time=\"0\">\n"
+            totalSkipped += waived.count
+            suites += "  <testsuite name=\"\(XMLText.attribute(path))\" tests=\"\(tests)\" failures=\"\(findings.count)\" errors=\"\(errors.count)\" skipped=\"\(waived.count)\" time=\"0\">\n"
             suites += cases
             suites += "  </testsuite>\n"
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"adlaw\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"\(totalErrors)\" skipped=\"0\" time=\"\(Self.seconds(report.durationSeconds))\">\n"
+        out += "<testsuites name=\"adlaw\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"\(totalErrors)\" skipped=\"\(totalSkipped)\" time=\"\(Self.seconds(report.durationSeconds))\">\n"
         out += suites
         out += "</testsuites>\n"
         return out

@@ -26,11 +26,11 @@ public struct RuleExplainer: Sendable {
         if !flagged.isEmpty { sections.append(("Flagged", flagged)) }
         if !clean.isEmpty { sections.append(("Not flagged", clean)) }
         if let suggestion = rule.suggestion { sections.append(("Write instead", [ProseText.tidy(suggestion)])) }
-        sections.append(("If legal has approved it", [
+        if !rule.references.isEmpty { sections.append(("If legal has approved it", [
             "Substantiated claim: add it under `claims:` in .adlaw.yml with its evidence, approver and expiry date.",
             "One-off exception: a comment on the line before, with the reason:",
             "<!-- adlaw-disable-next-line \(rule.id) -- <reason> -->",
-        ]))
+        ])) }
 
         var severity = rule.severity.rawValue
         if let configuredSeverity, configuredSeverity != rule.severity {

@@ -15,9 +15,27 @@ public struct SARIFReporter: Reporter {
     public func render(_ report: LintReport) -> String {
         let descriptors = Self.descriptors(for: report)
         let index = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($0.element.id, $0.offset) })
-        let keys = fingerprints.occurrenceKeys(of: report.findings)
-        let results = zip(report.findings, keys).map { finding, key in
-            result(finding, key: key, ruleIndex: index[finding.ruleID])
+        // Open and waived findings together, so that waiving one of two identical sentences
+        // does not renumber the other's fingerprint.
+        let compared = report.baseline != nil
+        var entries: [(finding: Finding, suppressions: [SARIF.Suppression]?, baselineState: String?)] =
+            report.findings.map { ($0, nil, compared ? "new" : nil) }
+        for waived in report.waived {
+            switch waived.waiver {
+            case let .suppressed(directive):
+                entries.append((waived.finding, [SARIF.Suppression(kind: "inSource", justification: directive.reason ?? "")], nil))
+            case let .substantiated(claim):
+                let justification = "claim \(claim.id): \(claim.evidence); approved by \(claim.approvedBy); valid until \(claim.expires)"
+                entries.append((waived.finding, [SARIF.Suppression(kind: "external", justification: justification)], nil))
+            case .baselined:
+                entries.append((waived.finding, nil, "unchanged"))
+            }
+        }
+        entries.sort { Finding.stableOrder($0.finding, $1.finding) }
+        let keys = fingerprints.occurrenceKeys(of: entries.map(\.finding))
+        let results = zip(entries, keys).map { entry, key in
+            result(entry.finding, key: key, ruleIndex: index[entry.finding.ruleID], suppressions: entry.suppressions,
+                   baselineState: entry.baselineState)
         }
         let run = SARIF.Run(
             tool: SARIF.Tool(driver: SARIF.Driver(name: report.toolName, version: report.toolVersion,
@@ -37,7 +55,7 @@ public struct SARIFReporter: Reporter {
     static func descriptors(for report: LintReport) -> [RuleDescriptor] {
         var byID: [RuleID: RuleDescriptor] = [:]
         for rule in report.rules { byID[rule.id] = rule }
-        for finding in report.findings where byID[finding.ruleID] == nil {
+        for finding in report.findings + report.waived.map(\.finding) where byID[finding.ruleID] == nil {
             byID[finding.ruleID] = RuleDescriptor(id: finding.ruleID, name: finding.ruleName, severity: finding.severity,
                                                   rationale: finding.ruleName, references: finding.references,
                                                   suggestion: finding.suggestion)
@@ -81,7 +99,10 @@ public struct SARIFReporter: Reporter {
             helpUri: rule.helpURL,
             defaultConfiguration: SARIF.Configuration(level: level(rule.severity)),
             properties: SARIF.RuleProperties(
-                tags: ["compliance", rule.id.area] + rule.tags,
+                // SARIF requires unique tags; rule files often repeat their area as a tag.
+                tags: (["compliance", rule.id.area] + rule.tags).reduce(into: [String]()) { tags, tag in
+                    if !tags.contains(tag) { tags.append(tag) }
+                },
                 references: rule.references.map {
                     SARIF.Reference(law: $0.law, article: $0.article, pcode: $0.pcode, authority: $0.authority,
                                     penalty: $0.penalty, url: $0.url)

@@ -3,8 +3,9 @@ import LintCore
 import Yams
 
 /// Reads a YAML file into a node tree, turning Yams errors into `RuleFileError`s.
-enum YAMLDocument {
-    static func parse(_ text: String, file: String) throws(RuleFileError) -> Node {
+/// `package` so the config reader shares it: one way to read YAML with positions.
+package enum YAMLDocument {
+    package static func parse(_ text: String, file: String) throws(RuleFileError) -> Node {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw RuleFileError(file: file, line: 1, column: 1, kind: .invalid("the file is empty"))
@@ -37,23 +38,29 @@ enum YAMLDocument {
 }
 
 /// A YAML scalar string with its position in the file.
-struct Located<Value> {
-    var value: Value
-    var line: Int
-    var column: Int
+package struct Located<Value> {
+    package var value: Value
+    package var line: Int
+    package var column: Int
+
+    package init(value: Value, line: Int, column: Int) {
+        self.value = value
+        self.line = line
+        self.column = column
+    }
 }
 
 extension Located: Sendable where Value: Sendable {}
 
 /// Typed access to a YAML mapping, remembering positions and rejecting unknown keys.
-struct YAMLMap {
-    let file: String
-    let node: Node
-    let mapping: Node.Mapping
+package struct YAMLMap {
+    package let file: String
+    package let node: Node
+    package let mapping: Node.Mapping
     /// Dotted path for messages (`near.a`).
-    let path: String
+    package let path: String
 
-    init(_ node: Node, file: String, path: String) throws(RuleFileError) {
+    package init(_ node: Node, file: String, path: String) throws(RuleFileError) {
         guard let mapping = node.mapping else {
             let mark = node.mark
             throw RuleFileError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1,
@@ -65,24 +72,24 @@ struct YAMLMap {
         self.path = path
     }
 
-    var keys: [String] { mapping.keys.compactMap(\.string) }
+    package var keys: [String] { mapping.keys.compactMap(\.string) }
 
-    func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+    package func keyPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    func has(_ key: String) -> Bool { self[key] != nil }
+    package func has(_ key: String) -> Bool { self[key] != nil }
 
-    subscript(key: String) -> Node? { mapping[Node(key)] }
+    package subscript(key: String) -> Node? { mapping[Node(key)] }
 
-    func error(at node: Node?, _ kind: RuleFileError.Kind) -> RuleFileError {
+    package func error(at node: Node?, _ kind: RuleFileError.Kind) -> RuleFileError {
         let mark = node?.mark ?? self.node.mark
         return RuleFileError(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, kind: kind)
     }
 
     /// Position of a key (for errors about its value as a whole).
-    func keyNode(_ key: String) -> Node? { mapping.keys.first { $0.string == key } }
+    package func keyNode(_ key: String) -> Node? { mapping.keys.first { $0.string == key } }
 
     /// Rejects keys outside `allowed`, suggesting the nearest allowed key.
-    func rejectUnknownKeys(allowed: [String]) throws(RuleFileError) {
+    package func rejectUnknownKeys(allowed: [String]) throws(RuleFileError) {
         for keyNode in mapping.keys {
             guard let key = keyNode.string else {
                 throw error(at: keyNode, .wrongType(key: keyPath("?"), expected: "a text key"))
@@ -93,7 +100,7 @@ struct YAMLMap {
         }
     }
 
-    func string(_ key: String) throws(RuleFileError) -> Located<String>? {
+    package func string(_ key: String) throws(RuleFileError) -> Located<String>? {
         guard let value = self[key] else { return nil }
         guard let scalar = value.scalar, value.tag.description != "tag:yaml.org,2002:null" || !scalar.string.isEmpty else {
             throw error(at: value, .wrongType(key: keyPath(key), expected: "text"))
@@ -102,7 +109,7 @@ struct YAMLMap {
         return Located(value: scalar.string, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
-    func requiredString(_ key: String) throws(RuleFileError) -> Located<String> {
+    package func requiredString(_ key: String) throws(RuleFileError) -> Located<String> {
         guard let value = try string(key) else { throw error(at: nil, .missingKey(keyPath(key))) }
         if value.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw error(at: self[key], .wrongType(key: keyPath(key), expected: "non-empty text"))
@@ -110,7 +117,7 @@ struct YAMLMap {
         return value
     }
 
-    func int(_ key: String) throws(RuleFileError) -> Located<Int>? {
+    package func int(_ key: String) throws(RuleFileError) -> Located<Int>? {
         guard let value = self[key] else { return nil }
         guard let scalar = value.scalar, let number = Int(scalar.string) else {
             throw error(at: value, .wrongType(key: keyPath(key), expected: "a whole number"))
@@ -118,7 +125,7 @@ struct YAMLMap {
         return Located(value: number, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1)
     }
 
-    func number(_ key: String) throws(RuleFileError) -> Double? {
+    package func number(_ key: String) throws(RuleFileError) -> Double? {
         guard let value = self[key] else { return nil }
         guard let scalar = value.scalar,
               let number = Double(scalar.string.replacingOccurrences(of: "_", with: "").replacingOccurrences(of: ",", with: ""))
@@ -128,7 +135,7 @@ struct YAMLMap {
         return number
     }
 
-    func bool(_ key: String) throws(RuleFileError) -> Bool? {
+    package func bool(_ key: String) throws(RuleFileError) -> Bool? {
         guard let value = self[key] else { return nil }
         switch value.scalar?.string.lowercased() {
         case "true", "yes", "on": return true
@@ -138,12 +145,12 @@ struct YAMLMap {
     }
 
     /// A list of text items; a single text value is accepted as a one-item list.
-    func stringList(_ key: String) throws(RuleFileError) -> [Located<String>]? {
+    package func stringList(_ key: String) throws(RuleFileError) -> [Located<String>]? {
         guard let value = self[key] else { return nil }
         return try YAMLMap.strings(in: value, file: file, key: keyPath(key))
     }
 
-    static func strings(in value: Node, file: String, key: String) throws(RuleFileError) -> [Located<String>] {
+    package static func strings(in value: Node, file: String, key: String) throws(RuleFileError) -> [Located<String>] {
         func located(_ node: Node) throws(RuleFileError) -> Located<String> {
             guard let scalar = node.scalar else {
                 let mark = node.mark
@@ -165,8 +172,8 @@ struct YAMLMap {
 }
 
 /// Levenshtein distance, for "did you mean" hints.
-enum EditDistance {
-    static func distance(_ a: String, _ b: String) -> Int {
+package enum EditDistance {
+    package static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -185,7 +192,7 @@ enum EditDistance {
         return previous[b.count]
     }
 
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         var best: (word: String, distance: Int)?
         for candidate in candidates.sorted() {
             let d = distance(word, candidate)

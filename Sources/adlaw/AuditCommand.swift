@@ -5,6 +5,7 @@ import LintCore
 import Linting
 import PCRE2Matcher
 import Reporters
+import Workflow
 
 /// `adlaw audit`: audit a whole campaign for legal review.
 struct AuditCommand: ParsableCommand {

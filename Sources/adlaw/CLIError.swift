@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import RuleCompiler
 
 /// Errors the CLI reports before or instead of a run; all exit with code 2.
@@ -7,6 +8,7 @@ enum CLIError: Error, CustomStringConvertible {
     case noRules(String)
     case ruleFiles(RuleLoadError)
     case input(String)
+    case config(ConfigError)
 
     var description: String {
         switch self {
@@ -15,6 +17,7 @@ enum CLIError: Error, CustomStringConvertible {
         case let .ruleFiles(error):
             "\(error.description)\nerror: \(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") in the rule files; nothing was checked"
         case let .input(message): "error: \(message)"
+        case let .config(error): error.description
         }
     }
 }

@@ -1,10 +1,12 @@
 import ArgumentParser
+import Configuration
 import Extractors
 import Foundation
 import LintCore
 import Linting
 import PCRE2Matcher
 import Reporters
+import Workflow
 
 /// `adlaw check`: lint files, folders or standard input.
 struct CheckCommand: ParsableCommand {
@@ -17,7 +19,11 @@ struct CheckCommand: ParsableCommand {
         are always read. With no path and piped input, or with `-`, standard \
         input is read.
 
-        Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, rule-file or input error.
+        `.adlaw.yml` (the nearest one above the current folder) sets defaults, rules, sectors by \
+        path, excludes, claims and a baseline; suppressions in the copy need a reason. Suppressed, \
+        substantiated and baselined findings are listed but never fail the run.
+
+        Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage, rule-file, config or input error.
         """
     )
 
@@ -30,11 +36,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var ruleSetOptions: RuleSetOptions
     @OptionGroup var selection: RuleSelectionOptions
 
-    @Option(name: .customLong("min-severity"), help: ArgumentHelp("Report only findings at or above this severity: info, warning or error.", valueName: "severity"))
-    var minSeverity: Severity = .info
+    @Option(name: .customLong("min-severity"), help: ArgumentHelp("Report only findings at or above this severity: info, warning or error (default: `min-severity` in .adlaw.yml, else info).", valueName: "severity"))
+    var minSeverity: Severity?
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with 1 when a finding is at or above this severity: error, warning, info or never.", valueName: "severity"))
-    var failOn: FailThreshold = .warning
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with 1 when a finding is at or above this severity: error, warning, info or never (default: `fail-on` in .adlaw.yml, else warning).", valueName: "severity"))
+    var failOn: FailThreshold?
 
     @Option(name: .customLong("format"), help: ArgumentHelp("Output format: human, json, line, sarif, github, checkstyle or junit (default human; github when GITHUB_ACTIONS=true).", valueName: "format"))
     var format: OutputFormat?
@@ -60,43 +66,140 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("include"), help: ArgumentHelp("Read only walked files matching this glob (repeatable); files named explicitly are always read.", valueName: "glob"))
     var include: [String] = []
 
+    @Flag(name: .customLong("staged"), help: "Check the staged content of added or changed files (the git index, not the working tree); paths limit it to those files or folders.")
+    var staged = false
+
+    @Option(name: .customLong("baseline"), help: ArgumentHelp("Findings in this baseline file do not fail the run; only new ones do (default: `baseline` in .adlaw.yml).", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Write the findings of this run to a baseline file (atomically) and exit 0.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(name: .customLong("output"), help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
     func run() throws {
         let started = Date()
         let format = format ?? OutputFormat.default(environment: ProcessInfo.processInfo.environment)
+        let config = try ruleSetOptions.configOptions.load()
         let engine = PCRE2Engine()
-        let fullSet = try ruleSetOptions.load(engine: engine)
-        let filter = try selection.filter(for: fullSet, minSeverity: minSeverity)
-        let reported = fullSet.rules.filter { filter.includes($0) && (checklists || $0.pattern.kind != .checklist) }
+        let fullSet = try ruleSetOptions.load(engine: engine, config: config)
+        let settings: RuleSettings
+        do {
+            settings = try config?.applyRules(to: fullSet, builtInChecks: BuiltInChecks.ids) ?? RuleSettings(ruleSet: fullSet)
+        } catch {
+            throw CLIError.config(error)
+        }
+        let minSeverity = minSeverity ?? config?.minSeverity ?? .info
+        let failOn = failOn ?? config?.failOn ?? .warning
+        // `--only` replaces the config's `only`; `--disable` adds to its `disable`.
+        _ = try selection.filter(for: fullSet, minSeverity: minSeverity)
+        let filter = RuleFilter(only: selection.only.isEmpty ? settings.only : selection.only,
+                                disable: settings.disable + selection.disable, minSeverity: minSeverity)
+        let reported = settings.ruleSet.rules.filter { filter.includes($0) && (checklists || $0.pattern.kind != .checklist) }
         let forced = try SectorArguments.parse(sectors, known: fullSet.sectors)
+        let scope = config.map { PathScope(config: $0) }
         let reader = DocumentReader(maxFileSize: maxFileSize)
         let options = LintOptions(sectors: forced, inferSectors: !noInferSectors, includeChecklists: checklists, filter: filter)
-        let batch = DocumentBatch(ruleSet: fullSet, reader: reader, options: options, engine: engine)
+        var batch = DocumentBatch(ruleSet: settings.ruleSet, reader: reader, options: options, engine: engine)
+        batch.scope = scope
+        batch.collectsDirectives = true
+        let triage = try makeTriage(config: config, scope: scope, engine: engine, fullSet: fullSet, reported: reported,
+                                    settings: settings, minSeverity: minSeverity)
+
         var outcome = DocumentBatch.Outcome()
-        let sources = try DocumentBatch.sources(paths: paths, stdinFilename: stdinFilename, reader: reader,
+        var sources: [DocumentSource]
+        if staged {
+            if paths.contains("-") { throw CLIError.usage("--staged reads the git index; it cannot be combined with `-` (standard input)") }
+            sources = try DocumentBatch.stagedSources(limitedTo: paths, reader: reader)
+        } else {
+            sources = try DocumentBatch.sources(paths: paths, stdinFilename: stdinFilename, reader: reader,
                                                 walk: WalkOptions(exclude: exclude, include: include),
                                                 command: "check", into: &outcome)
+        }
+        sources = DocumentBatch.excluding(sources, scope: scope, into: &outcome)
         batch.run(sources, into: &outcome)
 
-        let findings = outcome.findings
-        let diagnostics = outcome.diagnostics
-        let report = LintReport(toolVersion: Adlaw.version, files: outcome.fileReports, findings: findings, diagnostics: diagnostics,
+        let result = triage.apply(outcome.findings, directives: outcome.directives, checkedPaths: outcome.results.map(\.path),
+                                  claimsFile: config?.file)
+        let diagnostics = outcome.diagnostics + result.diagnostics
+        var report = LintReport(toolVersion: Adlaw.version, files: outcome.fileReports, findings: result.open, diagnostics: diagnostics,
                                 rulesLoaded: reported.count, durationSeconds: Date().timeIntervalSince(started),
-                                rules: reported.map(\.descriptor))
+                                rules: reported.map(\.descriptor) + Self.checks(settings))
+        report.waived = result.waived
+        report.suppressions = result.suppressions
+        report.claims = result.claims
+        report.expiredClaims = result.expiredClaims
+        report.baseline = result.baseline
         for diagnostic in diagnostics where diagnostic.level == .error || !format.isMachineReadable {
             Terminal.writeError(diagnostic.formatted)
         }
-        Terminal.write(format.makeReporter(color: Terminal.useColor(disabled: noColor)).render(report))
+        let rendered = format.makeReporter(color: output == nil && Terminal.useColor(disabled: noColor)).render(report)
+        if let output {
+            do { try AtomicFile.write(rendered, to: output) } catch { throw CLIError.input(error.description) }
+        } else {
+            Terminal.write(rendered)
+        }
 
+        if let writeBaseline {
+            let baselined = result.waived.compactMap { waived -> Finding? in
+                if case .baselined = waived.waiver { return waived.finding }
+                return nil
+            }
+            let accepted = Baseline.from(result.open + baselined, path: writeBaseline)
+            do { try accepted.write() } catch { throw CLIError.input(error.description) }
+            Terminal.writeError("wrote \(accepted.entries.count) finding\(accepted.entries.count == 1 ? "" : "s") to the baseline \(writeBaseline); later runs with --baseline \(writeBaseline) fail only on new findings")
+            if outcome.inputFailed { throw ExitCode(2) }
+            return
+        }
         if outcome.inputFailed { throw ExitCode(2) }
-        if let threshold = failOn.severity, findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+        if result.open.contains(where: { failOn.fails($0.severity) }) { throw ExitCode(1) }
+    }
+
+    /// The built-in checks on suppressions that are on, with their configured severity.
+    static func checks(_ settings: RuleSettings) -> [RuleDescriptor] {
+        BuiltInChecks.all.filter { !settings.disabledChecks.contains($0.id) }.map { check in
+            var check = check
+            check.severity = settings.severityOverrides[check.id] ?? check.severity
+            return check
+        }
+    }
+
+    /// Suppressions, claims and the baseline, set up from the config and the options.
+    private func makeTriage(config: AdlawConfig?, scope: PathScope?, engine: PCRE2Engine, fullSet: RuleSet, reported: [Rule],
+                            settings: RuleSettings, minSeverity: Severity) throws -> Triage {
+        var triage = Triage(knownRules: fullSet.rules.map(\.id), selectedRules: Set(reported.map(\.id)), today: .today())
+        triage.disabledChecks = settings.disabledChecks
+        triage.severityOverrides = settings.severityOverrides
+        triage.minSeverity = minSeverity
+        if let config, !config.claims.isEmpty {
+            let scope = scope ?? PathScope(config: config)
+            do {
+                triage.claims = try ClaimMatcher(claims: config.claims.map(\.claim), engine: engine) { globs, path in
+                    scope.matches(globs, path: path)
+                }
+            } catch {
+                let position = config.claims.first { $0.claim.id == error.claim.id }?.pattern
+                throw CLIError.config(ConfigError(file: config.file, line: position?.line ?? error.claim.origin.line,
+                                                  column: position?.column ?? error.claim.origin.column,
+                                                  message: "`claims.pattern` does not compile: \(error.error)",
+                                                  hint: "escape PCRE2 metacharacters with a backslash, or use `text:` for a literal phrase"))
+            }
+        }
+        var baselinePath = baseline
+        if baselinePath == nil, let config, let value = config.baseline {
+            baselinePath = URL(fileURLWithPath: value.value, relativeTo: URL(fileURLWithPath: config.directory, isDirectory: true)).standardizedFileURL.path
+        }
+        // With --write-baseline the old baseline is read (if it exists) only to be replaced.
+        if let baselinePath, writeBaseline == nil || FileManager.default.fileExists(atPath: baselinePath) {
+            do { triage.baseline = try Baseline.load(path: PathDisplay.relative(baselinePath)) } catch {
+                if writeBaseline == nil { throw CLIError.input(error.description) }
+            }
+        }
+        return triage
     }
 }
 
-/// `--fail-on`: a severity, or never.
-enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
-    case error, warning, info, never
-
-    var severity: Severity? { Severity(rawValue: rawValue) }
-}
+extension FailThreshold: ExpressibleByArgument {}
 
 extension OutputFormat: ExpressibleByArgument {}

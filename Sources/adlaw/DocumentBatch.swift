@@ -1,14 +1,9 @@
+import Configuration
 import Extractors
 import Foundation
 import LintCore
 import Linting
 import PCRE2Matcher
-
-/// An input named on the command line.
-enum DocumentSource {
-    case file(String)
-    case standardInput(String)
-}
 
 /// Reads and lints a list of inputs: the loop shared by `check` and `audit`. Unreadable
 /// inputs become diagnostics; the other inputs are still checked.
@@ -17,6 +12,10 @@ struct DocumentBatch {
     let reader: DocumentReader
     let options: LintOptions
     let engine: PCRE2Engine
+    /// The config's path globs: sectors by path (`sectors:` in `.adlaw.yml`).
+    var scope: PathScope? = nil
+    /// Collect suppression directives (comments, sidecars, notes) for the triage step.
+    var collectsDirectives = false
 
     /// What the batch produced, in input order.
     struct Outcome {
@@ -24,6 +23,8 @@ struct DocumentBatch {
         var diagnostics: [Diagnostic] = []
         /// An input could not be read (exit code 2 at the end).
         var inputFailed = false
+        /// Suppression directives of every document read (when collected).
+        var directives: [SuppressionDirective] = []
 
         /// Findings of every document, in the stable order.
         var findings: [Finding] { results.flatMap(\.findings).sorted(by: Finding.stableOrder) }
@@ -62,10 +63,7 @@ struct DocumentBatch {
         for source in sources {
             let document: ExtractedDocument
             do {
-                switch source {
-                case let .file(path): document = try reader.read(path: path)
-                case let .standardInput(name): document = try reader.readStandardInput(name: name)
-                }
+                document = try source.read(with: reader)
             } catch {
                 // A binary file is skipped with a warning; any other unreadable input fails the run.
                 let skipped = error.code == "binary"
@@ -81,6 +79,15 @@ struct DocumentBatch {
                                                       message: "unknown sector `\(sector)` in the front matter was ignored"))
                 return false
             }
+            if collectsDirectives {
+                let collector = DirectiveCollector()
+                outcome.directives += collector.collect(document)
+                if let sidecar = source.sidecar() {
+                    outcome.directives += collector.collect(sidecar: sidecar.text, sidecarPath: sidecar.path, documentPath: document.path)
+                }
+            }
+            var options = options
+            if let scope { options.pathSectors = scope.sectors(for: document.path) }
             let result = linter.lint(checked, options: options, scratch: scratch)
             outcome.diagnostics += result.diagnostics
             outcome.results.append(result)

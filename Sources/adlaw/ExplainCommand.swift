@@ -1,7 +1,9 @@
 import ArgumentParser
+import Configuration
 import LintCore
 import PCRE2Matcher
 import Reporters
+import Workflow
 
 /// `adlaw explain RULE`: the rule explained for the copywriter who met it.
 struct ExplainCommand: ParsableCommand {
@@ -23,20 +25,31 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var ruleSetOptions: RuleSetOptions
 
     func run() throws {
-        let ruleSet = try ruleSetOptions.load(engine: PCRE2Engine())
+        let config = try ruleSetOptions.configOptions.load()
+        let ruleSet = try ruleSetOptions.load(engine: PCRE2Engine(), config: config)
         let explainer = RuleExplainer(style: format)
+        let overrides: [RuleID: Severity]
+        do { overrides = try config?.applyRules(to: ruleSet, builtInChecks: BuiltInChecks.ids).severityOverrides ?? [:] } catch {
+            throw CLIError.config(error)
+        }
         if all {
             guard id == nil else { throw CLIError.usage("give a rule id or --all, not both") }
             let separator = format == .markdown ? "\n" : "\n" + String(repeating: "─", count: 40) + "\n\n"
-            Terminal.write(ruleSet.rules.map { explainer.render($0.descriptor, examples: $0.examples) }.joined(separator: separator))
+            let explained = ruleSet.rules.map { explainer.render($0.descriptor, examples: $0.examples, configuredSeverity: overrides[$0.id]) }
+                + BuiltInChecks.all.map { explainer.render($0, examples: [], configuredSeverity: overrides[$0.id]) }
+            Terminal.write(explained.joined(separator: separator))
             return
         }
         guard let id else { throw CLIError.usage("which rule? `adlaw explain <rule-id>`, or --all; `adlaw rules list` shows the ids") }
+        if let check = BuiltInChecks.descriptor(RuleID(id)) {
+            Terminal.write(explainer.render(check, examples: [], configuredSeverity: overrides[check.id]))
+            return
+        }
         guard let rule = ruleSet.rule(RuleID(id)) else {
-            let near = ruleSet.rules.map(\.id.rawValue).filter { $0.contains(id) || id.contains($0) }.prefix(5)
+            let near = (ruleSet.rules.map(\.id) + BuiltInChecks.ids).map(\.rawValue).filter { $0.contains(id) || id.contains($0) }.prefix(5)
             throw CLIError.usage("no rule `\(id)`" + (near.isEmpty ? "; `adlaw rules list` shows the ids" : "; did you mean \(near.joined(separator: ", "))?"))
         }
-        Terminal.write(explainer.render(rule.descriptor, examples: rule.examples))
+        Terminal.write(explainer.render(rule.descriptor, examples: rule.examples, configuredSeverity: overrides[rule.id]))
     }
 }
 

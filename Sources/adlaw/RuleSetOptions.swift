@@ -1,4 +1,5 @@
 import ArgumentParser
+import Configuration
 import Foundation
 import LintCore
 import Linting
@@ -14,22 +15,42 @@ struct RuleSetOptions: ParsableArguments {
     @Flag(name: .customLong("no-builtin-rules"), help: "Do not load the built-in rule pack.")
     var noBuiltinRules = false
 
-    /// The folders to load, built-in first.
-    func folders() throws -> [String] {
+    @OptionGroup var configOptions: ConfigOptions
+
+    /// The folders to load: built-in first (unless turned off here or by `rules.builtin:
+    /// false`), then the config's `rules.folders` (relative to the config file), then `--rules`.
+    func folders(config: AdlawConfig? = nil) throws -> [String] {
         var folders: [String] = []
-        if !noBuiltinRules {
+        if !noBuiltinRules && config?.builtinRules != false {
             guard let builtin = RulesLocator.builtinRulesFolder() else {
                 throw CLIError.noRules("the built-in rule pack was not found; set ADLAW_RULES_DIR or pass --rules DIR")
             }
             folders.append(builtin)
+        }
+        if let config {
+            for folder in config.ruleFolders {
+                let absolute = URL(fileURLWithPath: folder.value, relativeTo: URL(fileURLWithPath: config.directory, isDirectory: true)).standardizedFileURL.path
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue else {
+                    throw CLIError.config(ConfigError(file: config.file, line: folder.line, column: folder.column,
+                                                      message: "`rules.folders`: no folder `\(folder.value)` (looked for \(absolute))",
+                                                      hint: "folders are relative to the config file"))
+                }
+                folders.append(PathDisplay.relative(absolute))
+            }
         }
         folders += ruleFolders
         if folders.isEmpty { throw CLIError.noRules("no rule folders: pass --rules DIR") }
         return folders
     }
 
+    /// Loads the rule folders of the applicable config and the options.
     func load(engine: PCRE2Engine) throws -> RuleSet {
-        let folders = try folders()
+        try load(engine: engine, config: configOptions.load())
+    }
+
+    func load(engine: PCRE2Engine, config: AdlawConfig?) throws -> RuleSet {
+        let folders = try folders(config: config)
         do {
             return try RuleSetLoader(engine: engine).load(folders: folders)
         } catch {

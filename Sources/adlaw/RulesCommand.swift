@@ -70,7 +70,7 @@ struct RulesCommand: ParsableCommand {
         var noBuiltinRules = false
 
         func run() throws {
-            var options = RuleSetOptions()
+            var options = try RuleSetOptions.parse([])
             options.ruleFolders = folders
             options.noBuiltinRules = noBuiltinRules
             let ruleSet = try options.load(engine: PCRE2Engine())

@@ -118,22 +118,9 @@ struct CLIRunner {
         (try? Data(contentsOf: folder.appendingPathComponent(path))).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// A python3 that can import jsonschema: the one on PATH, else Debian's.
-    static func pythonWithJSONSchema() -> String? {
-        for candidate in ["python3", "/usr/bin/python3"] {
-            if let result = try? run(candidate, ["-c", "import jsonschema"], in: packageRoot), result.status == 0 {
-                return candidate
-            }
-        }
-        return nil
-    }
-
-    /// Validates JSON files against a schema with scripts/validate-json-schema.py.
+    /// Validates JSON files against a schema (see TestSupport's SchemaValidation).
     static func validate(_ documents: [URL], schema: URL) throws -> Output {
-        guard let python = pythonWithJSONSchema() else {
-            throw Failure.notFound("python3 with jsonschema; run scripts/setup.sh (Debian package python3-jsonschema)")
-        }
-        let script = packageRoot.appendingPathComponent("scripts/validate-json-schema.py").path
-        return try run(python, [script, schema.path] + documents.map(\.path), in: packageRoot)
+        let result = try SchemaValidation.validate(documents, schema: schema)
+        return Output(status: result.status, stdout: "", stderr: result.errors)
     }
 }

@@ -48,6 +48,13 @@ import Testing
         #expect(out.stdout.contains("```html\n<!-- adlaw-disable-next-line returns.no-return -- <reason> -->\n```"))
     }
 
+    @Test func builtInChecksAreExplainedToo() throws {
+        let out = try CLIRunner.adlaw(["explain", "adlaw.suppression-reason"] + Self.rules, in: CLIRunner.fixtures)
+        #expect(out.status == 0)
+        #expect(out.stdout.hasPrefix("adlaw.suppression-reason  抑制註解缺少理由\nseverity: error"))
+        #expect(!out.stdout.contains("\nLaw\n"))
+    }
+
     @Test func anUnknownRuleIsAUsageErrorWithASuggestion() throws {
         let out = try CLIRunner.adlaw(["explain", "claims.medic"] + Self.rules, in: CLIRunner.fixtures)
         #expect(out.status == 2)
@@ -60,7 +67,9 @@ import Testing
         let out = try CLIRunner.adlaw(["explain", "--all", "--format", "markdown"], in: CLIRunner.packageRoot)
         #expect(out.status == 0)
         let headings = out.stdout.split(separator: "\n").filter { $0.hasPrefix("## ") }
-        #expect(!rules.isEmpty && headings.count == rules.count)
+        // Every rule, then the built-in checks on suppressions.
+        #expect(!rules.isEmpty && headings.count == rules.count + 3)
+        #expect(headings.last == "## adlaw.suppression-invalid: 無效的抑制註解")
         #expect(out.stdout.components(separatedBy: "\n### Law\n").count == rules.count + 1, "every rule cites the law")
         #expect(out.stdout.components(separatedBy: "\n### Flagged\n").count == rules.count + 1, "every rule has examples")
     }

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Runs `git` and captures its output. Both pipes are drained concurrently so a large
+/// blob on standard output cannot block on a full standard-error pipe, or the reverse.
+struct GitCommand {
+    let directory: String
+
+    struct Output {
+        var status: Int32
+        var stdout: Data
+        var stderr: String
+    }
+
+    func run(_ arguments: [String]) throws(GitError) -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var environment = ProcessInfo.processInfo.environment
+        // Paths byte for byte, never C-quoted; messages untranslated.
+        environment["LC_ALL"] = "C"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch {
+            throw GitError.notAvailable("cannot run git: \(error.localizedDescription)")
+        }
+        let collected = Collected()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            collected.setOut(out.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        if process.terminationReason == .exit && process.terminationStatus == 127 {
+            throw GitError.notAvailable("git is not installed (scripts/setup.sh installs it)")
+        }
+        return Output(status: process.terminationStatus, stdout: collected.out, stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs git and returns its standard output, or throws with git's message.
+    func output(_ arguments: [String]) throws(GitError) -> Data {
+        let result = try run(arguments)
+        guard result.status == 0 else {
+            throw GitError.failed(command: "git " + arguments.joined(separator: " "), message: result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return result.stdout
+    }
+
+    private final class Collected: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+
+        func setOut(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+        var out: Data { lock.lock(); defer { lock.unlock() }; return data }
+    }
+}
+
+/// A git operation that failed, with what to do.
+public enum GitError: Error, Sendable, CustomStringConvertible {
+    case notAvailable(String)
+    case notARepository(String)
+    case failed(command: String, message: String)
+
+    public var description: String {
+        switch self {
+        case let .notAvailable(message): message
+        case let .notARepository(folder): "\(folder) is not in a git repository; run `git init` first, or check files by path"
+        case let .failed(command, message): "`\(command)` failed: \(message)"
+        }
+    }
+}

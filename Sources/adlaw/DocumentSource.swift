@@ -1,0 +1,53 @@
+import Extractors
+import Foundation
+import LintCore
+import Workflow
+
+/// One input of `adlaw check`: a file, standard input, or a file's staged content.
+enum DocumentSource {
+    case file(String)
+    case standardInput(String)
+    /// The index's copy of a file, reported under its path relative to the working folder.
+    case staged(GitRepository.StagedFile, GitRepository)
+
+    /// The path reported for the input.
+    var path: String {
+        switch self {
+        case let .file(path): path
+        case let .standardInput(name): name
+        case let .staged(file, repository): repository.displayPath(file.path)
+        }
+    }
+
+    func read(with reader: DocumentReader) throws(ExtractionError) -> ExtractedDocument {
+        switch self {
+        case let .file(path):
+            return try reader.read(path: path)
+        case let .standardInput(name):
+            return try reader.readStandardInput(name: name)
+        case let .staged(file, repository):
+            let bytes: [UInt8]
+            do { bytes = try repository.contents(ofBlob: file.blob) } catch {
+                throw .unreadable(path: path, reason: error.description)
+            }
+            return try reader.read(bytes: bytes, name: path)
+        }
+    }
+
+    /// The suppression sidecar (`<file>.adlaw`) from the same place as the input: the
+    /// working tree for a file, the index for staged content.
+    func sidecar() -> (path: String, text: String)? {
+        switch self {
+        case let .file(path):
+            let sidecar = DirectiveCollector.sidecarPath(for: path)
+            guard let data = FileManager.default.contents(atPath: sidecar) else { return nil }
+            return (sidecar, String(decoding: data, as: UTF8.self))
+        case .standardInput:
+            return nil
+        case let .staged(file, repository):
+            let sidecar = DirectiveCollector.sidecarPath(for: file.path)
+            guard let bytes = try? repository.indexContents(of: sidecar) else { return nil }
+            return (repository.displayPath(sidecar), String(decoding: bytes, as: UTF8.self))
+        }
+    }
+}
