@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "PCRE2Matcher", "LintCore", "TestSupport"]),
         .testTarget(
             name: "ExtractorsTests",
-            dependencies: ["Extractors", "LintCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Extractors", "LintCore", "Linting", "PCRE2Matcher", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "LintingTests",

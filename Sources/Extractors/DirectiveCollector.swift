@@ -5,12 +5,13 @@ import LintCore
 /// - in the comments of text formats: `<!-- adlaw-… -->` in Markdown, HTML and text, and
 ///   whole-line `# adlaw-…` or `// adlaw-…` in plain text (read from the source, whatever
 ///   the extractor made of the comments);
-/// - in comment segments an extractor attached to a logical location (a spreadsheet cell
-///   note, a Word comment): the directive covers that location;
+/// - in comment segments an extractor attached to an element (a spreadsheet cell comment,
+///   a slide comment): the directive covers that element (the cell, the slide);
 /// - in a sidecar file (`<file>.adlaw`) for formats without comments.
 ///
 /// An extractor for a new format plugs in by emitting notes as `TextSegment`s with zone
-/// `.comment` and the commented element's `logicalLocation`; nothing here changes.
+/// `.comment` and a `SourceLocation` naming the commented element (same sheet and cell,
+/// slide, or part and paragraph); nothing here changes.
 public struct DirectiveCollector: Sendable {
     /// The sidecar beside a document: `report.docx` → `report.docx.adlaw`.
     public static let sidecarExtension = "adlaw"
@@ -24,12 +25,13 @@ public struct DirectiveCollector: Sendable {
         var out = CommentScanner(document: document).scan()
         let seen = Set(out.compactMap(\.sourceRange?.lowerBound))
         for segment in document.segments where segment.zone == .comment {
-            guard let location = segment.logicalLocation, let parsed = DirectiveText.parse(segment.text) else { continue }
+            guard segment.location != nil || segment.logicalLocation != nil, let parsed = DirectiveText.parse(segment.text) else { continue }
             let start = segment.sourceMap.baseStart(0)
             if seen.contains(start) { continue }
             let end = segment.sourceMap.baseEnd(segment.text.utf8.count)
             let range = start..<max(start, end)
-            out.append(directive(parsed, kind: .location, scope: .logical(location), document: document, range: range))
+            let scope: SuppressionDirective.Scope = segment.location.map { .note($0) } ?? .logical(segment.logicalLocation ?? "")
+            out.append(directive(parsed, kind: .location, scope: scope, document: document, range: range))
         }
         return out
     }

@@ -23,8 +23,11 @@ public struct SuppressionDirective: Sendable, Hashable {
     public enum Scope: Sendable, Hashable {
         /// Findings starting on these lines.
         case lines(ClosedRange<Int>)
-        /// Findings at this logical location (an Office paragraph or cell, a PDF page).
+        /// Findings at this logical location, as adlaw prints it (a sidecar's `@ Sheet1!B3`).
         case logical(String)
+        /// Findings at the element a note is attached to: the cell of a cell comment, the
+        /// slide of a slide comment, the paragraph of a Word comment.
+        case note(SourceLocation)
         /// Every finding in the document.
         case file
     }
@@ -90,7 +93,18 @@ public struct SuppressionDirective: Sendable, Hashable {
         switch scope {
         case let .lines(lines): lines.contains(finding.start.line) && finding.logicalLocation == nil
         case let .logical(location): finding.logicalLocation == location || (Int(location) == finding.start.line && finding.logicalLocation == nil)
+        case let .note(note): Self.noteCovers(note, finding)
         case .file: true
+        }
+    }
+
+    static func noteCovers(_ note: SourceLocation, _ finding: Finding) -> Bool {
+        guard let location = finding.location else { return finding.logicalLocation == note.description }
+        switch note.kind {
+        case .cell: return location.kind == .cell && location.sheet == note.sheet && location.cell == note.cell
+        case .slide: return location.kind == .slide && location.slide == note.slide
+        case .paragraph: return location.kind == .paragraph && location.part == note.part && location.paragraph == note.paragraph
+        default: return location.description == note.description
         }
     }
 

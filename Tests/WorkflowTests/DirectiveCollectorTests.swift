@@ -98,7 +98,7 @@ import Testing
                                          source: source)
         let found = DirectiveCollector().collect(document)
         #expect(found.count == 1)
-        #expect(found.first?.scope == .logical("Sheet1!B3"))
+        #expect(found.first?.scope == .logical("Sheet1!B3"), "a note with only a printed location covers that location")
         #expect(found.first?.kind == .location && found.first?.reason == "核准字號 A001")
     }
 }
