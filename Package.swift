@@ -53,7 +53,7 @@ let package = Package(
         // `.adlaw.yml`: found upwards from the current folder, read with positions.
         .target(
             name: "Configuration",
-            dependencies: ["LintCore", "RuleCompiler", "Extractors", .product(name: "Yams", package: "Yams")]
+            dependencies: ["LintCore", "RuleCompiler", "Extractors", "Workflow", .product(name: "Yams", package: "Yams")]
         ),
         // What the team decided about findings: reasoned suppressions, approved claims,
         // baselines; and the git side (staged files, hooks).

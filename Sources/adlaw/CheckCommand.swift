@@ -104,7 +104,7 @@ struct CheckCommand: ParsableCommand {
         var batch = DocumentBatch(ruleSet: settings.ruleSet, reader: reader, options: options, engine: engine)
         batch.scope = scope
         batch.collectsDirectives = true
-        let triage = try makeTriage(config: config, scope: scope, engine: engine, fullSet: fullSet, reported: reported,
+        let triage = try makeTriage(config: config, engine: engine, fullSet: fullSet, reported: reported,
                                     settings: settings, minSeverity: minSeverity)
 
         var outcome = DocumentBatch.Outcome()
@@ -166,30 +166,14 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Suppressions, claims and the baseline, set up from the config and the options.
-    private func makeTriage(config: AdlawConfig?, scope: PathScope?, engine: PCRE2Engine, fullSet: RuleSet, reported: [Rule],
+    private func makeTriage(config: AdlawConfig?, engine: PCRE2Engine, fullSet: RuleSet, reported: [Rule],
                             settings: RuleSettings, minSeverity: Severity) throws -> Triage {
         var triage = Triage(knownRules: fullSet.rules.map(\.id), selectedRules: Set(reported.map(\.id)), today: .today())
         triage.disabledChecks = settings.disabledChecks
         triage.severityOverrides = settings.severityOverrides
         triage.minSeverity = minSeverity
-        if let config, !config.claims.isEmpty {
-            let scope = scope ?? PathScope(config: config)
-            do {
-                triage.claims = try ClaimMatcher(claims: config.claims.map(\.claim), engine: engine) { globs, path in
-                    scope.matches(globs, path: path)
-                }
-            } catch {
-                let position = config.claims.first { $0.claim.id == error.claim.id }?.pattern
-                throw CLIError.config(ConfigError(file: config.file, line: position?.line ?? error.claim.origin.line,
-                                                  column: position?.column ?? error.claim.origin.column,
-                                                  message: "`claims.pattern` does not compile: \(error.error)",
-                                                  hint: "escape PCRE2 metacharacters with a backslash, or use `text:` for a literal phrase"))
-            }
-        }
-        var baselinePath = baseline
-        if baselinePath == nil, let config, let value = config.baseline {
-            baselinePath = URL(fileURLWithPath: value.value, relativeTo: URL(fileURLWithPath: config.directory, isDirectory: true)).standardizedFileURL.path
-        }
+        do { triage.claims = try config?.claimMatcher(engine: engine) } catch { throw CLIError.config(error) }
+        let baselinePath = baseline ?? config?.baselinePath
         // With --write-baseline the old baseline is read (if it exists) only to be replaced.
         if let baselinePath, writeBaseline == nil || FileManager.default.fileExists(atPath: baselinePath) {
             do { triage.baseline = try Baseline.load(path: PathDisplay.relative(baselinePath)) } catch {
