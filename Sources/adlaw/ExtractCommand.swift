@@ -62,7 +62,10 @@ struct ExtractCommand: ParsableCommand {
                 continue
             }
             for note in document.notes { Terminal.writeError(note.formatted) }
-            files.append(FileDTO(path: path, format: document.format, segments: document.segments.map { Self.describe($0, in: document) }))
+            // All positions in one pass: a file on one long line (minified JSON) stays linear.
+            let positions = document.source.positions(of: document.segments.map { $0.sourceMap.baseStart(0) })
+            files.append(FileDTO(path: path, format: document.format,
+                                 segments: document.segments.map { Self.describe($0, in: document, positions: positions) }))
         }
         switch format {
         case .human:
@@ -84,9 +87,9 @@ struct ExtractCommand: ParsableCommand {
         if failed { throw ExitCode(2) }
     }
 
-    static func describe(_ segment: TextSegment, in document: ExtractedDocument) -> SegmentDTO {
+    static func describe(_ segment: TextSegment, in document: ExtractedDocument, positions: [Int: TextPosition]) -> SegmentDTO {
         let first = segment.sourceMap.baseStart(0)
-        let position = document.source.position(of: first)
+        let position = positions[first] ?? document.source.position(of: first)
         let bytes = Array(segment.text.utf8)
         let inline = segment.inlineZones.map {
             InlineDTO(zone: $0.zone.rawValue, text: String(decoding: bytes[$0.range.clamped(to: 0..<bytes.count)], as: UTF8.self))
