@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "adlaw", targets: ["adlaw"]),
+        .executable(name: "adlaw-bench", targets: ["adlaw-bench"]),
         .library(name: "AdlawKit", targets: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "Extractors", "Reporters", "Configuration", "Workflow"]),
     ],
     dependencies: [
@@ -72,6 +73,15 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting"],
             path: "Tests/TestSupport"
+        ),
+
+        // Benchmark helpers (corpus generator, prefilter vs naive scan); see scripts/bench.sh.
+        .executableTarget(
+            name: "adlaw-bench",
+            dependencies: [
+                "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
 
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),

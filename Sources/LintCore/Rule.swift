@@ -287,9 +287,12 @@ public struct MessageTemplate: Sendable, Hashable {
     }
 
     public func render(_ values: [String: String]) -> String {
+        // Placeholders are ASCII braces: walking scalars gives the same text as walking
+        // Characters, without grapheme breaking.
+        guard raw.utf8.contains(0x7B) else { return raw }
         var out = ""
         var current: String?
-        for ch in raw {
+        for ch in raw.unicodeScalars {
             if ch == "{" {
                 if let pending = current { out += "{" + pending }
                 current = ""
@@ -297,9 +300,9 @@ public struct MessageTemplate: Sendable, Hashable {
                 out += values[name] ?? "{\(name)}"
                 current = nil
             } else if current != nil {
-                current!.append(ch)
+                current!.unicodeScalars.append(ch)
             } else {
-                out.append(ch)
+                out.unicodeScalars.append(ch)
             }
         }
         if let pending = current { out += "{" + pending }

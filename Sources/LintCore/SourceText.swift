@@ -115,7 +115,8 @@ public final class SourceText: Sendable {
 
 extension String {
     fileprivate func replacingTabs() -> String {
-        contains("\t") ? String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) }) : self
+        // Test bytes, not Characters: grapheme breaking over every snippet is costly.
+        utf8.contains(0x09) ? String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) }) : self
     }
 }
 

@@ -65,8 +65,17 @@ public struct TextNormalizer: Sendable {
         return source.withUTF8 { normalize(utf8: $0) }
     }
 
+    /// Normalizes a buffer; when nothing folds, the result shares `buffer` (no copy).
+    public func normalize(buffer: UTF8Buffer) -> NormalizedText {
+        normalize(utf8: UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count), original: buffer)
+    }
+
     /// Normalizes valid UTF-8 bytes.
     public func normalize(utf8 input: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        normalize(utf8: input, original: nil)
+    }
+
+    private func normalize(utf8 input: UnsafeBufferPointer<UInt8>, original: UTF8Buffer?) -> NormalizedText {
         var out = [UInt8]()
         out.reserveCapacity(input.count)
         var builder = OffsetMap.Builder()
@@ -117,7 +126,7 @@ public struct TextNormalizer: Sendable {
             runStart = i
         }
         if !changed {
-            return NormalizedText(buffer: UTF8Buffer(validUTF8: input), map: .identity())
+            return NormalizedText(buffer: original ?? UTF8Buffer(validUTF8: input), map: .identity())
         }
         flushRun(to: n)
         return NormalizedText(buffer: UTF8Buffer(validUTF8: out), map: builder.build())

@@ -12,10 +12,16 @@ public final class UTF8Buffer: @unchecked Sendable {
         count = bytes.count
     }
 
-    public convenience init(_ string: String) {
+    /// The string's UTF-8 bytes, copied once.
+    public init(_ string: String) {
         var copy = string
-        let bytes = copy.withUTF8 { Array($0) }
-        self.init(validUTF8: bytes)
+        let n = copy.utf8.count
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(n, 1))
+        copy.withUTF8 { source in
+            if let base = source.baseAddress, n > 0 { buffer.baseAddress!.initialize(from: base, count: n) }
+        }
+        pointer = buffer
+        count = n
     }
 
     deinit { pointer.deallocate() }

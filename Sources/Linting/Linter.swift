@@ -5,10 +5,23 @@ import LintCore
 public struct Linter: Sendable {
     public let ruleSet: RuleSet
     public let normalizer: TextNormalizer
+    /// The required-literal prefilter; `nil` runs every pattern over the whole text (the
+    /// reference behaviour the prefilter is tested against).
+    public let prefilter: Prefilter?
 
-    public init(ruleSet: RuleSet, normalizer: TextNormalizer = TextNormalizer()) {
+    /// - Parameter usePrefilter: build the required-literal prefilter (same findings,
+    ///   much faster on large inputs).
+    public init(ruleSet: RuleSet, normalizer: TextNormalizer = TextNormalizer(), usePrefilter: Bool = true) {
         self.ruleSet = ruleSet
         self.normalizer = normalizer
+        prefilter = usePrefilter ? Prefilter(ruleSet: ruleSet) : nil
+    }
+
+    /// A linter sharing an already built prefilter (built for this rule set or a superset).
+    public init(ruleSet: RuleSet, normalizer: TextNormalizer = TextNormalizer(), prefilter: Prefilter?) {
+        self.ruleSet = ruleSet
+        self.normalizer = normalizer
+        self.prefilter = prefilter
     }
 
     /// Lints a document with the rules that apply to its sectors.
@@ -59,7 +72,7 @@ public struct Linter: Sendable {
     }
 
     func prepare(_ document: ExtractedDocument) -> [PreparedSegment] {
-        document.segments.enumerated().map { PreparedSegment(index: $0.offset, segment: $0.element, normalizer: normalizer) }
+        document.segments.enumerated().map { PreparedSegment(index: $0.offset, segment: $0.element, normalizer: normalizer, prefilter: prefilter) }
     }
 
     private func decideSectors(_ document: ExtractedDocument, prepared: [PreparedSegment], options: LintOptions,

@@ -1,37 +1,32 @@
 import LintCore
 
-/// A segment ready for matching: its normalized bytes, the maps back to the source, and
-/// where its sentences end.
+/// A segment ready for matching: its normalized bytes, the maps back to the source, where
+/// its sentences end, and (with a prefilter) where each pattern may match.
 struct PreparedSegment {
     let index: Int
     let segment: TextSegment
     /// The segment's own text, for matched text and group values.
     let extracted: UTF8Buffer
+    /// The normalized text; its buffer is `extracted` itself when nothing was folded.
     let normalized: NormalizedText
-    /// Byte offsets of sentence-ending characters (。!? and line breaks) in `normalized`.
-    let sentenceBreaks: [Int]
+    /// Where prefiltered patterns may match; `nil` searches every pattern in full.
+    let candidates: SegmentCandidates?
+    private let breaks: SentenceBreaks
 
-    init(index: Int, segment: TextSegment, normalizer: TextNormalizer) {
+    init(index: Int, segment: TextSegment, normalizer: TextNormalizer, prefilter: Prefilter? = nil) {
         self.index = index
         self.segment = segment
         extracted = UTF8Buffer(segment.text)
-        normalized = normalizer.normalize(utf8: UnsafeBufferPointer(start: extracted.baseAddress, count: extracted.count))
-        var breaks: [Int] = []
-        let buffer = normalized.buffer
-        var i = 0
-        while i < buffer.count {
-            let b = buffer[i]
-            if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F {
-                breaks.append(i)
-            } else if b == 0xE3, i + 2 < buffer.count, buffer[i + 1] == 0x80, buffer[i + 2] == 0x82 {
-                breaks.append(i) // 。
-            }
-            i += 1
-        }
-        sentenceBreaks = breaks
+        normalized = normalizer.normalize(buffer: extracted)
+        candidates = prefilter?.candidates(in: normalized.buffer)
+        breaks = SentenceBreaks(normalized.buffer)
     }
 
     var buffer: UTF8Buffer { normalized.buffer }
+
+    /// Byte offsets of sentence-ending characters (。!? and line breaks) in `normalized`,
+    /// found the first time an exception needs them.
+    var sentenceBreaks: [Int] { breaks.offsets }
 
     /// The normalized range of the sentence around `range`.
     func sentence(around range: Range<Int>) -> Range<Int> {
@@ -91,4 +86,32 @@ struct PreparedSegment {
 
     /// The segment's own text for a normalized range.
     func text(_ range: Range<Int>) -> String { extracted.string(extractedRange(range)) }
+}
+
+/// The sentence ends of a segment, computed on first use: most segments of most documents
+/// never need them (only matches that reach an exception do).
+final class SentenceBreaks {
+    private let buffer: UTF8Buffer
+    private var computed: [Int]?
+
+    init(_ buffer: UTF8Buffer) { self.buffer = buffer }
+
+    var offsets: [Int] {
+        if let computed { return computed }
+        var breaks: [Int] = []
+        let n = buffer.count
+        let p = buffer.baseAddress
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F {
+                breaks.append(i)
+            } else if b == 0xE3, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0x82 {
+                breaks.append(i) // 。
+            }
+            i += 1
+        }
+        computed = breaks
+        return breaks
+    }
 }

@@ -56,8 +56,10 @@ struct RuleRunner {
         let buffer = segment.buffer
         var out: [RawFinding] = []
         var position = 0
+        var search = SegmentSearch(span.regex, in: segment)
+        if search.isEmpty { return out }
         while position <= buffer.count {
-            guard let match = try span.regex.firstMatch(in: buffer, from: position, end: buffer.count, scratch: scratch) else { break }
+            guard let match = try search.firstMatch(from: position, scratch: scratch) else { break }
             position = buffer.offset(match.range.lowerBound, forwardBy: 1)
             if match.range.isEmpty { continue }
             if segment.touchesInvalidBytes(match.range) { continue }
@@ -167,8 +169,9 @@ struct RuleRunner {
     }
 
     private func documentContains(_ regex: any CompiledRegex) throws(RegexMatchError) -> Bool {
-        for segment in segments where try regex.firstMatch(in: segment.buffer, from: 0, end: segment.buffer.count, scratch: scratch) != nil {
-            return true
+        for segment in segments {
+            var search = SegmentSearch(regex, in: segment)
+            if try search.firstMatch(from: 0, scratch: scratch) != nil { return true }
         }
         return false
     }
@@ -203,9 +206,12 @@ struct RuleRunner {
         var presentCount = 0
         for item in doc.required {
             var present = false
-            for segment in segments where try item.regex.firstMatch(in: segment.buffer, from: 0, end: segment.buffer.count, scratch: scratch) != nil {
-                present = true
-                break
+            for segment in segments {
+                var search = SegmentSearch(item.regex, in: segment)
+                if try search.firstMatch(from: 0, scratch: scratch) != nil {
+                    present = true
+                    break
+                }
             }
             if present { presentCount += 1 } else { missing.append(item.label) }
         }

@@ -24,8 +24,9 @@ struct SectorInference {
         var seen: [String] = []
         for segment in segments {
             var position = 0
+            var search = SegmentSearch(regex, in: segment)
             while position < segment.buffer.count, seen.count < Self.maxEvidence {
-                guard let m = try? regex.firstMatch(in: segment.buffer, from: position, end: segment.buffer.count, scratch: scratch),
+                guard let m = try? search.firstMatch(from: position, scratch: scratch),
                       !m.range.isEmpty else { break }
                 let text = segment.text(m.range)
                 if !seen.contains(text) { seen.append(text) }

@@ -13,7 +13,8 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
 
     init(pattern: String, caseInsensitive: Bool, useJIT: Bool) throws(RegexCompileError) {
         self.pattern = pattern
-        var options = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP) | UInt32(PCRE2_MATCH_INVALID_UTF)
+        // USE_OFFSET_LIMIT lets a search stop at a last start offset (prefilter windows).
+        var options = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP) | UInt32(PCRE2_MATCH_INVALID_UTF) | UInt32(PCRE2_USE_OFFSET_LIMIT)
         if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
@@ -64,6 +65,17 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
 
     public func firstMatch(in buffer: UTF8Buffer, from start: Int, end: Int,
                            scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
+        try firstMatch(in: buffer, from: start, end: end, offsetLimit: nil, scratch: scratch)
+    }
+
+    public func firstMatch(in buffer: UTF8Buffer, from start: Int, end: Int, maxStart: Int,
+                           scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
+        guard maxStart >= start else { return nil }
+        return try firstMatch(in: buffer, from: start, end: end, offsetLimit: maxStart, scratch: scratch)
+    }
+
+    private func firstMatch(in buffer: UTF8Buffer, from start: Int, end: Int, offsetLimit: Int?,
+                            scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
         guard let scratch = scratch as? PCRE2Scratch else {
             throw .engine(code: 0, message: "scratch from another regex engine")
         }
@@ -73,6 +85,7 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         // The buffer is valid UTF-8 by construction, so skip PCRE2's re-validation, which
         // would otherwise rescan the rest of the subject on every call.
         let options = UInt32(PCRE2_NO_UTF_CHECK)
+        pcre2_set_offset_limit_8(scratch.matchContext, offsetLimit.map { $0 } ?? adlaw_pcre2_unset())
         let rc = pcre2_match_8(code, buffer.baseAddress, subjectLength, start, options,
                                matchData, scratch.matchContext)
         if rc == PCRE2_ERROR_NOMATCH { return nil }

@@ -60,6 +60,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize
 
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Check this many files at a time (default: one per CPU core); the output order does not change.", valueName: "n"))
+    var jobs: Int?
+
     @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out walked files and folders matching this glob (gitignore syntax; repeatable). `.adlawignore` files are read too.", valueName: "glob"))
     var exclude: [String] = []
 
@@ -104,6 +107,7 @@ struct CheckCommand: ParsableCommand {
         var batch = DocumentBatch(ruleSet: settings.ruleSet, reader: reader, options: options, engine: engine)
         batch.scope = scope
         batch.collectsDirectives = true
+        if let jobs { batch.jobs = max(1, jobs) }
         let triage = try makeTriage(config: config, engine: engine, fullSet: fullSet, reported: reported,
                                     settings: settings, minSeverity: minSeverity)
 

@@ -16,6 +16,8 @@ struct DocumentBatch {
     var scope: PathScope? = nil
     /// Collect suppression directives (comments, sidecars, notes) for the triage step.
     var collectsDirectives = false
+    /// Files checked at a time (`--jobs`).
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     /// What the batch produced, in input order.
     struct Outcome {
@@ -57,41 +59,65 @@ struct DocumentBatch {
         return walked.files.map { .file($0) }
     }
 
+    /// Reads and lints `sources`, `jobs` files at a time, and appends the results in input
+    /// order, so the output never depends on which file finished first.
     func run(_ sources: [DocumentSource], into outcome: inout Outcome) {
         let linter = Linter(ruleSet: ruleSet)
-        let scratch = engine.makeScratch()
-        for source in sources {
-            let document: ExtractedDocument
-            do {
-                document = try source.read(with: reader)
-            } catch {
-                // A binary file is skipped with a warning; any other unreadable input fails the run.
-                let skipped = error.code == "binary"
-                if !skipped { outcome.inputFailed = true }
-                outcome.diagnostics.append(Diagnostic(code: error.code, level: skipped ? .warning : .error, path: error.path,
-                                                      line: error.line, column: error.column, message: error.description))
-                continue
-            }
-            var checked = document
-            checked.declaredSectors = document.declaredSectors.filter { sector in
-                if ruleSet.sectors.isKnown(sector) && sector != .all { return true }
-                outcome.diagnostics.append(Diagnostic(code: "unknown-sector", level: .warning, path: document.path, line: 1, column: 1,
-                                                      message: "unknown sector `\(sector)` in the front matter was ignored"))
-                return false
-            }
-            if collectsDirectives {
-                let collector = DirectiveCollector()
-                outcome.directives += collector.collect(document)
-                if let sidecar = source.sidecar() {
-                    outcome.directives += collector.collect(sidecar: sidecar.text, sidecarPath: sidecar.path, documentPath: document.path)
-                }
-            }
-            var options = options
-            if let scope { options.pathSectors = scope.sectors(for: document.path) }
-            let result = linter.lint(checked, options: options, scratch: scratch)
-            outcome.diagnostics += result.diagnostics
-            outcome.results.append(result)
+        // Inputs are only read by the workers, never changed.
+        let shared = ReadOnlyShared(sources)
+        let checked = OrderedParallelMap.map(Array(sources.indices), width: jobs, makeState: { engine.makeScratch() }) { index, scratch in
+            check(shared.value[index], linter: linter, scratch: scratch)
         }
+        for one in checked {
+            outcome.diagnostics += one.diagnostics
+            outcome.directives += one.directives
+            if one.failed { outcome.inputFailed = true }
+            if let result = one.result { outcome.results.append(result) }
+        }
+    }
+
+    /// What checking one input produced.
+    private struct Checked: Sendable {
+        var result: DocumentResult?
+        var diagnostics: [Diagnostic] = []
+        var directives: [SuppressionDirective] = []
+        var failed = false
+    }
+
+    /// Reads and lints one input; runs on a worker thread with that worker's scratch.
+    private func check(_ source: DocumentSource, linter: Linter, scratch: any RegexScratch) -> Checked {
+        var out = Checked()
+        let document: ExtractedDocument
+        do {
+            document = try source.read(with: reader)
+        } catch {
+            // A binary file is skipped with a warning; any other unreadable input fails the run.
+            let skipped = error.code == "binary"
+            out.failed = !skipped
+            out.diagnostics.append(Diagnostic(code: error.code, level: skipped ? .warning : .error, path: error.path,
+                                              line: error.line, column: error.column, message: error.description))
+            return out
+        }
+        var checked = document
+        checked.declaredSectors = document.declaredSectors.filter { sector in
+            if ruleSet.sectors.isKnown(sector) && sector != .all { return true }
+            out.diagnostics.append(Diagnostic(code: "unknown-sector", level: .warning, path: document.path, line: 1, column: 1,
+                                              message: "unknown sector `\(sector)` in the front matter was ignored"))
+            return false
+        }
+        if collectsDirectives {
+            let collector = DirectiveCollector()
+            out.directives += collector.collect(document)
+            if let sidecar = source.sidecar() {
+                out.directives += collector.collect(sidecar: sidecar.text, sidecarPath: sidecar.path, documentPath: document.path)
+            }
+        }
+        var options = options
+        if let scope { options.pathSectors = scope.sectors(for: document.path) }
+        let result = linter.lint(checked, options: options, scratch: scratch)
+        out.diagnostics += result.diagnostics
+        out.result = result
+        return out
     }
 }
 

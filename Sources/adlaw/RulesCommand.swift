@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LintCore
+import Linting
 import PCRE2Matcher
 import RuleCompiler
 
@@ -9,7 +10,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "List, show and validate rules.",
-        subcommands: [List.self, Show.self, Check.self]
+        subcommands: [List.self, Show.self, Check.self, Patterns.self]
     )
 
     struct List: ParsableCommand {
@@ -75,7 +76,78 @@ struct RulesCommand: ParsableCommand {
             options.noBuiltinRules = noBuiltinRules
             let ruleSet = try options.load(engine: PCRE2Engine())
             let examples = ruleSet.rules.reduce(0) { $0 + $1.examples.count }
+            // Patterns without a required literal cannot be prefiltered: they run over the whole
+            // text of every document, which is slow on large inputs.
+            let prefilter = Prefilter(ruleSet: ruleSet)
+            for rule in ruleSet.rules {
+                for (label, regex) in Prefilter.searchedPatterns(of: rule) {
+                    guard let failure = prefilter.analysis(of: regex)?.failure else { continue }
+                    Terminal.writeError("\(rule.origin.formatted): warning: \(rule.id) (\(label)) has no required literal, so it runs over the whole text of every document: \(failure.reason)")
+                }
+            }
             Terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.lexicons.count) lexicons, \(ruleSet.sectors.definitions.count) sectors, \(ruleSet.laws.count) laws, \(examples) examples in \(ruleSet.roots.joined(separator: ", "))\n")
+        }
+    }
+}
+
+extension RulesCommand {
+    /// `adlaw rules patterns`: every compiled PCRE2 pattern with its rule id, one per line,
+    /// so the same patterns can be run in another tool (`rg -P -f`).
+    struct Patterns: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print every compiled PCRE2 pattern with its rule id.",
+            discussion: """
+            One line per pattern: `<rule id><TAB><label><TAB><pattern>`. The label says what the \
+            pattern is for: `match` (the phrase a finding reports), `trigger` and `requires <item>` \
+            (document-level rules), `unless ...` (exceptions). Patterns are in PCRE2 syntax and \
+            see normalized text; they are compiled with UTF, UCP and (unless the rule says \
+            `case-sensitive: true`) caseless matching. With --match-only only `match` and \
+            `trigger` patterns are printed, without id and label: a file for `rg -P -f`.
+            """
+        )
+
+        @OptionGroup var ruleSetOptions: RuleSetOptions
+        @OptionGroup var selection: RuleSelectionOptions
+
+        @Flag(name: .customLong("match-only"), help: "Print only the patterns that produce findings (match and trigger), one per line, nothing else.")
+        var matchOnly = false
+
+        @Flag(name: .customLong("literals"), help: "Instead of the patterns, print what the prefilter requires of each searched pattern: its required literals and window, or why it has none.")
+        var literals = false
+
+        func run() throws {
+            let ruleSet = try selection.apply(to: ruleSetOptions.load(engine: PCRE2Engine()))
+            var out = ""
+            if literals {
+                let prefilter = Prefilter(ruleSet: ruleSet)
+                for rule in ruleSet.rules {
+                    for (label, regex) in Prefilter.searchedPatterns(of: rule) {
+                        guard let target = prefilter.analysis(of: regex) else { continue }
+                        if let requirement = target.requirement {
+                            let shown = requirement.literals.prefix(12).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")
+                            let more = requirement.literals.count > 12 ? "|...(\(requirement.literals.count) in all)" : ""
+                            let window = requirement.maxBefore.map { "within \($0) characters of the match start" } ?? "anywhere in the match"
+                            out += "\(rule.id)\t\(label)\tliterals: \(shown)\(more) (\(window))\n"
+                        } else {
+                            out += "\(rule.id)\t\(label)\tno required literal: \(target.failure?.reason ?? "unknown")\n"
+                        }
+                    }
+                }
+                Terminal.write(out)
+                return
+            }
+            for rule in ruleSet.rules {
+                for (label, regex) in rule.compiledPatterns {
+                    // A pattern is one line: a raw line break inside it is written as an escape.
+                    let pattern = regex.pattern.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+                    if matchOnly {
+                        if label == "match" || label == "trigger" { out += pattern + "\n" }
+                    } else {
+                        out += "\(rule.id)\t\(label)\t\(pattern)\n"
+                    }
+                }
+            }
+            Terminal.write(out)
         }
     }
 }

@@ -1,0 +1,280 @@
+/// What a compiled pattern requires of any text it matches: every match contains one of
+/// `literals`, starting at most `maxBefore` characters after the match starts.
+///
+/// Literals are UTF-8 bytes of normalized text with ASCII letters in lower case (the
+/// scanner folds ASCII case, so a case-sensitive rule only gets extra candidates).
+public struct LiteralRequirement: Sendable, Hashable {
+    public var literals: [[UInt8]]
+    /// Characters a match can consume before the literal; `nil`: no bound.
+    public var maxBefore: Int?
+
+    /// The weakest literal's length in bytes: how selective the requirement is.
+    public var shortestLiteral: Int { literals.map(\.count).min() ?? 0 }
+}
+
+/// Computes a `LiteralRequirement` from PCRE2 source, in the manner of trigram-index
+/// query planning: for each node the exact strings it can match (when few), the prefixes
+/// and suffixes every match has, and the best set of literals every match contains.
+/// Cross products are capped, so a lexicon alternation stays a set of its terms.
+public enum LiteralAnalysis {
+    /// Most strings kept in an exact, prefix or suffix set, and in a cross product.
+    static let maxSetSize = 4096
+    static let maxProduct = 64
+    /// Longest string (in bytes) kept when sets are combined; longer ones are cut.
+    static let maxLiteralBytes = 48
+
+    /// The requirement of a pattern, or why it has none.
+    public static func requirement(pattern: String, caseless: Bool) -> Result<LiteralRequirement, LiteralAnalysisFailure> {
+        let parsed: (RegexNode, caseless: Bool)
+        do { parsed = try RegexSyntaxParser.parse(pattern, caseless: caseless) } catch {
+            return .failure(LiteralAnalysisFailure(reason: "the pattern uses \(error.reason), which the prefilter does not analyse"))
+        }
+        let info = analyse(parsed.0)
+        guard let best = info.best, !best.set.isEmpty, !best.set.contains([]) else {
+            return .failure(LiteralAnalysisFailure(reason: "no literal text is common to every match (e.g. a pattern made only of classes, `.` or optional parts)"))
+        }
+        let literals = best.set.sorted { $0.lexicographicallyPrecedes($1) }
+        return .success(LiteralRequirement(literals: literals, maxBefore: best.maxBefore))
+    }
+
+    /// Facts about the strings a node can match. Sets are of byte strings; `nil` means
+    /// unknown (no useful set). No set in `prefix`, `suffix` or `required` holds "".
+    struct Info {
+        var minLength: Int
+        /// Characters; `nil`: unbounded.
+        var maxLength: Int?
+        /// Every string the node can match (possibly more), when few.
+        var exact: Set<[UInt8]>?
+        var prefix: Set<[UInt8]>?
+        var suffix: Set<[UInt8]>?
+        /// Every match contains one of `set`, starting at most `maxBefore` characters in.
+        var required: Candidate?
+
+        struct Candidate {
+            var set: Set<[UInt8]>
+            var maxBefore: Int?
+        }
+
+        static let anything = Info(minLength: 0, maxLength: nil, exact: nil, prefix: nil, suffix: nil, required: nil)
+
+        /// The most selective of the sets that every match satisfies.
+        var best: Candidate? {
+            var candidates: [Candidate] = []
+            if let required { candidates.append(required) }
+            if let exact, !exact.contains([]) { candidates.append(Candidate(set: exact, maxBefore: 0)) }
+            if let prefix { candidates.append(Candidate(set: prefix, maxBefore: 0)) }
+            if let suffix { candidates.append(Candidate(set: suffix, maxBefore: maxLength)) }
+            return LiteralAnalysis.choose(candidates)
+        }
+    }
+
+    /// The expected number of literal hits per character of copy if the set is scanned for:
+    /// lower is better. A CJK character is taken to occur with probability 1/500, an ASCII
+    /// letter 1/26, a digit 1/10 and punctuation or a space 1/5 (rough, but enough to prefer
+    /// 感冒 over 防 and 預防感冒 over either).
+    static func expectedHits(_ literal: [UInt8]) -> Double {
+        var p = 1.0
+        for b in literal where b & 0xC0 != 0x80 {
+            if b >= 0x80 { p *= 1.0 / 500 } else if (b >= 0x61 && b <= 0x7A) { p *= 1.0 / 26 } else if b >= 0x30 && b <= 0x39 { p *= 0.1 } else { p *= 0.2 }
+        }
+        return p
+    }
+
+    static func cost(_ c: Info.Candidate) -> Double {
+        c.set.reduce(0) { $0 + expectedHits($1) }
+    }
+
+    static func choose(_ candidates: [Info.Candidate]) -> Info.Candidate? {
+        var best: Info.Candidate?
+        var bestCost = Double.infinity
+        for c in candidates where !c.set.isEmpty && !c.set.contains([]) {
+            let cost = cost(c)
+            // Within 1%, prefer the tighter window.
+            if let b = best {
+                if cost > bestCost * 1.01 { continue }
+                if cost >= bestCost * 0.99 && (c.maxBefore ?? Int.max) >= (b.maxBefore ?? Int.max) { continue }
+            }
+            best = c
+            bestCost = cost
+        }
+        return best
+    }
+
+    static func analyse(_ node: RegexNode) -> Info {
+        switch node {
+        case let .chars(scalars):
+            let set = Set(scalars.map { Array(String($0).utf8) })
+            return Info(minLength: 1, maxLength: 1, exact: set, prefix: set, suffix: set, required: nil)
+        case let .any(min, max):
+            return Info(minLength: min, maxLength: max, exact: nil, prefix: nil, suffix: nil, required: nil)
+        case .assertion:
+            return Info(minLength: 0, maxLength: 0, exact: [[]], prefix: nil, suffix: nil, required: nil)
+        case let .concat(items):
+            var info = Info(minLength: 0, maxLength: 0, exact: [[]], prefix: nil, suffix: nil, required: nil)
+            for item in items { info = concat(info, analyse(item)) }
+            return info
+        case let .alternation(branches):
+            return alternation(branches.map(analyse))
+        case let .repeated(inner, min, max):
+            return repeated(analyse(inner), min: min, max: max)
+        }
+    }
+
+    enum Trim { case exact, keepStart, keepEnd }
+
+    /// Every concatenation of a string of `a` with one of `b`, when there are few. Long
+    /// results keep their start (prefix sets) or their end (suffix sets); an exact set
+    /// cannot be cut, so it is given up instead.
+    static func product(_ a: Set<[UInt8]>, _ b: Set<[UInt8]>, trim: Trim = .keepStart) -> Set<[UInt8]>? {
+        guard a.count * b.count <= maxProduct || (a.count <= 1 || b.count <= 1) && a.count * b.count <= maxSetSize else { return nil }
+        var out = Set<[UInt8]>()
+        for x in a {
+            for y in b {
+                let joined = x + y
+                switch trim {
+                case .exact:
+                    if joined.count > maxLiteralBytes { return nil }
+                    out.insert(joined)
+                case .keepStart: out.insert(trimmed(joined))
+                case .keepEnd: out.insert(suffixTrimmed(joined))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Cuts an over-long string at a character boundary (a prefix of a literal is still required).
+    static func trimmed(_ s: [UInt8]) -> [UInt8] {
+        guard s.count > maxLiteralBytes else { return s }
+        var end = maxLiteralBytes
+        while end > 0 && s[end] & 0xC0 == 0x80 { end -= 1 }
+        return Array(s[..<end])
+    }
+
+    static func suffixTrimmed(_ s: [UInt8]) -> [UInt8] {
+        guard s.count > maxLiteralBytes else { return s }
+        var start = s.count - maxLiteralBytes
+        while start < s.count && s[start] & 0xC0 == 0x80 { start += 1 }
+        return Array(s[start...])
+    }
+
+    static func nonEmpty(_ set: Set<[UInt8]>?) -> Set<[UInt8]>? {
+        guard let set, !set.isEmpty, !set.contains([]), set.count <= maxSetSize else { return nil }
+        return set
+    }
+
+    static func add(_ a: Int?, _ b: Int?) -> Int? {
+        guard let a, let b else { return nil }
+        return a + b
+    }
+
+    static func concat(_ a: Info, _ b: Info) -> Info {
+        var out = Info.anything
+        out.minLength = a.minLength + b.minLength
+        out.maxLength = add(a.maxLength, b.maxLength)
+        if let ea = a.exact, let eb = b.exact { out.exact = product(ea, eb, trim: .exact) }
+        // Prefixes: what every match starts with.
+        if let ea = a.exact {
+            if let pb = b.prefix ?? (b.exact.flatMap(nonEmpty)), let p = product(ea, pb) {
+                out.prefix = nonEmpty(p)
+            } else if !ea.contains([]) {
+                out.prefix = nonEmpty(ea)
+            } else if let pb = b.prefix {
+                out.prefix = nonEmpty(ea.filter { !$0.isEmpty }.union(pb))
+            }
+        } else {
+            out.prefix = a.prefix
+        }
+        // Suffixes: what every match ends with.
+        if let eb = b.exact {
+            if let sa = a.suffix ?? (a.exact.flatMap(nonEmpty)), let s = product(sa, eb, trim: .keepEnd) {
+                out.suffix = nonEmpty(s)
+            } else if !eb.contains([]) {
+                out.suffix = nonEmpty(eb)
+            } else if let sa = a.suffix {
+                out.suffix = nonEmpty(eb.filter { !$0.isEmpty }.union(sa))
+            }
+        } else {
+            out.suffix = b.suffix
+        }
+        var candidates: [Info.Candidate] = []
+        if let bestA = a.best { candidates.append(bestA) }
+        if let bestB = b.best { candidates.append(Info.Candidate(set: bestB.set, maxBefore: add(a.maxLength, bestB.maxBefore))) }
+        // Across the seam: a suffix of A followed by a prefix of B.
+        if let sa = a.suffix ?? a.exact.flatMap(nonEmpty), let pb = b.prefix ?? b.exact.flatMap(nonEmpty),
+           let seam = product(sa, pb) {
+            candidates.append(Info.Candidate(set: seam, maxBefore: a.maxLength))
+        }
+        if let exact = out.exact, !exact.contains([]) { candidates.append(Info.Candidate(set: exact, maxBefore: 0)) }
+        if let prefix = out.prefix { candidates.append(Info.Candidate(set: prefix, maxBefore: 0)) }
+        out.required = choose(candidates)
+        return out
+    }
+
+    static func alternation(_ branches: [Info]) -> Info {
+        var out = Info.anything
+        out.minLength = branches.map(\.minLength).min() ?? 0
+        out.maxLength = branches.reduce(Optional(0)) { acc, b in
+            guard let acc, let m = b.maxLength else { return nil }
+            return max(acc, m)
+        }
+        func union(_ sets: [Set<[UInt8]>?]) -> Set<[UInt8]>? {
+            var all = Set<[UInt8]>()
+            for set in sets {
+                guard let set else { return nil }
+                all.formUnion(set)
+                if all.count > maxSetSize { return nil }
+            }
+            return all
+        }
+        out.exact = union(branches.map(\.exact))
+        out.prefix = nonEmpty(union(branches.map { $0.prefix ?? $0.exact.flatMap(nonEmpty) }))
+        out.suffix = nonEmpty(union(branches.map { $0.suffix ?? $0.exact.flatMap(nonEmpty) }))
+        // Each branch contributes its own best set; the union is required of every match.
+        var set = Set<[UInt8]>()
+        var maxBefore: Int? = 0
+        var complete = true
+        for branch in branches {
+            guard let best = branch.best else { complete = false; break }
+            set.formUnion(best.set)
+            maxBefore = add(maxBefore, 0).flatMap { m in best.maxBefore.map { max(m, $0) } }
+        }
+        if complete && set.count <= maxSetSize { out.required = Info.Candidate(set: set, maxBefore: maxBefore) }
+        return out
+    }
+
+    static func repeated(_ inner: Info, min: Int, max: Int?) -> Info {
+        var out = Info.anything
+        out.minLength = inner.minLength * min
+        out.maxLength = max.flatMap { m in inner.maxLength.map { $0 * m } }
+        if max == 0 {
+            out.exact = [[]]
+            return out
+        }
+        // Small bounded repeats of an exact set expand (台{2} = 台台; x? = "" or x).
+        if let e = inner.exact, let max, max <= 3 {
+            var total: Set<[UInt8]> = min == 0 ? [[]] : []
+            var power: Set<[UInt8]>? = [[]]
+            for k in 1...max {
+                power = power.flatMap { product($0, e, trim: .exact) }
+                guard let p = power else { total = []; break }
+                if k >= min { total.formUnion(p) }
+            }
+            if !total.isEmpty && total.count <= maxSetSize { out.exact = total }
+        }
+        guard min >= 1 else { return out }
+        out.prefix = inner.prefix ?? inner.exact.flatMap(nonEmpty)
+        out.suffix = inner.suffix ?? inner.exact.flatMap(nonEmpty)
+        // The first repetition holds the inner requirement at the inner offset.
+        out.required = inner.best
+        if let exact = out.exact, !exact.contains([]) {
+            out.required = choose([out.required, Info.Candidate(set: exact, maxBefore: 0)].compactMap { $0 })
+        }
+        return out
+    }
+}
+
+/// Why a pattern has no literal requirement (it then runs over the whole text).
+public struct LiteralAnalysisFailure: Error, Sendable, Hashable {
+    public var reason: String
+}

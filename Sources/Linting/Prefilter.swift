@@ -1,0 +1,131 @@
+import LintCore
+
+/// The required-literal prefilter of a rule set.
+///
+/// Every pattern that is searched across a whole segment (a rule's phrase pattern, a
+/// `requires` trigger and its required items, `document-has`, sector signals) is a
+/// *target*. Each target's PCRE2 source is analysed for the literals every match must
+/// contain (`LiteralAnalysis`); one `LiteralScanner` finds all of them in a segment in a
+/// single pass; a target is then only run where its literals occur, in windows of
+/// possible match starts (`SegmentCandidates`). Targets without a required literal are
+/// searched in full, as before.
+///
+/// The search results are the same as searching the whole segment: each window search
+/// is an ordinary PCRE2 search over the whole buffer that merely stops trying new start
+/// positions past the window, and every match starts inside some window.
+public final class Prefilter: Sendable {
+    /// A searched pattern and what it requires.
+    public struct Target: Sendable {
+        public let regex: any CompiledRegex
+        public let requirement: LiteralRequirement?
+        /// Why there is no requirement, when there is none.
+        public let failure: LiteralAnalysisFailure?
+    }
+
+    public let targets: [Target]
+    let scanner: LiteralScanner
+    /// For each scanner literal, the targets that require it.
+    let literalTargets: [[Int32]]
+    private let index: [ObjectIdentifier: Int]
+
+    /// Builds the prefilter for every whole-segment pattern of `ruleSet`.
+    public convenience init(ruleSet: RuleSet) {
+        self.init(patterns: Self.searchedPatterns(of: ruleSet))
+    }
+
+    public init(patterns: [any CompiledRegex]) {
+        var targets: [Target] = []
+        var index: [ObjectIdentifier: Int] = [:]
+        var byPattern: [String: LiteralRequirementResult] = [:]
+        var literalIDs: [[UInt8]: Int32] = [:]
+        var literals: [[UInt8]] = []
+        var literalTargets: [[Int32]] = []
+        for regex in patterns {
+            let id = ObjectIdentifier(regex as AnyObject)
+            guard index[id] == nil else { continue }
+            let result = byPattern[regex.pattern] ?? LiteralRequirementResult(LiteralAnalysis.requirement(pattern: regex.pattern, caseless: true))
+            byPattern[regex.pattern] = result
+            let targetID = Int32(targets.count)
+            index[id] = targets.count
+            targets.append(Target(regex: regex, requirement: result.requirement, failure: result.failure))
+            for literal in result.requirement?.literals ?? [] {
+                let folded = literal.map(LiteralScanner.foldByte)
+                if let existing = literalIDs[folded] {
+                    if literalTargets[Int(existing)].last != targetID { literalTargets[Int(existing)].append(targetID) }
+                } else {
+                    literalIDs[folded] = Int32(literals.count)
+                    literals.append(folded)
+                    literalTargets.append([targetID])
+                }
+            }
+        }
+        self.targets = targets
+        self.index = index
+        self.literalTargets = literalTargets
+        scanner = LiteralScanner(literals: literals)
+    }
+
+    /// The patterns of a rule set that are searched across whole segments.
+    public static func searchedPatterns(of ruleSet: RuleSet) -> [any CompiledRegex] {
+        var out: [any CompiledRegex] = []
+        for definition in ruleSet.sectors.definitions {
+            if let strong = definition.strongSignals { out.append(strong) }
+            if let weak = definition.weakSignals { out.append(weak) }
+        }
+        for rule in ruleSet.rules { out += searchedPatterns(of: rule).map(\.regex) }
+        return out
+    }
+
+    /// A rule's whole-segment patterns, labelled as in `Rule.compiledPatterns`.
+    public static func searchedPatterns(of rule: Rule) -> [(label: String, regex: any CompiledRegex)] {
+        var out: [(String, any CompiledRegex)] = []
+        switch rule.pattern {
+        case let .span(span): out.append(("match", span.regex))
+        case let .document(doc):
+            out.append(("trigger", doc.trigger.regex))
+            for item in doc.required { out.append(("requires \(item.label)", item.regex)) }
+        }
+        if let document = rule.exceptions.documentHas { out.append(("unless document-has", document)) }
+        if let lacks = rule.exceptions.documentLacks { out.append(("unless document-lacks", lacks)) }
+        return out
+    }
+
+    /// The target of a pattern, if it was given to the prefilter.
+    func target(of regex: any CompiledRegex) -> Int? {
+        guard let t = index[ObjectIdentifier(regex as AnyObject)], targets[t].regex as AnyObject === regex as AnyObject else {
+            return nil
+        }
+        return t
+    }
+
+    /// The analysis of a pattern given to the prefilter.
+    public func analysis(of regex: any CompiledRegex) -> Target? { target(of: regex).map { targets[$0] } }
+
+    /// Scans a segment's normalized text once and records, for each target, the windows
+    /// in which a match may start.
+    func candidates(in buffer: UTF8Buffer) -> SegmentCandidates {
+        var windows: [SegmentCandidates.Window] = []
+        let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
+        scanner.scan(text) { literal, offset in
+            for target in literalTargets[Int(literal)] {
+                let maxBefore = targets[Int(target)].requirement?.maxBefore
+                let low = maxBefore.map { buffer.offset(offset, backBy: $0) } ?? 0
+                windows.append(SegmentCandidates.Window(target: target, low: low, high: offset))
+            }
+        }
+        return SegmentCandidates(prefilter: self, windows: windows)
+    }
+}
+
+/// The outcome of analysing one pattern.
+struct LiteralRequirementResult {
+    var requirement: LiteralRequirement?
+    var failure: LiteralAnalysisFailure?
+
+    init(_ result: Result<LiteralRequirement, LiteralAnalysisFailure>) {
+        switch result {
+        case let .success(r): requirement = r
+        case let .failure(f): failure = f
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import LintCore
+
+/// Where, in one segment, each prefilter target may match: sorted, disjoint windows of
+/// possible match starts, one list per target.
+struct SegmentCandidates {
+    struct Window {
+        var target: Int32
+        /// First and last byte offset at which a match may start (both inclusive).
+        var low: Int
+        var high: Int
+    }
+
+    let prefilter: Prefilter
+    /// Grouped by target, then sorted by `low`; windows of one target never overlap.
+    private let windows: [Window]
+
+    init(prefilter: Prefilter, windows raw: [Window]) {
+        self.prefilter = prefilter
+        var sorted = raw
+        // Hits arrive in text order; grouping by target keeps that order inside a target.
+        sorted.sort { $0.target != $1.target ? $0.target < $1.target : $0.low != $1.low ? $0.low < $1.low : $0.high < $1.high }
+        var merged: [Window] = []
+        merged.reserveCapacity(sorted.count)
+        for window in sorted {
+            if var last = merged.last, last.target == window.target, window.low <= last.high + 1 {
+                last.high = max(last.high, window.high)
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(window)
+            }
+        }
+        windows = merged
+    }
+
+    /// How to search a pattern in this segment.
+    enum Plan {
+        /// The pattern has no required literal (or is unknown to the prefilter).
+        case whole
+        /// Only these windows (possibly none).
+        case windows(ArraySlice<Window>)
+    }
+
+    func plan(for regex: any CompiledRegex) -> Plan {
+        guard let target = prefilter.target(of: regex), prefilter.targets[target].requirement != nil else { return .whole }
+        let t = Int32(target)
+        var lo = 0, hi = windows.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if windows[mid].target < t { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < windows.count && windows[end].target == t { end += 1 }
+        return .windows(windows[lo..<end])
+    }
+}
+
+/// A pattern searched in one segment the way `RuleRunner` always searched it (the first
+/// match at or after a position, over the whole buffer), but only trying start positions
+/// inside the prefilter's windows.
+struct SegmentSearch {
+    let regex: any CompiledRegex
+    let buffer: UTF8Buffer
+    private let windows: ArraySlice<SegmentCandidates.Window>?
+    /// The first window that may still hold a start at or after the last position asked.
+    private var cursor: Int
+
+    init(_ regex: any CompiledRegex, in segment: PreparedSegment) {
+        self.regex = regex
+        buffer = segment.buffer
+        switch segment.candidates?.plan(for: regex) ?? .whole {
+        case .whole: windows = nil
+        case let .windows(slice): windows = slice
+        }
+        cursor = windows?.startIndex ?? 0
+    }
+
+    /// Whether no match can exist at all (no literal hit).
+    var isEmpty: Bool { windows?.isEmpty ?? false }
+
+    /// The first match starting at or after `position`. Positions asked must not decrease.
+    mutating func firstMatch(from position: Int, scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
+        guard let windows else {
+            return try regex.firstMatch(in: buffer, from: position, end: buffer.count, scratch: scratch)
+        }
+        while cursor < windows.endIndex && windows[cursor].high < position { cursor += 1 }
+        var k = cursor
+        while k < windows.endIndex {
+            let window = windows[k]
+            let start = max(window.low, position)
+            if let match = try regex.firstMatch(in: buffer, from: start, end: buffer.count, maxStart: window.high, scratch: scratch) {
+                return match
+            }
+            k += 1
+            cursor = k
+        }
+        return nil
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Extractors
+import Foundation
+import LintCore
+import Linting
+import PCRE2Matcher
+import RuleCompiler
+
+/// `adlaw-bench scan`: lints files in-process twice, with the prefilter and with the naive
+/// per-rule scan (every pattern over the whole text), checks that both give the same
+/// findings, and prints the throughput of each and the start-up costs.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Compare the prefilter with the naive per-rule scan on files (single thread)."
+    )
+
+    @Option(name: .customLong("rules"), help: "The rule folder.")
+    var rules: String
+
+    @Option(name: .customLong("naive-megabytes"), help: "Run the naive scan only on the first files up to this many MB (it is slow).")
+    var naiveMegabytes: Int = 16
+
+    @Argument(help: "Files or folders.")
+    var paths: [String]
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let engine = PCRE2Engine()
+        var ruleSet: RuleSet!
+        let load = try clock.measure { ruleSet = try RuleSetLoader(engine: engine).load(folders: [rules]) }
+        var fast: Linter!
+        let build = clock.measure { fast = Linter(ruleSet: ruleSet) }
+        let naive = Linter(ruleSet: ruleSet, usePrefilter: false)
+        let withoutLiteral = fast.prefilter?.targets.filter { $0.requirement == nil }.count ?? 0
+        print("rules: \(ruleSet.rules.count), searched patterns: \(fast.prefilter?.targets.count ?? 0) (\(withoutLiteral) without a required literal)")
+        print("load + compile rules: \(ms(load)) ms; build prefilter: \(ms(build)) ms")
+
+        let reader = DocumentReader()
+        let files = FileWalker(extensions: reader.knownExtensions).expand(paths).files
+        let documents = try files.map { try reader.read(path: $0) }
+        let options = LintOptions(sectors: ruleSet.sectors.definitions.map(\.id))
+        let scratch = engine.makeScratch()
+        let totalBytes = documents.reduce(0) { $0 + $1.source.bytes.count }
+
+        var fastFindings: [[Finding]] = []
+        let fastTime = clock.measure {
+            for document in documents { fastFindings.append(fast.lint(document, options: options, scratch: scratch).findings) }
+        }
+        var naiveBytes = 0
+        var mismatches = 0
+        var naiveCount = 0
+        let naiveTime = clock.measure {
+            for (index, document) in documents.enumerated() where naiveBytes < naiveMegabytes * 1_000_000 {
+                naiveBytes += document.source.bytes.count
+                let findings = naive.lint(document, options: options, scratch: scratch).findings
+                naiveCount = index + 1
+                if findings != fastFindings[index] { mismatches += 1 }
+            }
+        }
+        let findingCount = fastFindings.reduce(0) { $0 + $1.count }
+        let fastRate = Double(totalBytes) / 1e6 / seconds(fastTime)
+        let naiveRate = Double(naiveBytes) / 1e6 / seconds(naiveTime)
+        print("prefilter: \(files.count) files, \(totalBytes) bytes, \(findingCount) findings, \(String(format: "%.1f", fastRate)) MB/s")
+        print("naive:     \(naiveCount) files, \(naiveBytes) bytes, \(String(format: "%.2f", naiveRate)) MB/s")
+        print("speed-up over the naive scan: \(String(format: "%.0f", fastRate / naiveRate))x")
+        print(mismatches == 0 ? "findings identical on the \(naiveCount) files run both ways" : "MISMATCH: \(mismatches) files differ")
+        if mismatches > 0 { throw ExitCode(1) }
+    }
+
+    func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+    func ms(_ d: Duration) -> String { String(format: "%.1f", seconds(d) * 1000) }
+}

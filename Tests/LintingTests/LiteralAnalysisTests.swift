@@ -1,0 +1,89 @@
+@testable import Linting
+import Testing
+
+@Suite struct LiteralAnalysisTests {
+    func literals(_ pattern: String, caseless: Bool = true) -> Set<String>? {
+        guard case let .success(requirement) = LiteralAnalysis.requirement(pattern: pattern, caseless: caseless) else { return nil }
+        return Set(requirement.literals.map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    func maxBefore(_ pattern: String) -> Int?? {
+        guard case let .success(requirement) = LiteralAnalysis.requirement(pattern: pattern, caseless: true) else { return nil }
+        return .some(requirement.maxBefore)
+    }
+
+    @Test func alternationOfTermsRequiresOneOfThem() {
+        #expect(literals("(?:恕不退換|不接受退貨|拆封後不退)") == ["恕不退換", "不接受退貨", "拆封後不退"])
+    }
+
+    @Test func prefixAlternationBeforeAGapIsRequiredAtTheStart() {
+        let pattern = #"(?:首獎|頭獎)[^。!?\r\n]{0,16}?(?<amount>[0-9]+)\s*元"#
+        #expect(literals(pattern) == ["首獎", "頭獎"])
+        #expect(maxBefore(pattern) == .some(0))
+    }
+
+    @Test func smallClassesExpandIntoCrossProducts() {
+        #expect(literals("[台臺]灣第[一1]") == ["台灣第一", "臺灣第一", "台灣第1", "臺灣第1"])
+    }
+
+    @Test func lookaroundRequiresNothingButKeepsTheRest() {
+        #expect(literals("(?<!不能|無法)治療(?!師)") == ["治療"])
+        #expect(literals("(?=保證)") == nil)
+    }
+
+    @Test func optionalPartsAreNotRequired() {
+        let found = literals("(?:百分之)?百有效")
+        #expect(found != nil)
+        #expect(found!.allSatisfy { $0.hasSuffix("百有效") || $0.contains("百有效") })
+        #expect(literals("(?:保證)?") == nil)
+        #expect(literals("a*") == nil)
+    }
+
+    @Test func nearPatternsRequireTheRarerSideOfEachOrder() {
+        let pattern = "(?:(?<a1>(?:治療|防))[^。]{0,3}?(?<b1>(?:感冒|失眠))|(?<b2>(?:感冒|失眠))[^。]{0,3}?(?<a2>(?:治療|防)))"
+        // 防 alone is far more common than either disease: both orders fall back to the diseases.
+        #expect(literals(pattern) == ["感冒", "失眠"])
+        // The disease can come after up to 3 + 2 characters in the first order.
+        #expect(maxBefore(pattern) == .some(5))
+    }
+
+    @Test func caselessLettersIncludeTheirUnicodeFoldings() {
+        #expect(literals("Beer") == ["beer"])
+        #expect(literals("desk") == ["desk", "de\u{17F}k", "des\u{212A}", "de\u{17F}\u{212A}"])
+        #expect(literals("(?i)ok") == ["ok", "o\u{212A}"])
+    }
+
+    @Test func crossProductsAreCapped() {
+        let big = "[0-9][0-9][0-9]萬"
+        #expect(literals(big) == ["萬"])
+    }
+
+    @Test func unboundedPrefixesHaveNoWindowBound() {
+        #expect(maxBefore(".*保證") == .some(nil))
+        #expect(maxBefore("[0-9]{1,3}萬") == .some(3))
+    }
+
+    @Test func constructsThatChangeWhereAMatchStartsAreNotAnalysed() {
+        for pattern in [#"\G保證"#, "(*COMMIT)保證", "(?(1)a|b)保證", "(?x) 保 證", "保證{,3}"] {
+            #expect(literals(pattern) == nil, "\(pattern)")
+        }
+    }
+
+    @Test func resettingTheReportedStartKeepsTheLiterals() {
+        #expect(literals(#"(?:預約|施打)[^。]{0,6}?\K(?:雷射|抽脂)"#) == ["預約", "施打"])
+    }
+
+    @Test func classesThatAreLargeOrNegatedMatchAnything() {
+        #expect(literals(#"[^。]{2}"#) == nil)
+        #expect(literals(#"\d+%"#) == ["%"])
+        #expect(literals(#"[\s\S]保證"#) == ["保證"])
+    }
+
+    @Test func backreferencesAndRecursionAreOpaque() {
+        // The group before the backreference is a prefix; what follows it is not bounded.
+        #expect(literals(#"(好)\1棒"#) == ["好"])
+        #expect(literals(#"(.)\1棒"#) == ["棒"])
+        #expect(maxBefore(#"(.)\1棒"#) == .some(nil))
+        #expect(literals(#"(?:a(?R)?b)"#) != nil)
+    }
+}

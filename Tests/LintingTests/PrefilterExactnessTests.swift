@@ -1,0 +1,153 @@
+import Extractors
+import Foundation
+import LintCore
+@testable import Linting
+import PCRE2Matcher
+import RuleCompiler
+import Testing
+import TestSupport
+
+/// The prefilter must never change a result: every test here runs the same input with
+/// and without it and compares everything that comes out.
+@Suite struct PrefilterExactnessTests {
+    let engine = PCRE2Engine()
+
+    // MARK: - One pattern: window search against whole-text search
+
+    /// Every match `RuleRunner` would visit: after each match, resume one character after
+    /// its start (the cancelled-match step, which visits the most matches).
+    func allMatches(_ regex: any CompiledRegex, _ text: String, prefilter: Prefilter?) throws -> [RegexMatch] {
+        let segment = PreparedSegment(index: 0, segment: TextSegment(text: text), normalizer: TextNormalizer(), prefilter: prefilter)
+        var search = SegmentSearch(regex, in: segment)
+        let scratch = engine.makeScratch()
+        var out: [RegexMatch] = []
+        var position = 0
+        while position <= segment.buffer.count, let m = try search.firstMatch(from: position, scratch: scratch) {
+            out.append(m)
+            position = segment.buffer.offset(m.range.lowerBound, forwardBy: 1)
+        }
+        return out
+    }
+
+    static let trickyPatterns = [
+        "(?:治療|保證有效)",
+        "(?<!不能|無法)治療(?!師)",
+        #"(?:首獎|頭獎)[^。!?\r\n]{0,16}?(?<amount>[0-9](?:[0-9]|,(?=[0-9]{3}))*)\s*萬?元"#,
+        "(?:(?<a1>(?:治療|防|改善))[^。!?\\r\\n]{0,3}?(?<b1>(?:感冒|失眠|癌))|(?<b2>(?:感冒|失眠|癌))[^。!?\\r\\n]{0,3}?(?<a2>(?:治療|防|改善)))",
+        "[台臺]灣第[一1]",
+        #"\b(?:beer|whisky)\b"#,
+        "desk",
+        #"[0-9]+\s*%\s*有效"#,
+        "(?:百分之)?百有效",
+        "保.{0,5}證",
+        "(?:a|b)+c",
+        #"(好)\1棒"#,
+        "第一(?:品牌|名)?",
+        "(?<=保證)有效",
+        "^保證",
+        "有效$",
+        #"(?:保證|我們)[^。]{0,4}?\K有效"#,
+    ]
+
+    static let alphabet: [String] = ["治療", "治療師", "不能", "無法", "保證", "有效", "百", "百分之", "首獎", "頭獎", "價值",
+                                     "600", "1,000,000", "萬", "元", "防", "感冒", "失眠", "癌", "改善", "。", "！", "\n", " ",
+                                     "台灣", "臺灣", "第一", "第1", "品牌", "名", "beer", "BEER", "whisky", "Whiſky", "des\u{212A}",
+                                     "desk", "DESK", "%", "好", "棒", "a", "b", "c", "，", "保", "證", "我們", "今天",
+                                     "3%", "100% ", "%有效", "好好", "aab", "保證有效"]
+
+    static func randomText(_ rng: inout SplitMix64, pieces: Int) -> String {
+        (0..<pieces).map { _ in rng.pick(alphabet) }.joined()
+    }
+
+    @Test(arguments: trickyPatterns)
+    func windowSearchFindsTheSameMatchesAsWholeTextSearch(pattern: String) throws {
+        let regex = try engine.compile(pattern, caseInsensitive: true)
+        let prefilter = Prefilter(patterns: [regex])
+        var rng = SplitMix64(seed: UInt64(pattern.utf8.count) &* 31 &+ 17)
+        var checked = 0
+        for _ in 0..<150 {
+            let text = Self.randomText(&rng, pieces: Int(rng.next() % 60))
+            let expected = try allMatches(regex, text, prefilter: nil)
+            let actual = try allMatches(regex, text, prefilter: prefilter)
+            #expect(actual == expected, "pattern \(pattern) on \(text)")
+            checked += expected.count
+        }
+        #expect(checked > 0, "the generated text never matched \(pattern); the test would prove nothing")
+    }
+
+    // MARK: - The shipped rule pack: whole documents
+
+    static let ruleSet: RuleSet? = try? RuleSetLoader(engine: PCRE2Engine()).load(folders: [TestSupport.rulesFolder])
+
+    func compare(_ document: ExtractedDocument, options: LintOptions, ruleSet: RuleSet,
+                 fast: Linter, reference: Linter) -> Int {
+        let a = fast.lint(document, options: options, scratch: engine.makeScratch())
+        let b = reference.lint(document, options: options, scratch: engine.makeScratch())
+        #expect(a.findings == b.findings, "findings differ in \(document.path)")
+        #expect(a.diagnostics == b.diagnostics, "diagnostics differ in \(document.path)")
+        #expect(a.sectors == b.sectors, "sectors differ in \(document.path)")
+        return b.findings.count
+    }
+
+    @Test func theCorpusGivesTheSameResultsWithAndWithoutThePrefilter() throws {
+        let ruleSet = try #require(Self.ruleSet)
+        let fast = Linter(ruleSet: ruleSet), reference = Linter(ruleSet: ruleSet, usePrefilter: false)
+        let reader = DocumentReader()
+        let files = FileWalker(extensions: reader.knownExtensions).expand([TestSupport.corpusFolder]).files
+        #expect(!files.isEmpty)
+        let everySector = ruleSet.sectors.definitions.map(\.id)
+        var findings = 0
+        for path in files {
+            let document = try reader.read(path: path)
+            findings += compare(document, options: LintOptions(), ruleSet: ruleSet, fast: fast, reference: reference)
+            findings += compare(document, options: LintOptions(sectors: everySector), ruleSet: ruleSet, fast: fast, reference: reference)
+        }
+        #expect(findings > 0)
+    }
+
+    @Test func everyRuleExampleGivesTheSameResults() throws {
+        let ruleSet = try #require(Self.ruleSet)
+        let fast = Linter(ruleSet: ruleSet), reference = Linter(ruleSet: ruleSet, usePrefilter: false)
+        let everySector = ruleSet.sectors.definitions.map(\.id)
+        for rule in ruleSet.rules {
+            for example in rule.examples {
+                for variant in ExampleRunner.Variant.all {
+                    let text = ExampleRunner.embed(example, in: variant).text
+                    let document = TestSupport.document(text, path: "\(rule.id)")
+                    _ = compare(document, options: LintOptions(sectors: everySector), ruleSet: ruleSet, fast: fast, reference: reference)
+                }
+            }
+        }
+    }
+
+    /// Text made of every lexicon term, rule example and phrase the rules name, shuffled with
+    /// filler, full-width forms, variants, zero-width characters and separators.
+    @Test func generatedTextGivesTheSameResults() throws {
+        let ruleSet = try #require(Self.ruleSet)
+        let fast = Linter(ruleSet: ruleSet), reference = Linter(ruleSet: ruleSet, usePrefilter: false)
+        var pieces: [String] = ruleSet.lexicons.values.flatMap(\.terms)
+        pieces += ruleSet.rules.flatMap { $0.examples.map(\.text) }
+        pieces += ["。", "！", "？", "，", "\n", "\r\n", " ", "　", "・", "\u{200B}", "臺", "爲", "１００％", "ＮＯ．１", "NT$", "首獎",
+                   "價值", "8,000,000", "600萬", "一千萬", "元", "#業配", "資料來源：", "不能", "並非", "我們的產品", "今天下單",
+                   "天然成分", "全家人", "立即購買", "K", "\u{212A}", "ſ"]
+        var rng = SplitMix64(seed: 2026)
+        let everySector = ruleSet.sectors.definitions.map(\.id)
+        var findings = 0
+        for round in 0..<40 {
+            var text = ""
+            for _ in 0..<(50 + Int(rng.next() % 150)) {
+                var piece = rng.pick(pieces)
+                if rng.next() % 7 == 0, let cut = piece.indices.dropFirst().randomElement(using: &rng) {
+                    piece.insert(rng.pick([" ", "・", "\u{200B}", "．"]), at: cut) // a loose phrase
+                }
+                text += piece
+            }
+            let document = TestSupport.document(text, path: "generated-\(round).txt")
+            findings += compare(document, options: LintOptions(), ruleSet: ruleSet, fast: fast, reference: reference)
+            findings += compare(document, options: LintOptions(sectors: everySector), ruleSet: ruleSet, fast: fast, reference: reference)
+        }
+        #expect(findings > 100, "generated text should trigger many rules; found \(findings)")
+    }
+}
+
+extension SplitMix64: RandomNumberGenerator {}

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Benchmark, not a test: nothing in CI runs it or depends on timing.
+#
+# Generates a deterministic corpus of Traditional Chinese ad copy and measures:
+#   - `adlaw check` with every rule (all sectors forced) on one core and on two: MB/s of
+#     wall time and of CPU time, and peak memory;
+#   - `rg -P -f` with the same patterns (`adlaw rules patterns --match-only`) on part of
+#     the corpus, with matching-line counts beside adlaw's;
+#   - the naive per-rule scan against the prefilter, in-process (adlaw-bench scan), which
+#     also checks that both give identical findings;
+#   - small runs: ten small files (a pre-commit run) against `adlaw --version`.
+# Usage: scripts/bench.sh            (BENCH_MB=64 BENCH_FILES=256 BENCH_RG_MB=4 BENCH_NAIVE_MB=4)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+. ./scripts/env.sh
+
+tools=(ripgrep hyperfine time util-linux)
+missing=()
+for package in "${tools[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""; if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "bench: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+MB=${BENCH_MB:-64}
+FILES=${BENCH_FILES:-256}
+RG_MB=${BENCH_RG_MB:-4}
+NAIVE_MB=${BENCH_NAIVE_MB:-4}
+OUT=${BENCH_DIR:-.build/bench}
+mkdir -p "$OUT"
+
+swift build -c release --product adlaw >&2
+swift build -c release --product adlaw-bench >&2
+bin=$PWD/.build/release/adlaw
+bench=$PWD/.build/release/adlaw-bench
+export ADLAW_RULES_DIR=$PWD/Rules
+
+corpus=$OUT/corpus-$MB-$FILES
+if [ ! -d "$corpus" ]; then "$bench" corpus --out "$corpus" --megabytes "$MB" --files "$FILES" >&2; fi
+small=$OUT/small
+if [ ! -d "$small" ]; then "$bench" corpus --out "$small" --megabytes 0.03 --files 10 --seed 7 >&2; fi
+bytes=$(cat "$corpus"/* | wc -c)
+sectors=$(sed -n 's/^  \([a-z][a-z0-9-]*\):.*/\1/p' Rules/sectors.yaml | paste -sd, -)
+check=("$bin" check --sector "$sectors" --format line --fail-on never)
+
+mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
+# Wall seconds, CPU seconds (user + sys) and peak RSS in KB of one run.
+measure() { /usr/bin/time -f "%e %U %S %M" -o "$OUT/time.txt" "$@" >/dev/null 2>&1 || true; awk '{ printf "%s %.2f %s", $1, $2 + $3, $4 }' "$OUT/time.txt"; }
+
+echo "# adlaw benchmark ($(date -u +%F), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg))"
+echo "corpus: $corpus, $bytes bytes in $FILES files; rules: $("$bin" rules list | tail -1)"
+echo
+
+echo "## Throughput: adlaw check, every rule (all sectors forced)"
+read -r wall1 cpu1 rss1 < <(measure taskset -c 0 "${check[@]}" --jobs 1 "$corpus")
+read -r wall2 cpu2 rss2 < <(measure "${check[@]}" --jobs 2 "$corpus")
+echo "one core:  $(mbps "$bytes" "$wall1") MB/s wall, $(mbps "$bytes" "$cpu1") MB/s per CPU second, peak RSS $((rss1 / 1024)) MiB"
+echo "two cores: $(mbps "$bytes" "$wall2") MB/s wall ($(awk -v a="$wall1" -v b="$wall2" 'BEGIN { printf "%.2f", a / b }')x one core), peak RSS $((rss2 / 1024)) MiB"
+echo "  command: taskset -c 0 adlaw check --sector $sectors --jobs 1 --format line --fail-on never $corpus"
+
+big=$OUT/one-big-file.md
+if [ ! -f "$big" ]; then cat "$corpus"/* | head -c 50000000 > "$big"; fi
+read -r wallb cpub rssb < <(measure "${check[@]}" "$big")
+echo "one 50 MB file: $(mbps 50000000 "$wallb") MB/s wall, peak RSS $((rssb / 1024)) MiB"
+echo
+
+echo "## Beside rg -P -f (same patterns, first $RG_MB MB of the corpus)"
+part=$OUT/rg-part
+rm -rf "$part"; mkdir -p "$part"
+size=0
+for f in "$corpus"/*; do
+  [ "$size" -ge $((RG_MB * 1000000)) ] && break
+  cp "$f" "$part/"; size=$((size + $(wc -c < "$f")))
+done
+# rg joins the patterns into one alternation: group names repeat across rules, so they are
+# made non-capturing (no pattern refers back to a named group).
+"$bin" rules patterns --match-only | sed -e 's/(?<\([A-Za-z][A-Za-z0-9_]*\)>/(?:/g' -e 's/(?P<\([A-Za-z][A-Za-z0-9_]*\)>/(?:/g' > "$OUT/patterns.txt"
+read -r wallr cpur rssr < <(measure rg -P -i -c -f "$OUT/patterns.txt" "$part")
+read -r walla cpua rssa < <(measure "${check[@]}" --jobs 1 "$part")
+rg_lines=$(rg -P -i -c --no-filename -f "$OUT/patterns.txt" "$part" | awk '{ s += $1 } END { print s + 0 }')
+adlaw_lines=$("${check[@]}" "$part" 2>/dev/null | cut -d: -f1,2 | sort -u | wc -l)
+echo "rg -P -f:    $(mbps "$size" "$wallr") MB/s, $rg_lines matching lines"
+echo "adlaw check: $(mbps "$size" "$walla") MB/s, $adlaw_lines lines with a finding (exceptions, numeric conditions and normalization make them differ)"
+echo "ratio: $(awk -v a="$wallr" -v b="$walla" 'BEGIN { printf "%.0f", a / b }')x rg -P"
+echo "  command: rg -P -i -c -f $OUT/patterns.txt $part"
+echo
+
+echo "## Beside the naive per-rule scan (in-process, single thread)"
+"$bench" scan --rules Rules --naive-megabytes "$NAIVE_MB" "$corpus"
+echo "  command: adlaw-bench scan --rules Rules --naive-megabytes $NAIVE_MB $corpus"
+echo
+
+echo "## Small runs: ten small files (a pre-commit run)"
+hyperfine -N --warmup 3 --runs 20 --export-markdown "$OUT/small.md" \
+  "$bin --version" "${check[*]} $small" >/dev/null 2>&1 || true
+cat "$OUT/small.md"
