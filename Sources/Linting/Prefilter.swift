@@ -84,6 +84,8 @@ public final class Prefilter: Sendable {
         case let .document(doc):
             out.append(("trigger", doc.trigger.regex))
             for item in doc.required { out.append(("requires \(item.label)", item.regex)) }
+        case .checklist:
+            break // checklists are evaluated by ChecklistRunner over the whole text
         }
         if let document = rule.exceptions.documentHas { out.append(("unless document-has", document)) }
         if let lacks = rule.exceptions.documentLacks { out.append(("unless document-lacks", lacks)) }
