@@ -116,7 +116,9 @@ extension RulesCommand {
         var literals = false
 
         func run() throws {
-            let ruleSet = try selection.apply(to: ruleSetOptions.load(engine: PCRE2Engine()))
+            let loaded = try ruleSetOptions.load(engine: PCRE2Engine())
+            let filter = try selection.filter(for: loaded)
+            let ruleSet = loaded.filtered(filter.includes)
             var out = ""
             if literals {
                 let prefilter = Prefilter(ruleSet: ruleSet)
