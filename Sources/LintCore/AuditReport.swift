@@ -16,6 +16,15 @@ public struct AuditReport: Sendable {
     public var rules: [RuleID: RuleDescriptor]
     /// Files that could not be read (and so were not checked).
     public var unreadable: [Diagnostic]
+    /// Findings that do not count: suppressed with a reason, substantiated by an approved
+    /// claim, or accepted in the baseline. Listed so nothing is silenced without a trace.
+    public var waived: [WaivedFinding] = []
+    /// Every suppression directive seen, with what it did.
+    public var suppressions: [SuppressionRecord] = []
+    /// Every configured claim, with its matches and expiry.
+    public var claims: [ClaimRecord] = []
+    /// Open findings on claims whose approval has expired.
+    public var expiredClaims: [ExpiredClaimMatch] = []
 
     public init(title: String, generatedAt: String, toolVersion: String, rulePackVersion: String?, rulesLoaded: Int,
                 verdict: Verdict, files: [AuditFile], findings: [Finding], checklists: [ChecklistResult],

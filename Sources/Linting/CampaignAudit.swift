@@ -7,19 +7,27 @@ import LintCore
 /// - needs review: a warning finding, an open checklist item, or a file that could not be read;
 /// - publish: nothing above (info findings are listed for the reviewer, but do not hold the campaign).
 public enum CampaignAudit {
+    /// The audit of a run: `results` give each file's checklists and sectors; `open` are the
+    /// findings that count after suppressions, claims and the baseline; `waived` those that
+    /// do not. `rules` describes every rule that may appear (pattern rules and built-in checks).
     public static func build(title: String, generatedAt: String, toolVersion: String, ruleSet: RuleSet,
-                             results: [DocumentResult], diagnostics: [Diagnostic]) -> AuditReport {
-        let descriptors = Dictionary(uniqueKeysWithValues: ruleSet.rules.map { ($0.id, $0.descriptor) })
+                             rules: [RuleDescriptor], results: [DocumentResult], open: [Finding],
+                             diagnostics: [Diagnostic]) -> AuditReport {
+        var descriptors = Dictionary(uniqueKeysWithValues: ruleSet.rules.map { ($0.id, $0.descriptor) })
+        for rule in rules { descriptors[rule.id] = rule }
+        // Checklist rules report through their checklists, not as findings.
         let checklistIDs = Set(ruleSet.rules.filter { $0.pattern.kind == .checklist }.map(\.id))
+        let counted = open.filter { !checklistIDs.contains($0.ruleID) }
+        let byPath = Dictionary(grouping: counted, by: \.path)
         var files: [AuditFile] = results.map { result in
-            let findings = result.findings.filter { !checklistIDs.contains($0.ruleID) }
+            let findings = byPath[result.path] ?? []
             return AuditFile(path: result.path, format: result.format, sectors: result.sectors.sectors,
                              sectorSource: result.sectors.source.rawValue,
                              verdict: verdict(findings: findings, checklists: result.checklists, rules: descriptors),
                              findingCount: findings.count, readable: true)
         }
-        let unreadable = diagnostics.filter { $0.level == .error }
-        for diagnostic in unreadable {
+        let unreadable = diagnostics.filter { $0.level == .error && !$0.code.hasPrefix("adlaw.") }
+        for diagnostic in unreadable where !files.contains(where: { $0.path == diagnostic.path }) {
             files.append(AuditFile(path: diagnostic.path, format: "-", sectors: [], sectorSource: "none",
                                    verdict: Verdict(level: .needsReview, ruleID: nil, reason: "無法讀取，未經檢查：\(diagnostic.message)"),
                                    findingCount: 0, readable: false))
@@ -30,8 +38,7 @@ public enum CampaignAudit {
         if let worst, worst.verdict.level > .publish {
             campaign = Verdict(level: worst.verdict.level, ruleID: worst.verdict.ruleID, reason: "\(worst.path)：\(worst.verdict.reason)")
         }
-        // Checklist rules report through their checklists, not as findings.
-        let findings = results.flatMap(\.findings).filter { !checklistIDs.contains($0.ruleID) }.sorted(by: Finding.stableOrder)
+        let findings = counted.sorted(by: Finding.stableOrder)
         let checklists = results.flatMap(\.checklists).sorted {
             ($0.path, $0.line, $0.ruleID.rawValue) < ($1.path, $1.line, $1.ruleID.rawValue)
         }

@@ -203,8 +203,49 @@ public struct AuditHTMLReporter {
     }
 
     private func reviewRecord(_ report: AuditReport, _ html: inout HTMLWriter) {
-        html.raw("<section id=\"suppressions\">\n<h2>抑制與已佐證之宣稱</h2>\n")
-        html.raw("<p>本次執行沒有以註解抑制或以佐證資料核可的發現；任何抑制或核可都會在此列出理由、佐證、核可人與期限。</p>\n</section>\n")
+        let record = ReviewRecord(report)
+        html.raw("<section id=\"suppressions\">\n<h2>抑制、佐證與基準線（\(report.waived.count)）</h2>\n")
+        if record.isEmpty {
+            html.raw("<p>本次執行沒有以註解抑制、以佐證資料核可或列入基準線的發現，也沒有設定中的宣稱。</p>\n</section>\n")
+            return
+        }
+        html.raw("<p>下列發現不計入結論，但完整列出，任何抑制或核可都有理由、佐證、核可人與期限可查。</p>\n")
+        if !record.rows.isEmpty {
+            html.raw("<table class=\"waived\">\n<thead><tr><th>位置</th><th>規則</th><th>文字</th><th>處理</th><th>理由或佐證</th></tr></thead>\n<tbody>\n")
+            for row in record.rows {
+                html.raw("<tr class=\"waiver-\(row.kind)\"><td><code>")
+                html.text(row.location)
+                html.raw("</code></td><td><code>")
+                html.text(row.rule)
+                html.raw("</code></td><td>")
+                html.text(row.text)
+                html.raw("</td><td>")
+                html.text(row.label)
+                html.raw("</td><td>")
+                html.text(row.detail)
+                html.raw("</td></tr>\n")
+            }
+            html.raw("</tbody>\n</table>\n")
+        }
+        if !record.directives.isEmpty {
+            html.raw("<h3>抑制指令</h3>\n<ul class=\"directives\">\n")
+            for line in record.directives {
+                html.raw("<li>")
+                html.text(line)
+                html.raw("</li>\n")
+            }
+            html.raw("</ul>\n")
+        }
+        if !record.claims.isEmpty {
+            html.raw("<h3>設定中的佐證宣稱</h3>\n<ul class=\"claims\">\n")
+            for line in record.claims {
+                html.raw("<li>")
+                html.text(line)
+                html.raw("</li>\n")
+            }
+            html.raw("</ul>\n")
+        }
+        html.raw("</section>\n")
     }
 
     private func unreadable(_ report: AuditReport, _ html: inout HTMLWriter) {

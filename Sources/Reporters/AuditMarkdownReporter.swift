@@ -63,7 +63,21 @@ public struct AuditMarkdownReporter {
             if let suggestion = finding.suggestion { md += "  - 建議改寫：\(inline(suggestion))\n" }
         }
 
-        md += "\n## 抑制與已佐證之宣稱\n\n本次執行沒有以註解抑制或以佐證資料核可的發現。\n"
+        let record = ReviewRecord(report)
+        md += "\n## 抑制、佐證與基準線（\(report.waived.count)）\n\n"
+        if record.isEmpty { md += "本次執行沒有以註解抑制、以佐證資料核可或列入基準線的發現，也沒有設定中的宣稱。\n" }
+        if !record.rows.isEmpty {
+            md += "| 位置 | 規則 | 文字 | 處理 | 理由或佐證 |\n|---|---|---|---|---|\n"
+            for row in record.rows {
+                md += "| `\(cell(row.location))` | `\(row.rule)` | \(cell(row.text)) | \(row.label) | \(cell(row.detail)) |\n"
+            }
+        }
+        if !record.directives.isEmpty {
+            md += "\n### 抑制指令\n\n" + record.directives.map { "- \(inline($0))\n" }.joined()
+        }
+        if !record.claims.isEmpty {
+            md += "\n### 設定中的佐證宣稱\n\n" + record.claims.map { "- \(inline($0))\n" }.joined()
+        }
         md += "\n## 無法讀取的檔案（\(report.unreadable.count)）\n\n"
         if report.unreadable.isEmpty { md += "所有檔案均已讀取並檢查。\n" }
         for diagnostic in report.unreadable { md += "- `\(diagnostic.path)` \(inline(diagnostic.message))\n" }

@@ -46,6 +46,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("date"), help: ArgumentHelp("The date and time printed on the report (default: now), for reproducible reports.", valueName: "text"))
     var date: String?
 
+    @Option(name: .customLong("jobs"), help: ArgumentHelp("Check this many files at a time (default: one per CPU core); the report does not change.", valueName: "n"))
+    var jobs: Int?
+
     @Flag(name: .customLong("force"), help: "Replace report files that were not written by adlaw.")
     var force = false
 
@@ -59,21 +62,19 @@ struct AuditCommand: ParsableCommand {
     var include: [String] = []
 
     func run() throws {
-        let engine = PCRE2Engine()
-        let ruleSet = try ruleSetOptions.load(engine: engine)
-        let filter = try selection.filter(for: ruleSet)
-        let reader = DocumentReader(maxFileSize: maxFileSize)
-        let options = LintOptions(sectors: try SectorArguments.parse(sectors, known: ruleSet.sectors),
-                                  includeChecklists: true, filter: filter)
-        var outcome = DocumentBatch.Outcome()
-        let sources = try DocumentBatch.sources(paths: paths, stdinFilename: nil, reader: reader,
-                                                walk: WalkOptions(exclude: exclude, include: include), command: "audit", into: &outcome)
-        DocumentBatch(ruleSet: ruleSet, reader: reader, options: options, engine: engine).run(sources, into: &outcome)
-
-        let report = CampaignAudit.build(title: title ?? defaultTitle(), generatedAt: date ?? Self.now(),
-                                         toolVersion: Adlaw.version, ruleSet: ruleSet,
-                                         results: outcome.results, diagnostics: outcome.diagnostics)
-        for diagnostic in outcome.diagnostics where diagnostic.level != .note {
+        let request = LintSession.Request(
+            paths: paths, sectors: sectors, includeChecklists: true, walk: WalkOptions(exclude: exclude, include: include),
+            maxFileSize: maxFileSize, jobs: jobs, command: "audit")
+        let session = try LintSession(request, rules: ruleSetOptions, selection: selection)
+        var report = CampaignAudit.build(title: title ?? defaultTitle(), generatedAt: date ?? Self.now(),
+                                         toolVersion: Adlaw.version, ruleSet: session.fullSet, rules: session.describedRules,
+                                         results: session.outcome.results, open: session.triage.open,
+                                         diagnostics: session.diagnostics)
+        report.waived = session.triage.waived
+        report.suppressions = session.triage.suppressions
+        report.claims = session.triage.claims
+        report.expiredClaims = session.triage.expiredClaims
+        for diagnostic in session.diagnostics where diagnostic.level != .note {
             Terminal.writeError(diagnostic.formatted)
         }
         var writeFailed = false
@@ -86,13 +87,13 @@ struct AuditCommand: ParsableCommand {
             do {
                 try AtomicFile.write(Data(text().utf8), to: path, overwrite: force ? .always : .when(isOurs))
             } catch {
-                Terminal.writeError("error: \(error.description)")
+                Terminal.writeError("error: \(error)")
                 writeFailed = true
             }
         }
         Terminal.write(summary(report))
-        if outcome.inputFailed || writeFailed { throw ExitCode(2) }
-        if report.verdict.level != .publish { throw ExitCode(1) }
+        if session.outcome.inputFailed || writeFailed { throw ExitCode(2) }
+        if report.verdict.level != VerdictLevel.publish { throw ExitCode(1) }
     }
 
     private func defaultTitle() -> String {

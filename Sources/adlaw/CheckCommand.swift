@@ -84,52 +84,18 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let format = format ?? OutputFormat.default(environment: ProcessInfo.processInfo.environment)
-        let config = try ruleSetOptions.configOptions.load()
-        let engine = PCRE2Engine()
-        let fullSet = try ruleSetOptions.load(engine: engine, config: config)
-        let settings: RuleSettings
-        do {
-            settings = try config?.applyRules(to: fullSet, builtInChecks: BuiltInChecks.ids) ?? RuleSettings(ruleSet: fullSet)
-        } catch {
-            throw CLIError.config(error)
-        }
-        let minSeverity = minSeverity ?? config?.minSeverity ?? .info
-        let failOn = failOn ?? config?.failOn ?? .warning
-        // `--only` replaces the config's `only`; `--disable` adds to its `disable`.
-        _ = try selection.filter(for: fullSet, minSeverity: minSeverity)
-        let filter = RuleFilter(only: selection.only.isEmpty ? settings.only : selection.only,
-                                disable: settings.disable + selection.disable, minSeverity: minSeverity)
-        let reported = settings.ruleSet.rules.filter { filter.includes($0) && (checklists || $0.pattern.kind != .checklist) }
-        let forced = try SectorArguments.parse(sectors, known: fullSet.sectors)
-        let scope = config.map { PathScope(config: $0) }
-        let reader = DocumentReader(maxFileSize: maxFileSize)
-        let options = LintOptions(sectors: forced, inferSectors: !noInferSectors, includeChecklists: checklists, filter: filter)
-        var batch = DocumentBatch(ruleSet: settings.ruleSet, reader: reader, options: options, engine: engine)
-        batch.scope = scope
-        batch.collectsDirectives = true
-        if let jobs { batch.jobs = max(1, jobs) }
-        let triage = try makeTriage(config: config, engine: engine, fullSet: fullSet, reported: reported,
-                                    settings: settings, minSeverity: minSeverity)
-
-        var outcome = DocumentBatch.Outcome()
-        var sources: [DocumentSource]
-        if staged {
-            if paths.contains("-") { throw CLIError.usage("--staged reads the git index; it cannot be combined with `-` (standard input)") }
-            sources = try DocumentBatch.stagedSources(limitedTo: paths, reader: reader)
-        } else {
-            sources = try DocumentBatch.sources(paths: paths, stdinFilename: stdinFilename, reader: reader,
-                                                walk: WalkOptions(exclude: exclude, include: include),
-                                                command: "check", into: &outcome)
-        }
-        sources = DocumentBatch.excluding(sources, scope: scope, into: &outcome)
-        batch.run(sources, into: &outcome)
-
-        let result = triage.apply(outcome.findings, directives: outcome.directives, checkedPaths: outcome.results.map(\.path),
-                                  claimsFile: config?.file)
-        let diagnostics = outcome.diagnostics + result.diagnostics
-        var report = LintReport(toolVersion: Adlaw.version, files: outcome.fileReports, findings: result.open, diagnostics: diagnostics,
-                                rulesLoaded: reported.count, durationSeconds: Date().timeIntervalSince(started),
-                                rules: reported.map(\.descriptor) + Self.checks(settings))
+        let request = LintSession.Request(
+            paths: paths, stdinFilename: stdinFilename, sectors: sectors, inferSectors: !noInferSectors,
+            includeChecklists: checklists, minSeverity: minSeverity, walk: WalkOptions(exclude: exclude, include: include),
+            staged: staged, baseline: baseline, writesBaseline: writeBaseline != nil, maxFileSize: maxFileSize, jobs: jobs,
+            command: "check")
+        let session = try LintSession(request, rules: ruleSetOptions, selection: selection)
+        let failOn = failOn ?? session.config?.failOn ?? .warning
+        let result = session.triage
+        let diagnostics = session.diagnostics
+        var report = LintReport(toolVersion: Adlaw.version, files: session.outcome.fileReports, findings: result.open,
+                                diagnostics: diagnostics, rulesLoaded: session.reported.count,
+                                durationSeconds: Date().timeIntervalSince(started), rules: session.describedRules)
         report.waived = result.waived
         report.suppressions = result.suppressions
         report.claims = result.claims
@@ -153,38 +119,11 @@ struct CheckCommand: ParsableCommand {
             let accepted = Baseline.from(result.open + baselined, path: writeBaseline)
             do { try accepted.write() } catch { throw CLIError.input(error.description) }
             Terminal.writeError("wrote \(accepted.entries.count) finding\(accepted.entries.count == 1 ? "" : "s") to the baseline \(writeBaseline); later runs with --baseline \(writeBaseline) fail only on new findings")
-            if outcome.inputFailed { throw ExitCode(2) }
+            if session.outcome.inputFailed { throw ExitCode(2) }
             return
         }
-        if outcome.inputFailed { throw ExitCode(2) }
+        if session.outcome.inputFailed { throw ExitCode(2) }
         if result.open.contains(where: { failOn.fails($0.severity) }) { throw ExitCode(1) }
-    }
-
-    /// The built-in checks on suppressions that are on, with their configured severity.
-    static func checks(_ settings: RuleSettings) -> [RuleDescriptor] {
-        BuiltInChecks.all.filter { !settings.disabledChecks.contains($0.id) }.map { check in
-            var check = check
-            check.severity = settings.severityOverrides[check.id] ?? check.severity
-            return check
-        }
-    }
-
-    /// Suppressions, claims and the baseline, set up from the config and the options.
-    private func makeTriage(config: AdlawConfig?, engine: PCRE2Engine, fullSet: RuleSet, reported: [Rule],
-                            settings: RuleSettings, minSeverity: Severity) throws -> Triage {
-        var triage = Triage(knownRules: fullSet.rules.map(\.id), selectedRules: Set(reported.map(\.id)), today: .today())
-        triage.disabledChecks = settings.disabledChecks
-        triage.severityOverrides = settings.severityOverrides
-        triage.minSeverity = minSeverity
-        do { triage.claims = try config?.claimMatcher(engine: engine) } catch { throw CLIError.config(error) }
-        let baselinePath = baseline ?? config?.baselinePath
-        // With --write-baseline the old baseline is read (if it exists) only to be replaced.
-        if let baselinePath, writeBaseline == nil || FileManager.default.fileExists(atPath: baselinePath) {
-            do { triage.baseline = try Baseline.load(path: PathDisplay.relative(baselinePath)) } catch {
-                if writeBaseline == nil { throw CLIError.input(error.description) }
-            }
-        }
-        return triage
     }
 }
 

@@ -49,4 +49,41 @@ import TestSupport
         let withLists = try CLI.run(["check", "--format", "line", "--checklists"], stdin: text)
         #expect(withLists.stdout.contains(":info:plan.sweepstakes:"))
     }
+
+    @Test func suppressionsAndApprovedClaimsAreListedAndDoNotHoldTheCampaign() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { TestSupport.remove(folder) }
+        try TestSupport.write([
+            ".adlaw.yml": """
+            version: 1
+            claims:
+              - id: sales-no1-2026
+                text: 銷售第一
+                rules: [fair-trade.superlative]
+                evidence: 2026 年全國通路調查報告（R-2026-007）
+                approved-by: 法務部 林小姐
+                approved-on: 2026-01-05
+                expires: 2099-12-31
+            """,
+            "campaign/post.md": """
+            ---
+            sector: food
+            ---
+            本品銷售第一，深受好評。
+
+            <!-- adlaw-disable-next-line food.medical-efficacy -- 引用衛福部公告之衛教文字，非產品宣稱 -->
+            每天運動，預防感冒。
+            """,
+        ], in: folder)
+        let out = try CLI.run(["audit", "campaign", "--html", "report.html", "--markdown", "report.md"], directory: folder)
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.hasPrefix("campaign: publish"))
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("引用衛福部公告之衛教文字，非產品宣稱"))
+        #expect(html.contains("2026 年全國通路調查報告（R-2026-007）"))
+        #expect(html.contains("法務部 林小姐"))
+        #expect(html.contains("以註解抑制") && html.contains("已佐證"))
+        let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("## 抑制、佐證與基準線（2）"))
+    }
 }

@@ -122,7 +122,8 @@ import TestSupport
     @Test func unreadableFilesNeedReviewAndTheWorstFileDecidesTheCampaign() throws {
         let set = try TestSupport.loadRules(["a/b.yaml": TestSupport.ruleYAML(id: "a.b", severity: "warning", body: "terms: [保證有效]")])
         let result = TestSupport.lint("保證有效", set)
-        let report = CampaignAudit.build(title: "春季", generatedAt: "2026-11-25", toolVersion: "0.1.0", ruleSet: set, results: [result],
+        let report = CampaignAudit.build(title: "春季", generatedAt: "2026-11-25", toolVersion: "0.1.0", ruleSet: set, rules: [],
+                                         results: [result], open: result.findings,
                                          diagnostics: [Diagnostic(code: "unreadable", level: .error, path: "broken.docx", message: "cannot read")])
         #expect(report.files.map(\.path) == ["broken.docx", "copy.txt"])
         #expect(report.files[0].verdict.level == .needsReview && !report.files[0].readable)
@@ -130,5 +131,15 @@ import TestSupport
         #expect(report.verdict.ruleID == RuleID("a.b") || report.verdict.ruleID == nil)
         #expect(report.unreadable.map(\.path) == ["broken.docx"])
         #expect(report.rules.keys.map(\.rawValue) == ["a.b"])
+    }
+
+    @Test func waivedFindingsDoNotDecideTheVerdict() throws {
+        let set = try TestSupport.loadRules(["a/b.yaml": TestSupport.ruleYAML(id: "a.b", severity: "error", body: "terms: [保證有效]")])
+        let result = TestSupport.lint("保證有效", set)
+        let report = CampaignAudit.build(title: "春季", generatedAt: "2026-11-25", toolVersion: "0.1.0", ruleSet: set, rules: [],
+                                         results: [result], open: [], diagnostics: [])
+        #expect(report.verdict.level == .publish)
+        #expect(report.files.map(\.findingCount) == [0])
+        #expect(report.findings.isEmpty)
     }
 }

@@ -113,8 +113,8 @@ enum Pack {
         #expect(influencerStatus["揭露合作、贊助或業配關係"] == true)
         #expect(influencerStatus["薦證者確實使用過商品"] == false)
 
-        let audit = CampaignAudit.build(title: "春季", generatedAt: "2026-11-25", toolVersion: "test", ruleSet: set,
-                                        results: [result], diagnostics: [])
+        let audit = CampaignAudit.build(title: "春季", generatedAt: "2026-11-25", toolVersion: "test", ruleSet: set, rules: [],
+                                        results: [result], open: result.findings, diagnostics: [])
         #expect(audit.verdict.level == .needsReview)
         #expect(audit.findings.allSatisfy { !$0.ruleID.rawValue.hasPrefix("plan.") })
     }
