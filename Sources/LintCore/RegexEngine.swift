@@ -25,6 +25,10 @@ public protocol CompiledRegex: Sendable {
     func firstMatch(in buffer: UTF8Buffer, from start: Int, end: Int,
                     scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch?
 
+    /// A stable identity for this compiled pattern (the object itself for class-based
+    /// engines), so a prefilter can find its analysis without hashing the pattern text.
+    var identity: ObjectIdentifier? { get }
+
     /// The first match starting at or after `start` and at or before `maxStart`: the same
     /// match `firstMatch(in:from:end:scratch:)` finds when it starts there, but the search
     /// gives up past `maxStart` (a prefilter verifies a window around a literal hit).
@@ -33,6 +37,9 @@ public protocol CompiledRegex: Sendable {
 }
 
 extension CompiledRegex {
+    /// No identity: a prefilter then searches such a pattern over the whole text.
+    public var identity: ObjectIdentifier? { nil }
+
     /// Engines without a start limit search on and drop a match that starts too late.
     public func firstMatch(in buffer: UTF8Buffer, from start: Int, end: Int, maxStart: Int,
                            scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {

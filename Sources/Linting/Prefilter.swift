@@ -41,8 +41,8 @@ public final class Prefilter: Sendable {
         var literals: [[UInt8]] = []
         var literalTargets: [[Int32]] = []
         for regex in patterns {
-            let id = ObjectIdentifier(regex as AnyObject)
-            guard index[id] == nil else { continue }
+            // A pattern without an identity cannot be found again: it is searched in full.
+            guard let id = regex.identity, index[id] == nil else { continue }
             let result = byPattern[regex.pattern] ?? LiteralRequirementResult(LiteralAnalysis.requirement(pattern: regex.pattern, caseless: true))
             byPattern[regex.pattern] = result
             let targetID = Int32(targets.count)
@@ -94,14 +94,26 @@ public final class Prefilter: Sendable {
 
     /// The target of a pattern, if it was given to the prefilter.
     func target(of regex: any CompiledRegex) -> Int? {
-        guard let t = index[ObjectIdentifier(regex as AnyObject)], targets[t].regex as AnyObject === regex as AnyObject else {
-            return nil
-        }
-        return t
+        guard let id = regex.identity else { return nil }
+        return index[id]
     }
 
     /// The analysis of a pattern given to the prefilter.
     public func analysis(of regex: any CompiledRegex) -> Target? { target(of: regex).map { targets[$0] } }
+
+    /// For benchmarks: how many windows each target gets in `text`, and how many start
+    /// positions (bytes) they span, after merging.
+    public func windowStatistics(_ text: String) -> [(target: Int, windows: Int, bytes: Int)] {
+        let buffer = UTF8Buffer(text)
+        let normalized = TextNormalizer().normalize(buffer: buffer).buffer
+        var out: [Int: (Int, Int)] = [:]
+        for window in candidates(in: normalized).allWindows {
+            let t = Int(window.target)
+            let old = out[t] ?? (0, 0)
+            out[t] = (old.0 + 1, old.1 + window.high - window.low + 1)
+        }
+        return out.map { ($0.key, $0.value.0, $0.value.1) }.sorted { $0.windows > $1.windows }
+    }
 
     /// Scans a segment's normalized text once and records, for each target, the windows
     /// in which a match may start.

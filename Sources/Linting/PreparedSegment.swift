@@ -2,7 +2,7 @@ import LintCore
 
 /// A segment ready for matching: its normalized bytes, the maps back to the source, where
 /// its sentences end, and (with a prefilter) where each pattern may match.
-struct PreparedSegment {
+final class PreparedSegment {
     let index: Int
     let segment: TextSegment
     /// The segment's own text, for matched text and group values.
@@ -12,6 +12,8 @@ struct PreparedSegment {
     /// Where prefiltered patterns may match; `nil` searches every pattern in full.
     let candidates: SegmentCandidates?
     private let breaks: SentenceBreaks
+    /// `segment.allZones`, computed once (every rule asks).
+    let allZones: [Zone]
 
     init(index: Int, segment: TextSegment, normalizer: TextNormalizer, prefilter: Prefilter? = nil) {
         self.index = index
@@ -20,6 +22,7 @@ struct PreparedSegment {
         normalized = normalizer.normalize(buffer: extracted)
         candidates = prefilter?.candidates(in: normalized.buffer)
         breaks = SentenceBreaks(normalized.buffer)
+        allZones = segment.allZones
     }
 
     var buffer: UTF8Buffer { normalized.buffer }

@@ -24,7 +24,7 @@ struct RuleRunner {
     mutating func run() throws(RegexMatchError) -> [RawFinding] {
         switch rule.pattern {
         case let .span(span):
-            for segment in segments where rule.applies(toZones: segment.segment.allZones) {
+            for segment in segments where rule.applies(toZones: segment.allZones) {
                 let found = try matches(of: span, in: segment, firstOnly: false)
                 accepted += merge(found)
             }
@@ -39,7 +39,7 @@ struct RuleRunner {
     /// The first accepted match of `span` in the document, in segment order (the trigger of
     /// a document-level rule).
     mutating func firstTrigger(_ span: SpanPattern) throws(RegexMatchError) -> RawFinding? {
-        for segment in segments where rule.applies(toZones: segment.segment.allZones) {
+        for segment in segments where rule.applies(toZones: segment.allZones) {
             if let first = try matches(of: span, in: segment, firstOnly: true).first { return first }
         }
         return nil

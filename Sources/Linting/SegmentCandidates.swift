@@ -32,6 +32,8 @@ struct SegmentCandidates {
         windows = merged
     }
 
+    var allWindows: [Window] { windows }
+
     /// How to search a pattern in this segment.
     enum Plan {
         /// The pattern has no required literal (or is unknown to the prefilter).
@@ -42,6 +44,7 @@ struct SegmentCandidates {
 
     func plan(for regex: any CompiledRegex) -> Plan {
         guard let target = prefilter.target(of: regex), prefilter.targets[target].requirement != nil else { return .whole }
+        if windows.isEmpty { return .windows([]) }
         let t = Int32(target)
         var lo = 0, hi = windows.count
         while lo < hi {

@@ -42,6 +42,8 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
 
     deinit { pcre2_code_free_8(code) }
 
+    public var identity: ObjectIdentifier? { ObjectIdentifier(self) }
+
     private static func readNameTable(_ code: OpaquePointer) -> [String: Int] {
         var count: UInt32 = 0, entrySize: UInt32 = 0
         var table: UnsafePointer<UInt8>?

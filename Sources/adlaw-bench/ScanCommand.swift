@@ -21,6 +21,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("naive-megabytes"), help: "Run the naive scan only on the first files up to this many MB (it is slow).")
     var naiveMegabytes: Int = 16
 
+    @Flag(help: "Print the prefilter targets with the most windows.")
+    var stats = false
+
     @Argument(help: "Files or folders.")
     var paths: [String]
 
@@ -42,6 +45,27 @@ struct ScanCommand: ParsableCommand {
         let options = LintOptions(sectors: ruleSet.sectors.definitions.map(\.id))
         let scratch = engine.makeScratch()
         let totalBytes = documents.reduce(0) { $0 + $1.source.bytes.count }
+        if stats, let prefilter = fast.prefilter {
+            var totals: [Int: (Int, Int)] = [:]
+            for document in documents {
+                for segment in document.segments {
+                    for s in prefilter.windowStatistics(segment.text) {
+                        let old = totals[s.target] ?? (0, 0)
+                        totals[s.target] = (old.0 + s.windows, old.1 + s.bytes)
+                    }
+                }
+            }
+            var labels: [Int: String] = [:]
+            for rule in ruleSet.rules {
+                for (label, regex) in Prefilter.searchedPatterns(of: rule) {
+                    if let t = prefilter.targets.firstIndex(where: { $0.regex.identity == regex.identity }) { labels[t] = "\(rule.id) \(label)" }
+                }
+            }
+            for (t, v) in totals.sorted(by: { $0.value.0 > $1.value.0 }).prefix(20) {
+                let literals = prefilter.targets[t].requirement?.literals.prefix(6).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|") ?? "-"
+                print("\(v.0) windows, \(v.1) start bytes: \(labels[t] ?? "sector signal") [\(literals)]")
+            }
+        }
 
         var fastFindings: [[Finding]] = []
         let fastTime = clock.measure {
