@@ -1,8 +1,10 @@
 /// A rule identifier: `<area>.<name>`, matching the rule file's path `Rules/<area>/<name>.yaml`.
-public struct RuleID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct RuleID: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
 
     public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The law area or sector folder the rule lives in (the part before the first dot).
     public var area: String {
@@ -21,14 +23,6 @@ public struct RuleID: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
     public var description: String { rawValue }
 
-    public init(from decoder: Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Minimal `*` / `?` glob matching (no character classes), used for rule selectors.

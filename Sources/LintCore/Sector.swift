@@ -2,10 +2,12 @@
 ///
 /// Sectors are data: the known set is declared in `Rules/sectors.yaml`, so adding one
 /// never changes code.
-public struct Sector: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Sector: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
 
     public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     /// The pseudo-sector of rules that apply to every document.
     public static let all = Sector("all")
@@ -14,12 +16,4 @@ public struct Sector: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
     public var description: String { rawValue }
 
-    public init(from decoder: Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -1,8 +1,10 @@
 /// Where in an ad a piece of text sits. Rules can be limited to some zones.
-public struct Zone: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Zone: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
 
     public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let body = Zone("body")
     public static let heading = Zone("heading")
@@ -46,12 +48,4 @@ public struct Zone: Hashable, Comparable, Sendable, Codable, CustomStringConvert
 
     public var description: String { rawValue }
 
-    public init(from decoder: Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

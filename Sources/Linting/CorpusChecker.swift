@@ -119,7 +119,7 @@ public struct CorpusChecker: Sendable {
         }
         let ids = text[text.index(after: colon)...].split(separator: ",").map { String($0).trimmingWhitespace() }
         guard !ids.isEmpty, ids.allSatisfy({ !$0.isEmpty && $0.contains(".") && !$0.contains(" ") }) else { return nil }
-        return (mark, ids.map(RuleID.init))
+        return (mark, ids.map { RuleID($0) })
     }
 
     /// A sidecar expectations file (`<file>.expect`) for formats without comments. One

@@ -27,21 +27,12 @@ public struct JSONReporter: Reporter {
         var version: String
     }
 
-    struct ReferenceDTO: Encodable {
-        var law: String
-        var article: String
-        var pcode: String
-        var authority: String?
-        var penalty: String?
-        var url: String?
-    }
-
     struct FindingDTO: Encodable {
         var ruleId: String
         var ruleName: String
         var severity: String
         var message: String
-        var references: [ReferenceDTO]
+        var references: [LegalReference]
         var path: String
         var line: Int
         var column: Int
@@ -153,10 +144,7 @@ public struct JSONReporter: Reporter {
     static func finding(_ f: Finding, fingerprint: String, suppression: SuppressionDirective? = nil,
                         claim: SubstantiatedClaim? = nil, claimExpired: Bool = false) -> FindingDTO {
         FindingDTO(ruleId: f.ruleID.rawValue, ruleName: f.ruleName, severity: f.severity.rawValue, message: f.message,
-                   references: f.references.map {
-                       ReferenceDTO(law: $0.law, article: $0.article, pcode: $0.pcode, authority: $0.authority,
-                                    penalty: $0.penalty, url: $0.url)
-                   },
+                   references: f.references,
                    path: f.path, line: f.start.line, column: f.start.column, endLine: f.end.line,
                    endColumn: f.end.column, byteOffset: f.byteRange.lowerBound, byteLength: f.byteRange.count,
                    matchedText: f.matchedText, suggestion: f.suggestion, zone: f.zone.rawValue,

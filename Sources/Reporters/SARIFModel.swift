@@ -1,3 +1,4 @@
+import LintCore
 /// The subset of SARIF 2.1.0 that adlaw writes. Property names are SARIF's; optional
 /// properties are left out when nil. Validated against the official schema in the tests.
 enum SARIF {
@@ -47,17 +48,8 @@ enum SARIF {
 
     struct RuleProperties: Encodable {
         var tags: [String]
-        var references: [Reference]
+        var references: [LegalReference]
         var sectors: [String]
-    }
-
-    struct Reference: Encodable {
-        var law: String
-        var article: String
-        var pcode: String
-        var authority: String?
-        var penalty: String?
-        var url: String?
     }
 
     struct Message: Encodable {

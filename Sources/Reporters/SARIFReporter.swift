@@ -103,10 +103,7 @@ public struct SARIFReporter: Reporter {
                 tags: (["compliance", rule.id.area] + rule.tags).reduce(into: [String]()) { tags, tag in
                     if !tags.contains(tag) { tags.append(tag) }
                 },
-                references: rule.references.map {
-                    SARIF.Reference(law: $0.law, article: $0.article, pcode: $0.pcode, authority: $0.authority,
-                                    penalty: $0.penalty, url: $0.url)
-                },
+                references: rule.references,
                 sectors: rule.sectors.map(\.rawValue)))
     }
 

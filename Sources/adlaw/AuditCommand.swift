@@ -37,34 +37,19 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("title"), help: ArgumentHelp("The campaign's name on the report (default: the folder name).", valueName: "text"))
     var title: String?
 
-    @Option(name: .customLong("sector"), help: ArgumentHelp("Audit as this sector (repeatable).", valueName: "sector"))
-    var sectors: [String] = []
-
+    @OptionGroup var input: InputOptions
     @OptionGroup var ruleSetOptions: RuleSetOptions
     @OptionGroup var selection: RuleSelectionOptions
 
     @Option(name: .customLong("date"), help: ArgumentHelp("The date and time printed on the report (default: now), for reproducible reports.", valueName: "text"))
     var date: String?
 
-    @Option(name: .customLong("jobs"), help: ArgumentHelp("Check this many files at a time (default: one per CPU core); the report does not change.", valueName: "n"))
-    var jobs: Int?
-
     @Flag(name: .customLong("force"), help: "Replace report files that were not written by adlaw.")
     var force = false
 
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
-    var maxFileSize: Int = DocumentReader.defaultMaxFileSize
-
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out walked files and folders matching this glob (gitignore syntax; repeatable). `.adlawignore` files are read too.", valueName: "glob"))
-    var exclude: [String] = []
-
-    @Option(name: .customLong("include"), help: ArgumentHelp("Read only walked files matching this glob (repeatable); files named explicitly are always read.", valueName: "glob"))
-    var include: [String] = []
-
     func run() throws {
-        let request = LintSession.Request(
-            paths: paths, sectors: sectors, includeChecklists: true, walk: WalkOptions(exclude: exclude, include: include),
-            maxFileSize: maxFileSize, jobs: jobs, command: "audit")
+        var request = input.request(paths: paths, command: "audit")
+        request.includeChecklists = true
         let session = try LintSession(request, rules: ruleSetOptions, selection: selection)
         var report = CampaignAudit.build(title: title ?? defaultTitle(), generatedAt: date ?? Self.now(),
                                          toolVersion: Adlaw.version, ruleSet: session.fullSet, rules: session.describedRules,

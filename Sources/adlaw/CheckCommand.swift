@@ -30,9 +30,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to check; `-` reads standard input.", valueName: "path"))
     var paths: [String] = []
 
-    @Option(name: .customLong("sector"), help: ArgumentHelp("Check as this sector (repeatable); overrides front matter and inference. See `adlaw rules list`.", valueName: "sector"))
-    var sectors: [String] = []
-
+    @OptionGroup var input: InputOptions
     @OptionGroup var ruleSetOptions: RuleSetOptions
     @OptionGroup var selection: RuleSelectionOptions
 
@@ -51,23 +49,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The path to report for standard input; its extension picks the format.", valueName: "path"))
     var stdinFilename: String?
 
-    @Flag(name: .customLong("no-infer-sectors"), help: "Do not infer sectors from the copy; only --sector and front matter count.")
-    var noInferSectors = false
-
     @Flag(name: .customLong("checklists"), help: "Also run campaign-plan checklists (they always run in `adlaw audit`).")
     var checklists = false
-
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
-    var maxFileSize: Int = DocumentReader.defaultMaxFileSize
-
-    @Option(name: .customLong("jobs"), help: ArgumentHelp("Check this many files at a time (default: one per CPU core); the output order does not change.", valueName: "n"))
-    var jobs: Int?
-
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out walked files and folders matching this glob (gitignore syntax; repeatable). `.adlawignore` files are read too.", valueName: "glob"))
-    var exclude: [String] = []
-
-    @Option(name: .customLong("include"), help: ArgumentHelp("Read only walked files matching this glob (repeatable); files named explicitly are always read.", valueName: "glob"))
-    var include: [String] = []
 
     @Flag(name: .customLong("staged"), help: "Check the staged content of added or changed files (the git index, not the working tree); paths limit it to those files or folders.")
     var staged = false
@@ -84,11 +67,13 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let format = format ?? OutputFormat.default(environment: ProcessInfo.processInfo.environment)
-        let request = LintSession.Request(
-            paths: paths, stdinFilename: stdinFilename, sectors: sectors, inferSectors: !noInferSectors,
-            includeChecklists: checklists, minSeverity: minSeverity, walk: WalkOptions(exclude: exclude, include: include),
-            staged: staged, baseline: baseline, writesBaseline: writeBaseline != nil, maxFileSize: maxFileSize, jobs: jobs,
-            command: "check")
+        var request = input.request(paths: paths, command: "check")
+        request.stdinFilename = stdinFilename
+        request.includeChecklists = checklists
+        request.minSeverity = minSeverity
+        request.staged = staged
+        request.baseline = baseline
+        request.writesBaseline = writeBaseline != nil
         let session = try LintSession(request, rules: ruleSetOptions, selection: selection)
         let failOn = failOn ?? session.config?.failOn ?? .warning
         let result = session.triage

@@ -10,28 +10,17 @@ enum RuleCatalogJSON {
         var sectors: [String]
         var zones: [String]
         var kind: String
-        var references: [Reference]
+        var references: [LegalReference]
         var suggestion: String?
         var tags: [String]
         var file: String
-    }
-
-    struct Reference: Encodable {
-        var law: String
-        var article: String
-        var pcode: String
-        var authority: String?
-        var penalty: String?
-        var url: String?
     }
 
     static func render(_ rules: [Rule]) -> String {
         let entries = rules.map { rule in
             Entry(id: rule.id.rawValue, name: rule.name, severity: rule.severity.rawValue,
                   sectors: rule.sectors.map(\.rawValue), zones: rule.zones.map(\.rawValue), kind: rule.pattern.kind.rawValue,
-                  references: rule.references.map {
-                      Reference(law: $0.law, article: $0.article, pcode: $0.pcode, authority: $0.authority, penalty: $0.penalty, url: $0.url)
-                  },
+                  references: rule.references,
                   suggestion: rule.suggestion, tags: rule.tags, file: rule.origin.file)
         }
         let encoder = JSONEncoder()
