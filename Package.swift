@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "adlaw", targets: ["adlaw"]),
         .executable(name: "adlaw-bench", targets: ["adlaw-bench"]),
-        .library(name: "AdlawKit", targets: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "Extractors", "Reporters", "Configuration", "Workflow"]),
+        .library(name: "AdlawKit", targets: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "Extractors", "Reporters", "Configuration", "Workflow", "AtomicFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
         // Value types and protocols shared by every other module. No I/O, no C.
         .target(name: "LintCore"),
+        // Atomic file writes (temporary file + rename), shared by everything that writes files.
+        .target(name: "AtomicFiles"),
         // The one implementation of the RegexEngine protocol.
         .target(name: "PCRE2Matcher", dependencies: ["LintCore", "CPCRE2"]),
         // YAML rule files -> compiled Rule values (one file per pattern kind).
@@ -58,12 +60,12 @@ let package = Package(
         ),
         // What the team decided about findings: reasoned suppressions, approved claims,
         // baselines; and the git side (staged files, hooks).
-        .target(name: "Workflow", dependencies: ["LintCore"]),
+        .target(name: "Workflow", dependencies: ["LintCore", "AtomicFiles"]),
         // The CLI: the only place that wires concrete pieces together.
         .executableTarget(
             name: "adlaw",
             dependencies: [
-                "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Reporters", "Configuration", "Workflow",
+                "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Reporters", "Configuration", "Workflow", "AtomicFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -85,6 +87,7 @@ let package = Package(
         ),
 
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
+        .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
         .testTarget(name: "PCRE2MatcherTests", dependencies: ["PCRE2Matcher", "LintCore"]),
         .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "PCRE2Matcher", "LintCore", "TestSupport"]),
         .testTarget(
@@ -96,7 +99,7 @@ let package = Package(
             dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore", "TestSupport"]
         ),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintCore"]),
-        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "Extractors", "Linting", "RuleCompiler", "LintCore", "PCRE2Matcher", "TestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "AtomicFiles", "Extractors", "Linting", "RuleCompiler", "LintCore", "PCRE2Matcher", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "LintCore", "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Every rule file's examples, and the annotated corpus.
         .testTarget(

@@ -65,14 +65,15 @@ public struct DocumentReader: Sendable {
     }
 
     public func readBytes(path: String) throws(ExtractionError) -> [UInt8] {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a folder") }
+        let kind = FileKind(path: path)
+        if let error = kind.error(for: path) { throw error }
+        if kind == .directory { throw .unreadable(path: path, reason: "it is a folder") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw .unreadable(path: path, reason: "permission denied")
         }
         defer { try? handle.close() }
+        // A pipe or a device named explicitly (`<(...)`, /dev/stdin) has no size: read it in chunks.
+        if case .special = kind { return try readChunks(handle, name: path) }
         let size: Int
         do {
             size = Int(try handle.seekToEnd())
@@ -93,19 +94,22 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    /// Reads all of standard input, bounded by the size limit.
-    public func readStandardInput(name: String) throws(ExtractionError) -> ExtractedDocument {
+    /// Reads a stream to its end, refusing it as soon as it passes the size limit.
+    private func readChunks(_ handle: FileHandle, name: String) throws(ExtractionError) -> [UInt8] {
         var bytes: [UInt8] = []
-        let handle = FileHandle.standardInput
         while true {
             let chunk: Data
             do { chunk = try handle.read(upToCount: 1 << 16) ?? Data() } catch {
                 throw .unreadable(path: name, reason: "\(error.localizedDescription)")
             }
-            if chunk.isEmpty { break }
+            if chunk.isEmpty { return bytes }
             bytes += chunk
             guard bytes.count <= maxFileSize else { throw .tooLarge(path: name, size: bytes.count, limit: maxFileSize) }
         }
-        return try read(bytes: bytes, name: name)
+    }
+
+    /// Reads all of standard input, bounded by the size limit.
+    public func readStandardInput(name: String) throws(ExtractionError) -> ExtractedDocument {
+        try read(bytes: readChunks(FileHandle.standardInput, name: name), name: name)
     }
 }

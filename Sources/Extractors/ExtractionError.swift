@@ -41,7 +41,7 @@ public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible 
         case .notFound:
             "no such file or folder; check the path"
         case let .unreadable(_, reason):
-            "cannot read the file (\(reason)); check its permissions"
+            reason.hasPrefix("permission") ? "cannot read the file (\(reason)); check its permissions" : "cannot read the file (\(reason))"
         case let .tooLarge(_, size, limit):
             "the file is \(size) bytes, above the \(limit)-byte limit; split it or raise --max-file-size"
         case .binary:

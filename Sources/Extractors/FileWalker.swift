@@ -33,14 +33,13 @@ public struct FileWalker: Sendable {
     public func expand(_ paths: [String]) -> Result {
         var result = Result(files: [], diagnostics: [], errors: [])
         var seen = Set<String>()
-        let fm = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.errors.append(.notFound(path: path))
+            let kind = FileKind(path: path)
+            if let error = kind.error(for: path) {
+                result.errors.append(error)
                 continue
             }
-            if isDirectory.boolValue {
+            if kind == .directory {
                 var visitedDirectories = Set<String>()
                 walk(path, into: &result, seen: &seen, visited: &visitedDirectories)
             } else if seen.insert(path).inserted {
@@ -56,13 +55,21 @@ public struct FileWalker: Sendable {
         // An explicit stack, not recursion: deep trees cannot exhaust the call stack.
         // Each entry is a folder's path and its path relative to the root.
         var stack = [(path: root, relative: "")]
+        // Folders reached through a symbolic link wait until every real folder is walked, so a
+        // file is reported under its real path when it has one.
+        var linked: [(path: String, relative: String)] = []
         var skipped = 0
         var ignored = 0
-        while let (directory, relativeDirectory) = stack.popLast() {
-            let real = (try? fm.destinationOfSymbolicLink(atPath: directory)).map {
-                ($0 as NSString).isAbsolutePath ? $0 : ((directory as NSString).deletingLastPathComponent as NSString).appendingPathComponent($0)
-            } ?? directory
-            let canonical = URL(fileURLWithPath: real).resolvingSymlinksInPath().path
+        var special: [String] = []
+        var brokenLinks: [String] = []
+        while let (directory, relativeDirectory) = stack.popLast() ?? (linked.isEmpty ? nil : linked.removeFirst()) {
+            // The folder's real path (every link in it resolved) identifies it, however it
+            // was reached: a loop through two or more links is found on its second visit.
+            guard let canonical = FileKind.realPath(directory) else {
+                result.diagnostics.append(Diagnostic(code: "symlink-loop", level: .note, path: directory,
+                                                     message: "symbolic-link loop; skipped"))
+                continue
+            }
             guard visited.insert(canonical).inserted else {
                 result.diagnostics.append(Diagnostic(code: "symlink-loop", level: .note, path: directory,
                                                      message: "folder already visited (symbolic-link loop); skipped"))
@@ -77,19 +84,28 @@ public struct FileWalker: Sendable {
                let text = try? String(contentsOfFile: (directory as NSString).appendingPathComponent(name), encoding: .utf8) {
                 rules.add(ignoreFile: text, base: relativeDirectory)
             }
-            var subdirectories: [(String, String)] = []
+            var subdirectories: [(path: String, relative: String)] = []
             // Hidden entries and Office lock files (`~$計畫.docx`) are not documents.
             for name in entries.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
                 let full = directory == "." ? name : (directory as NSString).appendingPathComponent(name)
                 let relative = relativeDirectory.isEmpty ? name : relativeDirectory + "/" + name
-                var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue } // dangling link
-                if rules.excludes(relative, isDirectory: isDirectory.boolValue) {
+                let kind = FileKind(path: full)
+                if rules.excludes(relative, isDirectory: kind == .directory) {
                     ignored += 1
                     continue
                 }
-                if isDirectory.boolValue {
-                    subdirectories.append((full, relative))
+                if case .brokenLink = kind {
+                    brokenLinks.append(full)
+                    continue
+                }
+                if case .special = kind {
+                    // Reading a FIFO or a device can block forever: only regular files are walked.
+                    if extensions.contains((name as NSString).pathExtension.lowercased()) { special.append(full) }
+                    continue
+                }
+                if kind == .missing { continue } // removed while walking
+                if kind == .directory {
+                    if FileKind.isSymbolicLink(full) { linked.append((full, relative)) } else { subdirectories.append((full, relative)) }
                 } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
                     if seen.insert(full).inserted { result.files.append(full) }
                 } else {
@@ -97,6 +113,15 @@ public struct FileWalker: Sendable {
                 }
             }
             stack += subdirectories.reversed()
+        }
+        for path in special {
+            result.diagnostics.append(Diagnostic(code: "special-file", level: .note, path: path,
+                                                 message: "not a regular file (a pipe, socket or device); skipped. Name it explicitly to read it"))
+        }
+        for path in brokenLinks {
+            let loops = FileKind(path: path) == .brokenLink(loops: true)
+            result.diagnostics.append(Diagnostic(code: loops ? "symlink-loop" : "broken-link", level: .note, path: path,
+                                                 message: loops ? "symbolic-link loop; skipped" : "symbolic link to nothing; skipped"))
         }
         if skipped > 0 {
             result.diagnostics.append(Diagnostic(code: "skipped-files", level: .note, path: root,

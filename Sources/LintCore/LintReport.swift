@@ -7,8 +7,9 @@ public struct LintReport: Sendable {
     public var findings: [Finding]
     public var diagnostics: [Diagnostic]
     public var rulesLoaded: Int
-    /// Wall-clock seconds of the run.
-    public var durationSeconds: Double
+    /// Wall-clock seconds of the run; nil when timings are left out for byte-identical
+    /// output (`--reproducible`, `ADLAW_REPRODUCIBLE=1`).
+    public var durationSeconds: Double?
     /// The rules that ran, for formats that describe them (SARIF), sorted by id.
     public var rules: [RuleDescriptor]
     /// Findings that do not count: suppressed, substantiated by a claim, or in the baseline.
@@ -23,7 +24,7 @@ public struct LintReport: Sendable {
     public var baseline: BaselineSummary?
 
     public init(toolName: String = "adlaw", toolVersion: String, files: [FileReport], findings: [Finding],
-                diagnostics: [Diagnostic], rulesLoaded: Int, durationSeconds: Double, rules: [RuleDescriptor] = []) {
+                diagnostics: [Diagnostic], rulesLoaded: Int, durationSeconds: Double?, rules: [RuleDescriptor] = []) {
         self.toolName = toolName
         self.toolVersion = toolVersion
         self.files = files

@@ -52,11 +52,11 @@ public struct HumanReporter: Reporter {
 
     func summary(_ report: LintReport) -> String {
         let files = report.files.count
-        let time = String(format3(report.durationSeconds))
+        let time = report.durationSeconds.map { ", \(format3($0))s" } ?? ""
         let rules = "\(report.rulesLoaded) rule\(report.rulesLoaded == 1 ? "" : "s")"
         let waived = WaiverListing.counts(report)
         if report.findings.isEmpty {
-            return "no findings in \(files) file\(files == 1 ? "" : "s") (\(rules), \(time)s)" + waived
+            return "no findings in \(files) file\(files == 1 ? "" : "s") (\(rules)\(time))" + waived
         }
         let parts = Severity.allCases.reversed().compactMap { severity -> String? in
             let n = report.count(severity)
@@ -64,7 +64,7 @@ public struct HumanReporter: Reporter {
         }
         let withFindings = Set(report.findings.map(\.path)).count
         let total = report.findings.count
-        return "\(total) finding\(total == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(withFindings) of \(files) file\(files == 1 ? "" : "s") (\(rules), \(time)s)" + waived
+        return "\(total) finding\(total == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(withFindings) of \(files) file\(files == 1 ? "" : "s") (\(rules)\(time))" + waived
     }
 
     private func format3(_ seconds: Double) -> String {

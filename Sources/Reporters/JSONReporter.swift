@@ -199,7 +199,7 @@ public struct JSONReporter: Reporter {
             },
             summary: Summary(files: report.files.count, findings: report.findings.count,
                              findingsBySeverity: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) }),
-                             rulesLoaded: report.rulesLoaded, durationSeconds: (report.durationSeconds * 1000).rounded() / 1000,
+                             rulesLoaded: report.rulesLoaded, durationSeconds: ((report.durationSeconds ?? 0) * 1000).rounded() / 1000,
                              suppressed: suppressed.count, substantiated: substantiated.count, baselined: baselined.count,
                              baseline: report.baseline.map { BaselineDTO(file: $0.file, known: $0.known, new: $0.new, gone: $0.gone) }))
         let encoder = JSONEncoder()

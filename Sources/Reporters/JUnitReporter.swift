@@ -65,7 +65,7 @@ public struct JUnitReporter: Reporter {
             suites += "  </testsuite>\n"
         }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"adlaw\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"\(totalErrors)\" skipped=\"\(totalSkipped)\" time=\"\(Self.seconds(report.durationSeconds))\">\n"
+        out += "<testsuites name=\"adlaw\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"\(totalErrors)\" skipped=\"\(totalSkipped)\" time=\"\(Self.seconds(report.durationSeconds ?? 0))\">\n"
         out += suites
         out += "</testsuites>\n"
         return out

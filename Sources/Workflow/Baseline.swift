@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 import LintCore
 
@@ -88,9 +89,17 @@ public struct Baseline: Sendable {
         return ((try? encoder.encode(document)) ?? Data("{}".utf8)) + Data("\n".utf8)
     }
 
-    /// Writes the file atomically (a temporary file renamed over it).
+    /// Writes the file atomically (a temporary file renamed over it). A file at the path is
+    /// replaced only when it is an earlier baseline (or empty), never another file.
     public func write() throws(AtomicFile.WriteError) {
-        try AtomicFile.write(encoded(), to: path)
+        try AtomicFile.write(encoded(), to: path, overwrite: .when(Self.isBaselineFile))
+    }
+
+    /// Whether bytes are an adlaw baseline (or empty): what `write` may replace.
+    @Sendable static func isBaselineFile(_ data: Data) -> Bool {
+        guard !data.isEmpty else { return true }
+        let text = String(decoding: data.prefix(4096), as: UTF8.self)
+        return text.contains("\"fingerprintVersion\"") && text.contains("\"tool\" : \"adlaw\"")
     }
 
     func entry(_ finding: Finding) -> Entry {

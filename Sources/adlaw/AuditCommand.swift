@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtomicFiles
 import Extractors
 import Foundation
 import LintCore

@@ -1,3 +1,4 @@
+import AtomicFiles
 import ArgumentParser
 import Configuration
 import Extractors
@@ -64,6 +65,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .customLong("reproducible"), help: "Leave timings out of the output (also: ADLAW_REPRODUCIBLE=1), so that the same inputs give byte-identical output.")
+    var reproducible = false
+
     func run() throws {
         let started = Date()
         let format = format ?? OutputFormat.default(environment: ProcessInfo.processInfo.environment)
@@ -80,7 +84,7 @@ struct CheckCommand: ParsableCommand {
         let diagnostics = session.diagnostics
         var report = LintReport(toolVersion: Adlaw.version, files: session.outcome.fileReports, findings: result.open,
                                 diagnostics: diagnostics, rulesLoaded: session.reported.count,
-                                durationSeconds: Date().timeIntervalSince(started), rules: session.describedRules)
+                                durationSeconds: Reproducible.requested(flag: reproducible) ? nil : Date().timeIntervalSince(started), rules: session.describedRules)
         report.waived = result.waived
         report.suppressions = result.suppressions
         report.claims = result.claims
@@ -91,7 +95,8 @@ struct CheckCommand: ParsableCommand {
         }
         let rendered = format.makeReporter(color: output == nil && Terminal.useColor(disabled: noColor)).render(report)
         if let output {
-            do { try AtomicFile.write(rendered, to: output) } catch { throw CLIError.input(error.description) }
+            // Naming the file with --output is the request to replace it.
+            do { try AtomicFile.write(rendered, to: output, overwrite: .always) } catch { throw CLIError.input(error.description) }
         } else {
             Terminal.write(rendered)
         }

@@ -1,3 +1,4 @@
+import AtomicFiles
 import ArgumentParser
 import Configuration
 import Foundation
@@ -31,7 +32,7 @@ struct InitCommand: ParsableCommand {
             }
         }
         let parent = ConfigLocator().find(from: (URL(fileURLWithPath: folder).standardizedFileURL.path as NSString).deletingLastPathComponent)
-        do { try AtomicFile.write(ConfigTemplate.text, to: path) } catch { throw CLIError.input(error.description) }
+        do { try AtomicFile.write(ConfigTemplate.text, to: path, overwrite: force ? .always : .never) } catch { throw CLIError.input(error.description) }
         var message = "wrote \(path)"
         if let parent { message += "; it takes the place of \(PathDisplay.relative(parent)) for this folder (configs do not merge)" }
         message += "\nnext: `adlaw hook install` checks every commit; `adlaw check .` shows today's findings"

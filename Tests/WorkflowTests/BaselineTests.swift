@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 import LintCore
 import Testing
@@ -57,8 +58,13 @@ import Workflow
         let folder = TestSupport.temporaryFolder("baseline")
         defer { TestSupport.remove(folder) }
         let path = folder.appendingPathComponent("b.json").path
+        // A file that is not a baseline is never replaced; an earlier baseline is.
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
         let baseline = Baseline.from(try Self.findings("每天一杯，預防感冒。\n特價品恕不退換。\n"), path: path, workingFolder: folder.path)
+        #expect(throws: AtomicFile.WriteError.notOurs(path: path)) { try baseline.write() }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        try Data("{\n  \"findings\" : [],\n  \"fingerprintVersion\" : 1,\n  \"tool\" : \"adlaw\",\n  \"version\" : 1\n}\n".utf8)
+            .write(to: URL(fileURLWithPath: path))
         try baseline.write()
         let loaded = try Baseline.load(path: path, workingFolder: folder.path)
         #expect(loaded.entries == baseline.entries)

@@ -97,6 +97,21 @@ import Workflow
         #expect(throws: HookInstaller.Failure.self) { try installer.uninstall(in: repository) }
     }
 
+    @Test func aForcedInstallNeverDeletesAnEarlierBackup() throws {
+        let folder = try Self.repository()
+        defer { TestSupport.remove(folder) }
+        let repository = try GitRepository.discover(from: folder.path)
+        let installer = HookInstaller()
+        let hook = folder.appendingPathComponent(".git/hooks/pre-commit").path
+        try FileManager.default.createDirectory(atPath: (hook as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "#!/bin/sh\necho first\n".write(toFile: hook, atomically: true, encoding: .utf8)
+        #expect(try installer.install(in: repository, adlawPath: "/usr/bin/adlaw", force: true) == .replaced(path: hook, backup: hook + ".adlaw-backup"))
+        try "#!/bin/sh\necho second\n".write(toFile: hook, atomically: true, encoding: .utf8)
+        #expect(try installer.install(in: repository, adlawPath: "/usr/bin/adlaw", force: true) == .replaced(path: hook, backup: hook + ".adlaw-backup.1"))
+        #expect(try String(contentsOfFile: hook + ".adlaw-backup", encoding: .utf8) == "#!/bin/sh\necho first\n")
+        #expect(try String(contentsOfFile: hook + ".adlaw-backup.1", encoding: .utf8) == "#!/bin/sh\necho second\n")
+    }
+
     @Test func theHookGoesWhereGitLooksForHooks() throws {
         let folder = try Self.repository()
         defer { TestSupport.remove(folder) }

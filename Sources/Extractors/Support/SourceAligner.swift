@@ -92,13 +92,21 @@ struct SourceAligner {
                 continue
             }
             if literal[i...].starts(with: Self.replacement) {
-                // An invalid byte (or a NUL) decoded as U+FFFD: one raw unit.
+                // An invalid sequence (or a NUL) decoded as U+FFFD: one raw unit. Parsers
+                // replace either each invalid byte or each maximal subpart of a truncated
+                // character (`E6 9B` before a new character) with one U+FFFD; the longer
+                // reading is taken when the text goes on alike after it.
                 let (length, scalar) = UTF8Scan.next(source, j)
                 if scalar == nil || raw == 0 {
+                    var consumed = length
+                    if raw != 0 {
+                        let subpart = min(Self.maximalSubpart(source, j), limit - j)
+                        if subpart > 1 && Self.continuesAlike(literal, i + 3, source, j + subpart, limit) { consumed = subpart }
+                    }
                     flushCopy()
-                    steps.append(.unit(raw: j..<(j + length), decoded: Self.replacement, invalid: raw != 0))
+                    steps.append(.unit(raw: j..<(j + consumed), decoded: Self.replacement, invalid: raw != 0))
                     i += 3
-                    j += length
+                    j += consumed
                     continue
                 }
             }
@@ -173,6 +181,40 @@ struct SourceAligner {
     }
 
     // MARK: - Bytes
+
+    /// The length of the maximal subpart of an ill-formed sequence at `j` (Unicode 3.9,
+    /// D93b): the lead byte and the continuation bytes that could still begin a character.
+    static func maximalSubpart(_ bytes: [UInt8], _ j: Int) -> Int {
+        let b0 = bytes[j]
+        let (needed, firstRange): (Int, ClosedRange<UInt8>) = switch b0 {
+        case 0xC2...0xDF: (1, 0x80...0xBF)
+        case 0xE0: (2, 0xA0...0xBF)
+        case 0xED: (2, 0x80...0x9F)
+        case 0xE1...0xEF: (2, 0x80...0xBF)
+        case 0xF0: (3, 0x90...0xBF)
+        case 0xF4: (3, 0x80...0x8F)
+        case 0xF1...0xF3: (3, 0x80...0xBF)
+        default: (0, 0x80...0xBF)
+        }
+        var length = 1
+        while length <= needed, j + length < bytes.count {
+            let range: ClosedRange<UInt8> = length == 1 ? firstRange : 0x80...0xBF
+            guard range.contains(bytes[j + length]) else { break }
+            length += 1
+        }
+        // A complete sequence is not ill-formed; the caller only asks about ill-formed ones.
+        return min(length, max(1, needed))
+    }
+
+    /// Whether the literal from `i` and the raw text from `j` go on alike: both end, the
+    /// next bytes are equal, or both hold another replaced sequence.
+    static func continuesAlike(_ literal: [UInt8], _ i: Int, _ source: [UInt8], _ j: Int, _ limit: Int) -> Bool {
+        if i >= literal.count { return true }
+        guard j < limit else { return false }
+        if literal[i] == source[j] { return true }
+        if literal[i...].starts(with: replacement) { return UTF8Scan.next(source, j).1 == nil || source[j] == 0 }
+        return startsUnit(source[j])
+    }
 
     /// Raw bytes where the decoded text may legitimately differ (another entity, an escape,
     /// a CR, a tag): agreement checks stop there.

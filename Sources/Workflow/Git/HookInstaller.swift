@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 /// Installs and removes the git pre-commit hook that runs `adlaw check --staged`. An
@@ -78,8 +79,13 @@ public struct HookInstaller: Sendable {
             if isOurs(hook) {
                 outcome = .updated(path: hook)
             } else if force {
-                let backup = hook + Self.backupSuffix
-                if fm.fileExists(atPath: backup) { try? fm.removeItem(atPath: backup) }
+                // An earlier backup is never deleted: this one takes the next free name.
+                var backup = hook + Self.backupSuffix
+                var number = 1
+                while fm.fileExists(atPath: backup) || (try? fm.destinationOfSymbolicLink(atPath: backup)) != nil {
+                    backup = hook + Self.backupSuffix + ".\(number)"
+                    number += 1
+                }
                 do { try fm.moveItem(atPath: hook, toPath: backup) } catch {
                     throw .io("cannot move \(hook) to \(backup): \(error.localizedDescription)")
                 }
@@ -88,7 +94,15 @@ public struct HookInstaller: Sendable {
                 throw .existingHook(path: hook)
             }
         }
-        do { try AtomicFile.write(Self.script(adlawPath: adlawPath), to: hook, permissions: 0o755) } catch {
+        // adlaw's own hook is updated; any other hook has been moved aside, and one that
+        // appeared since is not replaced.
+        let marker = Self.marker
+        let overwrite: AtomicFile.Overwrite = if case .updated = outcome {
+            .when { String(decoding: $0.prefix(4096), as: UTF8.self).contains(marker) }
+        } else {
+            .never
+        }
+        do { try AtomicFile.write(Self.script(adlawPath: adlawPath), to: hook, overwrite: overwrite, permissions: 0o755) } catch {
             throw .io(error.description)
         }
         return outcome

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Regenerates the seed corpora in Fuzz/Corpus/<target>/ from the rule pack and the annotated
+# corpus. The seeds are committed; run this again when the rules or the corpus change a lot.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=Fuzz/Corpus
+rm -rf "$out"/rules "$out"/text "$out"/markdown "$out"/html "$out"/office "$out"/delimited/Corpus-* "$out"/json "$out"/linter
+mkdir -p "$out"/{rules,text,markdown,html,office,delimited,json,linter,normalizer}
+
+# Rule files: every rule of the pack, renamed to the harness's `fz/rule.yaml` id.
+for file in $(find Rules -mindepth 2 -name '*.yaml' -not -path 'Rules/lexicons/*' | sort); do
+  name=$(echo "${file#Rules/}" | tr '/' '-')
+  sed 's/^id: .*/id: fz.rule/' "$file" > "$out/rules/$name"
+done
+
+# Extractors: the corpus files of each format.
+copy() { # ext target
+  for file in $(find Corpus Tests/Fixtures -name "*.$1" | sort); do
+    cp "$file" "$out/$2/$(echo "$file" | tr '/' '-')"
+  done
+}
+copy txt text
+copy md markdown
+copy html html
+copy json json
+# A first byte picks the format for the targets that read several.
+tagged() { # ext target tag
+  for file in $(find Corpus Tests/Fixtures -name "*.$1" | sort); do
+    { printf "$3"; cat "$file"; } > "$out/$2/$(echo "$file" | tr '/' '-')"
+  done
+}
+tagged docx office '\x00'
+tagged pptx office '\x01'
+tagged xlsx office '\x02'
+tagged csv delimited '\x00'
+tagged tsv delimited '\x01'
+
+# Linter: the first byte picks the format (0 text, 1 Markdown, 2 HTML, 3 CSV, 4 JSON).
+for file in $(find Corpus -name '*.txt' -o -name '*.md' -o -name '*.html' -o -name '*.csv' -o -name '*.json' | sort); do
+  case "$file" in *.txt) tag='\x00' ;; *.md) tag='\x01' ;; *.html) tag='\x02' ;; *.csv) tag='\x03' ;; *) tag='\x04' ;; esac
+  { printf "$tag"; cat "$file"; } > "$out/linter/$(echo "$file" | tr '/' '-')"
+done
+echo "seeds: $(find "$out" -type f | wc -l) files in $out"
