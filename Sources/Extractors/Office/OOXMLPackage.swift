@@ -11,13 +11,28 @@ final class OOXMLPackage {
     private let archive: Archive
     private var entries: [String: Entry] = [:]
     private var totalRead: UInt64 = 0
+    /// The private folder holding the archive's bytes while it is read.
+    private let folder: URL
 
     init(bytes: [UInt8], path: String, limits: ExtractionLimits) throws(ExtractionError) {
         self.path = path
         self.limits = limits
+        // The archive is read from a file, not from memory: ZIPFoundation's in-memory reader
+        // traps (a negative range) when a damaged header points past the end of the data, and a
+        // crash there would end the whole run. Reading a file past its end just fails.
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("adlaw-ooxml-\(UUID().uuidString)")
+        let file = folder.appendingPathComponent("package.zip")
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            try Data(bytes).write(to: file)
         } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw .unreadable(path: path, reason: "cannot write a temporary copy to read the archive: \(error.localizedDescription)")
+        }
+        do {
+            archive = try Archive(url: file, accessMode: .read)
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
             throw .malformed(path: path, line: nil, column: nil,
                              reason: "not a readable ZIP archive (truncated or damaged); open and save it again in Office")
         }
@@ -33,6 +48,8 @@ final class OOXMLPackage {
             throw .malformed(path: path, line: nil, column: nil, reason: "the ZIP archive is empty or its directory is damaged")
         }
     }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     /// Part names in the package.
     var partNames: [String] { Array(entries.keys) }
