@@ -134,4 +134,15 @@ import Testing
         #expect(document.segments.first?.text == "保證\u{FFFD}有效\u{FFFD}\u{FFFD}")
         #expect(document.segments.first?.invalidRanges == [6..<9, 18..<21])
     }
+
+    /// gumbo reads a control character as U+FFFD; a truncated character whose next byte is
+    /// U+FFFD's own lead byte (0xEF) is still one replaced unit. Both map onto their bytes.
+    @Test func controlCharactersAndTruncatedCharactersBeforeFullWidthPunctuation() throws {
+        let bytes = Array("<p>禁止".utf8) + [0x0F] + Array("酒駕 12%".utf8) + [0xEF, 0x92] + Array("，活血</p>".utf8)
+        let document = try HTMLExtractor().extract(bytes, path: "x.html")
+        #expect(RoundTrip.mismatches(document).isEmpty, "\(RoundTrip.mismatches(document))")
+        #expect(document.segments.first?.text == "禁止\u{FFFD}酒駕 12%\u{FFFD}，活血")
+        // Only the truncated character is invalid UTF-8; the control character is valid.
+        #expect(document.segments.first?.invalidRanges.count == 1)
+    }
 }

@@ -53,6 +53,12 @@ enum RoundTrip {
         if scalar == "\n" && raw == [0x0D, 0x0A] { return true }
         if scalar == "\u{FFFD}" && String(validating: raw, as: UTF8.self) == nil { return true }
         if scalar == "\u{FFFD}" && raw == [0] { return true }
+        // gumbo reads control characters and noncharacters as U+FFFD.
+        if scalar == "\u{FFFD}", let decoded = String(validating: raw, as: UTF8.self)?.unicodeScalars,
+           decoded.count == 1, let only = decoded.first?.value {
+            if (0x01...0x08).contains(only) || only == 0x0B || (0x0E...0x1F).contains(only) || (0x7F...0x9F).contains(only) { return true }
+            if (0xFDD0...0xFDEF).contains(only) || only & 0xFFFE == 0xFFFE { return true }
+        }
         // Backslash escape (Markdown, JSON `\"` `\\` `\/`), and JSON's control escapes.
         if raw.count == 2 && raw[0] == 0x5C && raw[1] == char.first && char.count == 1 { return true }
         let controls: [UInt8: Unicode.Scalar] = [0x6E: "\n", 0x74: "\t", 0x72: "\r", 0x62: "\u{08}", 0x66: "\u{0C}"]

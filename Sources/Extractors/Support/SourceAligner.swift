@@ -70,7 +70,10 @@ struct SourceAligner {
                 }
             } else {
                 let (length, scalar) = UTF8Scan.next(source, j)
-                if j + length <= limit, i + length <= n, literal[i..<(i + length)].elementsEqual(source[j..<(j + length)]) {
+                // An invalid byte and a U+FFFD in the literal is a replacement (below), even
+                // when the byte is U+FFFD's lead byte 0xEF.
+                let replaced = scalar == nil && literal[i...].starts(with: Self.replacement)
+                if !replaced, j + length <= limit, i + length <= n, literal[i..<(i + length)].elementsEqual(source[j..<(j + length)]) {
                     if scalar != nil {
                         if copyStart < 0 { copyStart = j }
                     } else {
@@ -97,14 +100,14 @@ struct SourceAligner {
                 // character (`E6 9B` before a new character) with one U+FFFD; the longer
                 // reading is taken when the text goes on alike after it.
                 let (length, scalar) = UTF8Scan.next(source, j)
-                if scalar == nil || raw == 0 {
+                if scalar == nil || raw == 0 || (flavor == .html && scalar.map(Self.gumboReplaces) == true) {
                     var consumed = length
                     if raw != 0 {
                         let subpart = min(Self.maximalSubpart(source, j), limit - j)
                         if subpart > 1 && Self.continuesAlike(literal, i + 3, source, j + subpart, limit) { consumed = subpart }
                     }
                     flushCopy()
-                    steps.append(.unit(raw: j..<(j + consumed), decoded: Self.replacement, invalid: raw != 0))
+                    steps.append(.unit(raw: j..<(j + consumed), decoded: Self.replacement, invalid: scalar == nil))
                     i += 3
                     j += consumed
                     continue
@@ -211,9 +214,24 @@ struct SourceAligner {
     static func continuesAlike(_ literal: [UInt8], _ i: Int, _ source: [UInt8], _ j: Int, _ limit: Int) -> Bool {
         if i >= literal.count { return true }
         guard j < limit else { return false }
-        if literal[i] == source[j] { return true }
-        if literal[i...].starts(with: replacement) { return UTF8Scan.next(source, j).1 == nil || source[j] == 0 }
+        let (length, scalar) = UTF8Scan.next(source, j)
+        if literal[i...].starts(with: replacement) {
+            // Another replaced sequence, or a U+FFFD written as such in the source.
+            return scalar == nil || source[j] == 0 || (j + length <= limit && source[j..<(j + length)].elementsEqual(replacement))
+        }
+        // Whole characters are compared: a lead byte alone (0xEF) says nothing.
+        let literalLength = scalarLength(literal[i])
+        if scalar != nil, literalLength == length, i + length <= literal.count, j + length <= limit,
+           literal[i..<(i + length)].elementsEqual(source[j..<(j + length)]) { return true }
         return startsUnit(source[j])
+    }
+
+    /// Characters gumbo reads as U+FFFD although they are valid UTF-8: C0 controls other than
+    /// tab, line feed, form feed and carriage return, DEL and C1 controls, and noncharacters.
+    static func gumboReplaces(_ scalar: Unicode.Scalar) -> Bool {
+        let c = scalar.value
+        return (0x01...0x08).contains(c) || c == 0x0B || (0x0E...0x1F).contains(c) || (0x7F...0x9F).contains(c)
+            || (0xFDD0...0xFDEF).contains(c) || c & 0xFFFE == 0xFFFE
     }
 
     /// Raw bytes where the decoded text may legitimately differ (another entity, an escape,
