@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates the seed corpora in Fuzz/Corpus/<target>/ from the rule pack and the annotated
-# corpus. The seeds are committed; run this again when the rules or the corpus change a lot.
+# Builds the seed corpora in Fuzz/.seeds/<target>/ (ignored by git) from what the repository
+# already holds: the rule pack, the annotated corpus and the test fixtures, so the seeds follow
+# them and nothing is stored twice. scripts/fuzz.sh runs it before every run; the hand-written
+# seeds in Fuzz/Corpus/<target>/ are used beside these.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=Fuzz/Corpus
-rm -rf "$out"/rules "$out"/text "$out"/markdown "$out"/html "$out"/office "$out"/delimited/Corpus-* "$out"/json "$out"/linter
+out=Fuzz/.seeds
+rm -rf "$out"
 mkdir -p "$out"/{rules,text,markdown,html,office,delimited,json,linter,normalizer}
 
 # Rule files: every rule of the pack, renamed to the harness's `fz/rule.yaml` id.

@@ -42,12 +42,15 @@ if [ "$replay" = 1 ]; then
   exec "$bin/$target" "$@"
 fi
 
+Fuzz/make-seeds.sh >&2
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 summary=()
 found=0
 for target in "${targets[@]}"; do
-  seeds="Fuzz/Corpus/${target#fuzz-}"
+  # Seeds: the ones built from the rule pack, corpus and fixtures, and the hand-written ones.
+  seeds=("Fuzz/.seeds/${target#fuzz-}")
+  [ -d "Fuzz/Corpus/${target#fuzz-}" ] && seeds+=("Fuzz/Corpus/${target#fuzz-}")
   work="Fuzz/.work/$target"
   artifacts="Fuzz/artifacts/$target"
   mkdir -p "$work" "$artifacts"
@@ -58,7 +61,7 @@ for target in "${targets[@]}"; do
   before=$(count)
   echo "fuzz: $target for ${seconds}s (log: $log)" >&2
   started=$(date +%s)
-  "$bin/$target" "$work" "$seeds" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
+  "$bin/$target" "$work" "${seeds[@]}" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
     -max_len=65536 -artifact_prefix="$artifacts/" -print_final_stats=1 > "$log" 2>&1 || true
   after=$(count)
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
