@@ -7,6 +7,15 @@ public struct LiteralRequirement: Sendable, Hashable {
     public var literals: [[UInt8]]
     /// Characters a match can consume before the literal; `nil`: no bound.
     public var maxBefore: Int?
+    /// Which text the literals are searched in.
+    public var view: View = .raw
+
+    public enum View: Sendable, Hashable {
+        /// The normalized text.
+        case raw
+        /// The normalized text without `LooseSeparators` (so `治 療` reads `治療`).
+        case stripped
+    }
 
     /// The weakest literal's length in bytes: how selective the requirement is.
     public var shortestLiteral: Int { literals.map(\.count).min() ?? 0 }
@@ -23,18 +32,29 @@ public enum LiteralAnalysis {
     /// Longest string (in bytes) kept when sets are combined; longer ones are cut.
     static let maxLiteralBytes = 48
 
-    /// The requirement of a pattern, or why it has none.
+    /// The requirement of a pattern, or why it has none. When the literals of the
+    /// separator-stripped view (`LooseSeparators` left out of text and literals alike) are
+    /// much more selective, as for `loose: true` phrases, those are used instead.
     public static func requirement(pattern: String, caseless: Bool) -> Result<LiteralRequirement, LiteralAnalysisFailure> {
         let parsed: (RegexNode, caseless: Bool)
         do { parsed = try RegexSyntaxParser.parse(pattern, caseless: caseless) } catch {
             return .failure(LiteralAnalysisFailure(reason: "the pattern uses \(error.reason), which the prefilter does not analyse"))
         }
-        let info = analyse(parsed.0)
-        guard let best = info.best, !best.set.isEmpty, !best.set.contains([]) else {
+        let raw = analyse(parsed.0, stripped: false)
+        var chosen = raw.best.flatMap { $0.set.isEmpty || $0.set.contains([]) ? nil : $0 }
+        var view = LiteralRequirement.View.raw
+        if let stripped = analyse(parsed.0, stripped: true).best, !stripped.set.isEmpty, !stripped.set.contains([]),
+           chosen.map({ cost(stripped) < cost($0) * 0.25 }) ?? true {
+            // A hit in the stripped view maps back to a character inside the match, at
+            // most the pattern's length from its start.
+            chosen = Info.Candidate(set: stripped.set, maxBefore: raw.maxLength)
+            view = .stripped
+        }
+        guard let best = chosen else {
             return .failure(LiteralAnalysisFailure(reason: "no literal text is common to every match (e.g. a pattern made only of classes, `.` or optional parts)"))
         }
         let literals = best.set.sorted { $0.lexicographicallyPrecedes($1) }
-        return .success(LiteralRequirement(literals: literals, maxBefore: best.maxBefore))
+        return .success(LiteralRequirement(literals: literals, maxBefore: best.maxBefore, view: view))
     }
 
     /// Facts about the strings a node can match. Sets are of byte strings; `nil` means
@@ -100,23 +120,32 @@ public enum LiteralAnalysis {
         return best
     }
 
-    static func analyse(_ node: RegexNode) -> Info {
+    /// Facts about a node; with `stripped`, about its matches with every `LooseSeparators`
+    /// character left out (lengths stay those of the raw text).
+    static func analyse(_ node: RegexNode, stripped: Bool) -> Info {
         switch node {
         case let .chars(scalars):
+            if stripped && scalars.contains(where: LooseSeparators.contains) {
+                var set = Set(scalars.filter { !LooseSeparators.contains($0) }.map { Array(String($0).utf8) })
+                set.insert([])
+                return Info(minLength: 1, maxLength: 1, exact: set, prefix: nil, suffix: nil, required: nil)
+            }
             let set = Set(scalars.map { Array(String($0).utf8) })
             return Info(minLength: 1, maxLength: 1, exact: set, prefix: set, suffix: set, required: nil)
+        case .separator:
+            return Info(minLength: 1, maxLength: 1, exact: stripped ? [[]] : nil, prefix: nil, suffix: nil, required: nil)
         case let .any(min, max):
             return Info(minLength: min, maxLength: max, exact: nil, prefix: nil, suffix: nil, required: nil)
         case .assertion:
             return Info(minLength: 0, maxLength: 0, exact: [[]], prefix: nil, suffix: nil, required: nil)
         case let .concat(items):
             var info = Info(minLength: 0, maxLength: 0, exact: [[]], prefix: nil, suffix: nil, required: nil)
-            for item in items { info = concat(info, analyse(item)) }
+            for item in items { info = concat(info, analyse(item, stripped: stripped)) }
             return info
         case let .alternation(branches):
-            return alternation(branches.map(analyse))
+            return alternation(branches.map { analyse($0, stripped: stripped) })
         case let .repeated(inner, min, max):
-            return repeated(analyse(inner), min: min, max: max)
+            return repeated(analyse(inner, stripped: stripped), min: min, max: max)
         }
     }
 

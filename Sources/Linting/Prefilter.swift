@@ -26,6 +26,9 @@ public final class Prefilter: Sendable {
     let scanner: LiteralScanner
     /// For each scanner literal, the targets that require it.
     let literalTargets: [[Int32]]
+    /// The literals searched in the separator-stripped view (loose phrases), if any.
+    let strippedScanner: LiteralScanner?
+    let strippedLiteralTargets: [[Int32]]
     private let index: [ObjectIdentifier: Int]
 
     /// Builds the prefilter for every whole-segment pattern of `ruleSet`.
@@ -37,9 +40,7 @@ public final class Prefilter: Sendable {
         var targets: [Target] = []
         var index: [ObjectIdentifier: Int] = [:]
         var byPattern: [String: LiteralRequirementResult] = [:]
-        var literalIDs: [[UInt8]: Int32] = [:]
-        var literals: [[UInt8]] = []
-        var literalTargets: [[Int32]] = []
+        var raw = LiteralTable(), stripped = LiteralTable()
         for regex in patterns {
             // A pattern without an identity cannot be found again: it is searched in full.
             guard let id = regex.identity, index[id] == nil else { continue }
@@ -48,21 +49,35 @@ public final class Prefilter: Sendable {
             let targetID = Int32(targets.count)
             index[id] = targets.count
             targets.append(Target(regex: regex, requirement: result.requirement, failure: result.failure))
-            for literal in result.requirement?.literals ?? [] {
-                let folded = literal.map(LiteralScanner.foldByte)
-                if let existing = literalIDs[folded] {
-                    if literalTargets[Int(existing)].last != targetID { literalTargets[Int(existing)].append(targetID) }
-                } else {
-                    literalIDs[folded] = Int32(literals.count)
-                    literals.append(folded)
-                    literalTargets.append([targetID])
-                }
+            guard let requirement = result.requirement else { continue }
+            for literal in requirement.literals {
+                if requirement.view == .stripped { stripped.add(literal, target: targetID) } else { raw.add(literal, target: targetID) }
             }
         }
         self.targets = targets
         self.index = index
-        self.literalTargets = literalTargets
-        scanner = LiteralScanner(literals: literals)
+        literalTargets = raw.targets
+        scanner = LiteralScanner(literals: raw.literals)
+        strippedLiteralTargets = stripped.targets
+        strippedScanner = stripped.literals.isEmpty ? nil : LiteralScanner(literals: stripped.literals)
+    }
+
+    /// Literals of one view and the targets that require each.
+    private struct LiteralTable {
+        var ids: [[UInt8]: Int32] = [:]
+        var literals: [[UInt8]] = []
+        var targets: [[Int32]] = []
+
+        mutating func add(_ literal: [UInt8], target: Int32) {
+            let folded = literal.map(LiteralScanner.foldByte)
+            if let existing = ids[folded] {
+                if targets[Int(existing)].last != target { targets[Int(existing)].append(target) }
+            } else {
+                ids[folded] = Int32(literals.count)
+                literals.append(folded)
+                targets.append([target])
+            }
+        }
     }
 
     /// The patterns of a rule set that are searched across whole segments.
@@ -120,11 +135,20 @@ public final class Prefilter: Sendable {
     func candidates(in buffer: UTF8Buffer) -> SegmentCandidates {
         var windows: [SegmentCandidates.Window] = []
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
-        scanner.scan(text) { literal, offset in
-            for target in literalTargets[Int(literal)] {
+        func record(_ targetList: [Int32], at offset: Int) {
+            for target in targetList {
                 let maxBefore = targets[Int(target)].requirement?.maxBefore
                 let low = maxBefore.map { buffer.offset(offset, backBy: $0) } ?? 0
                 windows.append(SegmentCandidates.Window(target: target, low: low, high: offset))
+            }
+        }
+        scanner.scan(text) { literal, offset in record(literalTargets[Int(literal)], at: offset) }
+        if let strippedScanner {
+            let view = StrippedView(text)
+            view.bytes.withUnsafeBufferPointer { stripped in
+                strippedScanner.scan(stripped) { literal, offset in
+                    record(strippedLiteralTargets[Int(literal)], at: view.rawOffset(offset))
+                }
             }
         }
         return SegmentCandidates(prefilter: self, windows: windows)

@@ -10,6 +10,9 @@ indirect enum RegexNode: Equatable {
     case chars([Unicode.Scalar])
     /// Between `min` and `max` characters of anything (`.`, `\d`, `[^。]`, a backreference).
     case any(min: Int, max: Int?)
+    /// One character of a class made only of separators (`LooseSeparators`), such as the gap
+    /// a `loose: true` phrase allows between its characters.
+    case separator
     /// A zero-width assertion (`^`, `\b`, a lookaround): it consumes nothing.
     case assertion
     case concat([RegexNode])
@@ -349,6 +352,8 @@ struct RegexSyntaxParser {
         if peek() == "^" { negated = true; index += 1 }
         var members: [Unicode.Scalar] = []
         var enumerable = !negated
+        // Whether every escape in the class is whitespace (\s, \h, \v): all separators.
+        var onlySeparators = true
         var first = true
         var previous: Unicode.Scalar?
         while true {
@@ -361,6 +366,7 @@ struct RegexSyntaxParser {
                 while let p = peek(), p != "]" { index += 1 }
                 index += 1
                 enumerable = false
+                onlySeparators = false
                 previous = nil
                 continue
             }
@@ -368,7 +374,10 @@ struct RegexSyntaxParser {
             index += 1
             if c == "\\" {
                 let escape = try parseEscape(inClass: true)
-                if let s = escape.scalar { scalar = s } else if escape.node != nil { enumerable = false }
+                if let s = escape.scalar { scalar = s } else if escape.node != nil {
+                    enumerable = false
+                    if !["s", "h", "v"].contains(scalars[index - 1]) { onlySeparators = false }
+                }
             } else {
                 scalar = c
             }
@@ -388,6 +397,7 @@ struct RegexSyntaxParser {
                 }
                 if high.value - low.value > 64 {
                     enumerable = false
+                    onlySeparators = false
                 } else if high.value > low.value {
                     for v in (low.value + 1)...high.value { if let s = Unicode.Scalar(v) { members.append(s) } }
                 }
@@ -397,6 +407,7 @@ struct RegexSyntaxParser {
             if let scalar { members.append(scalar) }
             previous = scalar
         }
+        if !negated && onlySeparators && members.allSatisfy(LooseSeparators.contains) { return .separator }
         guard enumerable, !members.isEmpty, members.count <= 64 else { return .any(min: 1, max: 1) }
         var out: [Unicode.Scalar] = []
         for member in members {

@@ -69,6 +69,42 @@ import Testing
         }
     }
 
+    static let gap = #"[\s.·・•\-_*~|/\\、,'"^+=#]{0,2}"#
+
+    func view(_ pattern: String) -> LiteralRequirement.View? {
+        guard case let .success(requirement) = LiteralAnalysis.requirement(pattern: pattern, caseless: true) else { return nil }
+        return requirement.view
+    }
+
+    @Test func loosePhrasesAreWholeLiteralsInTheStrippedView() {
+        let loose = "(?:啤\(Self.gap)酒|威\(Self.gap)士\(Self.gap)忌)"
+        #expect(literals(loose) == ["啤酒", "威士忌"])
+        #expect(view(loose) == .stripped)
+        // The window reaches back over the whole match (two characters and two gaps of two).
+        #expect(maxBefore("啤\(Self.gap)酒") == .some(4))
+        // Ordinary phrases stay in the raw view.
+        #expect(view("(?:啤酒|威士忌)") == .raw)
+    }
+
+    @Test func separatorsInsideLiteralsVanishInTheStrippedView() {
+        // A literal comma is a separator: in the stripped view the phrase reads 飲酒過量有害健康.
+        let pattern = "飲\(Self.gap)酒\(Self.gap)過\(Self.gap)量\(Self.gap),\(Self.gap)有\(Self.gap)害"
+        #expect(view(pattern) == .stripped)
+        #expect(literals(pattern) == ["飲酒過量有害"])
+    }
+
+    @Test func theStrippedViewMapsBackToTheText() {
+        // The full-width comma is not a separator here (the normalizer folds it to `,` first).
+        let text = Array("治 ・療，飲酒".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            let view = StrippedView(buffer)
+            #expect(String(decoding: view.bytes, as: UTF8.self) == "治療，飲酒")
+            #expect(view.rawOffset(0) == 0)
+            #expect(view.rawOffset(3) == 7) // 療 after a space and ・
+            #expect(view.rawOffset(6) == 10)
+        }
+    }
+
     @Test func resettingTheReportedStartKeepsTheLiterals() {
         #expect(literals(#"(?:預約|施打)[^。]{0,6}?\K(?:雷射|抽脂)"#) == ["預約", "施打"])
     }
