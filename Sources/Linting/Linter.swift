@@ -72,7 +72,14 @@ public struct Linter: Sendable {
     }
 
     func prepare(_ document: ExtractedDocument) -> [PreparedSegment] {
-        document.segments.enumerated().map { PreparedSegment(index: $0.offset, segment: $0.element, normalizer: normalizer, prefilter: prefilter) }
+        let prepared = document.segments.enumerated().map {
+            PreparedSegment(index: $0.offset, segment: $0.element, normalizer: normalizer, prefilter: prefilter)
+        }
+        if let prefilter {
+            let index = DocumentCandidates(prefilter: prefilter, segments: prepared)
+            for segment in prepared { segment.documentCandidates = index }
+        }
+        return prepared
     }
 
     private func decideSectors(_ document: ExtractedDocument, prepared: [PreparedSegment], options: LintOptions,

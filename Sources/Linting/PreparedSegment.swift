@@ -12,6 +12,9 @@ final class PreparedSegment {
     /// Where prefiltered patterns may match; `nil` searches every pattern in full.
     let candidates: SegmentCandidates?
     private let breaks: SentenceBreaks
+    /// Which segments of the document each prefiltered pattern may match in (shared by
+    /// all the segments of one document; set once they are all prepared).
+    var documentCandidates: DocumentCandidates?
     /// `segment.allZones`, computed once (every rule asks).
     let allZones: [Zone]
 

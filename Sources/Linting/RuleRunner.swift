@@ -24,7 +24,7 @@ struct RuleRunner {
     mutating func run() throws(RegexMatchError) -> [RawFinding] {
         switch rule.pattern {
         case let .span(span):
-            for segment in segments where rule.applies(toZones: segment.allZones) {
+            for segment in segments.candidates(for: span.regex) where rule.applies(toZones: segment.allZones) {
                 let found = try matches(of: span, in: segment, firstOnly: false)
                 accepted += merge(found)
             }
@@ -39,7 +39,7 @@ struct RuleRunner {
     /// The first accepted match of `span` in the document, in segment order (the trigger of
     /// a document-level rule).
     mutating func firstTrigger(_ span: SpanPattern) throws(RegexMatchError) -> RawFinding? {
-        for segment in segments where rule.applies(toZones: segment.allZones) {
+        for segment in segments.candidates(for: span.regex) where rule.applies(toZones: segment.allZones) {
             if let first = try matches(of: span, in: segment, firstOnly: true).first { return first }
         }
         return nil
@@ -169,7 +169,7 @@ struct RuleRunner {
     }
 
     private func documentContains(_ regex: any CompiledRegex) throws(RegexMatchError) -> Bool {
-        for segment in segments {
+        for segment in segments.candidates(for: regex) {
             var search = SegmentSearch(regex, in: segment)
             if try search.firstMatch(from: 0, scratch: scratch) != nil { return true }
         }
@@ -206,7 +206,7 @@ struct RuleRunner {
         var presentCount = 0
         for item in doc.required {
             var present = false
-            for segment in segments {
+            for segment in segments.candidates(for: item.regex) {
                 var search = SegmentSearch(item.regex, in: segment)
                 if try search.firstMatch(from: 0, scratch: scratch) != nil {
                     present = true

@@ -22,7 +22,7 @@ struct SectorInference {
                                  scratch: any RegexScratch) -> [String] {
         guard let regex else { return [] }
         var seen: [String] = []
-        for segment in segments {
+        for segment in segments.candidates(for: regex) {
             var position = 0
             var search = SegmentSearch(regex, in: segment)
             while position < segment.buffer.count, seen.count < Self.maxEvidence {

@@ -34,6 +34,15 @@ struct SegmentCandidates {
 
     var allWindows: [Window] { windows }
 
+    /// Each target with at least one window, once, in increasing order.
+    func forEachTarget(_ body: (Int32) -> Void) {
+        var last: Int32 = -1
+        for window in windows where window.target != last {
+            body(window.target)
+            last = window.target
+        }
+    }
+
     /// How to search a pattern in this segment.
     enum Plan {
         /// The pattern has no required literal (or is unknown to the prefilter).
