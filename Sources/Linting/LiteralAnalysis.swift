@@ -5,8 +5,12 @@
 /// scanner folds ASCII case, so a case-sensitive rule only gets extra candidates).
 public struct LiteralRequirement: Sendable, Hashable {
     public var literals: [[UInt8]]
-    /// Characters a match can consume before the literal; `nil`: no bound.
+    /// Characters a match can consume before the literal; `nil`: no bound (the largest of
+    /// `literalMaxBefore`).
     public var maxBefore: Int?
+    /// For each of `literals`, the characters a match can consume before that literal
+    /// (a literal of one branch of an alternation gets that branch's bound).
+    public var literalMaxBefore: [Int?]
     /// Which text the literals are searched in.
     public var view: View = .raw
 
@@ -41,27 +45,31 @@ public enum LiteralAnalysis {
             return .failure(LiteralAnalysisFailure(reason: "the pattern uses \(error.reason), which the prefilter does not analyse"))
         }
         let raw = analyse(parsed.0, stripped: false)
-        var chosen = raw.best.flatMap { $0.set.isEmpty || $0.set.contains([]) ? nil : $0 }
+        var chosen = raw.best.flatMap { $0.isUsable ? $0 : nil }
         var view = LiteralRequirement.View.raw
-        if let stripped = analyse(parsed.0, stripped: true).best, !stripped.set.isEmpty, !stripped.set.contains([]),
-           chosen.map({ cost(stripped) < cost($0) * 0.25 }) ?? true {
+        if let stripped = analyse(parsed.0, stripped: true).best, stripped.isUsable,
+           case let strippedChoice = Info.Candidate(set: stripped.set, maxBefore: raw.maxLength),
+           chosen.map({ score(strippedChoice) < score($0) * 0.25 }) ?? true {
             // A hit in the stripped view maps back to a character inside the match, at
             // most the pattern's length from its start.
-            chosen = Info.Candidate(set: stripped.set, maxBefore: raw.maxLength)
+            chosen = strippedChoice
             view = .stripped
         }
         guard let best = chosen else {
             return .failure(LiteralAnalysisFailure(reason: "no literal text is common to every match (e.g. a pattern made only of classes, `.` or optional parts)"))
         }
-        let literals = best.set.sorted { $0.lexicographicallyPrecedes($1) }
-        return .success(LiteralRequirement(literals: literals, maxBefore: best.maxBefore, view: view))
+        let literals = best.bounds.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        return .success(LiteralRequirement(literals: literals, maxBefore: best.maxBefore,
+                                           literalMaxBefore: literals.map { best.bounds[$0] ?? nil }, view: view))
     }
 
     /// Facts about the strings a node can match. Sets are of byte strings; `nil` means
     /// unknown (no useful set). No set in `prefix`, `suffix` or `required` holds "".
     struct Info {
         var minLength: Int
-        /// Characters; `nil`: unbounded.
+        /// Most characters that are not `LooseSeparators` (`nil`: unbounded). Separators
+        /// count for nothing, so `\s*` adds 0: windows walk back over separators for free
+        /// (`LooseSeparators.windowStart`), and every bound below is in these units.
         var maxLength: Int?
         /// Every string the node can match (possibly more), when few.
         var exact: Set<[UInt8]>?
@@ -70,9 +78,45 @@ public enum LiteralAnalysis {
         /// Every match contains one of `set`, starting at most `maxBefore` characters in.
         var required: Candidate?
 
+        /// Every match contains one of the literals, each at most its bound of characters
+        /// after the match start (`nil`: no bound).
         struct Candidate {
-            var set: Set<[UInt8]>
-            var maxBefore: Int?
+            var bounds: [[UInt8]: Int?]
+
+            init(set: Set<[UInt8]>, maxBefore: Int?) {
+                bounds = Dictionary(uniqueKeysWithValues: set.map { ($0, maxBefore) })
+            }
+
+            init(bounds: [[UInt8]: Int?]) { self.bounds = bounds }
+
+            var set: Set<[UInt8]> { Set(bounds.keys) }
+            var isUsable: Bool { !bounds.isEmpty && bounds[[]] == nil }
+            /// The weakest bound.
+            var maxBefore: Int? {
+                var worst = 0
+                for bound in bounds.values {
+                    guard let bound else { return nil }
+                    worst = max(worst, bound)
+                }
+                return worst
+            }
+
+            /// The same literals, `n` more characters from the match start.
+            func shifted(by n: Int?) -> Candidate {
+                Candidate(bounds: bounds.mapValues { LiteralAnalysis.add($0, n) })
+            }
+
+            /// Either this or `other` (a literal in both keeps the weaker bound).
+            mutating func formUnion(_ other: Candidate) {
+                for (literal, bound) in other.bounds {
+                    // `.some`: assigning a `nil` bound must keep the literal, not remove it.
+                    if let existing = bounds[literal] {
+                        bounds[literal] = .some(existing.flatMap { e in bound.map { max(e, $0) } })
+                    } else {
+                        bounds[literal] = .some(bound)
+                    }
+                }
+            }
         }
 
         static let anything = Info(minLength: 0, maxLength: nil, exact: nil, prefix: nil, suffix: nil, required: nil)
@@ -101,21 +145,35 @@ public enum LiteralAnalysis {
     }
 
     static func cost(_ c: Info.Candidate) -> Double {
-        c.set.reduce(0) { $0 + expectedHits($1) }
+        c.bounds.keys.reduce(0) { $0 + expectedHits($1) }
+    }
+
+    /// Characters a verification costs beyond its window (the call into PCRE2), and the
+    /// window assumed for an unbounded one (it reaches back to the segment start).
+    static let verificationOverhead = 16.0
+    static let unboundedWindow = 200
+
+    /// The expected verification work per character of copy: hits times the characters
+    /// PCRE2 tries per hit. A rare literal with an unbounded window can cost more than a
+    /// commoner one at the match start (`佳` after `男\s*` against `男` or `女`).
+    static func score(_ c: Info.Candidate) -> Double {
+        c.bounds.reduce(0) { total, entry in
+            total + expectedHits(entry.key) * (verificationOverhead + Double(min(entry.value ?? unboundedWindow, unboundedWindow)))
+        }
     }
 
     static func choose(_ candidates: [Info.Candidate]) -> Info.Candidate? {
         var best: Info.Candidate?
-        var bestCost = Double.infinity
-        for c in candidates where !c.set.isEmpty && !c.set.contains([]) {
-            let cost = cost(c)
+        var bestScore = Double.infinity
+        for c in candidates where c.isUsable {
+            let score = score(c)
             // Within 1%, prefer the tighter window.
             if let b = best {
-                if cost > bestCost * 1.01 { continue }
-                if cost >= bestCost * 0.99 && (c.maxBefore ?? Int.max) >= (b.maxBefore ?? Int.max) { continue }
+                if score > bestScore * 1.01 { continue }
+                if score >= bestScore * 0.99 && (c.maxBefore ?? Int.max) >= (b.maxBefore ?? Int.max) { continue }
             }
             best = c
-            bestCost = cost
+            bestScore = score
         }
         return best
     }
@@ -128,12 +186,14 @@ public enum LiteralAnalysis {
             if stripped && scalars.contains(where: LooseSeparators.contains) {
                 var set = Set(scalars.filter { !LooseSeparators.contains($0) }.map { Array(String($0).utf8) })
                 set.insert([])
-                return Info(minLength: 1, maxLength: 1, exact: set, prefix: nil, suffix: nil, required: nil)
+                let solid = scalars.allSatisfy(LooseSeparators.contains) ? 0 : 1
+                return Info(minLength: 1, maxLength: solid, exact: set, prefix: nil, suffix: nil, required: nil)
             }
             let set = Set(scalars.map { Array(String($0).utf8) })
-            return Info(minLength: 1, maxLength: 1, exact: set, prefix: set, suffix: set, required: nil)
+            let solid = scalars.allSatisfy(LooseSeparators.contains) ? 0 : 1
+            return Info(minLength: 1, maxLength: solid, exact: set, prefix: set, suffix: set, required: nil)
         case .separator:
-            return Info(minLength: 1, maxLength: 1, exact: stripped ? [[]] : nil, prefix: nil, suffix: nil, required: nil)
+            return Info(minLength: 1, maxLength: 0, exact: stripped ? [[]] : nil, prefix: nil, suffix: nil, required: nil)
         case let .any(min, max):
             return Info(minLength: min, maxLength: max, exact: nil, prefix: nil, suffix: nil, required: nil)
         case .assertion:
@@ -228,7 +288,7 @@ public enum LiteralAnalysis {
         }
         var candidates: [Info.Candidate] = []
         if let bestA = a.best { candidates.append(bestA) }
-        if let bestB = b.best { candidates.append(Info.Candidate(set: bestB.set, maxBefore: add(a.maxLength, bestB.maxBefore))) }
+        if let bestB = b.best { candidates.append(bestB.shifted(by: a.maxLength)) }
         // Across the seam: a suffix of A followed by a prefix of B.
         if let sa = a.suffix ?? a.exact.flatMap(nonEmpty), let pb = b.prefix ?? b.exact.flatMap(nonEmpty),
            let seam = product(sa, pb) {
@@ -260,22 +320,21 @@ public enum LiteralAnalysis {
         out.prefix = nonEmpty(union(branches.map { $0.prefix ?? $0.exact.flatMap(nonEmpty) }))
         out.suffix = nonEmpty(union(branches.map { $0.suffix ?? $0.exact.flatMap(nonEmpty) }))
         // Each branch contributes its own best set; the union is required of every match.
-        var set = Set<[UInt8]>()
-        var maxBefore: Int? = 0
+        var union = Info.Candidate(bounds: [:])
         var complete = true
         for branch in branches {
             guard let best = branch.best else { complete = false; break }
-            set.formUnion(best.set)
-            maxBefore = add(maxBefore, 0).flatMap { m in best.maxBefore.map { max(m, $0) } }
+            union.formUnion(best)
         }
-        if complete && set.count <= maxSetSize { out.required = Info.Candidate(set: set, maxBefore: maxBefore) }
+        if complete && union.bounds.count <= maxSetSize { out.required = union }
         return out
     }
 
     static func repeated(_ inner: Info, min: Int, max: Int?) -> Info {
         var out = Info.anything
         out.minLength = inner.minLength * min
-        out.maxLength = max.flatMap { m in inner.maxLength.map { $0 * m } }
+        // Any number of separators is still no solid character.
+        out.maxLength = inner.maxLength == 0 ? 0 : max.flatMap { m in inner.maxLength.map { $0 * m } }
         if max == 0 {
             out.exact = [[]]
             return out

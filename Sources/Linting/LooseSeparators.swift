@@ -16,6 +16,36 @@ enum LooseSeparators {
         }
     }
 
+    /// The first byte offset at which a match may start when it has at most `solid`
+    /// characters that are not separators before `offset`: back over `solid` such
+    /// characters, and over every separator met on the way and right before.
+    static func windowStart(in text: UnsafeBufferPointer<UInt8>, before offset: Int, solid: Int) -> Int {
+        var o = min(offset, text.count), left = solid
+        while o > 0 {
+            var start = o - 1
+            while start > 0 && (text[start] & 0xC0) == 0x80 { start -= 1 }
+            if !contains(decode(text, at: start, end: o)) {
+                if left == 0 { break }
+                left -= 1
+            }
+            o = start
+        }
+        return o
+    }
+
+    /// The scalar value of the character in `start..<end` (a value that is no separator
+    /// for malformed or four-byte sequences).
+    @inline(__always)
+    static func decode(_ text: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> UInt32 {
+        let b0 = text[start]
+        switch end - start {
+        case 1: return UInt32(b0)
+        case 2: return UInt32(b0 & 0x1F) << 6 | UInt32(text[start + 1] & 0x3F)
+        case 3: return UInt32(b0 & 0x0F) << 12 | UInt32(text[start + 1] & 0x3F) << 6 | UInt32(text[start + 2] & 0x3F)
+        default: return 0x10000
+        }
+    }
+
     private static let ascii: [Bool] = {
         var table = [Bool](repeating: false, count: 128)
         for b in [9, 10, 11, 12, 13, 32] { table[b] = true }

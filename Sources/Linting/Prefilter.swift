@@ -25,10 +25,10 @@ public final class Prefilter: Sendable {
     public let targets: [Target]
     let scanner: LiteralScanner
     /// For each scanner literal, the targets that require it.
-    let literalTargets: [[Int32]]
+    let literalTargets: [[Hit]]
     /// The literals searched in the separator-stripped view (loose phrases), if any.
     let strippedScanner: LiteralScanner?
-    let strippedLiteralTargets: [[Int32]]
+    let strippedLiteralTargets: [[Hit]]
     private let index: [ObjectIdentifier: Int]
 
     /// Builds the prefilter for every whole-segment pattern of `ruleSet`.
@@ -50,8 +50,9 @@ public final class Prefilter: Sendable {
             index[id] = targets.count
             targets.append(Target(regex: regex, requirement: result.requirement, failure: result.failure))
             guard let requirement = result.requirement else { continue }
-            for literal in requirement.literals {
-                if requirement.view == .stripped { stripped.add(literal, target: targetID) } else { raw.add(literal, target: targetID) }
+            for (literal, maxBefore) in zip(requirement.literals, requirement.literalMaxBefore) {
+                let hit = Hit(target: targetID, maxBefore: maxBefore.map(Int32.init) ?? -1)
+                if requirement.view == .stripped { stripped.add(literal, hit) } else { raw.add(literal, hit) }
             }
         }
         self.targets = targets
@@ -62,20 +63,34 @@ public final class Prefilter: Sendable {
         strippedScanner = stripped.literals.isEmpty ? nil : LiteralScanner(literals: stripped.literals)
     }
 
+    /// A target that requires a literal, and how many characters before the literal its
+    /// matches may start (-1: no bound).
+    struct Hit {
+        var target: Int32
+        var maxBefore: Int32
+    }
+
     /// Literals of one view and the targets that require each.
     private struct LiteralTable {
         var ids: [[UInt8]: Int32] = [:]
         var literals: [[UInt8]] = []
-        var targets: [[Int32]] = []
+        var targets: [[Hit]] = []
 
-        mutating func add(_ literal: [UInt8], target: Int32) {
+        mutating func add(_ literal: [UInt8], _ hit: Hit) {
             let folded = literal.map(LiteralScanner.foldByte)
             if let existing = ids[folded] {
-                if targets[Int(existing)].last != target { targets[Int(existing)].append(target) }
+                let i = Int(existing)
+                if let last = targets[i].last, last.target == hit.target {
+                    // Two literals that fold alike: the weaker bound holds.
+                    let bound = last.maxBefore < 0 || hit.maxBefore < 0 ? -1 : max(last.maxBefore, hit.maxBefore)
+                    targets[i][targets[i].count - 1].maxBefore = bound
+                } else {
+                    targets[i].append(hit)
+                }
             } else {
                 ids[folded] = Int32(literals.count)
                 literals.append(folded)
-                targets.append([target])
+                targets.append([hit])
             }
         }
     }
@@ -135,11 +150,10 @@ public final class Prefilter: Sendable {
     func candidates(in buffer: UTF8Buffer) -> SegmentCandidates {
         var windows: [SegmentCandidates.Window] = []
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
-        func record(_ targetList: [Int32], at offset: Int) {
-            for target in targetList {
-                let maxBefore = targets[Int(target)].requirement?.maxBefore
-                let low = maxBefore.map { buffer.offset(offset, backBy: $0) } ?? 0
-                windows.append(SegmentCandidates.Window(target: target, low: low, high: offset))
+        func record(_ hits: [Hit], at offset: Int) {
+            for hit in hits {
+                let low = hit.maxBefore < 0 ? 0 : LooseSeparators.windowStart(in: text, before: offset, solid: Int(hit.maxBefore))
+                windows.append(SegmentCandidates.Window(target: hit.target, low: low, high: offset))
             }
         }
         scanner.scan(text) { literal, offset in record(literalTargets[Int(literal)], at: offset) }

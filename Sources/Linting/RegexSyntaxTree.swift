@@ -269,7 +269,10 @@ struct RegexSyntaxParser {
         guard let c = peek() else { throw RegexSyntaxUnsupported(reason: "a trailing backslash") }
         index += 1
         switch c {
-        case "d", "D", "w", "W", "s", "S", "h", "H", "v", "V", "N":
+        case "s", "h", "v":
+            // Whitespace: every such character is one of `LooseSeparators`.
+            return (.separator, nil)
+        case "d", "D", "w", "W", "S", "H", "V", "N":
             return (.any(min: 1, max: 1), nil)
         case "R": return (.any(min: 1, max: 2), nil)
         case "X": return (.any(min: 1, max: nil), nil)

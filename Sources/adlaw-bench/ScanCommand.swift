@@ -61,7 +61,9 @@ struct ScanCommand: ParsableCommand {
                     if let t = prefilter.targets.firstIndex(where: { $0.regex.identity == regex.identity }) { labels[t] = "\(rule.id) \(label)" }
                 }
             }
-            for (t, v) in totals.sorted(by: { $0.value.0 > $1.value.0 }).prefix(20) {
+            let allWindows = totals.values.reduce(0) { $0 + $1.0 }, allBytes = totals.values.reduce(0) { $0 + $1.1 }
+            print("all targets: \(allWindows) windows, \(allBytes) start bytes")
+            for (t, v) in totals.sorted(by: { $0.value.1 > $1.value.1 }).prefix(20) {
                 let literals = prefilter.targets[t].requirement?.literals.prefix(6).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|") ?? "-"
                 print("\(v.0) windows, \(v.1) start bytes: \(labels[t] ?? "sector signal") [\(literals)]")
             }

@@ -63,6 +63,51 @@ import Testing
         #expect(maxBefore("[0-9]{1,3}萬") == .some(3))
     }
 
+    func bounds(_ pattern: String) -> [String: Int?] {
+        guard case let .success(requirement) = LiteralAnalysis.requirement(pattern: pattern, caseless: true) else { return [:] }
+        var out: [String: Int?] = [:]
+        for (literal, bound) in zip(requirement.literals, requirement.literalMaxBefore) {
+            out[String(decoding: literal, as: UTF8.self)] = .some(bound)
+        }
+        return out
+    }
+
+    @Test func eachBranchKeepsItsOwnWindow() {
+        // One unbounded branch no longer makes every literal of the pattern unbounded.
+        let pattern = #"(?:保證有效|[^。]*第一名)"#
+        let expected: [String: Int?] = ["保證有效": 0, "第一名": nil]
+        #expect(bounds(pattern) == expected)
+        #expect(maxBefore(pattern) == .some(nil))
+        // A literal in two branches keeps the weaker bound.
+        let weaker: [String: Int?] = ["保證有效": maxBefore(".{0,3}保證有效") ?? nil]
+        #expect(bounds("(?:保證有效|.{0,3}保證有效)") == weaker)
+        #expect(weaker["保證有效"] != .some(nil) && weaker["保證有效"] != .some(0))
+    }
+
+    @Test func whitespaceGapsCostNoCharacters() {
+        // `\s*` and classes of separators count for nothing: the bound is in other characters.
+        #expect(bounds(#"限\s*男\s*性\s*專用"#).values.allSatisfy { $0 != nil })
+        // However many spaces there are, a match has at most three other characters.
+        for pattern in [#"[0-9]萬元"#, #"[0-9]\s*萬\s*元\s*"#, #"[0-9][ \t]+萬\s+元[\s・]*"#] {
+            let node = try? RegexSyntaxParser.parse(pattern, caseless: true).0
+            #expect(node.map { LiteralAnalysis.analyse($0, stripped: false).maxLength } == .some(3), "\(pattern)")
+        }
+        #expect(maxBefore(#".\s*保"#) == .some(1))
+    }
+
+    @Test func windowsWalkBackOverSeparatorsForFree() {
+        let text = Array("買 一・送  一".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            let end = text.count - 3 // the second 一
+            // Zero characters back: still every separator right before the literal.
+            #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 0) == 13) // the spaces after 送
+            #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 1) == 7) // 送 and the ・ before it
+            #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 2) == 3) // 一 and the space before it
+            #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 3) == 0)
+            #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 9) == 0)
+        }
+    }
+
     @Test func constructsThatChangeWhereAMatchStartsAreNotAnalysed() {
         for pattern in [#"\G保證"#, "(*COMMIT)保證", "(?(1)a|b)保證", "(?x) 保 證", "保證{,3}"] {
             #expect(literals(pattern) == nil, "\(pattern)")
@@ -80,8 +125,9 @@ import Testing
         let loose = "(?:啤\(Self.gap)酒|威\(Self.gap)士\(Self.gap)忌)"
         #expect(literals(loose) == ["啤酒", "威士忌"])
         #expect(view(loose) == .stripped)
-        // The window reaches back over the whole match (two characters and two gaps of two).
-        #expect(maxBefore("啤\(Self.gap)酒") == .some(4))
+        // The window reaches back over the whole match, counted in characters that are not
+        // separators (啤酒): the gaps are separators, which windows cross for free.
+        #expect(maxBefore("啤\(Self.gap)酒") == .some(2))
         // Ordinary phrases stay in the raw view.
         #expect(view("(?:啤酒|威士忌)") == .raw)
     }
