@@ -47,7 +47,8 @@ public enum LiteralAnalysis {
         let raw = analyse(parsed.0, stripped: false)
         var chosen = raw.best.flatMap { $0.isUsable ? $0 : nil }
         var view = LiteralRequirement.View.raw
-        if let stripped = analyse(parsed.0, stripped: true).best, stripped.isUsable,
+        // The stripped view differs only where the pattern can match a separator.
+        if mentionsSeparators(parsed.0), let stripped = analyse(parsed.0, stripped: true).best, stripped.isUsable,
            case let strippedChoice = Info.Candidate(set: stripped.set, maxBefore: raw.maxLength),
            chosen.map({ score(strippedChoice) < score($0) * 0.25 }) ?? true {
             // A hit in the stripped view maps back to a character inside the match, at
@@ -58,9 +59,9 @@ public enum LiteralAnalysis {
         guard let best = chosen else {
             return .failure(LiteralAnalysisFailure(reason: "no literal text is common to every match (e.g. a pattern made only of classes, `.` or optional parts)"))
         }
-        let literals = best.bounds.keys.sorted { $0.lexicographicallyPrecedes($1) }
+        let literals = best.set.sorted { $0.lexicographicallyPrecedes($1) }
         return .success(LiteralRequirement(literals: literals, maxBefore: best.maxBefore,
-                                           literalMaxBefore: literals.map { best.bounds[$0] ?? nil }, view: view))
+                                           literalMaxBefore: literals.map(best.bound(of:)), view: view))
     }
 
     /// Facts about the strings a node can match. Sets are of byte strings; `nil` means
@@ -79,50 +80,79 @@ public enum LiteralAnalysis {
         var required: Candidate?
 
         /// Every match contains one of the literals, each at most its bound of characters
-        /// after the match start (`nil`: no bound).
+        /// after the match start (`nil`: no bound). Most candidates have one bound for all
+        /// literals; only unions of alternation branches keep a bound per literal.
         struct Candidate {
-            var bounds: [[UInt8]: Int?]
+            var set: Set<[UInt8]>
+            /// The weakest bound (the bound of every literal not in `bounds`).
+            var maxBefore: Int?
+            /// Literals whose bound is tighter than `maxBefore`; `nil` when none is.
+            var bounds: [[UInt8]: Int?]?
 
             init(set: Set<[UInt8]>, maxBefore: Int?) {
-                bounds = Dictionary(uniqueKeysWithValues: set.map { ($0, maxBefore) })
+                self.set = set
+                self.maxBefore = maxBefore
             }
 
-            init(bounds: [[UInt8]: Int?]) { self.bounds = bounds }
+            var isUsable: Bool { !set.isEmpty && !set.contains([]) }
 
-            var set: Set<[UInt8]> { Set(bounds.keys) }
-            var isUsable: Bool { !bounds.isEmpty && bounds[[]] == nil }
-            /// The weakest bound.
-            var maxBefore: Int? {
-                var worst = 0
-                for bound in bounds.values {
-                    guard let bound else { return nil }
-                    worst = max(worst, bound)
-                }
-                return worst
+            func bound(of literal: [UInt8]) -> Int? {
+                if let bounds, let bound = bounds[literal] { return bound }
+                return maxBefore
             }
 
             /// The same literals, `n` more characters from the match start.
             func shifted(by n: Int?) -> Candidate {
-                Candidate(bounds: bounds.mapValues { LiteralAnalysis.add($0, n) })
+                var out = Candidate(set: set, maxBefore: LiteralAnalysis.add(maxBefore, n))
+                out.bounds = bounds?.mapValues { LiteralAnalysis.add($0, n) }
+                return out
             }
 
             /// Either this or `other` (a literal in both keeps the weaker bound).
             mutating func formUnion(_ other: Candidate) {
-                for (literal, bound) in other.bounds {
+                if bounds == nil && other.bounds == nil && maxBefore == other.maxBefore {
+                    set.formUnion(other.set)
+                    return
+                }
+                var all: [[UInt8]: Int?] = [:]
+                all.reserveCapacity(set.count + other.set.count)
+                for literal in set { all[literal] = .some(bound(of: literal)) }
+                for literal in other.set {
+                    let theirs = other.bound(of: literal)
                     // `.some`: assigning a `nil` bound must keep the literal, not remove it.
-                    if let existing = bounds[literal] {
-                        bounds[literal] = .some(existing.flatMap { e in bound.map { max(e, $0) } })
+                    if let mine = all[literal] {
+                        all[literal] = .some(mine.flatMap { m in theirs.map { max(m, $0) } })
                     } else {
-                        bounds[literal] = .some(bound)
+                        all[literal] = .some(theirs)
                     }
                 }
+                set.formUnion(other.set)
+                var worst: Int? = 0
+                for bound in all.values {
+                    guard let w = worst, let bound else { worst = nil; break }
+                    worst = max(w, bound)
+                }
+                maxBefore = worst
+                bounds = all
             }
         }
 
         static let anything = Info(minLength: 0, maxLength: nil, exact: nil, prefix: nil, suffix: nil, required: nil)
 
+        /// `best`, once computed (every concatenation asks both sides again).
+        var memo: Candidate?? = nil
+
         /// The most selective of the sets that every match satisfies.
-        var best: Candidate? {
+        var best: Candidate? { memo ?? computeBest() }
+
+        /// This with `best` computed once and kept.
+        func memoized() -> Info {
+            var out = self
+            out.memo = .some(computeBest())
+            return out
+        }
+
+        private func computeBest() -> Candidate? {
             var candidates: [Candidate] = []
             if let required { candidates.append(required) }
             if let exact, !exact.contains([]) { candidates.append(Candidate(set: exact, maxBefore: 0)) }
@@ -145,7 +175,7 @@ public enum LiteralAnalysis {
     }
 
     static func cost(_ c: Info.Candidate) -> Double {
-        c.bounds.keys.reduce(0) { $0 + expectedHits($1) }
+        c.set.reduce(0) { $0 + expectedHits($1) }
     }
 
     /// Characters a verification costs beyond its window (the call into PCRE2), and the
@@ -157,9 +187,9 @@ public enum LiteralAnalysis {
     /// PCRE2 tries per hit. A rare literal with an unbounded window can cost more than a
     /// commoner one at the match start (`佳` after `男\s*` against `男` or `女`).
     static func score(_ c: Info.Candidate) -> Double {
-        c.bounds.reduce(0) { total, entry in
-            total + expectedHits(entry.key) * (verificationOverhead + Double(min(entry.value ?? unboundedWindow, unboundedWindow)))
-        }
+        func work(_ bound: Int?) -> Double { verificationOverhead + Double(min(bound ?? unboundedWindow, unboundedWindow)) }
+        guard let bounds = c.bounds else { return cost(c) * work(c.maxBefore) }
+        return bounds.reduce(0) { $0 + expectedHits($1.key) * work($1.value) }
     }
 
     static func choose(_ candidates: [Info.Candidate]) -> Info.Candidate? {
@@ -178,9 +208,23 @@ public enum LiteralAnalysis {
         return best
     }
 
+    static func mentionsSeparators(_ node: RegexNode) -> Bool {
+        switch node {
+        case let .chars(scalars): return scalars.contains(where: LooseSeparators.contains)
+        case .separator: return true
+        case .any, .assertion: return false
+        case let .concat(items), let .alternation(items): return items.contains(where: mentionsSeparators)
+        case let .repeated(inner, _, _): return mentionsSeparators(inner)
+        }
+    }
+
     /// Facts about a node; with `stripped`, about its matches with every `LooseSeparators`
     /// character left out (lengths stay those of the raw text).
     static func analyse(_ node: RegexNode, stripped: Bool) -> Info {
+        analyseNode(node, stripped: stripped).memoized()
+    }
+
+    private static func analyseNode(_ node: RegexNode, stripped: Bool) -> Info {
         switch node {
         case let .chars(scalars):
             if stripped && scalars.contains(where: LooseSeparators.contains) {
@@ -200,7 +244,7 @@ public enum LiteralAnalysis {
             return Info(minLength: 0, maxLength: 0, exact: [[]], prefix: nil, suffix: nil, required: nil)
         case let .concat(items):
             var info = Info(minLength: 0, maxLength: 0, exact: [[]], prefix: nil, suffix: nil, required: nil)
-            for item in items { info = concat(info, analyse(item, stripped: stripped)) }
+            for item in items { info = concat(info, analyse(item, stripped: stripped)).memoized() }
             return info
         case let .alternation(branches):
             return alternation(branches.map { analyse($0, stripped: stripped) })
@@ -320,13 +364,13 @@ public enum LiteralAnalysis {
         out.prefix = nonEmpty(union(branches.map { $0.prefix ?? $0.exact.flatMap(nonEmpty) }))
         out.suffix = nonEmpty(union(branches.map { $0.suffix ?? $0.exact.flatMap(nonEmpty) }))
         // Each branch contributes its own best set; the union is required of every match.
-        var union = Info.Candidate(bounds: [:])
+        var union: Info.Candidate?
         var complete = true
         for branch in branches {
             guard let best = branch.best else { complete = false; break }
-            union.formUnion(best)
+            if union == nil { union = best } else { union?.formUnion(best) }
         }
-        if complete && union.bounds.count <= maxSetSize { out.required = union }
+        if complete, let union, union.set.count <= maxSetSize { out.required = union }
         return out
     }
 
