@@ -23,6 +23,17 @@ public final class Prefilter: Sendable {
     }
 
     public let targets: [Target]
+    /// How many patterns were analysed here rather than taken from `known`.
+    public let newlyAnalysed: Int
+
+    /// The analysis of every target's pattern, by pattern source (what `known` takes).
+    public var analyses: [String: LiteralRequirementResult] {
+        var out: [String: LiteralRequirementResult] = [:]
+        for target in targets {
+            out[target.regex.pattern] = LiteralRequirementResult(requirement: target.requirement, failure: target.failure)
+        }
+        return out
+    }
     let scanner: LiteralScanner
     /// For each scanner literal, the targets that require it.
     let literalTargets: [[Hit]]
@@ -32,20 +43,29 @@ public final class Prefilter: Sendable {
     private let index: [ObjectIdentifier: Int]
 
     /// Builds the prefilter for every whole-segment pattern of `ruleSet`.
-    public convenience init(ruleSet: RuleSet) {
-        self.init(patterns: Self.searchedPatterns(of: ruleSet))
+    /// - Parameter known: analyses from an earlier run (`analyses`, e.g. read from a
+    ///   cache), by pattern source; patterns not in it are analysed now.
+    public convenience init(ruleSet: RuleSet, known: [String: LiteralRequirementResult] = [:]) {
+        self.init(patterns: Self.searchedPatterns(of: ruleSet), known: known)
     }
 
-    public init(patterns: [any CompiledRegex]) {
+    public init(patterns: [any CompiledRegex], known: [String: LiteralRequirementResult] = [:]) {
         var targets: [Target] = []
         var index: [ObjectIdentifier: Int] = [:]
-        var byPattern: [String: LiteralRequirementResult] = [:]
+        var byPattern = known
+        var analysed = 0
         var raw = LiteralTable(), stripped = LiteralTable()
         for regex in patterns {
             // A pattern without an identity cannot be found again: it is searched in full.
             guard let id = regex.identity, index[id] == nil else { continue }
-            let result = byPattern[regex.pattern] ?? LiteralRequirementResult(LiteralAnalysis.requirement(pattern: regex.pattern, caseless: true))
-            byPattern[regex.pattern] = result
+            let result: LiteralRequirementResult
+            if let known = byPattern[regex.pattern] {
+                result = known
+            } else {
+                result = LiteralRequirementResult(LiteralAnalysis.requirement(pattern: regex.pattern, caseless: true))
+                byPattern[regex.pattern] = result
+                analysed += 1
+            }
             let targetID = Int32(targets.count)
             index[id] = targets.count
             targets.append(Target(regex: regex, requirement: result.requirement, failure: result.failure))
@@ -57,6 +77,7 @@ public final class Prefilter: Sendable {
         }
         self.targets = targets
         self.index = index
+        newlyAnalysed = analysed
         literalTargets = raw.targets
         scanner = LiteralScanner(literals: raw.literals)
         strippedLiteralTargets = stripped.targets
@@ -166,18 +187,5 @@ public final class Prefilter: Sendable {
             }
         }
         return SegmentCandidates(prefilter: self, windows: windows)
-    }
-}
-
-/// The outcome of analysing one pattern.
-struct LiteralRequirementResult {
-    var requirement: LiteralRequirement?
-    var failure: LiteralAnalysisFailure?
-
-    init(_ result: Result<LiteralRequirement, LiteralAnalysisFailure>) {
-        switch result {
-        case let .success(r): requirement = r
-        case let .failure(f): failure = f
-        }
     }
 }

@@ -18,6 +18,8 @@ struct DocumentBatch {
     var collectsDirectives = false
     /// Files checked at a time (`--jobs`).
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Where the prefilter's analyses are cached between runs; `nil`: analyse every time.
+    var prefilterCache: PrefilterCache? = nil
 
     /// What the batch produced, in input order.
     struct Outcome {
@@ -62,7 +64,7 @@ struct DocumentBatch {
     /// Reads and lints `sources`, `jobs` files at a time, and appends the results in input
     /// order, so the output never depends on which file finished first.
     func run(_ sources: [DocumentSource], into outcome: inout Outcome) {
-        let linter = Linter(ruleSet: ruleSet)
+        let linter = Linter(ruleSet: ruleSet, prefilter: prefilterCache?.prefilter(for: ruleSet) ?? Prefilter(ruleSet: ruleSet))
         // Inputs are only read by the workers, never changed.
         let shared = ReadOnlyShared(sources)
         let checked = OrderedParallelMap.map(Array(sources.indices), width: jobs, makeState: { engine.makeScratch() }) { index, scratch in

@@ -64,6 +64,7 @@ struct LintSession {
         batch.scope = scope
         batch.collectsDirectives = true
         if let jobs = request.jobs { batch.jobs = max(1, jobs) }
+        batch.prefilterCache = rules.prefilterCache()
         let triage = try Self.makeTriage(request, config: config, engine: engine, fullSet: fullSet, reported: reported,
                                          settings: settings, minSeverity: minSeverity)
 

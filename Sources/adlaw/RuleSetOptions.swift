@@ -17,6 +17,15 @@ struct RuleSetOptions: ParsableArguments {
 
     @OptionGroup var configOptions: ConfigOptions
 
+    @Flag(name: .customLong("no-cache"), help: "Do not read or write the cache of the rules' literal analysis (ADLAW_CACHE_DIR, else $XDG_CACHE_HOME/adlaw or ~/.cache/adlaw).")
+    var noCache = false
+
+    /// The cache of the prefilter's analyses, unless `--no-cache` or no folder can be named.
+    func prefilterCache() -> PrefilterCache? {
+        guard !noCache, let directory = PrefilterCache.defaultDirectory() else { return nil }
+        return PrefilterCache(directory: directory, version: PrefilterCache.executableVersion())
+    }
+
     /// The folders to load: built-in first (unless turned off here or by `rules.builtin:
     /// false`), then the config's `rules.folders` (relative to the config file), then `--rules`.
     func folders(config: AdlawConfig? = nil) throws -> [String] {

@@ -38,6 +38,7 @@ struct CLIRunner {
                       environment: [String: String] = [:]) throws -> Output {
         var env = environment
         if env["ADLAW_RULES_DIR"] == nil { env["ADLAW_RULES_DIR"] = packageRoot.appendingPathComponent("Rules").path }
+        if env["ADLAW_CACHE_DIR"] == nil { env["ADLAW_CACHE_DIR"] = CLI.cacheFolder }
         return try run(try adlawPath(), arguments, in: directory, stdin: stdin, environment: env)
     }
 

@@ -143,6 +143,11 @@ public enum CLI {
         return TestSupport.packageRoot.appendingPathComponent(".build/debug/adlaw")
     }
 
+    /// The cache folder of `adlaw` runs in tests (shared by them; a cache is always safe to share).
+    public static var cacheFolder: String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("adlaw-test-cache").path
+    }
+
     /// Runs `adlaw arguments...` with `stdin` piped in, in `directory`, and waits for it.
     public static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil,
                            environment: [String: String] = [:]) throws -> Output {
@@ -154,6 +159,8 @@ public enum CLI {
         env.removeValue(forKey: "NO_COLOR")
         // Inside GitHub Actions `check` defaults to `--format github`; tests expect the default.
         env.removeValue(forKey: "GITHUB_ACTIONS")
+        // The rule-set cache goes to a folder of the tests, never to the user's cache.
+        env["ADLAW_CACHE_DIR"] = CLI.cacheFolder
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }

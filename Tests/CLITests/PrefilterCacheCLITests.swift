@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The cache of the prefilter's analyses as `adlaw check` uses it: written on the first
+/// run, used after, rebuilt when damaged, keyed by the rules, and off with `--no-cache`.
+@Suite struct PrefilterCacheCLITests {
+    static let text = "每天一杯，預防感冒。\n保證有效，無效退費。\n"
+
+    func cacheFiles(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".bin") }.sorted()
+    }
+
+    func check(_ extra: [String] = [], cache: URL) throws -> CLI.Output {
+        try CLI.run(["check", "--format", "line", "--sector", "food"] + extra + ["-"], stdin: Self.text,
+                    environment: ["ADLAW_CACHE_DIR": cache.path])
+    }
+
+    @Test func aDamagedCacheIsIgnoredAndRewritten() throws {
+        let cache = TestSupport.temporaryFolder("cache")
+        defer { TestSupport.remove(cache) }
+        let first = try check(cache: cache)
+        #expect(first.status == 1)
+        #expect(first.stdout.contains("food.medical-efficacy"))
+        let files = cacheFiles(cache)
+        #expect(files.count == 1)
+        let path = cache.appendingPathComponent(try #require(files.first)).path
+        let written = try #require(FileManager.default.contents(atPath: path))
+
+        // Used as it is: the same findings, the file unchanged.
+        #expect(try check(cache: cache).stdout == first.stdout)
+        #expect(FileManager.default.contents(atPath: path) == written)
+
+        // Damaged (one byte changed, then cut short): the same findings, the file rewritten.
+        var damaged = written
+        damaged[damaged.count / 2] ^= 0x01
+        for bad in [damaged, written.prefix(written.count / 3)] {
+            try Data(bad).write(to: URL(fileURLWithPath: path))
+            let again = try check(cache: cache)
+            #expect(again.stdout == first.stdout)
+            #expect(again.stderr == first.stderr)
+            #expect(FileManager.default.contents(atPath: path) == written)
+        }
+    }
+
+    @Test func otherRulesGetAnotherCacheFile() throws {
+        let cache = TestSupport.temporaryFolder("cache")
+        let rules = TestSupport.temporaryFolder("rules")
+        defer { TestSupport.remove(cache); TestSupport.remove(rules) }
+        _ = try check(cache: cache)
+        #expect(cacheFiles(cache).count == 1)
+        try TestSupport.write(["x/extra.yaml": TestSupport.ruleYAML(id: "x.extra", body: "regex: '無效退費'")], in: rules)
+        let out = try check(["--rules", rules.path], cache: cache)
+        #expect(out.stdout.contains("x.extra"))
+        #expect(cacheFiles(cache).count == 2)
+        // Changing the rule's pattern changes the key again.
+        try TestSupport.write(["x/extra.yaml": TestSupport.ruleYAML(id: "x.extra", body: "regex: '保證有效'")], in: rules)
+        #expect(try check(["--rules", rules.path], cache: cache).stdout.contains("x.extra"))
+        #expect(cacheFiles(cache).count == 3)
+    }
+
+    @Test func noCacheReadsAndWritesNothing() throws {
+        let cache = TestSupport.temporaryFolder("cache")
+        defer { TestSupport.remove(cache) }
+        let out = try check(["--no-cache"], cache: cache)
+        #expect(out.status == 1)
+        #expect(cacheFiles(cache).isEmpty)
+    }
+}
