@@ -7,7 +7,10 @@ import Yams
 package enum YAMLDocument {
     package static func parse(_ text: String, file: String) throws(RuleFileError) -> Node {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // No implicit tag resolution: Yams would run a set of regular expressions over
+            // every scalar (a sixth of start-up); nothing here reads tags, and a null is
+            // recognised below by its text, as YAML's core schema defines it.
+            guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
                 throw RuleFileError(file: file, line: 1, column: 1, kind: .invalid("the file is empty"))
             }
             return node
@@ -78,7 +81,12 @@ package struct YAMLMap {
 
     package func has(_ key: String) -> Bool { self[key] != nil }
 
-    package subscript(key: String) -> Node? { mapping[Node(key)] }
+    /// By the key's text: `mapping[Node(key)]` would resolve the tags of both nodes with
+    /// regular expressions at every look-up.
+    package subscript(key: String) -> Node? {
+        for (k, value) in mapping where k.scalar?.string == key { return value }
+        return nil
+    }
 
     package func error(at node: Node?, _ kind: RuleFileError.Kind) -> RuleFileError {
         let mark = node?.mark ?? self.node.mark
@@ -102,11 +110,16 @@ package struct YAMLMap {
 
     package func string(_ key: String) throws(RuleFileError) -> Located<String>? {
         guard let value = self[key] else { return nil }
-        guard let scalar = value.scalar, value.tag.description != "tag:yaml.org,2002:null" || !scalar.string.isEmpty else {
+        guard let scalar = value.scalar, !Self.isNull(scalar) || !scalar.string.isEmpty else {
             throw error(at: value, .wrongType(key: keyPath(key), expected: "text"))
         }
         let mark = value.mark
         return Located(value: scalar.string, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    /// A plain `~`, `null`, `Null`, `NULL` or nothing: YAML's null.
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     package func requiredString(_ key: String) throws(RuleFileError) -> Located<String> {
