@@ -1,44 +1,90 @@
 /// A compiled rule: what it cites and says, and the matcher program that finds it.
 /// Built from a YAML rule file by `RuleCompiler`; never constructed by hand in the CLI.
+///
+/// The fields live in one shared, copy-on-write box: rules are copied for every document
+/// (filtered by sector, passed to runners), and a copy is then one reference count
+/// instead of one per field.
 public struct Rule: Sendable {
-    public var id: RuleID
-    public var name: String
-    public var severity: Severity
-    public var message: MessageTemplate
-    public var rationale: String
-    public var references: [LegalReference]
+    private var storage: RuleStorage
+
+    public var id: RuleID {
+        get { storage.id }
+        set { unique().id = newValue }
+    }
+    public var name: String {
+        get { storage.name }
+        set { unique().name = newValue }
+    }
+    public var severity: Severity {
+        get { storage.severity }
+        set { unique().severity = newValue }
+    }
+    public var message: MessageTemplate {
+        get { storage.message }
+        set { unique().message = newValue }
+    }
+    public var rationale: String {
+        get { storage.rationale }
+        set { unique().rationale = newValue }
+    }
+    public var references: [LegalReference] {
+        get { storage.references }
+        set { unique().references = newValue }
+    }
     /// Sectors the rule applies to; contains `.all` for rules that always run.
-    public var sectors: [Sector]
+    public var sectors: [Sector] {
+        get { storage.sectors }
+        set { unique().sectors = newValue }
+    }
     /// Zones the rule is limited to; empty means every zone.
-    public var zones: [Zone]
-    public var suggestion: String?
-    public var tags: [String]
-    public var pattern: RulePattern
-    public var exceptions: ExceptionSet
-    public var conditions: [NumericCondition]
-    public var examples: [RuleExample]
+    public var zones: [Zone] {
+        get { storage.zones }
+        set { unique().zones = newValue }
+    }
+    public var suggestion: String? {
+        get { storage.suggestion }
+        set { unique().suggestion = newValue }
+    }
+    public var tags: [String] {
+        get { storage.tags }
+        set { unique().tags = newValue }
+    }
+    public var pattern: RulePattern {
+        get { storage.pattern }
+        set { unique().pattern = newValue }
+    }
+    public var exceptions: ExceptionSet {
+        get { storage.exceptions }
+        set { unique().exceptions = newValue }
+    }
+    public var conditions: [NumericCondition] {
+        get { storage.conditions }
+        set { unique().conditions = newValue }
+    }
+    public var examples: [RuleExample] {
+        get { storage.examples }
+        set { unique().examples = newValue }
+    }
     /// The rule file and the line of its `id:` key.
-    public var origin: SourceOrigin
+    public var origin: SourceOrigin {
+        get { storage.origin }
+        set { unique().origin = newValue }
+    }
 
     public init(id: RuleID, name: String, severity: Severity, message: MessageTemplate, rationale: String,
                 references: [LegalReference], sectors: [Sector], zones: [Zone], suggestion: String?,
                 tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
                 conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin) {
-        self.id = id
-        self.name = name
-        self.severity = severity
-        self.message = message
-        self.rationale = rationale
-        self.references = references
-        self.sectors = sectors
-        self.zones = zones
-        self.suggestion = suggestion
-        self.tags = tags
-        self.pattern = pattern
-        self.exceptions = exceptions
-        self.conditions = conditions
-        self.examples = examples
-        self.origin = origin
+        storage = RuleStorage(id: id, name: name, severity: severity, message: message, rationale: rationale,
+                              references: references, sectors: sectors, zones: zones, suggestion: suggestion,
+                              tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
+                              examples: examples, origin: origin)
+    }
+
+    /// The box, copied first if another rule shares it.
+    private mutating func unique() -> RuleStorage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
     }
 
     public var appliesToAllSectors: Bool { sectors.contains(.all) }

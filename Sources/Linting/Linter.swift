@@ -31,11 +31,13 @@ public struct Linter: Sendable {
         var diagnostics = document.notes
         let decision = decideSectors(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
         let active = Set(decision.sectors)
-        let applicable = ruleSet.rules.filter {
-            $0.applies(toSectors: active) && (options.includeChecklists || $0.pattern.kind != .checklist)
+        let applies = { (rule: Rule) in
+            rule.applies(toSectors: active) && (options.includeChecklists || rule.pattern.kind != .checklist)
         }
-        let selected = applicable.filter(options.filter.includes)
-        let (findings, checklists) = run(selected, dependenciesFrom: applicable, on: document, prepared: prepared,
+        // One pass, and the applicable rules only when a checklist needs them: a `Rule`
+        // is a large value, and copying every rule twice per document showed in profiles.
+        let selected = ruleSet.rules.filter { applies($0) && options.filter.includes($0) }
+        let (findings, checklists) = run(selected, dependenciesFrom: { ruleSet.rules.filter(applies) }, on: document, prepared: prepared,
                                          scratch: scratch, diagnostics: &diagnostics)
         return DocumentResult(path: document.path, format: document.format, findings: findings,
                               diagnostics: diagnostics, sectors: decision, checklists: checklists)
@@ -47,7 +49,7 @@ public struct Linter: Sendable {
     public func lint(_ document: ExtractedDocument, only rules: [Rule], scratch: any RegexScratch) -> DocumentResult {
         let prepared = prepare(document)
         var diagnostics = document.notes
-        let (findings, checklists) = run(rules, dependenciesFrom: ruleSet.rules, on: document, prepared: prepared,
+        let (findings, checklists) = run(rules, dependenciesFrom: { ruleSet.rules }, on: document, prepared: prepared,
                                          scratch: scratch, diagnostics: &diagnostics)
         return DocumentResult(path: document.path, format: document.format, findings: findings, diagnostics: diagnostics,
                               sectors: SectorDecision(sectors: [], source: .none), checklists: checklists)
@@ -55,7 +57,7 @@ public struct Linter: Sendable {
 
     /// Runs `selected` and the rules their checklists depend on (taken from `pool`), and
     /// keeps only the findings and checklists of `selected`.
-    private func run(_ selected: [Rule], dependenciesFrom pool: [Rule], on document: ExtractedDocument,
+    private func run(_ selected: [Rule], dependenciesFrom pool: () -> [Rule], on document: ExtractedDocument,
                      prepared: [PreparedSegment], scratch: any RegexScratch,
                      diagnostics: inout [Diagnostic]) -> ([Finding], [ChecklistResult]) {
         let wanted = Set(selected.map(\.id))
@@ -65,7 +67,7 @@ public struct Linter: Sendable {
         guard !selectors.isEmpty else {
             return run(selected, on: document, prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
         }
-        let dependencies = pool.filter { rule in !wanted.contains(rule.id) && selectors.contains { rule.id.matches(selector: $0) } }
+        let dependencies = pool().filter { rule in !wanted.contains(rule.id) && selectors.contains { rule.id.matches(selector: $0) } }
         let (findings, checklists) = run(dependencies + selected, on: document, prepared: prepared, scratch: scratch,
                                          diagnostics: &diagnostics)
         return (findings.filter { wanted.contains($0.ruleID) }, checklists.filter { wanted.contains($0.ruleID) })
