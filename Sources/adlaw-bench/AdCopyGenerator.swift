@@ -75,21 +75,25 @@ struct AdCopyGenerator {
     ]
     static let headings = ["## 產品特色", "## 使用方式", "## 購買須知", "## 常見問答", "## 品牌故事", "## 活動辦法"]
 
-    private mutating func fill(_ template: String) -> String {
+    private mutating func fill(_ template: String, product: String?) -> String {
         var out = template
-        while let range = out.range(of: "{product}") { out.replaceSubrange(range, with: pick(Self.products)) }
+        while let range = out.range(of: "{product}") { out.replaceSubrange(range, with: product ?? pick(Self.products)) }
         while let range = out.range(of: "{place}") { out.replaceSubrange(range, with: pick(Self.places)) }
         while let range = out.range(of: "{people}") { out.replaceSubrange(range, with: pick(Self.people)) }
         return out
     }
 
-    /// One Markdown document of about `targetBytes` bytes.
-    mutating func document(targetBytes: Int) -> String {
-        var out = "# \(pick(Self.products))\n\n"
+    /// One Markdown document of about `targetBytes` bytes. With `singleProduct`, the
+    /// document names one product only (as a real product page does, so few sectors are
+    /// inferred from it); otherwise every sentence picks any product.
+    mutating func document(targetBytes: Int, singleProduct: Bool = false) -> String {
+        let title = pick(Self.products)
+        let product = singleProduct ? title : nil
+        var out = "# \(title)\n\n"
         var size = out.utf8.count
         while size < targetBytes {
             // About one sentence in a hundred is something a reviewer would flag.
-            let sentence = fill(chance(1) ? pick(Self.risky) : pick(Self.benign))
+            let sentence = fill(chance(1) ? pick(Self.risky) : pick(Self.benign), product: product)
             out += sentence
             size += sentence.utf8.count
             if chance(20) {

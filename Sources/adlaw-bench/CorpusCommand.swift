@@ -20,13 +20,16 @@ struct CorpusCommand: ParsableCommand {
     @Option(help: "Seed of the generator.")
     var seed: UInt64 = 1
 
+    @Flag(help: "Each document names one product only, like a real product page (few sectors inferred); by default every sentence picks any product.")
+    var singleProduct = false
+
     func run() throws {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var generator = AdCopyGenerator(seed: seed)
         let perFile = max(1, Int(megabytes * 1_000_000) / max(1, files))
         var total = 0
         for index in 0..<files {
-            let text = generator.document(targetBytes: perFile)
+            let text = generator.document(targetBytes: perFile, singleProduct: singleProduct)
             let path = (out as NSString).appendingPathComponent(String(format: "ad-%05d.md", index))
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             total += text.utf8.count
