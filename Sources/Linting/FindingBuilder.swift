@@ -44,7 +44,7 @@ struct FindingBuilder {
                 snippet: document.source.snippet(for: sourceRange), segmentIndex: finding.segment,
                 location: location))
         }
-        return findings.sorted(by: Finding.stableOrder)
+        return findings.inStableOrder()
     }
 
     /// The logical location of a finding: its page and line in a paged document, else its

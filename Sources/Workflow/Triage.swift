@@ -79,13 +79,13 @@ public struct Triage: Sendable {
 
         var summary: BaselineSummary?
         if let baseline {
-            let split = baseline.partition(open.sorted(by: Finding.stableOrder), checkedPaths: checkedPaths)
+            let split = baseline.partition(open.inStableOrder(), checkedPaths: checkedPaths)
             open = split.new
             waived += split.known.map { WaivedFinding(finding: $0, waiver: .baselined(file: baseline.path)) }
             summary = split.summary
         }
 
-        return Outcome(open: open.sorted(by: Finding.stableOrder),
+        return Outcome(open: open.inStableOrder(),
                        waived: waived.sorted { Finding.stableOrder($0.finding, $1.finding) },
                        suppressions: suppression.records, claims: records, expiredClaims: expired, baseline: summary,
                        diagnostics: claimDiagnostics(records, file: claimsFile))

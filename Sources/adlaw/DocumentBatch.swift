@@ -31,7 +31,7 @@ struct DocumentBatch {
         var directives: [SuppressionDirective] = []
 
         /// Findings of every document, in the stable order.
-        var findings: [Finding] { results.flatMap(\.findings).sorted(by: Finding.stableOrder) }
+        var findings: [Finding] { results.flatMap(\.findings).inStableOrder() }
 
         var fileReports: [FileReport] {
             results.map {
