@@ -1,7 +1,7 @@
 import Foundation
 import LintCore
 import Linting
-import Workflow
+import AtomicFiles
 
 /// The prefilter's literal analyses kept between runs, so a run does not analyse every
 /// pattern of the rule set again (the costliest part of start-up).
@@ -66,13 +66,35 @@ struct PrefilterCache {
         return prefilter
     }
 
+    /// Cache files kept: each rebuilt adlaw and each set of rules writes its own, so the
+    /// oldest beyond these are removed when a new one is written.
+    static let keptFiles = 8
+
     func store(_ analyses: [String: LiteralRequirementResult], at file: String) {
         let bytes = PrefilterCacheCodec.encode(analyses, version: version)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try AtomicFile.write(Data(bytes), to: file)
+            try AtomicFile.write(Data(bytes), to: file, overwrite: .always)
         } catch {
             // Best-effort: the next run analyses again.
+            return
         }
+        prune(keeping: file)
+    }
+
+    /// Removes the least recently written cache files beyond `keptFiles` (never `file`).
+    func prune(keeping file: String) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
+        var others: [(path: String, written: Date)] = []
+        for name in names where name.hasPrefix("prefilter-") && name.hasSuffix(".bin") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard path != file else { continue }
+            let attributes = try? fm.attributesOfItem(atPath: path)
+            others.append((path, attributes?[.modificationDate] as? Date ?? .distantPast))
+        }
+        // Newest first; equal times by name, so the choice never depends on listing order.
+        others.sort { $0.written != $1.written ? $0.written > $1.written : $0.path < $1.path }
+        for other in others.dropFirst(Self.keptFiles - 1) { try? fm.removeItem(atPath: other.path) }
     }
 }

@@ -59,6 +59,25 @@ import TestSupport
         #expect(cacheFiles(cache).count == 3)
     }
 
+    @Test func onlyTheNewestCacheFilesAreKept() throws {
+        let cache = TestSupport.temporaryFolder("cache")
+        defer { TestSupport.remove(cache) }
+        // Ten files of other adlaw builds, written an hour apart; and a file that is no cache.
+        for index in 0..<10 {
+            let path = cache.appendingPathComponent("prefilter-old\(index).bin").path
+            try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(-3600 * (index + 1)))],
+                                                  ofItemAtPath: path)
+        }
+        try Data("mine".utf8).write(to: cache.appendingPathComponent("notes.txt"))
+        #expect(try check(cache: cache).status == 1)
+        let files = cacheFiles(cache)
+        // The new file and the seven newest old ones.
+        #expect(files.count == 8)
+        #expect(files.filter { $0.hasPrefix("prefilter-old") } == (0..<7).map { "prefilter-old\($0).bin" })
+        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("notes.txt").path))
+    }
+
     @Test func noCacheReadsAndWritesNothing() throws {
         let cache = TestSupport.temporaryFolder("cache")
         defer { TestSupport.remove(cache) }
