@@ -52,7 +52,7 @@ struct HTMLSegmenter {
         if let offset = HTMLNestingGuard.firstTooDeep(source, range: range, limit: maxDepth) {
             throw TooDeep(offset: offset, limit: maxDepth)
         }
-        let buffer = Array(source[range])
+        let buffer = ParserInput.sanitized(Array(source[range]))
         return buffer.withUnsafeBufferPointer { pointer -> [TextSegment] in
             guard let base = pointer.baseAddress else { return [] }
             var options = adlaw_gumbo_default_options()

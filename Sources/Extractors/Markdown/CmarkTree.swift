@@ -68,8 +68,8 @@ final class CmarkTree {
         return true
     }()
 
-    /// Parses UTF-8 bytes (invalid sequences are passed through as they are, so byte
-    /// columns stay exact).
+    /// Parses UTF-8 bytes (given as `ParserInput.sanitized`, so there is no invalid sequence
+    /// and byte columns stay those of the source).
     init?(_ bytes: [UInt8]) {
         _ = Self.extensionsRegistered
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE

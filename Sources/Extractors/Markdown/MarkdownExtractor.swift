@@ -18,7 +18,7 @@ public struct MarkdownExtractor: TextExtractor {
         var notes = decoded.notes(path: path)
         let blanked = FrontMatterBlanking(decoded, path: path)
         notes += blanked.front?.notes ?? []
-        guard let tree = CmarkTree(blanked.bytes) else {
+        guard let tree = CmarkTree(ParserInput.sanitized(blanked.bytes)) else {
             throw .malformed(path: path, line: nil, column: nil, reason: "the Markdown parser could not be started (out of memory?)")
         }
         let html = HTMLSegmenter(source: blanked.bytes, maxDepth: limits.maxNestingDepth)

@@ -1,4 +1,5 @@
 import Foundation
+import LintCore
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -28,6 +29,12 @@ struct XMLEventParser {
             throw .malformed(path: path, line: nil, column: nil,
                              reason: "part \(part) declares a DOCTYPE or ENTITY, which Office files never do; refused (XML entity attacks)")
         }
+        if let (line, column) = Self.firstInvalidUTF8(data) {
+            // Foundation's parser traps on a name with invalid UTF-8 (it force-decodes what
+            // libxml2 hands it), so such a part is refused before it is parsed.
+            throw .malformed(path: path, line: nil, column: nil,
+                             reason: "part \(part) has invalid UTF-8 at line \(line), column \(column); the file is damaged")
+        }
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
@@ -43,6 +50,23 @@ struct XMLEventParser {
             throw .malformed(path: path, line: nil, column: nil,
                              reason: "part \(part) is not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber) (\(reason)); the file is damaged")
         }
+    }
+
+    /// The line and column (1-based, in characters) of the first invalid UTF-8 byte, or `nil`
+    /// when the part is valid UTF-8 or starts with a UTF-16 byte-order mark (libxml2 then
+    /// transcodes it and reports bad sequences itself).
+    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
+        let bytes = [UInt8](data)
+        if bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var line = 1, column = 1, i = 0
+        while i < bytes.count {
+            let (length, scalar) = UTF8Scan.next(bytes, i)
+            guard scalar != nil else { return (line, column) }
+            if bytes[i] == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += max(1, length)
+        }
+        return nil
     }
 
     /// Whether the bytes contain `<!DOCTYPE` or `<!ENTITY` (any case).

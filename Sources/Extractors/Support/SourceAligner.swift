@@ -61,6 +61,26 @@ struct SourceAligner {
                 j = entity.nextRaw
                 continue
             }
+            if raw >= 0x80, UTF8Scan.next(source, j).1 == nil {
+                // An ill-formed sequence: the parser read placeholders (`ParserInput`), one per
+                // byte, and kept them (cmark) or made each a U+FFFD (gumbo). One unit, one U+FFFD.
+                let length = max(1, min(Self.maximalSubpart(source, j), limit - j))
+                var k = i
+                for _ in 0..<length {
+                    if k < n && literal[k] == ParserInput.placeholder {
+                        k += 1
+                    } else if literal[k...].starts(with: Self.replacement) {
+                        k += Self.replacement.count
+                    } else {
+                        return nil
+                    }
+                }
+                flushCopy()
+                steps.append(.unit(raw: j..<(j + length), decoded: Self.replacement, invalid: true))
+                i = k
+                j += length
+                continue
+            }
             if raw < 0x80 {
                 if raw == lit {
                     if copyStart < 0 { copyStart = j }
