@@ -167,9 +167,16 @@ struct MarkdownSegmenter {
             if pass == 0 { position = content.lowerBound }
         }
         // Not found on its line: keep the text, located at the start of its line.
+        // Never before the text already placed, so a segment's characters stay in order.
         unlocated.append(lineIndex + 1)
-        let start = candidates.first ?? content.lowerBound
-        let text = Array(String(decoding: literal, as: UTF8.self).utf8)
+        var start = candidates.first ?? content.lowerBound
+        if content.contains(cursor) || cursor == content.upperBound { start = max(start, cursor) }
+        // The parser read placeholders for invalid bytes (`ParserInput`): each is U+FFFD here.
+        var text: [UInt8] = []
+        for byte in literal {
+            if byte == ParserInput.placeholder { text += [0xEF, 0xBF, 0xBD] } else { text.append(byte) }
+        }
+        text = Array(String(decoding: text, as: UTF8.self).utf8)
         builders[builders.count - 1].builder.unit(text, base: start..<max(start, content.upperBound))
     }
 
