@@ -43,21 +43,4 @@ import TestSupport
         }
         #expect(RoundTrip.mismatches(document).isEmpty, "\(RoundTrip.mismatches(document).prefix(3))")
     }
-
-    /// Inputs the fuzzers found that still break the order invariant (Tests/Fixtures/fuzz-known/,
-    /// named in README "Fuzzing"): text cmark places where its line holds no such bytes is kept
-    /// "located only by line". They must still extract, stay inside the source, and never show
-    /// the parsers' placeholder for invalid bytes.
-    @Test(arguments: ((try? FileManager.default.contentsOfDirectory(atPath: TestSupport.packageRoot
-        .appendingPathComponent("Tests/Fixtures/fuzz-known").path)) ?? []).sorted())
-    func knownMisplacedInputsStayInsideTheSource(name: String) throws {
-        let url = TestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/fuzz-known").appendingPathComponent(name)
-        let document = try DocumentReader().read(bytes: try [UInt8](Data(contentsOf: url)), name: name)
-        #expect(!document.segments.isEmpty)
-        for segment in document.segments {
-            #expect(!segment.text.unicodeScalars.contains("\u{1A}"), "a placeholder leaked: \(segment.text.debugDescription)")
-            let range = segment.sourceMap.baseRange(0..<segment.text.utf8.count)
-            #expect(range.lowerBound >= 0 && range.upperBound <= document.source.bytes.count)
-        }
-    }
 }

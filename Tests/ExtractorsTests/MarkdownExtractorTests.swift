@@ -125,6 +125,29 @@ import Testing
         #expect(found.start.line == 13 && found.start.column == 4)
     }
 
+    /// cmark-gfm's table extension splits the lines before a header row into a paragraph
+    /// with no position and inline positions relative to it, and places header cells inside
+    /// quotes and list items by the wrong column: every piece is still found exactly.
+    @Test(arguments: [
+        ("intro\n\n第一行保證\nline two *有效* here\n功效 | 說明\n--- | ---\n抗癌 | 根治\n", ""),
+        ("> 第一行保證\n> line two *有效* here\n> 功效 | 說明\n> --|--\n> 抗癌 | 根治\n", "> "),
+        ("x\n\n- 第一行保證\n  line two *有效* here\n  功效 | 說明\n  --|--\n  抗癌 | 根治\n", "  "),
+    ])
+    func textBeforeATableHeaderIsLocatedExactly(source: String, indent: String) throws {
+        let document = try extract(source)
+        #expect(RoundTrip.mismatches(document).isEmpty, "\(RoundTrip.mismatches(document))")
+        #expect(!document.notes.contains { $0.code == "approximate-location" }, "\(document.notes)")
+        let texts = document.segments.map(\.text)
+        #expect(texts.contains("第一行保證line two 有效 here"), "\(texts)")
+        #expect(texts.contains("功效") && texts.contains("說明") && texts.contains("根治"), "\(texts)")
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let second = try #require(lines.firstIndex { $0.contains("line two") })
+        let found = try #require(position(of: "有效", in: document))
+        #expect(found.start.line == second + 1 && found.start.column == indent.count + 11)
+        let header = try #require(position(of: "說明", in: document))
+        #expect(header.start.line == second + 2)
+    }
+
     @Test func hashtagsAreAnInlineZone() throws {
         let document = try DocumentReader().read(bytes: Array(Self.post.utf8), name: "post.md")
         let item = try #require(document.segments.first { $0.text.hasPrefix("第二項") })

@@ -19,6 +19,12 @@ final class CmarkTree {
         var url: String?
         /// The literal of a link's only text child, to recognise bare-URL autolinks.
         var onlyChildLiteral: [UInt8]?
+        /// For a paragraph that cmark-gfm's table extension split off the lines before a
+        /// table's header row: where that paragraph really starts (the table's own start).
+        /// The extension gives such a paragraph no position (0:0) and leaves its inline
+        /// nodes positioned relative to it (line 0 is its first line, columns count from 0),
+        /// so their real position is this origin plus theirs.
+        var relativeOrigin: (line: Int, column: Int)?
     }
 
     enum NodeType: Equatable {
@@ -106,6 +112,11 @@ final class CmarkTree {
                 switch type {
                 case .text, .code, .htmlInline, .htmlBlock, .codeBlock:
                     info.literal = Self.literal(node)
+                case .paragraph where info.startLine == 0:
+                    if let next = cmark_node_next(node), Self.type(of: next) == .table,
+                       cmark_node_get_start_line(next) >= 1 {
+                        info.relativeOrigin = (Int(cmark_node_get_start_line(next)), Int(max(1, cmark_node_get_start_column(next))))
+                    }
                 case .link, .image:
                     info.url = cmark_node_get_url(node).map { String(cString: $0) }
                     if let child = cmark_node_first_child(node), cmark_node_next(child) == nil,

@@ -23,6 +23,9 @@ struct MarkdownSegmenter {
     private var builders: [(builder: SegmentBuilder, zone: Zone)] = []
     /// Raw offset just after the last located text, to place nodes cmark gives no position.
     private var cursor = 0
+    /// Inside a paragraph the table extension split off: where its positions count from
+    /// (`CmarkTree.Event.relativeOrigin`).
+    private var relativeOrigin: (line: Int, column: Int)?
 
     init(source: [UInt8], lineStarts: [Int], htmlBlock: @escaping (Range<Int>) throws(HTMLSegmenter.TooDeep) -> [TextSegment]) {
         self.source = source
@@ -45,6 +48,8 @@ struct MarkdownSegmenter {
     }
 
     private mutating func enter(_ event: CmarkTree.Event) {
+        if event.type == .paragraph { relativeOrigin = event.relativeOrigin }
+        let (line, column) = position(event)
         switch event.type {
         case .item: containers.append(.listItem)
         case .blockQuote: containers.append(.quote)
@@ -54,25 +59,25 @@ struct MarkdownSegmenter {
         case .tableCell: builders.append((SegmentBuilder(), .tableCell))
         case .image: builders.append((SegmentBuilder(), .altText))
         case .text:
-            if let literal = event.literal { append(literal, line: event.startLine, column: event.startColumn) }
+            if let literal = event.literal { append(literal, line: line, column: column) }
         case .softBreak:
-            let at = cursor
+            let at = anchor(nil)
             withTop { $0.whitespace(atBase: at, newline: true) }
         case .lineBreak:
-            let at = cursor
+            let at = anchor(nil)
             withTop { $0.lineBreak(atBase: at) }
         case .code, .footnoteReference:
-            let at = offset(line: event.startLine, column: event.startColumn) ?? cursor
+            let at = anchor(offset(line: line, column: column))
             withTop { $0.separator(atBase: at) }
         case .htmlInline:
             let tag = String(decoding: (event.literal ?? []).prefix(4), as: UTF8.self).lowercased()
             if tag.hasPrefix("<br") {
-                let at = offset(line: event.startLine, column: event.startColumn) ?? cursor
+                let at = anchor(offset(line: line, column: column))
                 withTop { $0.lineBreak(atBase: at) }
             }
         case .link:
             if isBareURL(event) {
-                let at = offset(line: event.startLine, column: event.startColumn) ?? cursor
+                let at = anchor(offset(line: line, column: column))
                 withTop { $0.separator(atBase: at) }
             } else {
                 withTop { $0.beginZone(.linkText) }
@@ -91,6 +96,7 @@ struct MarkdownSegmenter {
         case .item, .blockQuote, .footnoteDefinition:
             _ = containers.popLast()
         case .paragraph, .heading, .tableCell, .image:
+            if event.type == .paragraph { relativeOrigin = nil }
             guard var top = builders.popLast() else { return }
             if let segment = top.builder.build(zone: top.zone) { segments.append(segment) }
         case .link:
@@ -114,9 +120,26 @@ struct MarkdownSegmenter {
 
     // MARK: - Locating text
 
+    /// The event's start line and byte column, made absolute inside a split-off paragraph.
+    private func position(_ event: CmarkTree.Event) -> (line: Int, column: Int) {
+        guard let origin = relativeOrigin else { return (event.startLine, event.startColumn) }
+        return (origin.line + event.startLine, origin.column + event.startColumn)
+    }
+
+    /// Where a joiner or separator goes: at `offset` (else just after the previous text),
+    /// never before the text already in the segment, never past the end of the source.
+    private func anchor(_ offset: Int?) -> Int {
+        let floor = builders.last?.builder.baseFloor ?? 0
+        return min(source.count, max(floor, offset ?? cursor))
+    }
+
+    /// The source offset of a 1-based line and byte column, when it lies on that line
+    /// (cmark's columns for autolinks and table header cells can run past it).
     private func offset(line: Int, column: Int) -> Int? {
         guard line >= 1, line <= lineStarts.count, column >= 1 else { return nil }
-        return lineStarts[line - 1] + column - 1
+        let content = lineContent(line - 1)
+        let offset = content.lowerBound + column - 1
+        return offset <= content.upperBound ? offset : nil
     }
 
     private func lineContent(_ index: Int) -> Range<Int> {
@@ -136,48 +159,65 @@ struct MarkdownSegmenter {
         return lo
     }
 
-    /// Appends a text node, aligned with its source bytes. cmark's position is tried first;
-    /// it is off for some nodes (continuation lines of list items, text after an escape), so
-    /// then the node is searched for on its line, after the previous node.
+    /// Appends a text node, aligned with its source bytes, never before the text already in
+    /// its segment. cmark's position is tried first, then just after the previous text; both
+    /// are off for some nodes (continuation lines of list items, text after an escape, table
+    /// header cells inside quotes and list items), so then the node is searched for on its
+    /// line and on the lines just after the previous text.
     private mutating func append(_ literal: [UInt8], line: Int, column: Int) {
         guard !literal.isEmpty, !builders.isEmpty else { return }
-        let aligner = SourceAligner(source: source, flavor: .markdown)
-        let lineIndex = line >= 1 && line <= lineStarts.count ? line - 1 : self.lineIndex(containing: cursor)
-        let content = lineContent(lineIndex)
+        let floor = builders[builders.count - 1].builder.baseFloor
         var candidates: [Int] = []
-        if let start = offset(line: line, column: column), content.contains(start) { candidates.append(start) }
-        if content.contains(cursor) { candidates.append(cursor) }
-        for candidate in candidates {
-            if let (steps, end) = aligner.align(literal, from: candidate, limit: content.upperBound) {
-                SourceAligner.apply(steps, source: source, into: &builders[builders.count - 1].builder)
-                cursor = end
-                return
+        if let start = offset(line: line, column: column), start >= floor { candidates.append(start) }
+        if cursor >= floor, cursor < source.count, !candidates.contains(cursor) { candidates.append(cursor) }
+        for candidate in candidates where place(literal, from: candidate, to: lineContent(lineIndex(containing: candidate)).upperBound, anchored: true) {
+            return
+        }
+        let lineIndex = line >= 1 && line <= lineStarts.count ? line - 1 : self.lineIndex(containing: max(cursor, floor))
+        let content = lineContent(lineIndex)
+        if place(literal, from: max(content.lowerBound, cursor, floor), to: content.upperBound) { return }
+        // A line before the previous text's is stale (a table header cell after the lines
+        // cmark-gfm split off): the lines just after the previous text come first.
+        let after = max(cursor, floor)
+        if after < source.count, content.upperBound < after {
+            let first = self.lineIndex(containing: after)
+            for index in first..<min(lineStarts.count, first + Self.linesSearchedAhead) {
+                let next = lineContent(index)
+                if place(literal, from: max(next.lowerBound, after), to: next.upperBound) { return }
             }
         }
-        var position = max(content.lowerBound, min(cursor, content.upperBound))
-        for pass in 0..<2 {
-            while position < content.upperBound {
-                if let (steps, end) = aligner.align(literal, from: position, limit: content.upperBound) {
-                    SourceAligner.apply(steps, source: source, into: &builders[builders.count - 1].builder)
-                    cursor = end
-                    return
-                }
-                position += 1
-            }
-            if pass == 0 { position = content.lowerBound }
-        }
-        // Not found on its line: keep the text, located at the start of its line.
-        // Never before the text already placed, so a segment's characters stay in order.
+        if place(literal, from: max(content.lowerBound, floor), to: content.upperBound) { return }
+        // Not found: keep the text, located at the start of its line, or just after the
+        // text already in its segment when that is further on.
         unlocated.append(lineIndex + 1)
-        var start = candidates.first ?? content.lowerBound
-        if content.contains(cursor) || cursor == content.upperBound { start = max(start, cursor) }
+        let start = min(source.count, max(content.lowerBound, floor))
+        let end = start < source.count ? max(start, lineContent(self.lineIndex(containing: start)).upperBound) : start
         // The parser read placeholders for invalid bytes (`ParserInput`): each is U+FFFD here.
         var text: [UInt8] = []
         for byte in literal {
             if byte == ParserInput.placeholder { text += [0xEF, 0xBF, 0xBD] } else { text.append(byte) }
         }
         text = Array(String(decoding: text, as: UTF8.self).utf8)
-        builders[builders.count - 1].builder.unit(text, base: start..<max(start, content.upperBound))
+        builders[builders.count - 1].builder.unit(text, base: start..<end)
+    }
+
+    /// How many lines from the previous text's line are searched for a node whose position
+    /// is off: a header cell follows the paragraph cmark-gfm split off before it.
+    private static let linesSearchedAhead = 3
+
+    /// Aligns the literal at `start` (`anchored`) or at the first position from `start` where
+    /// it aligns, ending by `limit`; writes it and moves the cursor past it.
+    private mutating func place(_ literal: [UInt8], from start: Int, to limit: Int, anchored: Bool = false) -> Bool {
+        guard start < limit, limit <= source.count else { return false }
+        let aligner = SourceAligner(source: source, flavor: .markdown)
+        for position in start..<(anchored ? start + 1 : limit) {
+            if let (steps, end) = aligner.align(literal, from: position, limit: limit) {
+                SourceAligner.apply(steps, source: source, into: &builders[builders.count - 1].builder)
+                cursor = end
+                return true
+            }
+        }
+        return false
     }
 
     /// The source bytes of a block, from its first line's start column to its last line's end.

@@ -20,6 +20,10 @@ struct SegmentBuilder {
 
     var isEmpty: Bool { bytes.isEmpty }
 
+    /// The first source offset the next piece may start at without mapping before text
+    /// already written (or before a pending joiner): a segment's characters stay in order.
+    var baseFloor: Int { bytes.isEmpty ? 0 : max(map.currentBaseOffset, pending?.base ?? 0) }
+
     /// Source bytes that appear unchanged in the text.
     mutating func copy(_ source: [UInt8], _ range: Range<Int>) {
         guard !range.isEmpty else { return }
