@@ -189,7 +189,7 @@ struct HTMLSegmenter {
             } else {
                 // Could not line the decoded text up with its bytes: keep it, located at the
                 // node as a whole.
-                target.unit(Array(String(decoding: literal, as: UTF8.self).utf8), base: raw)
+                target.unaligned(String(decoding: literal, as: UTF8.self), base: raw)
             }
         }
 

@@ -197,8 +197,7 @@ struct MarkdownSegmenter {
         for byte in literal {
             if byte == ParserInput.placeholder { text += [0xEF, 0xBF, 0xBD] } else { text.append(byte) }
         }
-        text = Array(String(decoding: text, as: UTF8.self).utf8)
-        builders[builders.count - 1].builder.unit(text, base: start..<end)
+        builders[builders.count - 1].builder.unaligned(String(decoding: text, as: UTF8.self), base: start..<end)
     }
 
     /// How many lines from the previous text's line are searched for a node whose position

@@ -64,6 +64,22 @@ struct SegmentBuilder {
         lastScalar = lastScalar(of: derived)
     }
 
+    /// Text that could not be lined up with its source bytes, kept located at `base` as a
+    /// whole: its first character stands for the range and the others map to the range's
+    /// end (each on an anchor of its own), so no character maps outside the range.
+    mutating func unaligned(_ text: String, base: Range<Int>) {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return }
+        unit(Array(String(first).utf8), base: base)
+        while let scalar = scalars.next() {
+            let utf8 = Array(String(scalar).utf8)
+            move(toBase: base.upperBound)
+            map.insert(utf8.count)
+            bytes += utf8
+            lastScalar = scalar
+        }
+    }
+
     /// Source bytes with no counterpart in the text (markup between two text runs).
     mutating func drop(_ base: Range<Int>) {
         // Nothing to write: the next piece jumps to its own base offset.

@@ -81,6 +81,15 @@ struct SourceAligner {
                 j += length
                 continue
             }
+            if flavor == .html, raw == 0x3C, lit == 0x3C, !Self.continuesAlike(literal, i + 1, source, j + 1, limit),
+               let close = source[j..<limit].firstIndex(of: 0x3E), Self.continuesAlike(literal, i, source, close + 1, limit) {
+                // A tag the parser dropped from a merged text run, right before a text `<`:
+                // the text after the tag is what goes on alike.
+                flushCopy()
+                steps.append(.skip(j..<(close + 1)))
+                j = close + 1
+                continue
+            }
             if raw < 0x80 {
                 if raw == lit {
                     if copyStart < 0 { copyStart = j }
