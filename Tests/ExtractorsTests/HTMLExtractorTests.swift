@@ -57,6 +57,24 @@ import Testing
         #expect(crlf.segments.map(\.text) == document.segments.map(\.text))
     }
 
+    /// gumbo drops a stray `<html>` tag (its `>` may sit inside a quoted value) from the
+    /// text run around it, and a second `<html>` can put later text before earlier text in
+    /// its tree: the text still maps onto its own bytes, each segment in source order.
+    @Test func textAroundDroppedTagsMapsBackInOrder() throws {
+        let document = try extract("<p>保證<html lang=\"a>b\">有效 <a>&lt;</a></p>\n<p>治癒</p><html lang=\"x\">根治")
+        #expect(RoundTrip.mismatches(document).isEmpty, "\(RoundTrip.mismatches(document))")
+        #expect(document.segments.map(\.text).contains("保證有效 <"), "\(document.segments.map(\.text))")
+        for segment in document.segments {
+            var offset = 0, previous = 0
+            for scalar in segment.text.unicodeScalars {
+                let range = segment.sourceMap.baseRange(offset..<(offset + UTF8.width(scalar)))
+                #expect(range.lowerBound >= previous)
+                previous = range.lowerBound
+                offset += UTF8.width(scalar)
+            }
+        }
+    }
+
     @Test func visibleTextAttributesAndMetaAreExtracted() throws {
         let pairs = try extract(Self.page).segments.map { "\($0.zone): \($0.text)" }
         #expect(pairs == [

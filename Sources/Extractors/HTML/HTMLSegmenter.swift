@@ -141,7 +141,7 @@ struct HTMLSegmenter {
                 emitAttribute(attribute, zone: .altText)
             }
             if name == "br" {
-                builder.lineBreak(atBase: offset(element.original_tag) ?? lastBase)
+                builder.lineBreak(atBase: max(builder.baseFloor, offset(element.original_tag) ?? lastBase))
                 return .none
             }
             if let zone = HTMLSegmenter.blockZones[name] {
@@ -178,6 +178,10 @@ struct HTMLSegmenter {
             guard let start = offset(node.original_text), let decoded = node.text else { return }
             let literal = Self.bytes(decoded)
             let end = start + node.original_text.length
+            // gumbo's tree order is not always the source's (a second `<html>` tag, foster
+            // parenting, reopened formatting): text that starts before what the segment holds
+            // begins a segment of its own, so a segment's characters stay in source order.
+            if start < builder.baseFloor { flush() }
             align(literal, raw: start..<end, into: &builder)
             lastBase = end
         }

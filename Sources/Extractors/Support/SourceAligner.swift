@@ -82,7 +82,7 @@ struct SourceAligner {
                 continue
             }
             if flavor == .html, raw == 0x3C, lit == 0x3C, !Self.continuesAlike(literal, i + 1, source, j + 1, limit),
-               let close = source[j..<limit].firstIndex(of: 0x3E), Self.continuesAlike(literal, i, source, close + 1, limit) {
+               let close = Self.markupEnd(source, j, limit), Self.continuesAlike(literal, i, source, close + 1, limit) {
                 // A tag the parser dropped from a merged text run, right before a text `<`:
                 // the text after the tag is what goes on alike.
                 flushCopy()
@@ -142,7 +142,7 @@ struct SourceAligner {
                     continue
                 }
             }
-            if flavor == .html && raw == 0x3C, let close = source[j..<limit].firstIndex(of: 0x3E) {
+            if flavor == .html && raw == 0x3C, let close = Self.markupEnd(source, j, limit) {
                 // Markup between two runs the parser merged into one text node.
                 flushCopy()
                 steps.append(.skip(j..<(close + 1)))
@@ -253,6 +253,42 @@ struct SourceAligner {
         if scalar != nil, literalLength == length, i + length <= literal.count, j + length <= limit,
            literal[i..<(i + length)].elementsEqual(source[j..<(j + length)]) { return true }
         return startsUnit(source[j])
+    }
+
+    /// The `>` that closes the markup starting with the `<` at `j`: a comment ends at `-->`,
+    /// and a `>` inside a quoted attribute value does not end a tag. Without such an end
+    /// before `limit`, the first `>`.
+    static func markupEnd(_ source: [UInt8], _ j: Int, _ limit: Int) -> Int? {
+        let first = source[j..<limit].firstIndex(of: 0x3E)
+        if source[j..<limit].starts(with: [0x3C, 0x21, 0x2D, 0x2D]) {
+            if j + 4 < limit && source[j + 4] == 0x3E { return j + 4 }
+            if j + 5 < limit && source[j + 4] == 0x2D && source[j + 5] == 0x3E { return j + 5 }
+            var k = j + 4
+            while k + 2 < limit {
+                if source[k] == 0x2D && source[k + 1] == 0x2D && source[k + 2] == 0x3E { return k + 2 }
+                k += 1
+            }
+            return first
+        }
+        var k = j + 1
+        var afterEquals = false
+        while k < limit {
+            let b = source[k]
+            if b == 0x3E { return k }
+            if afterEquals && (b == 0x22 || b == 0x27) {
+                guard let close = source[(k + 1)..<limit].firstIndex(of: b) else { return first }
+                k = close + 1
+                afterEquals = false
+                continue
+            }
+            if b == 0x3D {
+                afterEquals = true
+            } else if b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D {
+                afterEquals = false
+            }
+            k += 1
+        }
+        return first
     }
 
     /// Characters gumbo reads as U+FFFD although they are valid UTF-8: C0 controls other than
