@@ -15,6 +15,8 @@ public protocol RegexScratch: AnyObject {}
 /// A compiled pattern. Immutable and shareable across threads.
 public protocol CompiledRegex: Sendable {
     var pattern: String { get }
+    /// Whether it was compiled to fold Latin letters (`compile(_:caseInsensitive:)`).
+    var isCaseInsensitive: Bool { get }
     /// Whether the pattern can match the empty string (such rules are rejected).
     var canMatchEmpty: Bool { get }
     /// Named capture groups and their numbers.

@@ -257,8 +257,8 @@ public struct ExceptionSet: Sendable {
 }
 
 /// A numeric test on a named capture group (`where:`), e.g. a prize above NT$5,000,000.
-public struct NumericCondition: Sendable, Hashable {
-    public enum Comparison: String, Sendable, Hashable, CaseIterable {
+public struct NumericCondition: Sendable, Hashable, Codable {
+    public enum Comparison: String, Sendable, Hashable, CaseIterable, Codable {
         case greaterThan = "greater-than"
         case atLeast = "at-least"
         case lessThan = "less-than"
@@ -274,7 +274,7 @@ public struct NumericCondition: Sendable, Hashable {
         }
     }
 
-    public enum Bound: Sendable, Hashable {
+    public enum Bound: Sendable, Hashable, Codable {
         case constant(Double)
         /// Another group's value times a factor (a gift above half the price).
         case group(String, times: Double)
@@ -292,8 +292,8 @@ public struct NumericCondition: Sendable, Hashable {
 }
 
 /// A rule example: text, and for `match` examples the exact spans to be reported.
-public struct RuleExample: Sendable, Hashable {
-    public enum Expectation: String, Sendable, Hashable { case match, noMatch = "no-match" }
+public struct RuleExample: Sendable, Hashable, Codable {
+    public enum Expectation: String, Sendable, Hashable, Codable { case match, noMatch = "no-match" }
 
     public var expectation: Expectation
     /// The example text without the ⟦ ⟧ markers.
@@ -312,7 +312,7 @@ public struct RuleExample: Sendable, Hashable {
 }
 
 /// A message with `{match}`, `{missing}` or `{group}` placeholders.
-public struct MessageTemplate: Sendable, Hashable {
+public struct MessageTemplate: Sendable, Hashable, Codable {
     public var raw: String
 
     public init(_ raw: String) { self.raw = raw }

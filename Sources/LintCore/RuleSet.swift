@@ -54,7 +54,7 @@ public struct LawEntry: Sendable, Hashable, Codable {
 }
 
 /// A named shared term list (`Rules/lexicons/<name>.yaml`).
-public struct LexiconInfo: Sendable, Hashable {
+public struct LexiconInfo: Sendable, Hashable, Codable {
     public var name: String
     public var description: String
     public var source: String?

@@ -1,18 +1,29 @@
 import CPCRE2
 import LintCore
 
-/// A compiled, JIT-compiled PCRE2 pattern. The code is read-only after compilation, so
-/// one instance is shared by every thread; each thread brings its own `PCRE2Scratch`.
+/// A compiled PCRE2 pattern, JIT-compiled as its `JITPolicy` says. The interpreted code is
+/// read-only after compilation and the JIT-compiled copy is made once and then only read,
+/// so one instance is shared by every thread; each thread brings its own `PCRE2Scratch`.
 public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
     public let pattern: String
+    public let isCaseInsensitive: Bool
     public let canMatchEmpty: Bool
     public let groupNames: [String: Int]
     public let captureCount: Int
+    /// The compiled pattern, never JIT-compiled (a JIT compile must not race with matches).
     private let code: OpaquePointer
-    private let jitCompiled: Bool
+    /// Start positions searched before JIT-compiling; `nil`: never.
+    private let jitAfterWork: Int?
+    /// The JIT-compiled copy of `code`, published once (atomic; nil until then).
+    private let jitSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    /// Set (atomic) by the one thread that makes the JIT-compiled copy.
+    private let jitClaimed: UnsafeMutablePointer<Int32>
+    /// Start positions searched by the interpreter so far (atomic, relaxed).
+    private let work: UnsafeMutablePointer<Int>
 
-    init(pattern: String, caseInsensitive: Bool, useJIT: Bool) throws(RegexCompileError) {
+    init(pattern: String, caseInsensitive: Bool, jit: PCRE2Engine.JITPolicy) throws(RegexCompileError) {
         self.pattern = pattern
+        isCaseInsensitive = caseInsensitive
         // USE_OFFSET_LIMIT lets a search stop at a last start offset (prefilter windows).
         var options = UInt32(PCRE2_UTF) | UInt32(PCRE2_UCP) | UInt32(PCRE2_MATCH_INVALID_UTF) | UInt32(PCRE2_USE_OFFSET_LIMIT)
         if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
@@ -29,7 +40,17 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
             throw RegexCompileError(message: pcre2ErrorMessage(errorCode), patternOffset: characters)
         }
         code = compiled
-        jitCompiled = useJIT && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        jitSlot = .allocate(capacity: 1)
+        jitSlot.initialize(to: nil)
+        jitClaimed = .allocate(capacity: 1)
+        jitClaimed.initialize(to: 0)
+        work = .allocate(capacity: 1)
+        work.initialize(to: 0)
+        switch jit {
+        case .never: jitAfterWork = nil
+        case .eager: jitAfterWork = 0
+        case let .lazy(afterWork): jitAfterWork = max(0, afterWork)
+        }
 
         var minLength: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_MINLENGTH), &minLength)
@@ -38,11 +59,45 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
         captureCount = Int(captures)
         groupNames = Self.readNameTable(compiled)
+        if jitAfterWork == 0 { compileJIT() }
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit {
+        if let jitted = jitSlot.pointee { pcre2_code_free_8(OpaquePointer(jitted)) }
+        pcre2_code_free_8(code)
+        jitSlot.deallocate()
+        jitClaimed.deallocate()
+        work.deallocate()
+    }
 
     public var identity: ObjectIdentifier? { ObjectIdentifier(self) }
+
+    /// Whether the JIT-compiled copy is in use (it may fail to compile, e.g. without JIT
+    /// support; the interpreter then goes on).
+    public var isJITCompiled: Bool { adlaw_load_acquire(jitSlot) != nil }
+
+    /// Makes and publishes the JIT-compiled copy, once: other callers go on with the
+    /// interpreter (or the copy, once published) instead of waiting.
+    private func compileJIT() {
+        guard adlaw_claim_once(jitClaimed) == 1, let copy = pcre2_code_copy_8(code) else { return }
+        guard pcre2_jit_compile_8(copy, UInt32(PCRE2_JIT_COMPLETE)) == 0 else {
+            pcre2_code_free_8(copy)
+            return
+        }
+        adlaw_store_release(jitSlot, UnsafeMutableRawPointer(copy))
+    }
+
+    /// The code to search with: the JIT-compiled copy once there is one; before that the
+    /// interpreter, until the searches (this one included) reach `jitAfterWork` positions.
+    private func codeForSearch(positions: Int) -> OpaquePointer {
+        if let jitted = adlaw_load_acquire(jitSlot) { return OpaquePointer(jitted) }
+        guard let limit = jitAfterWork else { return code }
+        if adlaw_add_relaxed(work, max(1, positions)) >= limit {
+            compileJIT()
+            if let jitted = adlaw_load_acquire(jitSlot) { return OpaquePointer(jitted) }
+        }
+        return code
+    }
 
     private static func readNameTable(_ code: OpaquePointer) -> [String: Int] {
         var count: UInt32 = 0, entrySize: UInt32 = 0
@@ -88,7 +143,8 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         // would otherwise rescan the rest of the subject on every call.
         let options = UInt32(PCRE2_NO_UTF_CHECK)
         pcre2_set_offset_limit_8(scratch.matchContext, offsetLimit.map { $0 } ?? adlaw_pcre2_unset())
-        let rc = pcre2_match_8(code, buffer.baseAddress, subjectLength, start, options,
+        let searched = codeForSearch(positions: min(offsetLimit ?? subjectLength, subjectLength) - start + 1)
+        let rc = pcre2_match_8(searched, buffer.baseAddress, subjectLength, start, options,
                                matchData, scratch.matchContext)
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 {

@@ -17,14 +17,17 @@ struct RuleSetOptions: ParsableArguments {
 
     @OptionGroup var configOptions: ConfigOptions
 
-    @Flag(name: .customLong("no-cache"), help: "Do not read or write the cache of the rules' literal analysis (ADLAW_CACHE_DIR, else $XDG_CACHE_HOME/adlaw or ~/.cache/adlaw).")
+    @Flag(name: .customLong("no-cache"), help: "Do not read or write the cache of compiled rules and their literal analysis (ADLAW_CACHE_DIR, else $XDG_CACHE_HOME/adlaw or ~/.cache/adlaw).")
     var noCache = false
 
-    /// The cache of the prefilter's analyses, unless `--no-cache` or no folder can be named.
-    func prefilterCache() -> PrefilterCache? {
-        guard !noCache, let directory = PrefilterCache.defaultDirectory() else { return nil }
-        return PrefilterCache(directory: directory, version: PrefilterCache.executableVersion())
+    /// The cache folder, unless `--no-cache` or no folder can be named.
+    func cacheFolder() -> CacheFolder? {
+        guard !noCache, let directory = CacheFolder.defaultDirectory() else { return nil }
+        return CacheFolder(directory: directory, version: CacheFolder.executableVersion())
     }
+
+    /// The cache of the prefilter's analyses, unless `--no-cache` or no folder can be named.
+    func prefilterCache() -> PrefilterCache? { cacheFolder().map(PrefilterCache.init) }
 
     /// The folders to load: built-in first (unless turned off here or by `rules.builtin:
     /// false`), then the config's `rules.folders` (relative to the config file), then `--rules`.
@@ -60,11 +63,15 @@ struct RuleSetOptions: ParsableArguments {
 
     func load(engine: PCRE2Engine, config: AdlawConfig?) throws -> RuleSet {
         let folders = try folders(config: config)
-        do {
-            return try RuleSetLoader(engine: engine).load(folders: folders)
-        } catch {
-            throw CLIError.ruleFiles(error)
+        func loadFiles() throws -> RuleSet {
+            do {
+                return try RuleSetLoader(engine: engine).load(folders: folders)
+            } catch {
+                throw CLIError.ruleFiles(error)
+            }
         }
+        guard let cache = cacheFolder().map(RuleSetCache.init) else { return try loadFiles() }
+        return try cache.ruleSet(folders: folders, engine: engine, loadFiles: loadFiles)
     }
 }
 

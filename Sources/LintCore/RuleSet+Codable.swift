@@ -1,0 +1,252 @@
+// A compiled rule set written out and read back whole (the CLI's rule-set cache), so a
+// run can skip reading the YAML rule files. Regexes are written as their sources and
+// compiled again when read (`ArchivedRegex`, `RegexDecodingContext`).
+
+extension RuleSet: Codable {
+    enum CodingKeys: String, CodingKey { case rules, sectors, laws, lexicons, roots, version }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(rules: try c.decode([Rule].self, forKey: .rules),
+                  sectors: try c.decode(SectorCatalog.self, forKey: .sectors),
+                  laws: try c.decode([LawEntry].self, forKey: .laws),
+                  lexicons: try c.decode([String: LexiconInfo].self, forKey: .lexicons),
+                  roots: try c.decode([String].self, forKey: .roots),
+                  version: try c.decodeIfPresent(String.self, forKey: .version))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(rules, forKey: .rules)
+        try c.encode(sectors, forKey: .sectors)
+        try c.encode(laws, forKey: .laws)
+        try c.encode(lexicons, forKey: .lexicons)
+        try c.encode(roots, forKey: .roots)
+        try c.encodeIfPresent(version, forKey: .version)
+    }
+}
+
+extension Rule: Codable {
+    enum CodingKeys: String, CodingKey {
+        case id, name, severity, message, rationale, references, sectors, zones, suggestion, tags
+        case pattern, exceptions, conditions, examples, origin
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(RuleID.self, forKey: .id),
+                  name: try c.decode(String.self, forKey: .name),
+                  severity: try c.decode(Severity.self, forKey: .severity),
+                  message: try c.decode(MessageTemplate.self, forKey: .message),
+                  rationale: try c.decode(String.self, forKey: .rationale),
+                  references: try c.decode([LegalReference].self, forKey: .references),
+                  sectors: try c.decode([Sector].self, forKey: .sectors),
+                  zones: try c.decode([Zone].self, forKey: .zones),
+                  suggestion: try c.decodeIfPresent(String.self, forKey: .suggestion),
+                  tags: try c.decode([String].self, forKey: .tags),
+                  pattern: try c.decode(RulePattern.self, forKey: .pattern),
+                  exceptions: try c.decode(ExceptionSet.self, forKey: .exceptions),
+                  conditions: try c.decode([NumericCondition].self, forKey: .conditions),
+                  examples: try c.decode([RuleExample].self, forKey: .examples),
+                  origin: try c.decode(SourceOrigin.self, forKey: .origin))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(message, forKey: .message)
+        try c.encode(rationale, forKey: .rationale)
+        try c.encode(references, forKey: .references)
+        try c.encode(sectors, forKey: .sectors)
+        try c.encode(zones, forKey: .zones)
+        try c.encodeIfPresent(suggestion, forKey: .suggestion)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(pattern, forKey: .pattern)
+        try c.encode(exceptions, forKey: .exceptions)
+        try c.encode(conditions, forKey: .conditions)
+        try c.encode(examples, forKey: .examples)
+        try c.encode(origin, forKey: .origin)
+    }
+}
+
+extension RulePattern: Codable {
+    enum CodingKeys: String, CodingKey { case span, document, checklist }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let span = try c.decodeIfPresent(SpanPattern.self, forKey: .span) {
+            self = .span(span)
+        } else if let document = try c.decodeIfPresent(DocumentPattern.self, forKey: .document) {
+            self = .document(document)
+        } else {
+            self = .checklist(try c.decode(ChecklistPattern.self, forKey: .checklist))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case let .span(span): try c.encode(span, forKey: .span)
+        case let .document(document): try c.encode(document, forKey: .document)
+        case let .checklist(list): try c.encode(list, forKey: .checklist)
+        }
+    }
+}
+
+extension SpanPattern: Codable {
+    enum CodingKeys: String, CodingKey { case kind, regex, componentGroups }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try c.decode(PatternKind.self, forKey: .kind), regex: try c.decodeRegex(forKey: .regex),
+                  componentGroups: try c.decode([Int].self, forKey: .componentGroups))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeRegex(regex, forKey: .regex)
+        try c.encode(componentGroups, forKey: .componentGroups)
+    }
+}
+
+extension DocumentPattern: Codable {
+    enum CodingKeys: String, CodingKey { case trigger, required, mode }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(trigger: try c.decode(SpanPattern.self, forKey: .trigger),
+                  required: try c.decode([RequiredItem].self, forKey: .required),
+                  mode: try c.decode(Mode.self, forKey: .mode))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(trigger, forKey: .trigger)
+        try c.encode(required, forKey: .required)
+        try c.encode(mode, forKey: .mode)
+    }
+}
+
+extension RequiredItem: Codable {
+    enum CodingKeys: String, CodingKey { case label, regex }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(label: try c.decode(String.self, forKey: .label), regex: try c.decodeRegex(forKey: .regex))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(label, forKey: .label)
+        try c.encodeRegex(regex, forKey: .regex)
+    }
+}
+
+extension ExceptionSet: Codable {
+    enum CodingKeys: String, CodingKey {
+        case inside, insideWindow, precededBy, precededWithin, precededWindow, sentenceHas, documentHas, documentLacks
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        if let regex = try c.decodeRegexIfPresent(forKey: .inside) {
+            inside = (regex, try c.decode(Int.self, forKey: .insideWindow))
+        }
+        if let regex = try c.decodeRegexIfPresent(forKey: .precededBy) {
+            precededBy = (regex, try c.decode(Int.self, forKey: .precededWithin), try c.decode(Int.self, forKey: .precededWindow))
+        }
+        sentenceHas = try c.decodeRegexIfPresent(forKey: .sentenceHas)
+        documentHas = try c.decodeRegexIfPresent(forKey: .documentHas)
+        documentLacks = try c.decodeRegexIfPresent(forKey: .documentLacks)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if let inside {
+            try c.encodeRegex(inside.regex, forKey: .inside)
+            try c.encode(inside.window, forKey: .insideWindow)
+        }
+        if let precededBy {
+            try c.encodeRegex(precededBy.regex, forKey: .precededBy)
+            try c.encode(precededBy.within, forKey: .precededWithin)
+            try c.encode(precededBy.window, forKey: .precededWindow)
+        }
+        try c.encodeRegexIfPresent(sentenceHas, forKey: .sentenceHas)
+        try c.encodeRegexIfPresent(documentHas, forKey: .documentHas)
+        try c.encodeRegexIfPresent(documentLacks, forKey: .documentLacks)
+    }
+}
+
+extension ChecklistPattern: Codable {
+    enum CodingKeys: String, CodingKey { case element, trigger, items }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(element: try c.decode(String.self, forKey: .element),
+                  trigger: try c.decode(SpanPattern.self, forKey: .trigger),
+                  items: try c.decode([ChecklistItem].self, forKey: .items))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(element, forKey: .element)
+        try c.encode(trigger, forKey: .trigger)
+        try c.encode(items, forKey: .items)
+    }
+}
+
+extension ChecklistItem: Codable {
+    enum CodingKeys: String, CodingKey { case label, phrases, noFinding, figures, when }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(label: try c.decode(String.self, forKey: .label),
+                  phrases: try c.decodeRegexIfPresent(forKey: .phrases),
+                  noFinding: try c.decode([String].self, forKey: .noFinding),
+                  figures: try c.decodeRegexIfPresent(forKey: .figures),
+                  when: try c.decodeRegexIfPresent(forKey: .when))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(label, forKey: .label)
+        try c.encodeRegexIfPresent(phrases, forKey: .phrases)
+        try c.encode(noFinding, forKey: .noFinding)
+        try c.encodeRegexIfPresent(figures, forKey: .figures)
+        try c.encodeRegexIfPresent(when, forKey: .when)
+    }
+}
+
+extension SectorCatalog: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init(definitions: try decoder.singleValueContainer().decode([SectorDefinition].self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(definitions)
+    }
+}
+
+extension SectorDefinition: Codable {
+    enum CodingKeys: String, CodingKey { case id, name, strongSignals, weakSignals }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(Sector.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                  strongSignals: try c.decodeRegexIfPresent(forKey: .strongSignals),
+                  weakSignals: try c.decodeRegexIfPresent(forKey: .weakSignals))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encodeRegexIfPresent(strongSignals, forKey: .strongSignals)
+        try c.encodeRegexIfPresent(weakSignals, forKey: .weakSignals)
+    }
+}
