@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import ZIPFoundation
 
@@ -9,6 +10,8 @@ final class OOXMLPackage {
     let path: String
     let limits: ExtractionLimits
     private let archive: Archive
+    /// The package's bytes: parts are inflated from them (see `inflate`).
+    private let bytes: [UInt8]
     private var entries: [String: Entry] = [:]
     private var totalRead: UInt64 = 0
     /// The private folder holding the archive's bytes while it is read.
@@ -17,6 +20,7 @@ final class OOXMLPackage {
     init(bytes: [UInt8], path: String, limits: ExtractionLimits) throws(ExtractionError) {
         self.path = path
         self.limits = limits
+        self.bytes = bytes
         // The archive is read from a file, not from memory: ZIPFoundation's in-memory reader
         // traps (a negative range) when a damaged header points past the end of the data, and a
         // crash there would end the whole run. Reading a file past its end just fails.
@@ -63,36 +67,105 @@ final class OOXMLPackage {
         if declared > limits.maxPartSize {
             throw .limitExceeded(path: path, what: "part \(part) inflates to \(declared) bytes, above the \(limits.maxPartSize)-byte limit (a zip bomb?)")
         }
-        var out = Data()
-        out.reserveCapacity(Int(min(declared, 1 << 24)))
-        let maxPart = limits.maxPartSize
-        let maxRatio = limits.maxCompressionRatio
-        let compressed = max(entry.compressedSize, 1)
-        var limitHit: ExtractionError?
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                let size = UInt64(out.count + chunk.count)
-                if size > maxPart {
-                    limitHit = .limitExceeded(path: self.path, what: "part \(part) inflates past the \(maxPart)-byte limit although its header says \(declared) bytes (a zip bomb)")
-                    throw CancellationError()
-                }
-                // Checked while inflating, so a bomb is stopped after 4 MiB, not at the size cap.
-                if size > 4 << 20 && size / compressed > maxRatio {
-                    limitHit = .limitExceeded(path: self.path, what: "part \(part) is compressed more than \(maxRatio):1 (a zip bomb?)")
-                    throw CancellationError()
-                }
-                out.append(chunk)
-            }
-        } catch {
-            if let limitHit { throw limitHit }
-            throw .malformed(path: path, line: nil, column: nil,
-                             reason: "part \(part) cannot be decompressed (\(Self.describe(error))); the file is truncated or damaged")
-        }
+        let out = try inflate(entry, part: part)
         totalRead += UInt64(out.count)
         if totalRead > limits.maxTotalSize {
             throw .limitExceeded(path: path, what: "the parts read inflate past \(limits.maxTotalSize) bytes in all")
         }
         return out
+    }
+
+    /// A part's bytes, inflated from the package's bytes with zlib rather than through
+    /// `Archive.extract`: ZIPFoundation's inflate loop reads on past the entry and spins
+    /// forever at the end of the file when a damaged stream never ends (found by
+    /// fuzz-office). Here the input is the entry's own compressed bytes, so a stream that
+    /// does not end within them is an error, and the limits are checked as it inflates.
+    private func inflate(_ entry: Entry, part: String) throws(ExtractionError) -> Data {
+        let damaged = { (what: String) -> ExtractionError in
+            .malformed(path: self.path, line: nil, column: nil, reason: "part \(part) cannot be decompressed (\(what)); the file is truncated or damaged")
+        }
+        guard let headerOffset = Self.localHeaderOffset(entry), bytes.count >= 30, headerOffset <= UInt64(bytes.count - 30),
+              let offset = Int(exactly: headerOffset), bytes[offset..<(offset + 4)].elementsEqual([0x50, 0x4B, 0x03, 0x04]) else {
+            throw damaged("no local header where the directory says")
+        }
+        let nameLength = Int(bytes[offset + 26]) | Int(bytes[offset + 27]) << 8
+        let extraLength = Int(bytes[offset + 28]) | Int(bytes[offset + 29]) << 8
+        let start = offset + 30 + nameLength + extraLength
+        guard entry.compressedSize <= UInt64(bytes.count), start + Int(entry.compressedSize) <= bytes.count else {
+            throw damaged("its data runs past the end of the file")
+        }
+        let input = Array(bytes[start..<(start + Int(entry.compressedSize))])
+        let out: Data
+        if entry.isCompressed {
+            out = try inflateRaw(input, part: part, declared: entry.uncompressedSize, damaged: damaged)
+        } else {
+            if UInt64(input.count) > limits.maxPartSize {
+                throw .limitExceeded(path: path, what: "part \(part) is \(input.count) bytes, above the \(limits.maxPartSize)-byte limit")
+            }
+            out = Data(input)
+        }
+        let crc = out.withUnsafeBytes { raw in
+            CZlib.crc32(0, raw.bindMemory(to: UInt8.self).baseAddress, uInt(raw.count))
+        }
+        guard UInt32(truncatingIfNeeded: crc) == entry.checksum else { throw damaged("its checksum does not match") }
+        return out
+    }
+
+    /// Inflates raw deflate data, stopping at the part-size and compression-ratio limits.
+    private func inflateRaw(_ input: [UInt8], part: String, declared: UInt64,
+                            damaged: (String) -> ExtractionError) throws(ExtractionError) -> Data {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw damaged("zlib could not be started")
+        }
+        defer { inflateEnd(&stream) }
+        var out = Data()
+        out.reserveCapacity(Int(min(declared, 1 << 24)))
+        let maxPart = limits.maxPartSize
+        let maxRatio = limits.maxCompressionRatio
+        let compressed = UInt64(max(input.count, 1))
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var status = Z_OK
+        var limitHit: ExtractionError?
+        var source = input
+        source.withUnsafeMutableBufferPointer { inBuffer in
+            stream.next_in = inBuffer.baseAddress
+            stream.avail_in = uInt(inBuffer.count)
+            while status == Z_OK {
+                let produced: Int = buffer.withUnsafeMutableBufferPointer { outBuffer in
+                    stream.next_out = outBuffer.baseAddress
+                    stream.avail_out = uInt(outBuffer.count)
+                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    return outBuffer.count - Int(stream.avail_out)
+                }
+                let size = UInt64(out.count + produced)
+                if size > maxPart {
+                    limitHit = .limitExceeded(path: path, what: "part \(part) inflates past the \(maxPart)-byte limit although its header says \(declared) bytes (a zip bomb)")
+                    return
+                }
+                // Checked while inflating, so a bomb is stopped after 4 MiB, not at the size cap.
+                if size > 4 << 20 && size / compressed > maxRatio {
+                    limitHit = .limitExceeded(path: path, what: "part \(part) is compressed more than \(maxRatio):1 (a zip bomb?)")
+                    return
+                }
+                out.append(contentsOf: buffer[0..<produced])
+            }
+        }
+        if let limitHit { throw limitHit }
+        // Z_BUF_ERROR: the input ended before the stream did.
+        guard status == Z_STREAM_END else { throw damaged(status == Z_BUF_ERROR ? "the compressed data ends early" : "the compressed data is damaged") }
+        return out
+    }
+
+    /// Where the entry's local header is. ZIPFoundation reads it from the central directory
+    /// but keeps it internal, so its directory record is read by reflection.
+    private static func localHeaderOffset(_ entry: Entry) -> UInt64? {
+        guard let record = Mirror(reflecting: entry).descendant("centralDirectoryStructure") else { return nil }
+        let mirror = Mirror(reflecting: record)
+        if let zip64 = mirror.descendant("zip64ExtendedInformation", "some", "relativeOffsetOfLocalHeader") as? UInt64, zip64 > 0 {
+            return zip64
+        }
+        return (mirror.descendant("relativeOffsetOfLocalHeader") as? UInt32).map(UInt64.init)
     }
 
     /// The relationships of a part (`word/document.xml` -> `word/_rels/document.xml.rels`):
@@ -130,11 +203,6 @@ final class OOXMLPackage {
             if component == ".." { _ = parts.popLast() } else if component != "." { parts.append(String(component)) }
         }
         return parts.joined(separator: "/")
-    }
-
-    private static func describe(_ error: Error) -> String {
-        if let archiveError = error as? Archive.ArchiveError { return "\(archiveError)" }
-        return "\(error)"
     }
 }
 
