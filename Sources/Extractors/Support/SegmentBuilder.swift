@@ -70,7 +70,13 @@ struct SegmentBuilder {
     mutating func unaligned(_ text: String, base: Range<Int>) {
         var scalars = text.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return }
-        unit(Array(String(first).utf8), base: base)
+        // Written as it is (a leading space too), so no pending joiner is left behind it.
+        let firstBytes = Array(String(first).utf8)
+        flushPending(before: first)
+        move(toBase: base.lowerBound)
+        bytes += firstBytes
+        map.replace(baseCount: base.count, derivedCount: firstBytes.count)
+        lastScalar = first
         while let scalar = scalars.next() {
             let utf8 = Array(String(scalar).utf8)
             move(toBase: base.upperBound)

@@ -270,23 +270,26 @@ struct SourceAligner {
             }
             return first
         }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D }
         var k = j + 1
-        var afterEquals = false
         while k < limit {
-            let b = source[k]
-            if b == 0x3E { return k }
-            if afterEquals && (b == 0x22 || b == 0x27) {
-                guard let close = source[(k + 1)..<limit].firstIndex(of: b) else { return first }
-                k = close + 1
-                afterEquals = false
+            if source[k] == 0x3E { return k }
+            guard source[k] == 0x3D else {
+                k += 1
                 continue
             }
-            if b == 0x3D {
-                afterEquals = true
-            } else if b != 0x20 && b != 0x09 && b != 0x0A && b != 0x0C && b != 0x0D {
-                afterEquals = false
-            }
+            // An attribute value: quoted right after `=` (and spaces), else it runs to a space
+            // or `>`, and quotes inside it are plain characters.
             k += 1
+            while k < limit && isSpace(source[k]) { k += 1 }
+            guard k < limit else { break }
+            let quote = source[k]
+            if quote == 0x22 || quote == 0x27 {
+                guard let close = source[(k + 1)..<limit].firstIndex(of: quote) else { return first }
+                k = close + 1
+            } else {
+                while k < limit && !isSpace(source[k]) && source[k] != 0x3E { k += 1 }
+            }
         }
         return first
     }
