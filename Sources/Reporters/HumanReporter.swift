@@ -3,21 +3,24 @@ import LintCore
 /// For people at a terminal: `path:line:col: severity: message [rule-id]`, the source line
 /// with the span underlined (carets placed by display width, CJK = 2 cells), the citation
 /// and the suggestion. Colour only when asked (a terminal without NO_COLOR).
-public struct HumanReporter: Reporter {
+public struct HumanReporter: Reporter, Sendable {
     public var color: Bool
 
     public init(color: Bool) { self.color = color }
 
     public func render(_ report: LintReport) -> String {
-        var out = ""
         let expired = Dictionary(report.expiredClaims.map { ($0.finding, $0.claim) }, uniquingKeysWith: { first, _ in first })
-        for finding in report.findings {
-            render(finding, into: &out)
-            if let claim = expired[finding] {
-                let gutter = String(repeating: " ", count: String(finding.snippet.line).count)
-                out += " \(gutter) = claim: `\(claim.id)` expired on \(claim.expires) (evidence: \(claim.evidence); approved by \(claim.approvedBy)); renew the approval or change the copy\n"
+        var out = ChunkedText.join(report.findings) { findings in
+            var out = ""
+            for finding in findings {
+                render(finding, into: &out)
+                if let claim = expired[finding] {
+                    let gutter = String(repeating: " ", count: String(finding.snippet.line).count)
+                    out += " \(gutter) = claim: `\(claim.id)` expired on \(claim.expires) (evidence: \(claim.evidence); approved by \(claim.approvedBy)); renew the approval or change the copy\n"
+                }
+                out += "\n"
             }
-            out += "\n"
+            return out
         }
         out += WaiverListing(color: color).render(report)
         out += summary(report) + "\n"

@@ -5,18 +5,24 @@ public struct LineReporter: Reporter {
     public init() {}
 
     public func render(_ report: LintReport) -> String {
-        var out = ""
-        for f in report.findings {
-            let message = f.message.replacingNewlines()
-            out += "\(f.path):\(f.start.line):\(f.start.column):\(f.severity.rawValue):\(f.ruleID):\(message)\n"
+        ChunkedText.join(report.findings) { findings in
+            var out = ""
+            for f in findings {
+                let message = f.message.replacingNewlines()
+                out += "\(f.path):\(f.start.line):\(f.start.column):\(f.severity.rawValue):\(f.ruleID):\(message)\n"
+            }
+            return out
         }
-        return out
     }
 }
 
 extension String {
     func replacingNewlines() -> String {
-        guard contains(where: \.isNewline) else { return self }
+        // Every newline character (LF, VT, FF, CR, NEL, U+2028, U+2029) has one of these
+        // bytes in UTF-8; most messages have none, and a byte scan is far cheaper than
+        // walking the characters.
+        guard utf8.contains(where: { (0x0A...0x0D).contains($0) || $0 == 0xC2 || $0 == 0xE2 }),
+              contains(where: \.isNewline) else { return self }
         return String(map { $0.isNewline ? " " : $0 })
     }
 }
