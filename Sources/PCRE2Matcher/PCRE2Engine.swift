@@ -30,16 +30,22 @@ public struct PCRE2Engine: RegexEngine {
         case never
         /// Every pattern as soon as it is compiled.
         case eager
-        /// A pattern is interpreted until its searches have covered `afterWork` start
-        /// positions in all, then JIT-compiled once for every thread. The JIT is about 14x
+        /// A pattern is interpreted until its searches have done `afterWork` in all (start
+        /// positions, plus `searchCost` for each search), then JIT-compiled once for every
+        /// thread. The JIT is about 14x
         /// faster but costs about 130 µs per pattern to compile (45 ms for the shipped rule
         /// set, a third of a small run's start-up), and most patterns search little or
         /// nothing in a small run, where the prefilter finds none of their literals.
         case lazy(afterWork: Int)
 
-        /// Start positions a pattern is interpreted over before it is JIT-compiled: about
-        /// what the interpreter covers in the time the JIT takes to compile a pattern.
+        /// Work a pattern is interpreted for before it is JIT-compiled: about what the
+        /// interpreter does in the time the JIT takes to compile a pattern.
         public static let defaultWork = 8_192
+
+        /// The work of one search besides its start positions: the interpreter's fixed cost
+        /// per call, which dominates the prefilter's many short window searches (counting
+        /// positions alone left such patterns interpreted and cost 10% on large inputs).
+        public static let searchCost = 256
     }
 
     public let limits: Limits

@@ -18,7 +18,7 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
     private let jitSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     /// Set (atomic) by the one thread that makes the JIT-compiled copy.
     private let jitClaimed: UnsafeMutablePointer<Int32>
-    /// Start positions searched by the interpreter so far (atomic, relaxed).
+    /// Work of the interpreter so far, in start positions (atomic, relaxed).
     private let work: UnsafeMutablePointer<Int>
 
     init(pattern: String, caseInsensitive: Bool, jit: PCRE2Engine.JITPolicy) throws(RegexCompileError) {
@@ -88,11 +88,12 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
     }
 
     /// The code to search with: the JIT-compiled copy once there is one; before that the
-    /// interpreter, until the searches (this one included) reach `jitAfterWork` positions.
+    /// interpreter, until the searches (this one included) reach `jitAfterWork`: their
+    /// start positions plus `JITPolicy.searchCost` for each search.
     private func codeForSearch(positions: Int) -> OpaquePointer {
         if let jitted = adlaw_load_acquire(jitSlot) { return OpaquePointer(jitted) }
         guard let limit = jitAfterWork else { return code }
-        if adlaw_add_relaxed(work, max(1, positions)) >= limit {
+        if adlaw_add_relaxed(work, max(1, positions) + PCRE2Engine.JITPolicy.searchCost) >= limit {
             compileJIT()
             if let jitted = adlaw_load_acquire(jitSlot) { return OpaquePointer(jitted) }
         }

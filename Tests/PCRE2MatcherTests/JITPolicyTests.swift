@@ -60,15 +60,17 @@ import Testing
     }
 
     @Test func aLazyPatternIsJITCompiledOnlyOnceItHasDoneEnoughWork() throws {
-        let engine = PCRE2Engine(jit: .lazy(afterWork: 1_000))
+        let buffer = UTF8Buffer(String(repeating: "今天", count: 30) + "保證有效")   // 192 bytes
+        // Each whole-buffer search is 193 start positions plus the fixed cost of a search.
+        let perSearch = 193 + PCRE2Engine.JITPolicy.searchCost
+        let engine = PCRE2Engine(jit: .lazy(afterWork: 3 * perSearch))
         let regex = try #require(try engine.compile("保證有效", caseInsensitive: false) as? PCRE2Regex)
         let scratch = engine.makeScratch()
-        let buffer = UTF8Buffer(String(repeating: "今天", count: 30) + "保證有效")   // 192 bytes
         #expect(!regex.isJITCompiled)
-        for _ in 0..<4 { #expect(try regex.firstMatch(in: buffer, scratch: scratch)?.range == 180..<192) }
-        #expect(!regex.isJITCompiled, "772 positions searched (193 a search), below 1,000")
         for _ in 0..<2 { #expect(try regex.firstMatch(in: buffer, scratch: scratch)?.range == 180..<192) }
-        #expect(regex.isJITCompiled == PCRE2Engine.jitAvailable, "1,158 positions")
+        #expect(!regex.isJITCompiled, "two searches, below the work of three")
+        #expect(try regex.firstMatch(in: buffer, scratch: scratch)?.range == 180..<192)
+        #expect(regex.isJITCompiled == PCRE2Engine.jitAvailable, "the third search reaches it")
         #expect(try regex.firstMatch(in: buffer, scratch: scratch)?.range == 180..<192)
 
         let never = try #require(try PCRE2Engine(jit: .never).compile("保證有效", caseInsensitive: false) as? PCRE2Regex)
