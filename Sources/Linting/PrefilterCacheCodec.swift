@@ -41,9 +41,9 @@ public enum PrefilterCacheCodec {
         return out
     }
 
-    /// FNV-1a, 64 bits.
-    public static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    /// FNV-1a, 64 bits; another `basis` gives an independent second hash.
+    public static func checksum(_ bytes: ArraySlice<UInt8>, basis: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
+        var hash = basis
         for b in bytes {
             hash ^= UInt64(b)
             hash = hash &* 0x0000_0100_0000_01B3

@@ -1,5 +1,6 @@
 import Foundation
 import LintCore
+import Linting
 import PCRE2Matcher
 import RuleCompiler
 
@@ -48,7 +49,7 @@ struct RuleSetCache {
                 add(bytes)
             }
         }
-        return (Self.fnv1a(material, basis: 0xCBF2_9CE4_8422_2325), Self.fnv1a(material, basis: 0x6C62_272E_07BB_0142))
+        return (PrefilterCacheCodec.checksum(material[...]), PrefilterCacheCodec.checksum(material[...], basis: 0x6C62_272E_07BB_0142))
     }
 
     /// The rule set of `folders` from the cache, else from `loadFiles` (whose result is
@@ -86,7 +87,7 @@ struct RuleSetCache {
             Self.append(UInt64(json.count), bytes: 4, to: &out)
             out += json
         }
-        Self.append(Self.fnv1a(out, basis: 0xCBF2_9CE4_8422_2325), bytes: 8, to: &out)
+        Self.append(PrefilterCacheCodec.checksum(out[...]), bytes: 8, to: &out)
         return out
     }
 
@@ -96,7 +97,7 @@ struct RuleSetCache {
         let version = Array(folder.version.utf8)
         let end = bytes.count - 8
         guard bytes.count >= Self.magic.count + 2 + version.count + 16 + 8, bytes.starts(with: Self.magic),
-              Self.read(bytes, at: end, bytes: 8) == Self.fnv1a(bytes[..<end], basis: 0xCBF2_9CE4_8422_2325)
+              Self.read(bytes, at: end, bytes: 8) == PrefilterCacheCodec.checksum(bytes[..<end])
         else { return nil }
         var offset = Self.magic.count
         guard Self.read(bytes, at: offset, bytes: 2) == UInt64(version.count),
@@ -124,15 +125,6 @@ struct RuleSetCache {
             ruleSet.rules += piece.rules
         }
         return ruleSet
-    }
-
-    static func fnv1a(_ bytes: some Collection<UInt8>, basis: UInt64) -> UInt64 {
-        var hash = basis
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 
     static func append(_ value: UInt64, bytes: Int, to out: inout [UInt8]) {
