@@ -52,7 +52,7 @@ public enum ConfigFile {
     static func problem(from error: RuleFileError) -> ConfigError.Problem {
         var hint = error.hint
         if case .unknownKey(_, nil) = error.kind {
-            hint = "the keys are listed in README.md (Configuration) and schemas/adlaw-config.schema.json"
+            hint = "the keys are listed in docs/usage.md (Configuration) and schemas/adlaw-config.schema.json"
         }
         return ConfigError.Problem(file: error.file, line: error.line, column: error.column, message: error.problem, hint: hint)
     }

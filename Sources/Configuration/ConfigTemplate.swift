@@ -4,7 +4,7 @@ public enum ConfigTemplate {
     public static let text = """
     # adlaw configuration. adlaw reads the .adlaw.yml in the current folder or the nearest
     # folder above it. Paths and globs here are relative to this file.
-    # Reference: README.md "Configuration"; JSON schema for editors: schemas/adlaw-config.schema.json
+    # Reference: docs/usage.md "Configuration"; JSON schema for editors: schemas/adlaw-config.schema.json
     version: 1
 
     # A finding at or above this severity makes `adlaw check` fail (exit 1): error, warning, info, never.

@@ -1,7 +1,7 @@
 import Foundation
 import LintCore
 
-/// Machine-readable output, versioned (`version` is the schema version; see README).
+/// Machine-readable output, versioned (`version` is the schema version; see docs/usage.md, "json").
 public struct JSONReporter: Reporter {
     public static let schemaVersion = 1
 
@@ -11,7 +11,7 @@ public struct JSONReporter: Reporter {
         var version: Int
         var tool: Tool
         var findings: [FindingDTO]
-        /// Findings that do not count, each with its reason (see README: Suppressions, Claims, Baselines).
+        /// Findings that do not count, each with its reason (see docs/usage.md: Suppressions, Claims, Baselines).
         var suppressed: [FindingDTO]
         var substantiated: [FindingDTO]
         var baselined: [FindingDTO]
@@ -44,9 +44,9 @@ public struct JSONReporter: Reporter {
         var suggestion: String?
         var zone: String
         var logicalLocation: String?
-        /// Where the finding is, in the file's own terms (see README: "The location object").
+        /// Where the finding is, in the file's own terms (see docs/usage.md, "json": `location`).
         var location: SourceLocation
-        /// Stable identity (rule, normalised text and context; see README: Baselines).
+        /// Stable identity (rule, normalised text and context; see docs/usage.md: Baselines).
         var fingerprint: String
         /// For a suppressed finding: the directive.
         var suppression: DirectiveDTO?

@@ -72,7 +72,7 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case .unreadable: "check the path and the file's permissions"
         case .yamlSyntax: "check indentation and quoting; quote values that contain `: ` or start with `{`, `[`, `*` or `&`"
         case let .unknownKey(_, suggestion?): "did you mean `\(suggestion)`?"
-        case .unknownKey: "see the DSL reference in README.md for the keys a rule file may have"
+        case .unknownKey: "see the DSL reference in docs/rules.md for the keys a rule file may have"
         case let .missingKey(key): "add `\(key):`"
         case let .wrongType(key, expected): "write `\(key):` as \(expected)"
         case let .invalidValue(_, _, allowed) where !allowed.isEmpty: "use one of: \(allowed.joined(separator: ", "))"

@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check ad copy for phrases that risk breaking Taiwan law.",
         discussion: """
-        Folders are walked recursively for every format adlaw reads (README: "Input formats"), \
+        Folders are walked recursively for every format adlaw reads (docs/usage.md: "Input formats"), \
         leaving out --exclude globs and what `.adlawignore` files list; files named explicitly \
         are always read. With no path and piped input, or with `-`, standard \
         input is read.
