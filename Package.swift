@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "adlaw", targets: ["adlaw"]),
         .executable(name: "adlaw-bench", targets: ["adlaw-bench"]),
-        .library(name: "AdlawKit", targets: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "Extractors", "Reporters", "Configuration", "Workflow", "AtomicFiles"]),
+        .library(name: "AdlawKit", targets: ["Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "Extractors", "Reporters", "Configuration", "Workflow", "AtomicFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,11 +61,18 @@ let package = Package(
         // What the team decided about findings: reasoned suppressions, approved claims,
         // baselines; and the git side (staged files, hooks).
         .target(name: "Workflow", dependencies: ["LintCore", "AtomicFiles"]),
-        // The CLI: the only place that wires concrete pieces together.
+        // The library entry point of a run: inputs and one options type in, one result out.
+        // Loads config and rules (with their caches), reads, lints and triages. Used by the
+        // CLI, the server and the batch mode alike.
+        .target(
+            name: "Checker",
+            dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Configuration", "Workflow", "AtomicFiles"]
+        ),
+        // The CLI: parses arguments, calls Checker, prints.
         .executableTarget(
             name: "adlaw",
             dependencies: [
-                "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Reporters", "Configuration", "Workflow", "AtomicFiles",
+                "Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Reporters", "Configuration", "Workflow", "AtomicFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,6 +113,7 @@ let package = Package(
             name: "RulePackTests",
             dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore", "TestSupport"]
         ),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "LintCore", "TestSupport"]),
         // Runs the built `adlaw` binary.
         .testTarget(name: "CLITests", dependencies: ["adlaw", "TestSupport"]),
     ]

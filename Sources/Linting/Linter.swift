@@ -28,8 +28,12 @@ public struct Linter: Sendable {
     public func lint(_ document: ExtractedDocument, options: LintOptions = LintOptions(),
                      scratch: any RegexScratch) -> DocumentResult {
         let prepared = prepare(document)
-        var diagnostics = document.notes
-        let decision = decideSectors(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
+        let chooser = SectorChooser(catalog: ruleSet.sectors)
+        var diagnostics: [Diagnostic] = []
+        let declared = chooser.declaredSectors(of: document, diagnostics: &diagnostics)
+        diagnostics += document.notes
+        let decision = chooser.decide(document, declared: declared, prepared: prepared, options: options, scratch: scratch,
+                                      diagnostics: &diagnostics)
         let active = Set(decision.sectors)
         let applies = { (rule: Rule) in
             rule.applies(toSectors: active) && (options.includeChecklists || rule.pattern.kind != .checklist)
@@ -82,22 +86,6 @@ public struct Linter: Sendable {
             for segment in prepared { segment.documentCandidates = index }
         }
         return prepared
-    }
-
-    private func decideSectors(_ document: ExtractedDocument, prepared: [PreparedSegment], options: LintOptions,
-                               scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> SectorDecision {
-        if !options.sectors.isEmpty { return SectorDecision(sectors: options.sectors, source: .option) }
-        if !document.declaredSectors.isEmpty { return SectorDecision(sectors: document.declaredSectors, source: .frontMatter) }
-        if !options.pathSectors.isEmpty { return SectorDecision(sectors: options.pathSectors, source: .config) }
-        guard options.inferSectors else { return SectorDecision(sectors: [], source: .none) }
-        let inference = SectorInference(catalog: ruleSet.sectors)
-        let evidence = inference.infer(prepared, scratch: scratch)
-        guard !evidence.isEmpty else { return SectorDecision(sectors: [], source: .none) }
-        let sectors = evidence.keys.sorted()
-        let described = sectors.map { "\($0.rawValue)（\(evidence[$0]!.joined(separator: "、"))）" }.joined(separator: "、")
-        diagnostics.append(Diagnostic(code: "sectors-inferred", level: .note, path: document.path,
-                                      message: "sectors inferred from the copy: \(described); declare `sector:` in front matter or pass --sector to override"))
-        return SectorDecision(sectors: sectors, source: .inferred, evidence: evidence)
     }
 
     private func run(_ rules: [Rule], on document: ExtractedDocument, prepared: [PreparedSegment],

@@ -1,10 +1,11 @@
 import ArgumentParser
+import Checker
 import Foundation
 
 /// The `adlaw` command. Exit codes: 0 no finding at or above `--fail-on`; 1 findings (or
 /// failing tests); 2 usage, rule-file or input error.
 struct Adlaw: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = AdlawVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "adlaw",

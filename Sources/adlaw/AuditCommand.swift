@@ -1,5 +1,6 @@
 import ArgumentParser
 import AtomicFiles
+import Checker
 import Extractors
 import Foundation
 import LintCore
@@ -49,18 +50,16 @@ struct AuditCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        var request = input.request(paths: paths, command: "audit")
-        request.includeChecklists = true
-        let session = try LintSession(request, rules: ruleSetOptions, selection: selection)
-        var report = CampaignAudit.build(title: title ?? defaultTitle(), generatedAt: date ?? Self.now(),
-                                         toolVersion: Adlaw.version, ruleSet: session.fullSet, rules: session.describedRules,
-                                         results: session.outcome.results, open: session.triage.open,
-                                         diagnostics: session.diagnostics)
-        report.waived = session.triage.waived
-        report.suppressions = session.triage.suppressions
-        report.claims = session.triage.claims
-        report.expiredClaims = session.triage.expiredClaims
-        for diagnostic in session.diagnostics where diagnostic.level != .note {
+        var options = CheckOptions()
+        options.rules = try ruleSetOptions.sources()
+        input.apply(to: &options)
+        options.only = selection.only
+        options.disable = selection.disable
+        options.includeChecklists = true
+        let checker = try Checker(options.rules)
+        let result = try checker.run(InputOptions.inputs(paths: paths, command: "audit"), options: options)
+        let report = result.audit(title: title ?? defaultTitle(), generatedAt: date ?? Self.now(), toolVersion: Adlaw.version)
+        for diagnostic in result.diagnostics where diagnostic.level != .note {
             Terminal.writeError(diagnostic.formatted)
         }
         var writeFailed = false
@@ -78,7 +77,7 @@ struct AuditCommand: ParsableCommand {
             }
         }
         Terminal.write(summary(report))
-        if session.outcome.inputFailed || writeFailed { throw ExitCode(2) }
+        if result.inputFailed || writeFailed { throw ExitCode(2) }
         if report.verdict.level != VerdictLevel.publish { throw ExitCode(1) }
     }
 

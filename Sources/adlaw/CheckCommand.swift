@@ -1,5 +1,6 @@
 import AtomicFiles
 import ArgumentParser
+import Checker
 import Configuration
 import Extractors
 import Foundation
@@ -71,25 +72,22 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let format = format ?? OutputFormat.default(environment: ProcessInfo.processInfo.environment)
-        var request = input.request(paths: paths, command: "check")
-        request.stdinFilename = stdinFilename
-        request.includeChecklists = checklists
-        request.minSeverity = minSeverity
-        request.staged = staged
-        request.baseline = baseline
-        request.writesBaseline = writeBaseline != nil
-        let session = try LintSession(request, rules: ruleSetOptions, selection: selection)
-        let failOn = failOn ?? session.config?.failOn ?? .warning
-        let result = session.triage
-        let diagnostics = session.diagnostics
-        var report = LintReport(toolVersion: Adlaw.version, files: session.outcome.fileReports, findings: result.open,
-                                diagnostics: diagnostics, rulesLoaded: session.reported.count,
-                                durationSeconds: Reproducible.requested(flag: reproducible) ? nil : Date().timeIntervalSince(started), rules: session.describedRules)
-        report.waived = result.waived
-        report.suppressions = result.suppressions
-        report.claims = result.claims
-        report.expiredClaims = result.expiredClaims
-        report.baseline = result.baseline
+        var options = CheckOptions()
+        options.rules = try ruleSetOptions.sources()
+        input.apply(to: &options)
+        options.only = selection.only
+        options.disable = selection.disable
+        options.minSeverity = minSeverity
+        options.includeChecklists = checklists
+        options.baseline = baseline
+        options.writesBaseline = writeBaseline != nil
+        let checker = try Checker(options.rules)
+        let inputs = try InputOptions.inputs(paths: paths, stdinFilename: stdinFilename, staged: staged, command: "check")
+        let result = try checker.run(inputs, options: options)
+        let failOn = failOn ?? checker.config?.failOn ?? .warning
+        let diagnostics = result.diagnostics
+        let report = result.report(toolVersion: Adlaw.version,
+                                   durationSeconds: Reproducible.requested(flag: reproducible) ? nil : Date().timeIntervalSince(started))
         for diagnostic in diagnostics where diagnostic.level == .error || !format.isMachineReadable {
             Terminal.writeError(diagnostic.formatted)
         }
@@ -102,18 +100,18 @@ struct CheckCommand: ParsableCommand {
         }
 
         if let writeBaseline {
-            let baselined = result.waived.compactMap { waived -> Finding? in
+            let baselined = result.triage.waived.compactMap { waived -> Finding? in
                 if case .baselined = waived.waiver { return waived.finding }
                 return nil
             }
             let accepted = Baseline.from(result.open + baselined, path: writeBaseline)
             do { try accepted.write() } catch { throw CLIError.input(error.description) }
             Terminal.writeError("wrote \(accepted.entries.count) finding\(accepted.entries.count == 1 ? "" : "s") to the baseline \(writeBaseline); later runs with --baseline \(writeBaseline) fail only on new findings")
-            if session.outcome.inputFailed { throw ExitCode(2) }
+            if result.inputFailed { throw ExitCode(2) }
             return
         }
-        if session.outcome.inputFailed { throw ExitCode(2) }
-        if result.open.contains(where: { failOn.fails($0.severity) }) { throw ExitCode(1) }
+        if result.inputFailed { throw ExitCode(2) }
+        if result.fails(at: failOn) { throw ExitCode(1) }
     }
 }
 

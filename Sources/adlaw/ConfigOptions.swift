@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checker
 import Configuration
 import Foundation
 
@@ -11,24 +12,17 @@ struct ConfigOptions: ParsableArguments {
     @Flag(name: .customLong("no-config"), help: "Ignore .adlaw.yml files.")
     var noConfig = false
 
-    /// The config that applies, loaded; nil when there is none.
-    func load() throws -> AdlawConfig? {
+    /// Which config applies.
+    func choice() throws(CLIError) -> ConfigChoice {
         if noConfig {
-            if configFile != nil { throw CLIError.usage("--config and --no-config cannot be combined") }
-            return nil
+            if configFile != nil { throw .usage("--config and --no-config cannot be combined") }
+            return .none
         }
-        let path: String
-        if let configFile {
-            path = configFile
-        } else if let found = ConfigLocator().find(from: FileManager.default.currentDirectoryPath) {
-            path = PathDisplay.relative(found)
-        } else {
-            return nil
-        }
-        do {
-            return try ConfigFile.load(path: path)
-        } catch {
-            throw CLIError.config(error)
-        }
+        return configFile.map(ConfigChoice.file) ?? .nearest
+    }
+
+    /// The config that applies, loaded; nil when there is none.
+    func load() throws(CLIError) -> AdlawConfig? {
+        try RulePack.loadConfig(choice())
     }
 }

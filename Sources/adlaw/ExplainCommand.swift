@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checker
 import Configuration
 import LintCore
 import PCRE2Matcher

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checker
 import Extractors
 import Foundation
 import LintCore

@@ -1,5 +1,6 @@
 import AtomicFiles
 import ArgumentParser
+import Checker
 import Configuration
 import Foundation
 import Workflow

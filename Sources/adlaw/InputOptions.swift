@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checker
 import Extractors
 
 /// How inputs are found and read, shared by `check` and `audit`.
@@ -21,10 +22,32 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("include"), help: ArgumentHelp("Read only walked files matching this glob (repeatable); files named explicitly are always read.", valueName: "glob"))
     var include: [String] = []
 
-    /// A session request for `paths` with these options.
-    func request(paths: [String], command: String) -> LintSession.Request {
-        LintSession.Request(paths: paths, sectors: sectors, inferSectors: !noInferSectors,
-                            walk: WalkOptions(exclude: exclude, include: include), maxFileSize: maxFileSize, jobs: jobs,
-                            command: command)
+    /// Sets these options in a run's options.
+    func apply(to options: inout CheckOptions) {
+        options.sectors = sectors
+        options.inferSectors = !noInferSectors
+        options.maxFileSize = maxFileSize
+        options.jobs = jobs
+        options.walk = WalkOptions(exclude: exclude, include: include)
+    }
+
+    /// What a command's path arguments ask to read: standard input for `-` (or piped text
+    /// with no path), the git index with `--staged`, else the files and folders named.
+    static func inputs(paths: [String], stdinFilename: String? = nil, staged: Bool = false,
+                       command: String) throws(CLIError) -> CheckInputs {
+        if staged {
+            if paths.contains("-") {
+                throw .usage("--staged reads the git index; it cannot be combined with `-` (standard input)")
+            }
+            return .staged(limitedTo: paths)
+        }
+        if paths == ["-"] || (paths.isEmpty && !Terminal.stdinIsTerminal) {
+            return .standardInput(name: stdinFilename ?? "-")
+        }
+        if paths.isEmpty {
+            throw .usage("no input: give files or folders to \(command), or pipe text into `adlaw \(command)`")
+        }
+        if paths.contains("-") { throw .usage("`-` (standard input) cannot be mixed with paths") }
+        return .paths(paths)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Checker
 import Foundation
 import LintCore
 import Linting

@@ -7,14 +7,14 @@ import Workflow
 extension DocumentBatch {
     /// The staged files (added, copied, modified, renamed) of the repository around the
     /// current folder that adlaw reads, limited to `paths` when given.
-    static func stagedSources(limitedTo paths: [String], reader: DocumentReader) throws -> [DocumentSource] {
+    static func stagedSources(limitedTo paths: [String], reader: DocumentReader) throws(CheckError) -> [DocumentSource] {
         let repository: GitRepository
         let files: [GitRepository.StagedFile]
         do {
             repository = try GitRepository.discover(from: FileManager.default.currentDirectoryPath)
             files = try repository.stagedFiles(limitedTo: paths)
         } catch {
-            throw CLIError.input(error.description)
+            throw CheckError.input(error.description)
         }
         let known = reader.knownExtensions
         return files.filter { known.contains(($0.path as NSString).pathExtension.lowercased()) }.map { .staged($0, repository) }

@@ -54,7 +54,7 @@ struct RuleSetCache {
 
     /// The rule set of `folders` from the cache, else from `loadFiles` (whose result is
     /// then cached). Errors are those of `loadFiles`: the cache itself never fails a run.
-    func ruleSet(folders: [String], engine: PCRE2Engine, loadFiles: () throws -> RuleSet) throws -> RuleSet {
+    func ruleSet<Failure: Error>(folders: [String], engine: PCRE2Engine, loadFiles: () throws(Failure) -> RuleSet) throws(Failure) -> RuleSet {
         guard let key = key(folders: folders) else { return try loadFiles() }
         let path = folder.path(prefix: Self.prefix, hash: key.0, suffix: Self.suffix)
         if let bytes = folder.read(path), let cached = decode(bytes, key: key, engine: engine) { return cached }

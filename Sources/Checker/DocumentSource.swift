@@ -3,10 +3,12 @@ import Foundation
 import LintCore
 import Workflow
 
-/// One input of `adlaw check`: a file, standard input, or a file's staged content.
+/// One document of a run: a file, standard input, a file's staged content, or bytes
+/// already in memory.
 enum DocumentSource {
     case file(String)
     case standardInput(String)
+    case memory(InMemoryDocument)
     /// The index's copy of a file, reported under its path relative to the working folder.
     case staged(GitRepository.StagedFile, GitRepository)
 
@@ -15,6 +17,7 @@ enum DocumentSource {
         switch self {
         case let .file(path): path
         case let .standardInput(name): name
+        case let .memory(document): document.name
         case let .staged(file, repository): repository.displayPath(file.path)
         }
     }
@@ -25,6 +28,8 @@ enum DocumentSource {
             return try reader.read(path: path)
         case let .standardInput(name):
             return try reader.readStandardInput(name: name)
+        case let .memory(document):
+            return try reader.read(bytes: document.bytes, name: document.name)
         case let .staged(file, repository):
             let bytes: [UInt8]
             do { bytes = try repository.contents(ofBlob: file.blob) } catch {
@@ -42,7 +47,7 @@ enum DocumentSource {
             let sidecar = DirectiveCollector.sidecarPath(for: path)
             guard let data = FileManager.default.contents(atPath: sidecar) else { return nil }
             return (sidecar, String(decoding: data, as: UTF8.self))
-        case .standardInput:
+        case .standardInput, .memory:
             return nil
         case let .staged(file, repository):
             let sidecar = DirectiveCollector.sidecarPath(for: file.path)

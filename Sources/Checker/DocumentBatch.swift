@@ -5,10 +5,10 @@ import LintCore
 import Linting
 import PCRE2Matcher
 
-/// Reads and lints a list of inputs: the loop shared by `check` and `audit`. Unreadable
-/// inputs become diagnostics; the other inputs are still checked.
+/// Reads and lints a list of inputs: the loop of every run. Unreadable inputs become
+/// diagnostics; the other inputs are still checked.
 struct DocumentBatch {
-    let ruleSet: RuleSet
+    let linter: Linter
     let reader: DocumentReader
     let options: LintOptions
     let engine: PCRE2Engine
@@ -18,8 +18,6 @@ struct DocumentBatch {
     var collectsDirectives = false
     /// Files checked at a time (`--jobs`).
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-    /// Where the prefilter's analyses are cached between runs; `nil`: analyse every time.
-    var prefilterCache: PrefilterCache? = nil
 
     /// What the batch produced, in input order.
     struct Outcome {
@@ -41,17 +39,8 @@ struct DocumentBatch {
         }
     }
 
-    /// The inputs for `paths`: standard input for `-` (or piped text with no path), else
-    /// the files found by walking the paths.
-    static func sources(paths: [String], stdinFilename: String?, reader: DocumentReader, walk: WalkOptions,
-                        command: String, into outcome: inout Outcome) throws -> [DocumentSource] {
-        if paths == ["-"] || (paths.isEmpty && !Terminal.stdinIsTerminal) {
-            return [.standardInput(stdinFilename ?? "-")]
-        }
-        if paths.isEmpty {
-            throw CLIError.usage("no input: give files or folders to \(command), or pipe text into `adlaw \(command)`")
-        }
-        if paths.contains("-") { throw CLIError.usage("`-` (standard input) cannot be mixed with paths") }
+    /// The files found by walking `paths`; walking problems become diagnostics.
+    static func sources(paths: [String], reader: DocumentReader, walk: WalkOptions, into outcome: inout Outcome) -> [DocumentSource] {
         let walked = FileWalker(extensions: reader.knownExtensions, exclude: walk.exclude, include: walk.include).expand(paths)
         outcome.diagnostics += walked.diagnostics
         for error in walked.errors {
@@ -64,7 +53,7 @@ struct DocumentBatch {
     /// Reads and lints `sources`, `jobs` files at a time, and appends the results in input
     /// order, so the output never depends on which file finished first.
     func run(_ sources: [DocumentSource], into outcome: inout Outcome) {
-        let linter = Linter(ruleSet: ruleSet, prefilter: prefilterCache?.prefilter(for: ruleSet) ?? Prefilter(ruleSet: ruleSet))
+        let linter = linter
         // Inputs are only read by the workers, never changed.
         let shared = ReadOnlyShared(sources)
         let checked = OrderedParallelMap.map(Array(sources.indices), width: jobs, makeState: { engine.makeScratch() }) { index, scratch in
@@ -100,13 +89,6 @@ struct DocumentBatch {
                                               line: error.line, column: error.column, message: error.description))
             return out
         }
-        var checked = document
-        checked.declaredSectors = document.declaredSectors.filter { sector in
-            if ruleSet.sectors.isKnown(sector) && sector != .all { return true }
-            out.diagnostics.append(Diagnostic(code: "unknown-sector", level: .warning, path: document.path, line: 1, column: 1,
-                                              message: "unknown sector `\(sector)` in the front matter was ignored"))
-            return false
-        }
         if collectsDirectives {
             let collector = DirectiveCollector()
             out.directives += collector.collect(document)
@@ -116,26 +98,9 @@ struct DocumentBatch {
         }
         var options = options
         if let scope { options.pathSectors = scope.sectors(for: document.path) }
-        let result = linter.lint(checked, options: options, scratch: scratch)
+        let result = linter.lint(document, options: options, scratch: scratch)
         out.diagnostics += result.diagnostics
         out.result = result
         return out
-    }
-}
-
-/// `--exclude` and `--include` globs for walking folders.
-struct WalkOptions {
-    var exclude: [String] = []
-    var include: [String] = []
-}
-
-/// Sector options shared by `check` and `audit`.
-enum SectorArguments {
-    static func parse(_ values: [String], known catalog: SectorCatalog) throws -> [Sector] {
-        let forced = values.flatMap { $0.split(separator: ",").map { Sector(String($0)) } }
-        for sector in forced where !catalog.isKnown(sector) || sector == .all {
-            throw CLIError.usage("unknown sector `\(sector)`; known sectors: \(catalog.definitions.map(\.id.rawValue).joined(separator: ", "))")
-        }
-        return forced
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Paths as people want to read them: relative to the current folder when inside it.
-enum PathDisplay {
-    static func relative(_ path: String) -> String {
+public enum PathDisplay {
+    public static func relative(_ path: String) -> String {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         if absolute == cwd { return "." }

@@ -7,7 +7,7 @@ import Foundation
 /// Files are written atomically (temporary file and rename) and best-effort: a cache that
 /// cannot be written never fails a run. Each kind of file keeps only its `keptFiles` most
 /// recent versions (each rebuilt adlaw and each set of rules writes its own).
-struct CacheFolder {
+public struct CacheFolder: Sendable {
     /// The folder of cache files.
     let directory: String
     /// What must match for a file to be used: the adlaw version and the identity of the
@@ -19,7 +19,7 @@ struct CacheFolder {
 
     /// The cache folder: `ADLAW_CACHE_DIR`, else `$XDG_CACHE_HOME/adlaw`, else
     /// `~/.cache/adlaw`; `nil` when none can be named.
-    static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let explicit = environment["ADLAW_CACHE_DIR"], !explicit.isEmpty { return explicit }
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return (xdg as NSString).appendingPathComponent("adlaw") }
         if let home = environment["HOME"], !home.isEmpty { return (home as NSString).appendingPathComponent(".cache/adlaw") }
@@ -29,7 +29,7 @@ struct CacheFolder {
     /// The version string of this executable: adlaw's version, the executable's size and
     /// modification time.
     static func executableVersion() -> String {
-        var version = Adlaw.version
+        var version = AdlawVersion.current
         if let path = Bundle.main.executablePath,
            let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
             let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0

@@ -1,0 +1,120 @@
+import Configuration
+import Extractors
+import Foundation
+import LintCore
+import Linting
+import PCRE2Matcher
+import Workflow
+
+/// The library entry point of a run: inputs and `CheckOptions` in, one `CheckResult` out.
+/// `adlaw check`, `adlaw audit`, the server and the batch mode all go through `run`.
+///
+/// Making a `Checker` loads the config and compiles the rules once (or reads them from the
+/// cache); a server keeps one and runs every request on it, from any thread.
+///
+/// ```swift
+/// let checker = try Checker(options.rules)
+/// let result = try checker.run(.paths(["copy/"]), options: options)
+/// print(JSONReporter().render(result.report(toolVersion: AdlawVersion.current, durationSeconds: nil)))
+/// ```
+public final class Checker: Sendable {
+    /// The config that applies (nil: none).
+    public let config: AdlawConfig?
+    /// Every loaded rule, as compiled.
+    public let ruleSet: RuleSet
+    /// The rules with the config's severities, and its `only`/`disable`.
+    public let settings: RuleSettings
+    let engine: PCRE2Engine
+    let linter: Linter
+    let claims: ClaimMatcher?
+
+    /// Loads the config and the rules `sources` name, and builds the prefilter.
+    public init(_ sources: RuleSources) throws(CheckError) {
+        config = try RulePack.loadConfig(sources.config)
+        let engine = PCRE2Engine()
+        self.engine = engine
+        ruleSet = try RulePack.load(sources, config: config, engine: engine)
+        do {
+            settings = try config?.applyRules(to: ruleSet, builtInChecks: BuiltInChecks.ids) ?? RuleSettings(ruleSet: ruleSet)
+            claims = try config?.claimMatcher(engine: engine)
+        } catch {
+            throw .config(error)
+        }
+        let checked = settings.ruleSet
+        let prefilter = RulePack.cacheFolder(sources).map { PrefilterCache(folder: $0).prefilter(for: checked) } ?? Prefilter(ruleSet: checked)
+        linter = Linter(ruleSet: checked, prefilter: prefilter)
+    }
+
+    /// Loads a checker for `options.rules` and runs it once.
+    public static func run(_ inputs: CheckInputs, options: CheckOptions) throws(CheckError) -> CheckResult {
+        try Checker(options.rules).run(inputs, options: options)
+    }
+
+    /// Reads and checks `inputs`, then applies suppressions, claims and the baseline.
+    /// `options.rules` is not read here: the rules are those the checker was made with.
+    public func run(_ inputs: CheckInputs, options: CheckOptions) throws(CheckError) -> CheckResult {
+        let selection = try RuleSelection(settings: settings, config: config, options: options)
+        let forced = try forcedSectors(options.sectors)
+        let scope = config.map { PathScope(config: $0) }
+        let reader = DocumentReader(maxFileSize: options.maxFileSize)
+        let lintOptions = LintOptions(sectors: forced, inferSectors: options.inferSectors,
+                                      includeChecklists: selection.includeChecklists, filter: selection.filter)
+        var batch = DocumentBatch(linter: linter, reader: reader, options: lintOptions, engine: engine)
+        batch.scope = scope
+        batch.collectsDirectives = true
+        if let jobs = options.jobs { batch.jobs = max(1, jobs) }
+        let triage = try makeTriage(options, selection: selection)
+
+        var outcome = DocumentBatch.Outcome()
+        var sources: [DocumentSource]
+        switch inputs {
+        case let .paths(paths):
+            sources = DocumentBatch.sources(paths: paths, reader: reader, walk: options.walk, into: &outcome)
+        case let .standardInput(name):
+            sources = [.standardInput(name)]
+        case let .staged(paths):
+            sources = try DocumentBatch.stagedSources(limitedTo: paths, reader: reader)
+        case let .documents(documents):
+            sources = documents.map { .memory($0) }
+        }
+        sources = DocumentBatch.excluding(sources, scope: scope, into: &outcome)
+        batch.run(sources, into: &outcome)
+        let applied = triage.apply(outcome.findings, directives: outcome.directives,
+                                   checkedPaths: outcome.results.map(\.path), claimsFile: config?.file)
+        return CheckResult(documents: outcome.results, diagnostics: outcome.diagnostics + applied.diagnostics, triage: applied,
+                           selection: selection, ruleSet: ruleSet, inputFailed: outcome.inputFailed)
+    }
+
+    /// Sectors forced for the run, each one the rule pack knows (`all` is not a sector one
+    /// can check as). Values may be comma-separated.
+    public func forcedSectors(_ values: [String]) throws(CheckError) -> [Sector] {
+        let forced = values.flatMap { $0.split(separator: ",").map { Sector(String($0)) } }
+        for sector in forced where !ruleSet.sectors.isKnown(sector) || sector == .all {
+            throw .usage("unknown sector `\(sector)`; known sectors: \(ruleSet.sectors.definitions.map(\.id.rawValue).joined(separator: ", "))")
+        }
+        return forced
+    }
+
+    /// Suppressions, claims and the baseline, set up from the config and the options.
+    private func makeTriage(_ options: CheckOptions, selection: RuleSelection) throws(CheckError) -> Triage {
+        var triage = Triage(knownRules: ruleSet.rules.map(\.id), selectedRules: Set(selection.reported.map(\.id)),
+                            today: options.today ?? .today())
+        triage.disabledChecks = settings.disabledChecks
+        triage.severityOverrides = settings.severityOverrides
+        triage.minSeverity = selection.minSeverity
+        triage.claims = claims
+        let baselinePath = options.baseline ?? config?.baselinePath
+        // When a new baseline is written, the old one is read (if it exists) only to be replaced.
+        if let baselinePath, !options.writesBaseline || FileManager.default.fileExists(atPath: baselinePath) {
+            do { triage.baseline = try Baseline.load(path: PathDisplay.relative(baselinePath)) } catch {
+                if !options.writesBaseline { throw .input(error.description) }
+            }
+        }
+        return triage
+    }
+}
+
+/// adlaw's version, shown by `--version`, in reports and in cache keys.
+public enum AdlawVersion {
+    public static let current = "0.1.0"
+}
