@@ -30,6 +30,10 @@ public struct CheckOptions: Sendable {
     public var sectors: [String] = []
     /// Infer sectors from the copy when nothing else gives them.
     public var inferSectors = true
+    /// How the copy is sold (`--channel`: `online`, `store`), for every document; wins over
+    /// front matter `channel:`, the config's `channel:` and the copy's own words. Checked
+    /// against the rule pack's channels.
+    public var channels: [String] = []
 
     // MARK: Inputs
 

@@ -57,8 +57,10 @@ public final class Checker: Sendable {
         let forced = try forcedSectors(options.sectors)
         let scope = config.map { PathScope(config: $0) }
         let reader = DocumentReader(maxFileSize: options.maxFileSize)
-        let lintOptions = LintOptions(sectors: forced, inferSectors: options.inferSectors,
+        var lintOptions = LintOptions(sectors: forced, inferSectors: options.inferSectors,
                                       includeChecklists: selection.includeChecklists, filter: selection.filter)
+        lintOptions.channels = try channels(options.channels)
+        lintOptions.configChannels = try channels(config?.channels.map(\.value) ?? [], source: config.map { "`channel` in \($0.file)" })
         var batch = DocumentBatch(linter: linter, reader: reader, options: lintOptions, engine: engine)
         batch.scope = scope
         batch.collectsDirectives = true
@@ -93,6 +95,16 @@ public final class Checker: Sendable {
             throw .usage("unknown sector `\(sector)`; known sectors: \(ruleSet.sectors.definitions.map(\.id.rawValue).joined(separator: ", "))")
         }
         return forced
+    }
+
+    /// Sales channels (`--channel`, or the config's `channel:` when `source` names it), each
+    /// one the rule pack knows. Values may be comma-separated.
+    public func channels(_ values: [String], source: String? = nil) throws(CheckError) -> [Channel] {
+        let named = values.flatMap { $0.split(separator: ",").map { Channel(String($0)) } }
+        for channel in named where !ruleSet.sectors.isKnown(channel) {
+            throw .usage("unknown channel `\(channel)`\(source.map { " in \($0)" } ?? ""); known channels: \(ruleSet.sectors.channels.map(\.id.rawValue).joined(separator: ", "))")
+        }
+        return named
     }
 
     /// Suppressions, claims and the baseline, set up from the config and the options.

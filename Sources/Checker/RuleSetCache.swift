@@ -41,7 +41,7 @@ struct RuleSetCache {
             guard let contents = try? RuleSetLoader.scan(folder: path), contents.misplaced.isEmpty else { return nil }
             add(Array(path.utf8))
             let version = (path as NSString).appendingPathComponent("VERSION")
-            var files = [contents.laws, contents.sectors].compactMap { $0 } + contents.lexicons + contents.rules
+            var files = [contents.laws, contents.sectors, contents.polarity].compactMap { $0 } + contents.lexicons + contents.rules
             if FileManager.default.fileExists(atPath: version) { files.append(version) }
             for file in files {
                 guard let bytes = folder.read(file) else { return nil }

@@ -16,6 +16,9 @@ public struct AdlawConfig: Sendable {
     public var disable: [Positioned<String>] = []
     public var severityOverrides: [SeverityOverride] = []
     public var sectorMappings: [SectorMapping] = []
+    /// How the copy of this repository is sold (`channel: store` or `[online, store]`), used
+    /// when a file's front matter says nothing; empty: the copy decides, else online.
+    public var channels: [Positioned<String>] = []
     public var exclude: [Positioned<String>] = []
     public var failOn: FailThreshold?
     public var minSeverity: Severity?

@@ -21,6 +21,9 @@ public struct Finding: Sendable, Hashable {
     public var snippet: Snippet
     /// Position of the segment in the document, for ordering logical locations.
     public var segmentIndex: Int
+    /// What the finding assumed that the copy did not say (the sales channel, the product
+    /// type), in Traditional Chinese, so a reader can tell when it does not apply.
+    public var notes: [String] = []
 
     public init(ruleID: RuleID, ruleName: String, severity: Severity, message: String,
                 references: [LegalReference], suggestion: String?, path: String,

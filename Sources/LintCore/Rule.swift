@@ -36,6 +36,18 @@ public struct Rule: Sendable {
         get { storage.sectors }
         set { unique().sectors = newValue }
     }
+    /// Sectors whose own rules decide instead (a cross-sector claim rule steps aside on a
+    /// document of a sector that has its own rule for the same claim); empty for most rules.
+    public var exceptSectors: [Sector] {
+        get { storage.exceptSectors }
+        set { unique().exceptSectors = newValue }
+    }
+    /// Sales channels the rule is limited to (`online` for distance-selling duties); empty
+    /// means every channel.
+    public var channels: [Channel] {
+        get { storage.channels }
+        set { unique().channels = newValue }
+    }
     /// Zones the rule is limited to; empty means every zone.
     public var zones: [Zone] {
         get { storage.zones }
@@ -72,11 +84,13 @@ public struct Rule: Sendable {
     }
 
     public init(id: RuleID, name: String, severity: Severity, message: MessageTemplate, rationale: String,
-                references: [LegalReference], sectors: [Sector], zones: [Zone], suggestion: String?,
+                references: [LegalReference], sectors: [Sector], exceptSectors: [Sector] = [], channels: [Channel] = [],
+                zones: [Zone], suggestion: String?,
                 tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
                 conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin) {
         storage = RuleStorage(id: id, name: name, severity: severity, message: message, rationale: rationale,
-                              references: references, sectors: sectors, zones: zones, suggestion: suggestion,
+                              references: references, sectors: sectors, exceptSectors: exceptSectors, channels: channels,
+                              zones: zones, suggestion: suggestion,
                               tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
                               examples: examples, origin: origin)
     }
@@ -89,9 +103,15 @@ public struct Rule: Sendable {
 
     public var appliesToAllSectors: Bool { sectors.contains(.all) }
 
-    /// Whether the rule runs on a document with these active sectors.
+    /// Whether the rule runs on a document with these active sectors: one of its sectors is
+    /// active (or it applies to all), and none of its `except-sectors` is.
     public func applies(toSectors active: Set<Sector>) -> Bool {
-        appliesToAllSectors || sectors.contains { active.contains($0) }
+        (appliesToAllSectors || sectors.contains { active.contains($0) }) && !exceptSectors.contains { active.contains($0) }
+    }
+
+    /// Whether the rule runs on a document sold through these channels.
+    public func applies(toChannels active: [Channel]) -> Bool {
+        channels.isEmpty || channels.contains { active.contains($0) }
     }
 
     /// Whether the rule runs on text of this zone.

@@ -3,7 +3,7 @@
 // compiled again when read (`ArchivedRegex`, `RegexDecodingContext`).
 
 extension RuleSet: Codable {
-    enum CodingKeys: String, CodingKey { case rules, sectors, laws, lexicons, roots, version }
+    enum CodingKeys: String, CodingKey { case rules, sectors, laws, lexicons, roots, version, polarity }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -12,7 +12,8 @@ extension RuleSet: Codable {
                   laws: try c.decode([LawEntry].self, forKey: .laws),
                   lexicons: try c.decode([String: LexiconInfo].self, forKey: .lexicons),
                   roots: try c.decode([String].self, forKey: .roots),
-                  version: try c.decodeIfPresent(String.self, forKey: .version))
+                  version: try c.decodeIfPresent(String.self, forKey: .version),
+                  polarity: try c.decodeIfPresent(Polarity.self, forKey: .polarity))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -23,12 +24,32 @@ extension RuleSet: Codable {
         try c.encode(lexicons, forKey: .lexicons)
         try c.encode(roots, forKey: .roots)
         try c.encodeIfPresent(version, forKey: .version)
+        try c.encodeIfPresent(polarity, forKey: .polarity)
+    }
+}
+
+extension Polarity: Codable {
+    enum CodingKeys: String, CodingKey { case negators, within, window }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        guard let negators = try c.decodeRegexIfPresent(forKey: .negators) else {
+            throw DecodingError.dataCorruptedError(forKey: .negators, in: c, debugDescription: "polarity without negators")
+        }
+        self.init(negators: negators, within: try c.decode(Int.self, forKey: .within), window: try c.decode(Int.self, forKey: .window))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeRegexIfPresent(negators, forKey: .negators)
+        try c.encode(within, forKey: .within)
+        try c.encode(window, forKey: .window)
     }
 }
 
 extension Rule: Codable {
     enum CodingKeys: String, CodingKey {
-        case id, name, severity, message, rationale, references, sectors, zones, suggestion, tags
+        case id, name, severity, message, rationale, references, sectors, exceptSectors, channels, zones, suggestion, tags
         case pattern, exceptions, conditions, examples, origin
     }
 
@@ -41,6 +62,8 @@ extension Rule: Codable {
                   rationale: try c.decode(String.self, forKey: .rationale),
                   references: try c.decode([LegalReference].self, forKey: .references),
                   sectors: try c.decode([Sector].self, forKey: .sectors),
+                  exceptSectors: try c.decode([Sector].self, forKey: .exceptSectors),
+                  channels: try c.decode([Channel].self, forKey: .channels),
                   zones: try c.decode([Zone].self, forKey: .zones),
                   suggestion: try c.decodeIfPresent(String.self, forKey: .suggestion),
                   tags: try c.decode([String].self, forKey: .tags),
@@ -60,6 +83,8 @@ extension Rule: Codable {
         try c.encode(rationale, forKey: .rationale)
         try c.encode(references, forKey: .references)
         try c.encode(sectors, forKey: .sectors)
+        try c.encode(exceptSectors, forKey: .exceptSectors)
+        try c.encode(channels, forKey: .channels)
         try c.encode(zones, forKey: .zones)
         try c.encodeIfPresent(suggestion, forKey: .suggestion)
         try c.encode(tags, forKey: .tags)
@@ -222,13 +247,36 @@ extension ChecklistItem: Codable {
 }
 
 extension SectorCatalog: Codable {
+    enum CodingKeys: String, CodingKey { case definitions, channels }
+
     public init(from decoder: any Decoder) throws {
-        self.init(definitions: try decoder.singleValueContainer().decode([SectorDefinition].self))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(definitions: try c.decode([SectorDefinition].self, forKey: .definitions),
+                  channels: try c.decode([ChannelDefinition].self, forKey: .channels))
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(definitions)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(definitions, forKey: .definitions)
+        try c.encode(channels, forKey: .channels)
+    }
+}
+
+extension ChannelDefinition: Codable {
+    enum CodingKeys: String, CodingKey { case id, name, signals, isDefault }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(Channel.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+                  signals: try c.decodeRegexIfPresent(forKey: .signals), isDefault: try c.decode(Bool.self, forKey: .isDefault))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encodeRegexIfPresent(signals, forKey: .signals)
+        try c.encode(isDefault, forKey: .isDefault)
     }
 }
 

@@ -10,15 +10,18 @@ public struct RuleSet: Sendable {
     public var roots: [String]
     /// The rule pack's version (`Rules/VERSION`; the last folder that has one wins).
     public var version: String?
+    /// When safe-harbour phrases are negated (`Rules/polarity.yaml`); nil: never.
+    public var polarity: Polarity?
 
     public init(rules: [Rule], sectors: SectorCatalog, laws: [LawEntry],
-                lexicons: [String: LexiconInfo], roots: [String], version: String? = nil) {
+                lexicons: [String: LexiconInfo], roots: [String], version: String? = nil, polarity: Polarity? = nil) {
         self.rules = rules
         self.sectors = sectors
         self.laws = laws
         self.lexicons = lexicons
         self.roots = roots
         self.version = version
+        self.polarity = polarity
     }
 
     public func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
@@ -53,35 +56,63 @@ public struct LawEntry: Sendable, Hashable, Codable {
     }
 }
 
-/// A named shared term list (`Rules/lexicons/<name>.yaml`).
+/// A named shared term list (`Rules/lexicons/<name>.yaml`), or a named grammar: a list of
+/// regex patterns built from other lexicons (`patterns:`), shared by every rule that
+/// writes `{{name}}`.
 public struct LexiconInfo: Sendable, Hashable, Codable {
     public var name: String
     public var description: String
     public var source: String?
     public var file: String
-    /// The terms after including other lexicons and normalizing.
+    /// The terms after including other lexicons and normalizing (empty for a grammar).
     public var terms: [String]
+    /// A grammar's patterns, folded like text and with every `{{name}}` expanded (empty
+    /// for a term list).
+    public var patterns: [String]
 
-    public init(name: String, description: String, source: String?, file: String, terms: [String]) {
+    public init(name: String, description: String, source: String?, file: String, terms: [String],
+                patterns: [String] = []) {
         self.name = name
         self.description = description
         self.source = source
         self.file = file
         self.terms = terms
+        self.patterns = patterns
+    }
+
+    /// Whether this is a grammar (`patterns:`) rather than a term list.
+    public var isGrammar: Bool { !patterns.isEmpty }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), description: try c.decode(String.self, forKey: .description),
+                  source: try c.decodeIfPresent(String.self, forKey: .source), file: try c.decode(String.self, forKey: .file),
+                  terms: try c.decode([String].self, forKey: .terms),
+                  patterns: try c.decodeIfPresent([String].self, forKey: .patterns) ?? [])
     }
 }
 
 /// The sectors rules may name, and the words that suggest a document belongs to one.
 public struct SectorCatalog: Sendable {
     public var definitions: [SectorDefinition]
+    /// The sales channels rules may name (`channels:` in `sectors.yaml`).
+    public var channels: [ChannelDefinition]
 
-    public init(definitions: [SectorDefinition]) { self.definitions = definitions }
+    public init(definitions: [SectorDefinition], channels: [ChannelDefinition] = []) {
+        self.definitions = definitions
+        self.channels = channels
+    }
 
     public static let empty = SectorCatalog(definitions: [])
 
     public func isKnown(_ sector: Sector) -> Bool {
         sector == .all || definitions.contains { $0.id == sector }
     }
+
+    public func isKnown(_ channel: Channel) -> Bool { channels.contains { $0.id == channel } }
+
+    /// The channel assumed when a document says nothing about how it is sold.
+    public var defaultChannels: [Channel] { channels.filter(\.isDefault).map(\.id) }
 
     public func definition(_ sector: Sector) -> SectorDefinition? { definitions.first { $0.id == sector } }
 }

@@ -8,6 +8,8 @@ final class RuleStorage: @unchecked Sendable {
     var rationale: String
     var references: [LegalReference]
     var sectors: [Sector]
+    var exceptSectors: [Sector]
+    var channels: [Channel]
     var zones: [Zone]
     var suggestion: String?
     var tags: [String]
@@ -18,7 +20,7 @@ final class RuleStorage: @unchecked Sendable {
     var origin: SourceOrigin
 
     init(id: RuleID, name: String, severity: Severity, message: MessageTemplate, rationale: String,
-         references: [LegalReference], sectors: [Sector], zones: [Zone], suggestion: String?,
+         references: [LegalReference], sectors: [Sector], exceptSectors: [Sector], channels: [Channel], zones: [Zone], suggestion: String?,
          tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
          conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin) {
         self.id = id
@@ -28,6 +30,8 @@ final class RuleStorage: @unchecked Sendable {
         self.rationale = rationale
         self.references = references
         self.sectors = sectors
+        self.exceptSectors = exceptSectors
+        self.channels = channels
         self.zones = zones
         self.suggestion = suggestion
         self.tags = tags
@@ -40,7 +44,7 @@ final class RuleStorage: @unchecked Sendable {
 
     func copy() -> RuleStorage {
         RuleStorage(id: id, name: name, severity: severity, message: message, rationale: rationale,
-                    references: references, sectors: sectors, zones: zones, suggestion: suggestion,
+                    references: references, sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
                     tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
                     examples: examples, origin: origin)
     }

@@ -17,6 +17,11 @@ public struct LintOptions: Sendable {
     /// the document declares none in its front matter.
     public var pathSectors: [Sector]
 
+    /// Channels forced by `--channel`; they win over front matter, config and the copy.
+    public var channels: [Channel] = []
+    /// The channel `.adlaw.yml` gives (`channel:`); used when the front matter says none.
+    public var configChannels: [Channel] = []
+
     public init(sectors: [Sector] = [], inferSectors: Bool = true, includeChecklists: Bool = false,
                 filter: RuleFilter = .all, pathSectors: [Sector] = []) {
         self.sectors = sectors
@@ -61,16 +66,19 @@ public struct DocumentResult: Sendable {
     public var findings: [Finding]
     public var diagnostics: [Diagnostic]
     public var sectors: SectorDecision
+    /// How the copy is sold, and why adlaw thinks so.
+    public var channels: ChannelDecision
     /// Campaign elements found in the document and the status of their obligations.
     public var checklists: [ChecklistResult]
 
     public init(path: String, format: String, findings: [Finding], diagnostics: [Diagnostic], sectors: SectorDecision,
-                checklists: [ChecklistResult] = []) {
+                channels: ChannelDecision = .unrestricted, checklists: [ChecklistResult] = []) {
         self.path = path
         self.format = format
         self.findings = findings
         self.diagnostics = diagnostics
         self.sectors = sectors
+        self.channels = channels
         self.checklists = checklists
     }
 }

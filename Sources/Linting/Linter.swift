@@ -28,35 +28,47 @@ public struct Linter: Sendable {
     public func lint(_ document: ExtractedDocument, options: LintOptions = LintOptions(),
                      scratch: any RegexScratch) -> DocumentResult {
         let prepared = prepare(document)
-        let chooser = SectorChooser(catalog: ruleSet.sectors)
+        let chooser = SectorChooser(catalog: ruleSet.sectors, hasSectorRules: ruleSet.rules.contains { !$0.appliesToAllSectors })
         var diagnostics: [Diagnostic] = []
         let declared = chooser.declaredSectors(of: document, diagnostics: &diagnostics)
         diagnostics += document.notes
         let decision = chooser.decide(document, declared: declared, prepared: prepared, options: options, scratch: scratch,
                                       diagnostics: &diagnostics)
+        let channels = ChannelChooser(catalog: ruleSet.sectors)
+            .decide(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
         let active = Set(decision.sectors)
         let applies = { (rule: Rule) in
-            rule.applies(toSectors: active) && (options.includeChecklists || rule.pattern.kind != .checklist)
+            rule.applies(toSectors: active) && rule.applies(toChannels: channels.channels)
+                && (options.includeChecklists || rule.pattern.kind != .checklist)
         }
         // One pass, and the applicable rules only when a checklist needs them: a `Rule`
         // is a large value, and copying every rule twice per document showed in profiles.
         let selected = ruleSet.rules.filter { applies($0) && options.filter.includes($0) }
-        let (findings, checklists) = run(selected, dependenciesFrom: { ruleSet.rules.filter(applies) }, on: document, prepared: prepared,
+        var (findings, checklists) = run(selected, dependenciesFrom: { ruleSet.rules.filter(applies) }, on: document, prepared: prepared,
                                          scratch: scratch, diagnostics: &diagnostics)
+        if channels.source == .assumed, let note = ChannelChooser(catalog: ruleSet.sectors).assumptionNote(channels) {
+            let restricted = Set(selected.filter { !$0.channels.isEmpty }.map(\.id))
+            for index in findings.indices where restricted.contains(findings[index].ruleID) {
+                findings[index].notes.append(note)
+            }
+        }
         return DocumentResult(path: document.path, format: document.format, findings: findings,
-                              diagnostics: diagnostics, sectors: decision, checklists: checklists)
+                              diagnostics: diagnostics, sectors: decision, channels: channels, checklists: checklists)
     }
 
-    /// Lints a document with exactly `rules`, whatever their sectors (rule examples). Rules
-    /// that a checklist among them depends on also run, but only findings of `rules` are
-    /// returned.
+    /// Lints a document with exactly `rules`, whatever their sectors (rule examples), but
+    /// only those of its sales channel. Rules that a checklist among them depends on also
+    /// run, but only findings of `rules` are returned.
     public func lint(_ document: ExtractedDocument, only rules: [Rule], scratch: any RegexScratch) -> DocumentResult {
         let prepared = prepare(document)
         var diagnostics = document.notes
-        let (findings, checklists) = run(rules, dependenciesFrom: { ruleSet.rules }, on: document, prepared: prepared,
+        let channels = ChannelChooser(catalog: ruleSet.sectors)
+            .decide(document, prepared: prepared, options: LintOptions(), scratch: scratch, diagnostics: &diagnostics)
+        let (findings, checklists) = run(rules.filter { $0.applies(toChannels: channels.channels) },
+                                         dependenciesFrom: { ruleSet.rules }, on: document, prepared: prepared,
                                          scratch: scratch, diagnostics: &diagnostics)
         return DocumentResult(path: document.path, format: document.format, findings: findings, diagnostics: diagnostics,
-                              sectors: SectorDecision(sectors: [], source: .none), checklists: checklists)
+                              sectors: SectorDecision(sectors: [], source: .none), channels: channels, checklists: checklists)
     }
 
     /// Runs `selected` and the rules their checklists depend on (taken from `pool`), and
@@ -97,7 +109,7 @@ public struct Linter: Sendable {
                 checklistRules.append((rule, list))
                 continue
             }
-            var runner = RuleRunner(rule: rule, segments: prepared, scratch: scratch)
+            var runner = RuleRunner(rule: rule, segments: prepared, scratch: scratch, polarity: ruleSet.polarity)
             do {
                 raw += try runner.run()
             } catch {

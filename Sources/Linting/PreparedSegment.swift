@@ -67,6 +67,24 @@ final class PreparedSegment {
         return lo < sentenceBreaks.count && sentenceBreaks[lo] < range.upperBound
     }
 
+    /// Whether `range` holds a character that ends a clause for `Polarity` (a sentence break,
+    /// a comma, 、, a semicolon, a colon, a space or a bar).
+    func hasClauseBreak(in range: Range<Int>) -> Bool {
+        if hasBreak(in: range) { return true }
+        var index = max(0, range.lowerBound)
+        let end = min(buffer.count, range.upperBound)
+        while index < end {
+            let byte = buffer[index]
+            if Polarity.clauseBreaks.contains(byte) { return true }
+            if byte >= 0xE0 {
+                for wide in Polarity.wideClauseBreaks where index + wide.count <= end
+                    && (0..<wide.count).allSatisfy({ buffer[index + $0] == wide[$0] }) { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Normalized range -> range in the segment's own text.
     func extractedRange(_ range: Range<Int>) -> Range<Int> { normalized.map.baseRange(range) }
 

@@ -6,6 +6,8 @@ struct RuleRunner {
     let rule: Rule
     let segments: [PreparedSegment]
     let scratch: any RegexScratch
+    /// When a safe-harbour phrase is negated and does not count (nil: never).
+    let polarity: Polarity?
     /// Findings accepted so far (kept when a limit stops the rule part-way).
     private(set) var accepted: [RawFinding] = []
     private var documentHasResult: Bool?
@@ -15,10 +17,11 @@ struct RuleRunner {
     /// sentence with many matches costs linear, not quadratic, time.
     private var sentenceHasMemo: (segment: Int, sentence: Range<Int>, found: Bool)?
 
-    init(rule: Rule, segments: [PreparedSegment], scratch: any RegexScratch) {
+    init(rule: Rule, segments: [PreparedSegment], scratch: any RegexScratch, polarity: Polarity? = nil) {
         self.rule = rule
         self.segments = segments
         self.scratch = scratch
+        self.polarity = polarity
     }
 
     mutating func run() throws(RegexMatchError) -> [RawFinding] {
@@ -110,8 +113,7 @@ struct RuleRunner {
             if let memo = sentenceHasMemo, memo.segment == segment.index, memo.sentence == sentence {
                 found = memo.found
             } else {
-                found = try sentenceHas.firstMatch(in: segment.buffer, from: sentence.lowerBound, end: sentence.upperBound,
-                                                   scratch: scratch) != nil
+                found = try firstAffirmed(sentenceHas, in: segment, from: sentence.lowerBound, end: sentence.upperBound)
                 sentenceHasMemo = (segment.index, sentence, found)
             }
             if found { return true }
@@ -171,7 +173,50 @@ struct RuleRunner {
     private func documentContains(_ regex: any CompiledRegex) throws(RegexMatchError) -> Bool {
         for segment in segments.candidates(for: regex) {
             var search = SegmentSearch(regex, in: segment)
-            if try search.firstMatch(from: 0, scratch: scratch) != nil { return true }
+            guard polarity != nil else {
+                if try search.firstMatch(from: 0, scratch: scratch) != nil { return true }
+                continue
+            }
+            var position = 0
+            while let m = try search.firstMatch(from: position, scratch: scratch) {
+                if try !isNegated(m.range.lowerBound, of: regex, in: segment) { return true }
+                position = segment.buffer.offset(m.range.lowerBound, forwardBy: 1)
+            }
+        }
+        return false
+    }
+
+    /// Whether `regex` matches in `from..<end` of the segment at a place the copy does not negate.
+    private func firstAffirmed(_ regex: any CompiledRegex, in segment: PreparedSegment, from: Int,
+                               end: Int) throws(RegexMatchError) -> Bool {
+        var position = from
+        while position < end,
+              let m = try regex.firstMatch(in: segment.buffer, from: position, end: end, scratch: scratch) {
+            if try !isNegated(m.range.lowerBound, of: regex, in: segment) { return true }
+            position = segment.buffer.offset(m.range.lowerBound, forwardBy: 1)
+        }
+        return false
+    }
+
+    /// Whether a negator (`Rules/polarity.yaml`) ends at most `within` characters before
+    /// `start`, in the same clause: 「無法退訂」, 「不適用七天鑑賞期」. A negator that is the
+    /// start of the phrase itself (「禁止酒駕」 where the phrase is found from 酒駕) is part of
+    /// what the copy affirms, not a negation of it.
+    private func isNegated(_ start: Int, of phrase: any CompiledRegex, in segment: PreparedSegment) throws(RegexMatchError) -> Bool {
+        guard let polarity else { return false }
+        let buffer = segment.buffer
+        var position = buffer.offset(start, backBy: polarity.window)
+        while position < start {
+            guard let m = try polarity.negators.firstMatch(in: buffer, from: position, end: start, scratch: scratch) else {
+                return false
+            }
+            let gap = m.range.upperBound..<start
+            if buffer.scalarCount(gap) <= polarity.within && !segment.hasClauseBreak(in: gap),
+               try phrase.firstMatch(in: buffer, from: m.range.lowerBound, end: buffer.count, scratch: scratch)?
+                   .range.lowerBound != m.range.lowerBound {
+                return true
+            }
+            position = buffer.offset(m.range.lowerBound, forwardBy: 1)
         }
         return false
     }
@@ -205,15 +250,7 @@ struct RuleRunner {
         var missing: [String] = []
         var presentCount = 0
         for item in doc.required {
-            var present = false
-            for segment in segments.candidates(for: item.regex) {
-                var search = SegmentSearch(item.regex, in: segment)
-                if try search.firstMatch(from: 0, scratch: scratch) != nil {
-                    present = true
-                    break
-                }
-            }
-            if present { presentCount += 1 } else { missing.append(item.label) }
+            if try documentContains(item.regex) { presentCount += 1 } else { missing.append(item.label) }
         }
         let fires = doc.mode == .allOf ? !missing.isEmpty : presentCount == 0
         guard fires else { return }

@@ -6,6 +6,8 @@ import LintCore
 /// (`SectorInference`), else none (only rules for every sector run).
 struct SectorChooser {
     let catalog: SectorCatalog
+    /// Whether some rule runs only for some sectors (else there is nothing to say when none is found).
+    var hasSectorRules = true
 
     /// The front matter's sectors that the rule pack knows; each unknown one is ignored
     /// with a warning.
@@ -25,7 +27,13 @@ struct SectorChooser {
         if !options.pathSectors.isEmpty { return SectorDecision(sectors: options.pathSectors, source: .config) }
         guard options.inferSectors else { return SectorDecision(sectors: [], source: .none) }
         let evidence = SectorInference(catalog: catalog).infer(prepared, scratch: scratch)
-        guard !evidence.isEmpty else { return SectorDecision(sectors: [], source: .none) }
+        guard !evidence.isEmpty else {
+            if hasSectorRules && !document.segments.isEmpty {
+                diagnostics.append(Diagnostic(code: "sectors-none", level: .note, path: document.path,
+                                              message: "no product sector found in the copy: rules for every product and the cross-sector claim rules ran, the sector rules (\(catalog.definitions.map(\.id.rawValue).joined(separator: ", "))) did not; declare `sector:` in front matter or pass --sector if the copy sells one of these"))
+            }
+            return SectorDecision(sectors: [], source: .none)
+        }
         let sectors = evidence.keys.sorted()
         let described = sectors.map { "\($0.rawValue)（\(evidence[$0]!.joined(separator: "、"))）" }.joined(separator: "、")
         diagnostics.append(Diagnostic(code: "sectors-inferred", level: .note, path: document.path,

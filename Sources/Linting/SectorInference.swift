@@ -9,8 +9,8 @@ struct SectorInference {
     func infer(_ segments: [PreparedSegment], scratch: any RegexScratch) -> [Sector: [String]] {
         var result: [Sector: [String]] = [:]
         for definition in catalog.definitions {
-            let strong = distinctMatches(definition.strongSignals, in: segments, scratch: scratch)
-            let weak = distinctMatches(definition.weakSignals, in: segments, scratch: scratch)
+            let strong = Self.distinctMatches(definition.strongSignals, in: segments, scratch: scratch)
+            let weak = Self.distinctMatches(definition.weakSignals, in: segments, scratch: scratch)
             if strong.count >= 1 || weak.count >= 2 {
                 result[definition.id] = Array((strong + weak.filter { !strong.contains($0) }).prefix(Self.maxEvidence))
             }
@@ -18,8 +18,8 @@ struct SectorInference {
         return result
     }
 
-    private func distinctMatches(_ regex: (any CompiledRegex)?, in segments: [PreparedSegment],
-                                 scratch: any RegexScratch) -> [String] {
+    static func distinctMatches(_ regex: (any CompiledRegex)?, in segments: [PreparedSegment],
+                                scratch: any RegexScratch) -> [String] {
         guard let regex else { return [] }
         var seen: [String] = []
         for segment in segments.candidates(for: regex) {

@@ -178,6 +178,11 @@ public struct AuditHTMLReporter {
                 html.text(suggestion)
                 html.raw("</p>\n")
             }
+            for note in finding.notes {
+                html.raw("<p class=\"note\"><strong>前提：</strong>")
+                html.text(note)
+                html.raw("</p>\n")
+            }
             html.raw("</article>\n")
         }
         html.raw("</section>\n")
@@ -313,6 +318,7 @@ public struct AuditHTMLReporter {
     mark { background: #ffe08a; padding: 0 1px; } .message { margin: 4px 0; font-weight: 600; }
     ul.law { margin: 4px 0; padding-left: 1.2em; color: #1d2327; } .pcode { color: #57606a; font-size: 12px; }
     .penalty { display: block; color: #7b241c; font-size: 12px; } .suggestion { background: #eef6ee; padding: 4px 8px; border-radius: 4px; margin: 4px 0; }
+    .note { background: #fdf6e3; padding: 4px 8px; border-radius: 4px; margin: 4px 0; font-size: 13px; }
     details summary { cursor: pointer; color: #57606a; } footer { color: #57606a; font-size: 12px; margin-top: 28px; border-top: 1px solid #d0d7de; }
     @media print { body { padding: 0; max-width: none; } details { display: block; } details > summary { display: none; }
       h2 { page-break-after: avoid; } a { color: inherit; text-decoration: none; } }

@@ -61,6 +61,7 @@ public struct AuditMarkdownReporter {
                 md += "  - 依據：\(inline(reference.citation))（\(reference.pcode)）" + (reference.penalty.map { "；罰則：\(inline($0))" } ?? "") + "\n"
             }
             if let suggestion = finding.suggestion { md += "  - 建議改寫：\(inline(suggestion))\n" }
+            for note in finding.notes { md += "  - 前提：\(inline(note))\n" }
         }
 
         let record = ReviewRecord(report)

@@ -30,6 +30,7 @@ public struct CheckstyleReporter: Reporter {
                 }
                 var message = finding.message
                 if let suggestion = finding.suggestion { message += " 建議：\(suggestion)" }
+                for note in finding.notes { message += " 前提：\(note)" }
                 out += "    <error line=\"\(finding.start.line)\" column=\"\(finding.start.byteColumn)\" severity=\"\(severity)\""
                 out += " message=\"\(XMLText.attribute(message))\" source=\"adlaw.\(XMLText.attribute(finding.ruleID.rawValue))\"/>\n"
             }

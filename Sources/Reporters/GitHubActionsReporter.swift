@@ -28,6 +28,7 @@ public struct GitHubActionsReporter: Reporter {
                 message += "\n法規：\(reference.citation)" + (reference.penalty.map { "；\($0)" } ?? "")
             }
             if let suggestion = finding.suggestion { message += "\n建議：\(suggestion)" }
+            for note in finding.notes { message += "\n前提：\(note)" }
             out += Self.command(command, properties: properties, message: message)
         }
         for diagnostic in report.diagnostics where diagnostic.level != .note {

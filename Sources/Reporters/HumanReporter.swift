@@ -51,6 +51,9 @@ public struct HumanReporter: Reporter, Sendable {
         if let suggestion = finding.suggestion {
             out += " \(gutter) = suggestion: \(suggestion)\n"
         }
+        for note in finding.notes {
+            out += " \(gutter) = note: \(note)\n"
+        }
     }
 
     func summary(_ report: LintReport) -> String {

@@ -42,6 +42,8 @@ public struct JSONReporter: Reporter {
         var byteLength: Int
         var matchedText: String
         var suggestion: String?
+        /// What the finding assumed that the copy did not say (omitted when nothing).
+        var notes: [String]?
         var zone: String
         var logicalLocation: String?
         /// Where the finding is, in the file's own terms (see docs/usage.md, "json": `location`).
@@ -147,7 +149,8 @@ public struct JSONReporter: Reporter {
                    references: f.references,
                    path: f.path, line: f.start.line, column: f.start.column, endLine: f.end.line,
                    endColumn: f.end.column, byteOffset: f.byteRange.lowerBound, byteLength: f.byteRange.count,
-                   matchedText: f.matchedText, suggestion: f.suggestion, zone: f.zone.rawValue,
+                   matchedText: f.matchedText, suggestion: f.suggestion, notes: f.notes.isEmpty ? nil : f.notes,
+                   zone: f.zone.rawValue,
                    logicalLocation: f.logicalLocation, location: Self.location(of: f), fingerprint: fingerprint,
                    suppression: suppression.map {
                        DirectiveDTO(writtenIn: $0.writtenIn, line: $0.start.line, column: $0.start.column, kind: $0.kind.rawValue,

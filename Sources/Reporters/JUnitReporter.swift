@@ -28,6 +28,7 @@ public struct JUnitReporter: Reporter {
                     body += "\nlaw: \(reference.citation)" + (reference.penalty.map { "；\($0)" } ?? "")
                 }
                 if let suggestion = finding.suggestion { body += "\nsuggestion: \(suggestion)" }
+                for note in finding.notes { body += "\nnote: \(note)" }
                 cases += "    <testcase classname=\"adlaw.\(XMLText.attribute(finding.ruleID.rawValue))\" name=\"\(XMLText.attribute("\(location) \(finding.ruleID)"))\" file=\"\(XMLText.attribute(path))\" line=\"\(finding.start.line)\" time=\"0\">\n"
                 cases += "      <failure type=\"\(XMLText.attribute(finding.ruleID.rawValue))\" message=\"\(XMLText.attribute(finding.message))\">\(XMLText.content(body))</failure>\n"
                 cases += "    </testcase>\n"

@@ -76,6 +76,8 @@ enum SARIF {
     struct ResultProperties: Encodable {
         var matchedText: String
         var suggestion: String?
+        /// What the finding assumed that the copy did not say.
+        var notes: [String]?
         var zone: String
     }
 

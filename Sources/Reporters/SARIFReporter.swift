@@ -111,12 +111,12 @@ public struct SARIFReporter: Reporter {
                 suppressions: [SARIF.Suppression]? = nil, baselineState: String? = nil) -> SARIF.Result {
         SARIF.Result(
             ruleId: finding.ruleID.rawValue, ruleIndex: ruleIndex, level: Self.level(finding.severity),
-            message: SARIF.Message(text: finding.message),
+            message: SARIF.Message(text: ([finding.message] + finding.notes).joined(separator: "\n")),
             locations: [Self.location(finding)],
             partialFingerprints: [Self.fingerprintKey: key],
             suppressions: suppressions, baselineState: baselineState,
             properties: SARIF.ResultProperties(matchedText: finding.matchedText, suggestion: finding.suggestion,
-                                               zone: finding.zone.rawValue))
+                                               notes: finding.notes.isEmpty ? nil : finding.notes, zone: finding.zone.rawValue))
     }
 
     static func location(_ finding: Finding) -> SARIF.Location {

@@ -47,7 +47,12 @@ struct RawLexicon {
     var description: String
     var source: String?
     var file: String
+    /// `terms:` as written (empty for a grammar).
     var items: [Located<String>]
+    /// `patterns:` as written (empty for a term list); see `GrammarLexicon`.
+    var patterns: [Located<String>] = []
+
+    var isGrammar: Bool { !patterns.isEmpty }
 }
 
 /// `Rules/lexicons/<name>.yaml`: a named term list shared by many rules.
@@ -55,8 +60,10 @@ struct RawLexicon {
 ///     lexicon: negations
 ///     description: 否定詞，出現在宣稱前表示否定
 ///     terms: [不能, 無法, 並非, $other-lexicon]
+///
+/// A lexicon with `patterns:` instead of `terms:` is a grammar (see `GrammarLexicon`).
 enum LexiconFile {
-    static let keys = ["lexicon", "description", "source", "terms"]
+    static let keys = ["lexicon", "description", "source", "terms", "patterns"]
 
     static func parse(_ text: String, file: String, expectedName: String) throws(RuleFileError) -> RawLexicon {
         let map = try YAMLMap(try YAMLDocument.parse(text, file: file), file: file, path: "")
@@ -66,11 +73,23 @@ enum LexiconFile {
             throw RuleFileError(file: file, line: name.line, column: name.column,
                                 kind: .invalid("lexicon name `\(name.value)` does not match the file name (expected `\(expectedName)`)"))
         }
+        let description = try map.requiredString("description").value
+        let source = try map.string("source")?.value
+        if map.has("patterns") {
+            if map.has("terms") {
+                throw map.error(at: map.keyNode("patterns"),
+                                .invalid("a lexicon has either `terms` (a word list) or `patterns` (a grammar), not both"))
+            }
+            guard let patterns = try map.stringList("patterns"), !patterns.isEmpty else {
+                throw map.error(at: map["patterns"], .wrongType(key: "patterns", expected: "a list of regex patterns"))
+            }
+            return RawLexicon(name: name.value, description: description, source: source, file: file, items: [],
+                              patterns: patterns)
+        }
         guard let items = try map.stringList("terms"), !items.isEmpty else {
             throw map.error(at: map["terms"], .missingKey("terms"))
         }
-        return RawLexicon(name: name.value, description: try map.requiredString("description").value,
-                          source: try map.string("source")?.value, file: file, items: items)
+        return RawLexicon(name: name.value, description: description, source: source, file: file, items: items)
     }
 
     /// Resolves `$name` includes, normalizes and de-duplicates terms.
@@ -91,6 +110,11 @@ enum LexiconFile {
                                                     kind: .lexiconCycle(stack + [included])))
                         continue
                     }
+                    if raw[included]?.isGrammar == true {
+                        errors.append(RuleFileError(file: lexicon.file, line: item.line, column: item.column,
+                                                    kind: .invalid("`$\(included)` is a grammar (`patterns:`); a term list can only include term lists. Use `{{\(included)}}` in a regex instead")))
+                        continue
+                    }
                     guard let sub = visit(included, stack: stack + [included]) else {
                         errors.append(RuleFileError(file: lexicon.file, line: item.line, column: item.column, kind: .unknownLexicon(included)))
                         continue
@@ -109,10 +133,10 @@ enum LexiconFile {
             return terms
         }
 
-        for name in raw.keys.sorted() { _ = visit(name, stack: [name]) }
+        for name in raw.keys.sorted() where raw[name]?.isGrammar == false { _ = visit(name, stack: [name]) }
         if !errors.isEmpty { throw RuleLoadError(errors: errors) }
         var out: [String: LexiconInfo] = [:]
-        for (name, lexicon) in raw {
+        for (name, lexicon) in raw where !lexicon.isGrammar {
             out[name] = LexiconInfo(name: name, description: lexicon.description, source: lexicon.source,
                                     file: lexicon.file, terms: resolved[name] ?? [])
         }
@@ -135,12 +159,51 @@ struct RawSector {
     var file: String
 }
 
+/// A sales channel as written in `sectors.yaml`:
+///
+///     channels:
+///       online:
+///         name: 網路、電視、型錄等通訊交易
+///         default: true          # assumed when the copy says nothing
+///         signals: [宅配, 下單]
+///       store:
+///         name: 實體門市
+///         signals: [門市, 現場]
+struct RawChannel {
+    var id: String
+    var name: String
+    var signals: Node?
+    var isDefault: Bool
+    var file: String
+}
+
 enum SectorsFile {
     static let entryKeys = ["name", "description", "strong", "weak"]
+    static let channelKeys = ["name", "description", "signals", "default"]
+
+    /// The channels of a `sectors.yaml` (none when it has no `channels:`).
+    static func parseChannels(_ text: String, file: String) throws(RuleFileError) -> [RawChannel] {
+        let map = try YAMLMap(try YAMLDocument.parse(text, file: file), file: file, path: "")
+        guard let node = map["channels"] else { return [] }
+        guard let mapping = node.mapping else {
+            throw map.error(at: node, .wrongType(key: "channels", expected: "a mapping of channel id to its definition"))
+        }
+        var out: [RawChannel] = []
+        for (key, value) in mapping {
+            guard let id = key.string, id.range(of: #"^[a-z][a-z0-9-]*$"#, options: .regularExpression) != nil else {
+                throw map.error(at: key, .invalid("channel ids are lower-case words joined by `-`"))
+            }
+            let entry = try YAMLMap(value, file: file, path: "channels.\(id)")
+            try entry.rejectUnknownKeys(allowed: channelKeys)
+            out.append(RawChannel(id: id, name: try entry.requiredString("name").value, signals: entry["signals"],
+                                  isDefault: try entry.bool("default") ?? false, file: file))
+        }
+        return out
+    }
 
     static func parse(_ text: String, file: String) throws(RuleFileError) -> [RawSector] {
         let map = try YAMLMap(try YAMLDocument.parse(text, file: file), file: file, path: "")
-        try map.rejectUnknownKeys(allowed: ["sectors"])
+        try map.rejectUnknownKeys(allowed: ["sectors", "channels"])
         guard let sectorsNode = map["sectors"], let mapping = sectorsNode.mapping else {
             throw map.error(at: map["sectors"], .wrongType(key: "sectors", expected: "a mapping of sector id to its definition"))
         }
@@ -157,8 +220,8 @@ enum SectorsFile {
         return out
     }
 
-    static func compile(_ raw: [RawSector], engine: any RegexEngine, normalizer: TextNormalizer,
-                        lexicons: [String: LexiconInfo]) throws(RuleFileError) -> SectorCatalog {
+    static func compile(_ raw: [RawSector], channels rawChannels: [RawChannel] = [], engine: any RegexEngine,
+                        normalizer: TextNormalizer, lexicons: [String: LexiconInfo]) throws(RuleFileError) -> SectorCatalog {
         var definitions: [SectorDefinition] = []
         for sector in raw {
             let context = CompileContext(file: sector.file, engine: engine, normalizer: normalizer, lexicons: lexicons,
@@ -172,6 +235,18 @@ enum SectorsFile {
                                                 strongSignals: try signals(sector.strong, "strong"),
                                                 weakSignals: try signals(sector.weak, "weak")))
         }
-        return SectorCatalog(definitions: definitions.sorted { $0.id < $1.id })
+        var channels: [ChannelDefinition] = []
+        for channel in rawChannels {
+            let context = CompileContext(file: channel.file, engine: engine, normalizer: normalizer, lexicons: lexicons,
+                                         loose: false, caseInsensitive: true)
+            var signals: (any CompiledRegex)?
+            if let node = channel.signals {
+                let set = try PhraseSet.read(node, key: "channels.\(channel.id).signals", context: context)
+                signals = try context.compile(set.source(loose: false), key: "signals", line: set.line, column: set.column)
+            }
+            channels.append(ChannelDefinition(id: Channel(channel.id), name: channel.name, signals: signals,
+                                              isDefault: channel.isDefault))
+        }
+        return SectorCatalog(definitions: definitions.sorted { $0.id < $1.id }, channels: channels.sorted { $0.id < $1.id })
     }
 }

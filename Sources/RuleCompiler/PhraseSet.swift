@@ -61,6 +61,10 @@ struct PhraseSet {
                 guard let lexicon = context.lexicons[name] else {
                     throw context.error(item.line, item.column, .unknownLexicon(name))
                 }
+                if lexicon.isGrammar {
+                    throw context.error(item.line, item.column,
+                                        .invalid("`$\(name)` is a grammar (`patterns:`), not a word list; use `{{\(name)}}` in a `regex:` instead"))
+                }
                 out += lexicon.terms
             } else {
                 let folded = context.normalizer.normalizeLiteral(text)
@@ -95,7 +99,9 @@ struct PhraseSet {
             if let builtin = PatternSyntax.builtins[name] {
                 out += builtin
             } else if let lexicon = context.lexicons[name.hasPrefix("$") ? String(name.dropFirst()) : name] {
-                out += "(?:" + PatternSyntax.alternation(ofTerms: lexicon.terms, loose: context.loose) + ")"
+                out += lexicon.isGrammar
+                    ? GrammarLexicon.alternation(lexicon)
+                    : "(?:" + PatternSyntax.alternation(ofTerms: lexicon.terms, loose: context.loose) + ")"
             } else {
                 throw context.error(item.line, item.column, .unknownLexicon(name))
             }

@@ -6,7 +6,7 @@ import Yams
 /// rejects unknown ones, and hands the pattern to the compiler of its kind.
 struct RuleFileCompiler {
     static let patternKeys = PatternKind.allCases.map(\.rawValue)
-    static let keys = ["id", "name", "severity", "message", "rationale", "references", "sectors", "zones",
+    static let keys = ["id", "name", "severity", "message", "rationale", "references", "sectors", "except-sectors", "channels", "zones",
                        "suggestion", "tags", "unless", "where", "loose", "case-sensitive", "examples"] + patternKeys
     static let referenceKeys = ["law", "article", "pcode", "authority", "penalty", "url"]
 
@@ -45,6 +45,8 @@ struct RuleFileCompiler {
         let caseSensitive = try map.bool("case-sensitive") ?? false
         let references = try readReferences(map)
         let sectorList = try readSectors(map)
+        let exceptSectors = try readExceptSectors(map, sectorList: sectorList)
+        let channels = try readChannels(map)
         let zones = try readZones(map)
 
         let context = CompileContext(file: file, engine: engine, normalizer: normalizer, lexicons: lexicons,
@@ -88,7 +90,8 @@ struct RuleFileCompiler {
         let examples = try ExamplesClause.compile(examplesNode, context: context)
 
         return Rule(id: RuleID(id.value), name: name, severity: severity, message: MessageTemplate(message.value),
-                    rationale: rationale, references: references, sectors: sectorList, zones: zones,
+                    rationale: rationale, references: references, sectors: sectorList, exceptSectors: exceptSectors,
+                    channels: channels, zones: zones,
                     suggestion: suggestion, tags: tags, pattern: pattern, exceptions: exceptions,
                     conditions: conditions, examples: examples,
                     origin: SourceOrigin(file: file, line: id.line, column: 1))
@@ -145,6 +148,43 @@ struct RuleFileCompiler {
                                                         allowed: ["all"] + sectors.definitions.map(\.id.rawValue)))
             }
             out.append(sector)
+        }
+        return out
+    }
+
+    /// `except-sectors: [food, cosmetics]`: on documents of these sectors the sectors' own
+    /// rules decide, and this rule steps aside.
+    private func readExceptSectors(_ map: YAMLMap, sectorList: [Sector]) throws(RuleFileError) -> [Sector] {
+        guard let items = try map.stringList("except-sectors") else { return [] }
+        var out: [Sector] = []
+        for item in items {
+            let sector = Sector(item.value)
+            guard sectors.isKnown(sector), sector != .all else {
+                throw RuleFileError(file: map.file, line: item.line, column: item.column,
+                                    kind: .invalidValue(key: "except-sectors", value: item.value,
+                                                        allowed: sectors.definitions.map(\.id.rawValue)))
+            }
+            if sectorList.contains(sector) {
+                throw RuleFileError(file: map.file, line: item.line, column: item.column,
+                                    kind: .invalid("`\(item.value)` is both in `sectors` and in `except-sectors`"))
+            }
+            out.append(sector)
+        }
+        return out
+    }
+
+    /// `channels: [online]`: the rule runs only on copy sold through these channels.
+    private func readChannels(_ map: YAMLMap) throws(RuleFileError) -> [Channel] {
+        guard let items = try map.stringList("channels") else { return [] }
+        var out: [Channel] = []
+        for item in items {
+            let channel = Channel(item.value)
+            guard sectors.isKnown(channel) else {
+                throw RuleFileError(file: map.file, line: item.line, column: item.column,
+                                    kind: .invalidValue(key: "channels", value: item.value,
+                                                        allowed: sectors.channels.map(\.id.rawValue)))
+            }
+            out.append(channel)
         }
         return out
     }

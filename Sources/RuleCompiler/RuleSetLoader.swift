@@ -19,6 +19,7 @@ public struct RuleSetLoader: Sendable {
     public struct FolderContents: Sendable {
         public var laws: String?
         public var sectors: String?
+        public var polarity: String?
         public var lexicons: [String]
         public var rules: [String]
         public var misplaced: [String]
@@ -31,7 +32,7 @@ public struct RuleSetLoader: Sendable {
             throw RuleLoadError(errors: [RuleFileError(file: folder, line: 1, column: 1,
                                                        kind: .unreadable("not a folder of rule files"))])
         }
-        var contents = FolderContents(laws: nil, sectors: nil, lexicons: [], rules: [], misplaced: [])
+        var contents = FolderContents(laws: nil, sectors: nil, polarity: nil, lexicons: [], rules: [], misplaced: [])
         // Paths relative to the folder, hidden files and folders skipped (string paths:
         // the URL enumerator costs milliseconds at every start-up).
         guard let enumerator = fm.enumerator(atPath: folder) else { return contents }
@@ -52,6 +53,7 @@ public struct RuleSetLoader: Sendable {
             switch (parts.count, parts.first) {
             case (1, "laws.yaml"): contents.laws = display
             case (1, "sectors.yaml"): contents.sectors = display
+            case (1, "polarity.yaml"): contents.polarity = display
             case (2, "lexicons"): contents.lexicons.append(display)
             case (2, _): contents.rules.append(display)
             default: contents.misplaced.append(display)
@@ -65,6 +67,8 @@ public struct RuleSetLoader: Sendable {
         var errors: [RuleFileError] = []
         var laws: [String: LawEntry] = [:]
         var rawSectors: [String: RawSector] = [:]
+        var rawChannels: [String: RawChannel] = [:]
+        var polarityText: (text: String, file: String)?
         var rawLexicons: [String: RawLexicon] = [:]
         var ruleFiles: [(path: String, id: String, folder: Int)] = []
         var version: String?
@@ -90,14 +94,18 @@ public struct RuleSetLoader: Sendable {
             }
             for path in contents.misplaced {
                 errors.append(RuleFileError(file: path, line: 1, column: 1,
-                                            kind: .misplacedFile("a YAML file outside `<area>/<name>.yaml`, `lexicons/`, `laws.yaml` and `sectors.yaml`")))
+                                            kind: .misplacedFile("a YAML file outside `<area>/<name>.yaml`, `lexicons/`, `laws.yaml`, `sectors.yaml` and `polarity.yaml`")))
             }
             if let path = contents.laws, let text = read(path) {
                 do { for entry in try LawsFile.parse(text, file: path) { laws[entry.pcode] = entry } } catch { errors.append(error) }
             }
             if let path = contents.sectors, let text = read(path) {
-                do { for sector in try SectorsFile.parse(text, file: path) { rawSectors[sector.id] = sector } } catch { errors.append(error) }
+                do {
+                    for sector in try SectorsFile.parse(text, file: path) { rawSectors[sector.id] = sector }
+                    for channel in try SectorsFile.parseChannels(text, file: path) { rawChannels[channel.id] = channel }
+                } catch { errors.append(error) }
             }
+            if let path = contents.polarity, let text = read(path) { polarityText = (text, path) }
             for path in contents.lexicons {
                 guard let text = read(path) else { continue }
                 let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -110,16 +118,28 @@ public struct RuleSetLoader: Sendable {
             }
         }
 
-        let lexicons: [String: LexiconInfo]
+        var lexicons: [String: LexiconInfo]
         do { lexicons = try LexiconFile.resolve(rawLexicons, normalizer: normalizer) } catch {
             errors += error.errors
             lexicons = [:]
         }
+        do {
+            lexicons = try GrammarLexicon.resolve(rawLexicons, termLists: lexicons, engine: engine, normalizer: normalizer)
+        } catch { errors += error.errors }
         var sectors = SectorCatalog.empty
         do {
-            sectors = try SectorsFile.compile(rawSectors.values.sorted { $0.id < $1.id }, engine: engine,
+            sectors = try SectorsFile.compile(rawSectors.values.sorted { $0.id < $1.id },
+                                              channels: rawChannels.values.sorted { $0.id < $1.id }, engine: engine,
                                               normalizer: normalizer, lexicons: lexicons)
         } catch { errors.append(error) }
+
+        var polarity: Polarity?
+        if let polarityText {
+            do {
+                polarity = try PolarityFile.compile(polarityText.text, file: polarityText.file, engine: engine,
+                                                    normalizer: normalizer, lexicons: lexicons)
+            } catch { errors.append(error) }
+        }
 
         let compiler = RuleFileCompiler(engine: engine, normalizer: normalizer, lexicons: lexicons,
                                         sectors: sectors, laws: laws)
@@ -142,7 +162,7 @@ public struct RuleSetLoader: Sendable {
         errors += Self.checkDependencies(rules)
         if !errors.isEmpty { throw RuleLoadError(errors: errors) }
         return RuleSet(rules: rules, sectors: sectors, laws: laws.values.sorted { $0.pcode < $1.pcode },
-                       lexicons: lexicons, roots: folders, version: version)
+                       lexicons: lexicons, roots: folders, version: version, polarity: polarity)
     }
 
     /// Checklist items name rules (`no-finding`); each selector must select a rule that is

@@ -10,6 +10,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .customLong("no-infer-sectors"), help: "Do not infer sectors from the copy; only --sector and front matter count.")
     var noInferSectors = false
 
+    @Option(name: .customLong("channel"), help: ArgumentHelp("How the copy is sold: `online` (web shops, social media, TV shopping; the default when the copy says nothing) or `store` (a physical shop). Overrides front matter `channel:` and `.adlaw.yml`.", valueName: "channel"))
+    var channels: [String] = []
+
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize
 
@@ -25,6 +28,7 @@ struct InputOptions: ParsableArguments {
     /// Sets these options in a run's options.
     func apply(to options: inout CheckOptions) {
         options.sectors = sectors
+        options.channels = channels
         options.inferSectors = !noInferSectors
         options.maxFileSize = maxFileSize
         options.jobs = jobs

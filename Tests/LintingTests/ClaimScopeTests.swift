@@ -1,0 +1,176 @@
+import Testing
+import LintCore
+import PCRE2Matcher
+import Linting
+import RuleCompiler
+import TestSupport
+
+/// The constructs that let one claim be found whatever the sector (issue 13): grammars shared
+/// by rules, `except-sectors`, sales channels, and polarity of safe-harbour phrases.
+@Suite struct ClaimScopeTests {
+    static let sectorsWithChannels = TestSupport.sectorsYAML + """
+
+    channels:
+      online:
+        name: 網路通訊交易
+        default: true
+        signals: [宅配, 下單]
+      store:
+        name: 實體門市
+        signals: [門市]
+    """
+
+    static let grammar = """
+    lexicon: cure-claim
+    description: 療效宣稱
+    patterns:
+      - '(?:治療|根治){{sentence-char}}{0,2}(?:{{diseases}})'
+      - '(?:{{diseases}})(?:掰掰|說再見)'
+    """
+
+    static let diseases = "lexicon: diseases\ndescription: 疾病\nterms: [失眠, 糖尿病]"
+
+    // MARK: - Grammars
+
+    @Test func aGrammarIsSharedByEveryRuleThatNamesIt() throws {
+        let set = try TestSupport.loadRules([
+            "lexicons/cure-claim.yaml": Self.grammar, "lexicons/diseases.yaml": Self.diseases,
+            "a/food.yaml": TestSupport.ruleYAML(id: "a.food", sectors: "[food]", body: "regex: ['{{cure-claim}}']",
+                                                examples: "  match: [⟦根治糖尿病⟧, ⟦治療失眠⟧]\n  no-match: [糖尿病, 失眠]"),
+            "a/any.yaml": TestSupport.ruleYAML(id: "a.any", body: "regex: ['{{cure-claim}}']\nexcept-sectors: [food]",
+                                               examples: "  match: [⟦失眠掰掰⟧, ⟦糖尿病說再見⟧]\n  no-match: [失眠, 再見]"),
+        ])
+        #expect(set.lexicons["cure-claim"]?.isGrammar == true)
+        let plain = TestSupport.lint("保證根治糖尿病，失眠掰掰", set)
+        #expect(plain.findings.map(\.ruleID.rawValue) == ["a.any", "a.any"])
+        #expect(plain.findings.map(\.matchedText) == ["根治糖尿病", "失眠掰掰"])
+        // On a food document the food rule decides and the cross-sector rule steps aside.
+        let food = TestSupport.lint("保證根治糖尿病，失眠掰掰", set, sectors: [Sector("food")])
+        #expect(food.findings.map(\.ruleID.rawValue) == ["a.food", "a.food"])
+    }
+
+    @Test func grammarMistakesAreReportedAtTheGrammar() {
+        let bad = TestSupport.loadErrors([
+            "lexicons/diseases.yaml": Self.diseases,
+            "lexicons/cure-claim.yaml": "lexicon: cure-claim\ndescription: x\npatterns: ['(?<verb>治療)(?:{{diseases}})']",
+        ])
+        #expect(bad.count == 1)
+        #expect(bad.first?.file.hasSuffix("lexicons/cure-claim.yaml") == true)
+        #expect(bad.first?.description.contains("named groups") == true)
+
+        let cycle = TestSupport.loadErrors([
+            "lexicons/g1.yaml": "lexicon: g1\ndescription: x\npatterns: ['a{{g2}}']",
+            "lexicons/g2.yaml": "lexicon: g2\ndescription: x\npatterns: ['b{{g1}}']",
+        ])
+        #expect(cycle.contains { $0.description.contains("cycle") })
+
+        let asTerms = TestSupport.loadErrors([
+            "lexicons/cure-claim.yaml": Self.grammar, "lexicons/diseases.yaml": Self.diseases,
+            "a/b.yaml": TestSupport.ruleYAML(id: "a.b", body: "terms: [$cure-claim]"),
+        ])
+        #expect(asTerms.contains { $0.description.contains("is a grammar") })
+
+        let both = TestSupport.loadErrors([
+            "lexicons/x.yaml": "lexicon: x\ndescription: x\nterms: [a]\npatterns: [b]",
+        ])
+        #expect(both.contains { $0.description.contains("not both") })
+    }
+
+    @Test func exceptSectorsMustBeKnownAndApart() {
+        let unknown = TestSupport.loadErrors(["a/b.yaml": TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]\nexcept-sectors: [fod]")])
+        #expect(unknown.contains { $0.description.contains("except-sectors") })
+        let overlap = TestSupport.loadErrors([
+            "a/b.yaml": TestSupport.ruleYAML(id: "a.b", sectors: "[food]", body: "terms: [保證有效]\nexcept-sectors: [food]"),
+        ])
+        #expect(overlap.contains { $0.description.contains("both in `sectors` and in `except-sectors`") })
+    }
+
+    // MARK: - Channels
+
+    func channelSet() throws -> RuleSet {
+        try TestSupport.loadRules([
+            "sectors.yaml": Self.sectorsWithChannels,
+            "a/b.yaml": TestSupport.ruleYAML(id: "a.b", body: "terms: [恕不退貨]\nchannels: [online]",
+                                             examples: "  match: [網購⟦恕不退貨⟧, 宅配⟦恕不退貨⟧]\n  no-match: [門市商品恕不退貨, 門市退貨]"),
+        ])
+    }
+
+    @Test func theDefaultChannelIsAssumedAndTheFindingSaysSo() throws {
+        let result = TestSupport.lint("拆封恕不退貨", try channelSet())
+        #expect(result.channels.source == .assumed)
+        #expect(result.findings.count == 1)
+        #expect(result.findings.first?.notes.first?.contains("依預設視為網路通訊交易") == true)
+        #expect(result.findings.first?.notes.first?.contains("channel: store") == true)
+    }
+
+    @Test func copyThatNamesOnlyAShopIsNotDistanceSelling() throws {
+        let set = try channelSet()
+        let store = TestSupport.lint("門市特價品恕不退貨", set)
+        #expect(store.channels.channels == [Channel("store")])
+        #expect(store.findings.isEmpty)
+        #expect(store.diagnostics.contains { $0.code == "channel-inferred" })
+        // Both named: the online duty applies, with no assumption to note.
+        let both = TestSupport.lint("門市或宅配皆可，恕不退貨", set)
+        #expect(both.findings.count == 1)
+        #expect(both.findings.first?.notes.isEmpty == true)
+    }
+
+    @Test func frontMatterAndOptionsDecideTheChannel() throws {
+        let set = try channelSet()
+        let engine = PCRE2Engine()
+        var document = TestSupport.document("宅配商品恕不退貨")
+        document.metadata["channel"] = "store"
+        let declared = Linter(ruleSet: set).lint(document, options: LintOptions(), scratch: engine.makeScratch())
+        #expect(declared.channels.source == .frontMatter)
+        #expect(declared.findings.isEmpty)
+        var options = LintOptions()
+        options.channels = [Channel("online")]
+        let forced = Linter(ruleSet: set).lint(document, options: options, scratch: engine.makeScratch())
+        #expect(forced.channels.source == .option)
+        #expect(forced.findings.count == 1)
+    }
+
+    // MARK: - Polarity
+
+    func polaritySet() throws -> RuleSet {
+        try TestSupport.loadRules([
+            "polarity.yaml": "negators:\n  terms: [$negations, 不適用, 避免]\nwithin: 8",
+            "a/no-return.yaml": TestSupport.ruleYAML(id: "a.no-return", body: "terms: [恕不退貨]\nunless:\n  sentence-has: [七天鑑賞期]",
+                                                     examples: "  match: [⟦恕不退貨⟧, 拆封⟦恕不退貨⟧]\n  no-match: [享七天鑑賞期，逾期恕不退貨, 退貨]"),
+            "a/opt-out.yaml": TestSupport.ruleYAML(id: "a.opt-out", body: """
+                requires:
+                  trigger: [電子報]
+                  all-of:
+                    - label: 退訂方式
+                      terms: [退訂]
+                """, examples: "  match: [訂閱⟦電子報⟧, ⟦電子報⟧]\n  no-match: [訂閱電子報，隨時可退訂, 訂閱]"),
+        ])
+    }
+
+    @Test func aNegatedSafeHarbourDoesNotCancelTheFinding() throws {
+        let set = try polaritySet()
+        #expect(TestSupport.lint("本商品享七天鑑賞期，逾期恕不退貨", set).findings.isEmpty)
+        let negated = TestSupport.lint("本商品不適用七天鑑賞期，恕不退貨", set)
+        #expect(negated.findings.map(\.matchedText) == ["恕不退貨"])
+        // A negator in an earlier clause does not reach the phrase.
+        #expect(TestSupport.lint("週末不出貨；享七天鑑賞期，逾期恕不退貨", set).findings.isEmpty)
+    }
+
+    @Test func aNegatedRequirementIsMissing() throws {
+        let set = try polaritySet()
+        #expect(TestSupport.lint("訂閱電子報，隨時可退訂", set).findings.isEmpty)
+        let negated = TestSupport.lint("訂閱電子報後無法退訂", set)
+        #expect(negated.findings.map(\.ruleID.rawValue) == ["a.opt-out"])
+        // Another occurrence that is not negated still counts.
+        #expect(TestSupport.lint("訂閱電子報後無法退訂紙本，電子版可隨時退訂", set).findings.isEmpty)
+    }
+
+    @Test func withoutAPolarityFileEveryPhraseCounts() throws {
+        let set = try TestSupport.loadRules([
+            "a/no-return.yaml": TestSupport.ruleYAML(id: "a.no-return", body: "terms: [恕不退貨]\nunless:\n  sentence-has: [七天鑑賞期]",
+                                                     examples: "  match: [⟦恕不退貨⟧, 拆封⟦恕不退貨⟧]\n  no-match: [享七天鑑賞期，逾期恕不退貨, 退貨]"),
+        ])
+        #expect(set.polarity == nil)
+        #expect(TestSupport.lint("本商品不適用七天鑑賞期，恕不退貨", set).findings.isEmpty)
+    }
+}
