@@ -26,5 +26,6 @@ let package = Package(
         fuzzTarget("fuzz-json"),
         fuzzTarget("fuzz-normalizer"),
         fuzzTarget("fuzz-linter"),
+        fuzzTarget("fuzz-subjects"),
     ]
 )

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=Fuzz/.seeds
 rm -rf "$out"
-mkdir -p "$out"/{rules,text,markdown,html,office,delimited,json,linter,normalizer}
+mkdir -p "$out"/{rules,text,markdown,html,office,delimited,json,linter,normalizer,subjects}
 
 # Rule files: every rule of the pack, renamed to the harness's `fz/rule.yaml` id.
 for file in $(find Rules -mindepth 2 -name '*.yaml' -not -path 'Rules/lexicons/*' | sort); do
@@ -41,5 +41,9 @@ tagged tsv delimited '\x01'
 for file in $(find Corpus -name '*.txt' -o -name '*.md' -o -name '*.html' -o -name '*.csv' -o -name '*.json' | sort); do
   case "$file" in *.txt) tag='\x00' ;; *.md) tag='\x01' ;; *.html) tag='\x02' ;; *.csv) tag='\x03' ;; *) tag='\x04' ;; esac
   { printf "$tag"; cat "$file"; } > "$out/linter/$(echo "$file" | tr '/' '-')"
+done
+# Subjects: the corpus's plain-text copy as raw bytes (the fuzzer breaks their UTF-8).
+for file in $(find Corpus -name '*.txt' | sort); do
+  cp "$file" "$out/subjects/$(echo "$file" | tr '/' '-')"
 done
 echo "seeds: $(find "$out" -type f | wc -l) files in $out"

@@ -1,15 +1,70 @@
 /// An immutable, contiguous UTF-8 buffer with a stable address, handed to the regex
-/// engine without copying. The bytes are always valid UTF-8: extractors replace invalid
-/// input before text reaches a buffer, so engines may skip their own validation.
+/// engine without copying. The bytes are always valid UTF-8, by construction: a buffer made
+/// from a `String` is valid, and one made from bytes is checked once here, so the regex
+/// engine may skip its own validation on every search (PCRE2 rescanning the rest of the
+/// subject on each call was 70% of a check).
 public final class UTF8Buffer: @unchecked Sendable {
     // Owned allocation; never mutated after init, so sharing across threads is safe.
     public let pointer: UnsafeMutableBufferPointer<UInt8>
 
+    /// Bytes that should be valid UTF-8 (the normalizer's output). They are checked once;
+    /// each byte of an ill-formed sequence, should there be one, becomes `?`, one byte for
+    /// one, so offsets into the buffer stay the offsets the caller computed.
     public init<C: Collection>(validUTF8 bytes: C) where C.Element == UInt8 {
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = buffer.initialize(from: bytes)
+        UTF8Buffer.repairIllFormed(UnsafeMutableBufferPointer(rebasing: buffer[0..<bytes.count]))
         pointer = buffer
         count = bytes.count
+    }
+
+    /// Replaces every byte of an ill-formed UTF-8 sequence in `bytes` with `?` (0x3F) and
+    /// returns how many bytes were replaced. Well-formed means what RFC 3629 and PCRE2's
+    /// UTF check accept: no overlong forms, no surrogates, nothing above U+10FFFF.
+    @discardableResult
+    public static func repairIllFormed(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var replaced = 0
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            // Eight ASCII bytes at a time.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            guard i < n else { break }
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            let length = UTF8Buffer.sequenceLength(bytes, at: i)
+            if length > 0 {
+                i += length
+            } else {
+                bytes[i] = 0x3F
+                replaced += 1
+                i += 1
+            }
+        }
+        return replaced
+    }
+
+    /// The length of the well-formed multi-byte sequence starting at `i`, or 0.
+    private static func sequenceLength(_ bytes: UnsafeMutableBufferPointer<UInt8>, at i: Int) -> Int {
+        let n = bytes.count
+        let b0 = bytes[i]
+        func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            i + k < n && range.contains(bytes[i + k])
+        }
+        switch b0 {
+        case 0xC2...0xDF: return continuation(1) ? 2 : 0
+        case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
+        case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
+        case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
+        default: return 0
+        }
     }
 
     /// The string's UTF-8 bytes, copied once.
