@@ -109,7 +109,13 @@ public struct DocumentReader: Sendable {
     }
 
     /// Reads all of standard input, bounded by the size limit.
+    /// Empty input (or only white space) is an error: a run that read nothing must not look
+    /// like a clean one.
     public func readStandardInput(name: String) throws(ExtractionError) -> ExtractedDocument {
-        try read(bytes: readChunks(FileHandle.standardInput, name: name), name: name)
+        let bytes = try readChunks(FileHandle.standardInput, name: name)
+        // A UTF-8 byte-order mark, spaces, tabs and line ends hold no copy.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        if body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { throw .emptyInput(path: name) }
+        return try read(bytes: bytes, name: name)
     }
 }

@@ -9,12 +9,14 @@ public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible 
     case unsupportedFormat(path: String, detail: String)
     case malformed(path: String, line: Int?, column: Int?, reason: String)
     case limitExceeded(path: String, what: String)
+    /// Standard input held nothing (or only white space): nothing was checked.
+    case emptyInput(path: String)
 
     public var path: String {
         switch self {
         case let .notFound(path), let .unreadable(path, _), let .tooLarge(path, _, _), let .binary(path),
              let .unsupportedEncoding(path, _), let .unsupportedFormat(path, _), let .malformed(path, _, _, _),
-             let .limitExceeded(path, _):
+             let .limitExceeded(path, _), let .emptyInput(path):
             path
         }
     }
@@ -33,6 +35,7 @@ public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible 
         case .unsupportedFormat: "unsupported-format"
         case .malformed: "malformed"
         case .limitExceeded: "limit-exceeded"
+        case .emptyInput: "empty-input"
         }
     }
 
@@ -54,6 +57,8 @@ public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible 
             "the file is malformed: \(reason)"
         case let .limitExceeded(_, what):
             "the file exceeds a safety limit: \(what)"
+        case .emptyInput:
+            "standard input was empty, so nothing was checked; pipe the copy into adlaw, or name files or folders to check"
         }
     }
 }

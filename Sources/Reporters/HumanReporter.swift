@@ -59,18 +59,30 @@ public struct HumanReporter: Reporter, Sendable {
     func summary(_ report: LintReport) -> String {
         let files = report.files.count
         let time = report.durationSeconds.map { ", \(format3($0))s" } ?? ""
-        let rules = "\(report.rulesLoaded) rule\(report.rulesLoaded == 1 ? "" : "s")"
+        let rules = Plural.count(report.rulesLoaded, "rule")
         let waived = WaiverListing.counts(report)
+        if files == 0 && report.findings.isEmpty {
+            return "nothing was checked: no file was read (\(rules)\(time))" + waived
+        }
         if report.findings.isEmpty {
-            return "no findings in \(files) file\(files == 1 ? "" : "s") (\(rules)\(time))" + waived
+            return "no findings in \(Plural.count(files, "file")) (\(rules)\(time))" + waived
         }
         let parts = Severity.allCases.reversed().compactMap { severity -> String? in
             let n = report.count(severity)
-            return n == 0 ? nil : "\(n) \(severity.rawValue)\(n == 1 ? "" : "s")"
+            return n == 0 ? nil : Plural.count(n, severity: severity)
         }
-        let withFindings = Set(report.findings.map(\.path)).count
+        // A finding in a sidecar (`copy.docx.adlaw`) belongs to its document; one in a file
+        // that was not checked (the config) is counted apart, never as a checked file.
+        let checked = Set(report.files.map(\.path))
+        var withFindings = Set<String>(), elsewhere = Set<String>()
+        for path in report.findings.map(\.path) {
+            let document = path.hasSuffix(".adlaw") ? String(path.dropLast(".adlaw".count)) : path
+            if checked.contains(document) { withFindings.insert(document) } else { elsewhere.insert(path) }
+        }
         let total = report.findings.count
-        return "\(total) finding\(total == 1 ? "" : "s") (\(parts.joined(separator: ", "))) in \(withFindings) of \(files) file\(files == 1 ? "" : "s") (\(rules)\(time))" + waived
+        var out = "\(Plural.count(total, "finding")) (\(parts.joined(separator: ", "))) in \(withFindings.count) of \(Plural.count(files, "file"))"
+        if !elsewhere.isEmpty { out += " and \(elsewhere.sorted().joined(separator: ", "))" }
+        return out + " (\(rules)\(time))" + waived
     }
 
     private func format3(_ seconds: Double) -> String {

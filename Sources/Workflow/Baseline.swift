@@ -32,8 +32,10 @@ public struct Baseline: Sendable {
 
         public var description: String {
             switch self {
-            case let .unreadable(path, reason): "cannot read the baseline \(path): \(reason)"
-            case let .invalid(path, reason): "\(path) is not an adlaw baseline: \(reason); write a new one with --write-baseline"
+            case let .unreadable(path, reason):
+                "cannot read the baseline \(path): \(reason); check the path given to --baseline or `baseline:` in .adlaw.yml, or write one with --write-baseline \(path)"
+            case let .invalid(path, reason):
+                "\(path) is not an adlaw baseline: \(reason); check the path given to --baseline or `baseline:` in .adlaw.yml, or write a new one with --write-baseline \(path)"
             }
         }
     }
@@ -63,13 +65,27 @@ public struct Baseline: Sendable {
         }
         let document: Document
         do { document = try JSONDecoder().decode(Document.self, from: data) } catch {
-            throw .invalid(path, "not the expected JSON (\(error))")
+            throw .invalid(path, Self.whyNotABaseline(data))
         }
         guard document.version == formatVersion else { throw .invalid(path, "format version \(document.version), expected \(formatVersion)") }
         guard document.fingerprintVersion == FindingFingerprint.version else {
             throw .invalid(path, "fingerprints of version \(document.fingerprintVersion), this adlaw computes version \(FindingFingerprint.version)")
         }
         return Baseline(path: path, entries: document.findings, workingFolder: workingFolder)
+    }
+
+    /// Why bytes that failed to decode are not a baseline, in words (never a decoder's
+    /// error type): not JSON at all, or JSON of another shape.
+    static func whyNotABaseline(_ data: Data) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+            return "it is not valid JSON"
+        }
+        guard let fields = object as? [String: Any] else { return "it is JSON, but not an object with a `findings` list" }
+        let missing = ["version", "tool", "fingerprintVersion", "findings"].filter { fields[$0] == nil }
+        if !missing.isEmpty {
+            return "it is JSON, but it has no \(missing.map { "`\($0)`" }.joined(separator: ", ")) (it may be another tool's file or an adlaw report)"
+        }
+        return "its entries are not adlaw baseline entries (each needs `path`, `ruleId`, `fingerprint`, `line` and `matchedText`)"
     }
 
     /// A baseline holding `findings`, in a stable order.

@@ -62,6 +62,7 @@ struct AuditCommand: ParsableCommand {
         for diagnostic in result.diagnostics where diagnostic.level != .note {
             Terminal.writeError(diagnostic.formatted)
         }
+        var written: [String] = []
         var writeFailed = false
         let isOurs: @Sendable (Data) -> Bool = { data in
             let head = String(decoding: data.prefix(600), as: UTF8.self)
@@ -71,12 +72,13 @@ struct AuditCommand: ParsableCommand {
             guard let path else { continue }
             do {
                 try AtomicFile.write(Data(text().utf8), to: path, overwrite: force ? .always : .when(isOurs))
+                written.append(path)
             } catch {
                 Terminal.writeError("error: \(error)")
                 writeFailed = true
             }
         }
-        Terminal.write(summary(report))
+        Terminal.write(summary(report, written: written))
         if result.inputFailed || writeFailed { throw ExitCode(2) }
         if report.verdict.level != VerdictLevel.publish { throw ExitCode(1) }
     }
@@ -94,7 +96,9 @@ struct AuditCommand: ParsableCommand {
         return formatter.string(from: Date())
     }
 
-    private func summary(_ report: AuditReport) -> String {
+    /// The verdicts and counts for standard output; `written` are the reports actually
+    /// written (a report that failed is named on standard error, never here).
+    private func summary(_ report: AuditReport, written: [String]) -> String {
         var out = "campaign: \(report.verdict.level.rawValue) (\(report.verdict.level.label))"
         if let rule = report.verdict.ruleID { out += " [\(rule)]" }
         out += "\n"
@@ -105,9 +109,11 @@ struct AuditCommand: ParsableCommand {
             out += "\n"
         }
         let open = report.checklists.reduce(0) { $0 + $1.items.filter { !$0.met }.count }
-        out += "\(report.findings.count) findings (\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos); "
-        out += "\(report.checklists.count) checklists with \(open) open items; \(report.unreadable.count) unreadable files\n"
-        for path in [htmlPath, markdownPath].compactMap({ $0 }) { out += "report: \(path)\n" }
+        let severities = [Severity.error, .warning, .info].map { Plural.count(report.count($0), severity: $0) }
+        out += "\(Plural.count(report.findings.count, "finding")) (\(severities.joined(separator: ", "))); "
+        out += "\(Plural.count(report.checklists.count, "checklist")) with \(Plural.count(open, "open item")); "
+        out += "\(Plural.count(report.unreadable.count, "unreadable file"))\n"
+        for path in written { out += "report: \(path)\n" }
         return out
     }
 }

@@ -45,11 +45,11 @@ struct InputOptions: ParsableArguments {
             }
             return .staged(limitedTo: paths)
         }
-        if paths == ["-"] || (paths.isEmpty && !Terminal.stdinIsTerminal) {
+        if paths == ["-"] || (paths.isEmpty && Terminal.stdinHasInput) {
             return .standardInput(name: stdinFilename ?? "-")
         }
         if paths.isEmpty {
-            throw .usage("no input: give files or folders to \(command), or pipe text into `adlaw \(command)`")
+            throw .usage("no input: give files or folders to \(command) (`.` for the current folder), pipe text into `adlaw \(command)`, or give `-` to read standard input")
         }
         if paths.contains("-") { throw .usage("`-` (standard input) cannot be mixed with paths") }
         return .paths(paths)

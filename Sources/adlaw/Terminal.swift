@@ -13,6 +13,16 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
 
+    /// Whether text is piped or redirected into standard input: a pipe, a socket or a regular
+    /// file. A terminal, `/dev/null` (a character device) or a closed stream is not: a run
+    /// with no path then has nothing to read and must say so, not report a clean check.
+    static var stdinHasInput: Bool {
+        var info = stat()
+        guard fstat(STDIN_FILENO, &info) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        return type == S_IFIFO || type == S_IFSOCK || type == S_IFREG
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
     static func useColor(disabled: Bool) -> Bool {
         if disabled { return false }

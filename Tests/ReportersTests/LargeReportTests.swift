@@ -14,7 +14,10 @@ import Testing
     }
 
     func report(_ findings: [Finding]) -> LintReport {
-        LintReport(toolVersion: "0.1.0", files: [], findings: findings, diagnostics: [], rulesLoaded: 1, durationSeconds: nil)
+        let files = Set(findings.map(\.path)).sorted().map {
+            FileReport(path: $0, format: "markdown", sectors: [], sectorSource: "none", inferredFrom: [:], findingCount: 0)
+        }
+        return LintReport(toolVersion: "0.1.0", files: files, findings: findings, diagnostics: [], rulesLoaded: 1, durationSeconds: nil)
     }
 
     @Test func theLineFormatIsTheFindingsRenderedOneByOne() {
@@ -30,7 +33,7 @@ import Testing
         let whole = reporter.render(report(Self.findings))
         let oneByOne = Self.findings.map { body(reporter.render(report([$0]))) }.joined()
         #expect(body(whole) == oneByOne)
-        #expect(whole.hasSuffix("\n9001 findings (6000 errors, 3001 warnings) in 1 of 0 files (1 rule)\n"), "\(whole.suffix(120))")
+        #expect(whole.hasSuffix("\n9001 findings (6000 errors, 3001 warnings) in 1 of 1 file (1 rule)\n"), "\(whole.suffix(120))")
     }
 
     /// A human report without its closing summary line.

@@ -149,8 +149,10 @@ public enum CLI {
     }
 
     /// Runs `adlaw arguments...` with `stdin` piped in, in `directory`, and waits for it.
+    /// `standardInput` replaces the pipe (`FileHandle.nullDevice`: a run from a script
+    /// with `< /dev/null`).
     public static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil,
-                           environment: [String: String] = [:]) throws -> Output {
+                           environment: [String: String] = [:], standardInput: FileHandle? = nil) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -172,7 +174,7 @@ public enum CLI {
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
         let input = Pipe()
-        process.standardInput = input
+        process.standardInput = standardInput ?? input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()

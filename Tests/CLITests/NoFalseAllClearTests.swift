@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Issue 15: adlaw never reports a clean run when nothing was checked, and its messages say
+/// what happened in plain words. Each test here failed on the behaviour the issue reported.
+@Suite struct NoFalseAllClearTests {
+    // MARK: Standard input
+
+    @Test func checkAndAuditWithNoPathRefuseAnEmptyOrAbsentStandardInput() throws {
+        for command in ["check", "audit"] {
+            // `< /dev/null` (a script, a CI step): nothing is piped in.
+            let null = try CLI.run([command], standardInput: FileHandle.nullDevice)
+            #expect(null.status == 2, "\(command) < /dev/null")
+            #expect(null.stderr.contains("no input: give files or folders to \(command)"))
+            #expect(!null.stdout.contains("publish"))
+            // An empty pipe, with or without `-`.
+            for arguments in [[command], [command, "-"]] {
+                let empty = try CLI.run(arguments, stdin: "")
+                #expect(empty.status == 2, "\(arguments) with empty stdin")
+                #expect(empty.stderr.contains("standard input was empty, so nothing was checked"))
+                #expect(!empty.stdout.contains("可刊登"))
+            }
+            let blank = try CLI.run([command], stdin: "\n  \n")
+            #expect(blank.status == 2)
+        }
+        // Text piped in is still read.
+        let piped = try CLI.run(["check", "--format", "line"], stdin: "首創第一品牌。\n")
+        #expect(piped.status == 1)
+        #expect(piped.stdout.contains("fair-trade.superlative"))
+    }
+
+    @Test func aRunThatReadNothingSaysSo() throws {
+        let empty = try CLI.run(["check", "-"], stdin: "")
+        #expect(empty.stdout.contains("nothing was checked"))
+        #expect(!empty.stdout.contains("no findings"))
+    }
+
+    // MARK: Suppressions
+
+    @Test func aReasonAfterAFullWidthDashIsAReason() throws {
+        let text = "---\nsector: food\n---\n<!-- adlaw-disable-next-line food.medical-efficacy —— 衛部健食字第A00000號 -->\n每天一杯，預防感冒。\n"
+        let out = try CLI.run(["check", "--format", "json", "--stdin-filename", "copy.md", "-"], stdin: text)
+        #expect(out.status == 0, "\(out.stdout)")
+        #expect(!out.stdout.contains("adlaw.suppression-reason"))
+        #expect(out.stdout.contains("\"reason\" : \"衛部健食字第A00000號\""))
+    }
+
+    // MARK: Messages
+
+    @Test func auditNamesOnlyTheReportsItWrote() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { TestSupport.remove(folder) }
+        try TestSupport.write(["copy.txt": "本店新品上市。\n"], in: folder)
+        let out = try CLI.run(["audit", "copy.txt", "--html", "missing-folder/report.html", "--markdown", "report.md"], directory: folder)
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("missing-folder/report.html"))
+        #expect(!out.stdout.contains("report: missing-folder/report.html"))
+        #expect(out.stdout.contains("report: report.md"))
+    }
+
+    @Test func aBaselineThatIsOtherJSONIsExplainedWithoutSwiftTypeNames() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { TestSupport.remove(folder) }
+        try TestSupport.write(["copy.txt": "本店新品上市。\n", "package.json": "{\"name\": \"site\"}\n", "notes.json": "not json\n"],
+                              in: folder)
+        let other = try CLI.run(["check", "--baseline", "package.json", "copy.txt"], directory: folder)
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("package.json is not an adlaw baseline: it is JSON, but it has no `version`"))
+        #expect(other.stderr.contains("--write-baseline package.json"))
+        let broken = try CLI.run(["check", "--baseline", "notes.json", "copy.txt"], directory: folder)
+        #expect(broken.stderr.contains("notes.json is not an adlaw baseline: it is not valid JSON"))
+        for text in [other.stderr, broken.stderr] {
+            for typeName in ["DecodingError", "CodingKeys", "keyNotFound", "dataCorrupted", "Swift."] {
+                #expect(!text.contains(typeName), "\(typeName) in: \(text)")
+            }
+        }
+    }
+
+    @Test func summariesCountInEnglish() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { TestSupport.remove(folder) }
+        try TestSupport.write([
+            "copy.txt": "---\nsector: food\n---\n每天一杯，預防感冒。\n",
+            // An unused sidecar suppression is a finding written in the sidecar: it belongs
+            // to copy.txt, so the summary must not count two files out of one.
+            "copy.txt.adlaw": "adlaw-disable fair-trade.superlative @ 9 -- 2025 年調查\n",
+            "a.md": "週年慶抽獎開跑！\n", "b.md": "年終抽獎開跑！\n",
+        ], in: folder)
+        let one = try CLI.run(["check", "copy.txt"], directory: folder)
+        #expect(one.stdout.contains("2 findings (1 error, 1 warning) in 1 of 1 file ("), "\(one.stdout)")
+        let infos = try CLI.run(["check", "--checklists", "a.md", "b.md"], directory: folder)
+        #expect(infos.stdout.contains("2 findings (2 info) in 2 of 2 files"), "\(infos.stdout)")
+        let audit = try CLI.run(["audit", "copy.txt"], directory: folder)
+        #expect(!audit.stdout.contains("infos"))
+        #expect(!audit.stdout.contains("1 findings"))
+        #expect(audit.stdout.contains("2 findings (1 error, 1 warning, 0 info)"), "\(audit.stdout)")
+    }
+}
