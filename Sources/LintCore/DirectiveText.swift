@@ -22,31 +22,68 @@ public struct DirectiveText: Sendable, Hashable {
 
     /// Parses comment content. Returns nil when the text is not meant as a directive
     /// (it does not start with `adlaw-` after optional whitespace).
+    ///
+    /// Full-width forms are folded as everywhere else in adlaw (`ａｄｌａｗ－ｄｉｓａｂｌｅ`,
+    /// `＠`, `，`, the ideographic space), and the dashes a zh-TW input method types for
+    /// `--` (`——`, `—`, `－－`, `──`, `―`) separate the reason too. The reason is kept as written.
     public static func parse(_ content: String) -> DirectiveText? {
         let text = content.trimmingDirectiveSpace()
-        guard text.hasPrefix(prefix) else { return nil }
         var head = Substring(text)
         var reason: String?
-        if let separator = text.firstRange(of: " --") ?? text.firstRange(of: "\t--") {
+        if let separator = reasonSeparator(in: text) {
             head = text[..<separator.lowerBound]
-            let rest = String(text[separator.upperBound...])
-            // `---` or `-->` are not the reason separator.
-            if !rest.hasPrefix("-") && !rest.hasPrefix(">") {
-                let trimmed = rest.trimmingDirectiveSpace()
-                reason = trimmed.isEmpty ? nil : trimmed
-            } else {
-                head = Substring(text)
-            }
+            let trimmed = String(text[separator.upperBound...]).trimmingDirectiveSpace()
+            reason = trimmed.isEmpty ? nil : trimmed
         }
+        let folded = fold(head)
+        guard folded.hasPrefix(prefix) else { return nil }
+        var words = Substring(folded)
         var target: String?
-        if let at = head.firstRange(of: " @ ") ?? head.firstRange(of: " @") {
-            target = String(head[at.upperBound...]).trimmingDirectiveSpace()
-            head = head[..<at.lowerBound]
+        if let at = words.firstRange(of: " @ ") ?? words.firstRange(of: " @") {
+            target = String(words[at.upperBound...]).trimmingDirectiveSpace()
+            words = words[..<at.lowerBound]
         }
-        let words = head.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "\u{3000}" || $0 == "，" })
-        let word = words.first.map(String.init) ?? ""
+        let parts = words.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "、" || $0 == "；" || $0 == ";" })
+        let word = parts.first.map(String.init) ?? ""
         return DirectiveText(keyword: Keyword(rawValue: word), word: word,
-                             rules: words.dropFirst().map(String.init), target: target, reason: reason)
+                             rules: parts.dropFirst().map(String.init), target: target, reason: reason)
+    }
+
+    /// Dashes that stand for the ASCII `--` before a reason: em dash, horizontal bar, box
+    /// drawing, full-width hyphen-minus (alone or doubled).
+    static let wideDashes: Set<Character> = ["\u{2014}", "\u{2015}", "\u{2500}", "\u{FF0D}"]
+
+    /// Where the reason separator is: ` --` (or a tab before it; `---` and `-->` are not
+    /// one), or a run of wide dashes anywhere (rule ids never hold them).
+    static func reasonSeparator(in text: String) -> Range<String.Index>? {
+        var index = text.startIndex
+        var previous: Character?
+        while index < text.endIndex {
+            let c = text[index]
+            if wideDashes.contains(c) {
+                var end = text.index(after: index)
+                while end < text.endIndex, wideDashes.contains(text[end]) || text[end] == "-" { end = text.index(after: end) }
+                // A single full-width hyphen-minus may be a typed `-` inside a rule id.
+                if c != "\u{FF0D}" || text.distance(from: index, to: end) > 1 { return index..<end }
+            }
+            if c == "-", let previous, previous == " " || previous == "\t" || previous == "\u{3000}" {
+                let next = text.index(after: index)
+                if next < text.endIndex, text[next] == "-" {
+                    let after = text.index(after: next)
+                    if after == text.endIndex || (text[after] != "-" && text[after] != ">") { return index..<after }
+                }
+            }
+            previous = c
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// Full-width ASCII to ASCII, the ideographic space to a space, zero-width characters
+    /// dropped: `TextNormalizer`'s folding without its variant table, for the keyword, rule
+    /// ids and `@` target.
+    static func fold(_ text: Substring) -> String {
+        String(TextNormalizer(variants: []).normalizeLiteral(String(text))).trimmingDirectiveSpace()
     }
 }
 

@@ -23,6 +23,24 @@ import Testing
         #expect(DirectiveText.parse("adlaw-disable a.b，c.d　e.f -- r")?.rules == ["a.b", "c.d", "e.f"])
     }
 
+    /// Issue 15: a zh-TW input method types `——` for `--`; that reason was read as rule ids
+    /// and the suppression refused for having no reason.
+    @Test func fullWidthFormsAreFoldedAsEverywhereElse() throws {
+        for separator in ["——", " —— ", "—", " － － ".replacingOccurrences(of: " ", with: ""), "──", "―", "　--　"] {
+            let parsed = try #require(DirectiveText.parse("adlaw-disable-next-line food.medical-efficacy\(separator)衛部健食字第A00000號"),
+                                      "\(separator)")
+            #expect(parsed.keyword == .disableNextLine, "\(separator)")
+            #expect(parsed.rules == ["food.medical-efficacy"], "\(separator)")
+            #expect(parsed.reason == "衛部健食字第A00000號", "\(separator)")
+        }
+        let wide = try #require(DirectiveText.parse("ａｄｌａｗ－ｄｉｓａｂｌｅ　ｆｏｏｄ．ｍｅｄｉｃａｌ－ｅｆｆｉｃａｃｙ、fair-trade.* ＠ １２ －－ 臺灣核准"))
+        #expect(wide.keyword == .disable)
+        #expect(wide.rules == ["food.medical-efficacy", "fair-trade.*"])
+        #expect(wide.target == "12")
+        // The reason is kept as written (no variant folding of 臺).
+        #expect(wide.reason == "臺灣核准")
+    }
+
     @Test func unknownWordsAreKeptForTheMessage() throws {
         let parsed = try #require(DirectiveText.parse("adlaw-disable-nextline a.b -- r"))
         #expect(parsed.keyword == nil)
