@@ -91,11 +91,42 @@ public struct SuppressionDirective: Sendable, Hashable {
     /// Whether a finding lies in the directive's scope (rules not considered).
     public func covers(_ finding: Finding) -> Bool {
         switch scope {
-        case let .lines(lines): lines.contains(finding.start.line) && finding.logicalLocation == nil
-        case let .logical(location): finding.logicalLocation == location || (Int(location) == finding.start.line && finding.logicalLocation == nil)
+        // Lines are those adlaw prints (`path:line:col`): the file's own lines, or for Office
+        // files and PDFs the lines of adlaw's text view (`adlaw extract` shows them).
+        case let .lines(lines): lines.contains(finding.start.line)
+        case let .logical(location): Self.location(location, names: finding)
         case let .note(note): Self.noteCovers(note, finding)
         case .file: true
         }
+    }
+
+    /// Whether `written` names where `finding` is, in any form adlaw prints a location:
+    /// the whole printed location (`copy.docx:12:3 (word/document.xml ¶4)`), `line:col`,
+    /// the logical location (`word/document.xml ¶4`, `文案!B2`, `/posts/0/body`,
+    /// `page 2, line 14`), or its leading part (`slide 2`, `page 2`), or a CSV cell (`C3`).
+    public static func location(_ written: String, names finding: Finding) -> Bool {
+        var text = written.trimmingDirectiveSpace()
+        // `… (logical)`: the part in parentheses decides.
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            if let logical = finding.logicalLocation, !inner.isEmpty, logical == inner.trimmingDirectiveSpace() { return true }
+            text = String(text[..<open]).trimmingDirectiveSpace()
+            if text.isEmpty { return false }
+        }
+        // `[path:]line:col`
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count >= 2, let column = Int(parts[parts.count - 1]), let line = Int(parts[parts.count - 2]) {
+            let path = parts.dropLast(2).joined(separator: ":")
+            if path.isEmpty || path == finding.path || finding.path.hasSuffix("/" + path) {
+                return finding.start.line == line && finding.start.column == column
+            }
+        }
+        guard let logical = finding.logicalLocation else { return false }
+        if logical == text || logical.hasPrefix(text + ",") { return true }
+        if let location = finding.location, location.kind == .field || location.kind == .cell, let cell = location.cell {
+            return text == cell || (location.kind == .cell && text == "\(location.sheet ?? "")!\(cell)")
+        }
+        return false
     }
 
     static func noteCovers(_ note: SourceLocation, _ finding: Finding) -> Bool {
