@@ -27,6 +27,7 @@ public struct Linter: Sendable {
     /// Lints a document with the rules that apply to its sectors.
     public func lint(_ document: ExtractedDocument, options: LintOptions = LintOptions(),
                      scratch: any RegexScratch) -> DocumentResult {
+        let document = Self.copy(of: document)
         let prepared = prepare(document)
         let chooser = SectorChooser(catalog: ruleSet.sectors, hasSectorRules: ruleSet.rules.contains { !$0.appliesToAllSectors })
         var diagnostics: [Diagnostic] = []
@@ -60,6 +61,7 @@ public struct Linter: Sendable {
     /// only those of its sales channel. Rules that a checklist among them depends on also
     /// run, but only findings of `rules` are returned.
     public func lint(_ document: ExtractedDocument, only rules: [Rule], scratch: any RegexScratch) -> DocumentResult {
+        let document = Self.copy(of: document)
         let prepared = prepare(document)
         var diagnostics = document.notes
         let channels = ChannelChooser(catalog: ruleSet.sectors)
@@ -87,6 +89,16 @@ public struct Linter: Sendable {
         let (findings, checklists) = run(dependencies + selected, on: document, prepared: prepared, scratch: scratch,
                                          diagnostics: &diagnostics)
         return (findings.filter { wanted.contains($0.ruleID) }, checklists.filter { wanted.contains($0.ruleID) })
+    }
+
+    /// The part of a document that is copy: reviewers' comments (Word, PowerPoint and cell
+    /// comments, zone `comment`) are not, so a lawyer's note quoting a risky phrase never
+    /// blocks the document. They are still read for suppression directives.
+    static func copy(of document: ExtractedDocument) -> ExtractedDocument {
+        guard document.segments.contains(where: { $0.zone == .comment }) else { return document }
+        var copy = document
+        copy.segments = document.segments.filter { $0.zone != .comment }
+        return copy
     }
 
     func prepare(_ document: ExtractedDocument) -> [PreparedSegment] {
