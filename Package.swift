@@ -68,11 +68,14 @@ let package = Package(
             name: "Checker",
             dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Configuration", "Workflow", "AtomicFiles"]
         ),
+        // `adlaw lsp`: the language server, a thin shell over Checker (JSON-RPC over stdio).
+        .target(name: "LanguageServer", dependencies: ["Checker", "Configuration", "LintCore"]),
         // The CLI: parses arguments, calls Checker, prints.
         .executableTarget(
             name: "adlaw",
             dependencies: [
                 "Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Reporters", "Configuration", "Workflow", "AtomicFiles",
+                "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,6 +117,7 @@ let package = Package(
             dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore", "TestSupport"]
         ),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "LintCore", "TestSupport"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Checker", "LintCore", "TestSupport"]),
         // Runs the built `adlaw` binary.
         .testTarget(name: "CLITests", dependencies: ["adlaw", "TestSupport"]),
     ]

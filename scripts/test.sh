@@ -11,3 +11,5 @@ swift test
 .build/debug/adlaw rules check
 .build/debug/adlaw test
 .build/debug/adlaw test Corpus
+# The language server, driven over stdio by a real JSON-RPC client.
+python3 scripts/e2e/lsp_client.py .build/debug/adlaw

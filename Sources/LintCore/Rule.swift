@@ -57,6 +57,13 @@ public struct Rule: Sendable {
         get { storage.suggestion }
         set { unique().suggestion = newValue }
     }
+    /// Literal text that replaces the match when a writer accepts the fix (`replacement:` in
+    /// the rule file): offered as a quick fix by `adlaw lsp`. Only for rules whose every match
+    /// has one safe wording; most rules explain instead (`suggestion`).
+    public var replacement: String? {
+        get { storage.replacement }
+        set { unique().replacement = newValue }
+    }
     public var tags: [String] {
         get { storage.tags }
         set { unique().tags = newValue }

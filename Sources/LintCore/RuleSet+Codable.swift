@@ -49,7 +49,7 @@ extension Polarity: Codable {
 
 extension Rule: Codable {
     enum CodingKeys: String, CodingKey {
-        case id, name, severity, message, rationale, references, sectors, exceptSectors, channels, zones, suggestion, tags
+        case id, name, severity, message, rationale, references, sectors, exceptSectors, channels, zones, suggestion, replacement, tags
         case pattern, exceptions, conditions, examples, origin
     }
 
@@ -72,6 +72,7 @@ extension Rule: Codable {
                   conditions: try c.decode([NumericCondition].self, forKey: .conditions),
                   examples: try c.decode([RuleExample].self, forKey: .examples),
                   origin: try c.decode(SourceOrigin.self, forKey: .origin))
+        replacement = try c.decodeIfPresent(String.self, forKey: .replacement)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -87,6 +88,7 @@ extension Rule: Codable {
         try c.encode(channels, forKey: .channels)
         try c.encode(zones, forKey: .zones)
         try c.encodeIfPresent(suggestion, forKey: .suggestion)
+        try c.encodeIfPresent(replacement, forKey: .replacement)
         try c.encode(tags, forKey: .tags)
         try c.encode(pattern, forKey: .pattern)
         try c.encode(exceptions, forKey: .exceptions)

@@ -12,6 +12,8 @@ final class RuleStorage: @unchecked Sendable {
     var channels: [Channel]
     var zones: [Zone]
     var suggestion: String?
+    /// A literal replacement for the matched text (an editor's quick fix), if the rule has one.
+    var replacement: String?
     var tags: [String]
     var pattern: RulePattern
     var exceptions: ExceptionSet
@@ -43,9 +45,11 @@ final class RuleStorage: @unchecked Sendable {
     }
 
     func copy() -> RuleStorage {
-        RuleStorage(id: id, name: name, severity: severity, message: message, rationale: rationale,
+        let copy = RuleStorage(id: id, name: name, severity: severity, message: message, rationale: rationale,
                     references: references, sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
                     tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
                     examples: examples, origin: origin)
+        copy.replacement = replacement
+        return copy
     }
 }

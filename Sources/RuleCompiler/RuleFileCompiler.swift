@@ -7,7 +7,7 @@ import Yams
 struct RuleFileCompiler {
     static let patternKeys = PatternKind.allCases.map(\.rawValue)
     static let keys = ["id", "name", "severity", "message", "rationale", "references", "sectors", "except-sectors", "channels", "zones",
-                       "suggestion", "tags", "unless", "where", "loose", "case-sensitive", "examples"] + patternKeys
+                       "suggestion", "replacement", "tags", "unless", "where", "loose", "case-sensitive", "examples"] + patternKeys
     static let referenceKeys = ["law", "article", "pcode", "authority", "penalty", "url"]
 
     let engine: any RegexEngine
@@ -40,6 +40,11 @@ struct RuleFileCompiler {
         }
         let rationale = try map.requiredString("rationale").value
         let suggestion = try map.string("suggestion")?.value
+        let replacement = try map.string("replacement")
+        if let replacement, replacement.value.isEmpty || replacement.value.contains("\n") {
+            throw RuleFileError(file: file, line: replacement.line, column: replacement.column,
+                                kind: .invalid("`replacement` is the literal text that replaces a match: one line, not empty"))
+        }
         let tags = try map.stringList("tags")?.map(\.value) ?? []
         let loose = try map.bool("loose") ?? false
         let caseSensitive = try map.bool("case-sensitive") ?? false
@@ -89,12 +94,14 @@ struct RuleFileCompiler {
         guard let examplesNode = map["examples"] else { throw map.error(at: nil, .missingKey("examples")) }
         let examples = try ExamplesClause.compile(examplesNode, context: context)
 
-        return Rule(id: RuleID(id.value), name: name, severity: severity, message: MessageTemplate(message.value),
+        var rule = Rule(id: RuleID(id.value), name: name, severity: severity, message: MessageTemplate(message.value),
                     rationale: rationale, references: references, sectors: sectorList, exceptSectors: exceptSectors,
                     channels: channels, zones: zones,
                     suggestion: suggestion, tags: tags, pattern: pattern, exceptions: exceptions,
                     conditions: conditions, examples: examples,
                     origin: SourceOrigin(file: file, line: id.line, column: 1))
+        rule.replacement = replacement?.value
+        return rule
     }
 
     private func readReferences(_ map: YAMLMap) throws(RuleFileError) -> [LegalReference] {

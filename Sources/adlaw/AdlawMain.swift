@@ -15,7 +15,7 @@ struct Adlaw: ParsableCommand {
         which article, why, and what to write instead.
         """,
         version: version,
-        subcommands: [CheckCommand.self, InitCommand.self, HookCommand.self, AuditCommand.self, ExplainCommand.self, RulesCommand.self, TestCommand.self, ExtractCommand.self],
+        subcommands: [CheckCommand.self, InitCommand.self, HookCommand.self, AuditCommand.self, ExplainCommand.self, RulesCommand.self, TestCommand.self, ExtractCommand.self, LSPCommand.self],
         defaultSubcommand: nil
     )
 }
