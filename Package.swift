@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "adlaw", targets: ["adlaw"]),
         .executable(name: "adlaw-bench", targets: ["adlaw-bench"]),
-        .library(name: "AdlawKit", targets: ["Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "Extractors", "Reporters", "Configuration", "Workflow", "AtomicFiles"]),
+        .library(name: "AdlawKit", targets: ["Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "FileSelection", "Extractors", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +29,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CGumbo", pkgConfig: "gumbo", providers: [.apt(["libgumbo-dev"])]),
         .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
+        // zlib, for inflating Office parts (OOXMLPackage).
+        .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Value types and protocols shared by every other module. No I/O, no C.
         .target(name: "LintCore"),
         // Atomic file writes (temporary file + rename), shared by everything that writes files.
@@ -40,11 +42,14 @@ let package = Package(
             name: "RuleCompiler",
             dependencies: ["LintCore", .product(name: "Yams", package: "Yams")]
         ),
+        // Which files a run reads: folder walking, gitignore-style globs, `.adlawignore`.
+        // No parsers, so Configuration can match globs without linking the C libraries.
+        .target(name: "FileSelection", dependencies: ["LintCore"]),
         // Input files -> ExtractedDocument (text segments with offset maps).
         .target(
             name: "Extractors",
             dependencies: [
-                "LintCore", "CCmarkGFM", "CGumbo", "CUchardet",
+                "LintCore", "FileSelection", "CCmarkGFM", "CGumbo", "CUchardet", "CZlibInflate",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -54,27 +59,33 @@ let package = Package(
         // One reporter per output format.
         .target(name: "Reporters", dependencies: ["LintCore"]),
         // `.adlaw.yml`: found upwards from the current folder, read with positions.
+        // Module name AdlawConfiguration (folder Sources/Configuration): Hummingbird's
+        // dependency swift-configuration has a target named Configuration, and target names
+        // must be unique in a package graph.
         .target(
-            name: "Configuration",
-            dependencies: ["LintCore", "RuleCompiler", "Extractors", "Workflow", .product(name: "Yams", package: "Yams")]
+            name: "AdlawConfiguration",
+            dependencies: ["LintCore", "RuleCompiler", "FileSelection", "Workflow", .product(name: "Yams", package: "Yams")],
+            path: "Sources/Configuration"
         ),
         // What the team decided about findings: reasoned suppressions, approved claims,
-        // baselines; and the git side (staged files, hooks).
+        // baselines (the triage). No git.
         .target(name: "Workflow", dependencies: ["LintCore", "AtomicFiles"]),
+        // git: staged files read from the index, the pre-commit hook.
+        .target(name: "Git", dependencies: ["AtomicFiles"]),
         // The library entry point of a run: inputs and one options type in, one result out.
         // Loads config and rules (with their caches), reads, lints and triages. Used by the
         // CLI, the server and the batch mode alike.
         .target(
             name: "Checker",
-            dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Configuration", "Workflow", "AtomicFiles"]
+            dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles"]
         ),
         // `adlaw lsp`: the language server, a thin shell over Checker (JSON-RPC over stdio).
-        .target(name: "LanguageServer", dependencies: ["Checker", "Configuration", "LintCore"]),
+        .target(name: "LanguageServer", dependencies: ["Checker", "AdlawConfiguration", "LintCore"]),
         // The CLI: parses arguments, calls Checker, prints.
         .executableTarget(
             name: "adlaw",
             dependencies: [
-                "Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", "Reporters", "Configuration", "Workflow", "AtomicFiles",
+                "Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
                 "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -87,11 +98,11 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
 
-        // Benchmark helpers (corpus generator, prefilter vs naive scan); see scripts/bench.sh.
+        // Benchmark helpers (corpus generator, prefilter vs naive scan); see bench/speed.sh.
         .executableTarget(
             name: "adlaw-bench",
             dependencies: [
-                "LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting",
+                "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,19 +117,21 @@ let package = Package(
         ),
         .testTarget(
             name: "LintingTests",
-            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore", "TestSupport"]
+            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "FileSelection", "Extractors", "LintCore", "TestSupport"]
         ),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintCore"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "AtomicFiles", "Extractors", "Linting", "RuleCompiler", "LintCore", "PCRE2Matcher", "TestSupport", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "LintCore", "TestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "GitTests", dependencies: ["Git", "Extractors", "TestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "FileSelectionTests", dependencies: ["FileSelection", "Extractors", "LintCore", "TestSupport"]),
+        .testTarget(name: "ConfigurationTests", dependencies: ["AdlawConfiguration", "LintCore", "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Every rule file's examples, and the annotated corpus.
         .testTarget(
             name: "RulePackTests",
-            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "Extractors", "LintCore", "TestSupport"]
+            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "FileSelection", "Extractors", "LintCore", "TestSupport"]
         ),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "LintCore", "TestSupport"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Checker", "LintCore", "TestSupport"]),
         // Runs the built `adlaw` binary.
-        .testTarget(name: "CLITests", dependencies: ["adlaw", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["adlaw", "Reporters", "TestSupport"]),
     ]
 )

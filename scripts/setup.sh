@@ -5,11 +5,13 @@ set -euo pipefail
 
 packages=(libpcre2-dev pkg-config)
 # The tests validate SARIF output and the config schema with python3-jsonschema, and run
-# `adlaw check --staged` and the pre-commit hook in real temporary git repositories.
-packages+=(git python3 python3-jsonschema)
+# `adlaw check --staged` and the pre-commit hook in real temporary git repositories, and call
+# `adlaw serve` with curl.
+packages+=(git python3 python3-jsonschema curl)
 # Input formats: Markdown (cmark-gfm), HTML (gumbo), encoding detection (uchardet), and PDF text
-# through pdftotext (poppler-utils; adlaw runs without it and says so for PDF files).
-packages+=(libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev libuchardet-dev poppler-utils)
+# through pdftotext (poppler-utils; adlaw runs without it and says so for PDF files); zlib for
+# Office parts.
+packages+=(libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev libuchardet-dev zlib1g-dev poppler-utils)
 
 missing=()
 for package in "${packages[@]}"; do

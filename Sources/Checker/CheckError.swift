@@ -1,4 +1,4 @@
-import Configuration
+import AdlawConfiguration
 import RuleCompiler
 
 /// Why a check could not run, or could not run as asked. Every case stops the run before

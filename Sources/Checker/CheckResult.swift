@@ -1,4 +1,4 @@
-import Configuration
+import AdlawConfiguration
 import LintCore
 import Linting
 import Workflow
@@ -36,6 +36,13 @@ public struct CheckResult: Sendable {
             FileReport(path: $0.path, format: $0.format, sectors: $0.sectors.sectors, sectorSource: $0.sectors.source.rawValue,
                        inferredFrom: $0.sectors.evidence, findingCount: $0.findings.count)
         }
+    }
+
+    /// The verdict for the run as a whole, decided as in an audit: 不得刊登 for an error
+    /// finding; 需法務審閱 for a warning, an open checklist item or an unreadable input;
+    /// 可刊登 otherwise.
+    public var verdict: Verdict {
+        audit(title: "", generatedAt: "", toolVersion: "").verdict
     }
 
     /// The report every `check` output format renders.

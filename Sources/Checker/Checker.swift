@@ -1,4 +1,4 @@
-import Configuration
+import AdlawConfiguration
 import Extractors
 import Foundation
 import LintCore

@@ -1,6 +1,7 @@
-import Configuration
+import AdlawConfiguration
 import Extractors
 import Foundation
+import Git
 import LintCore
 import Workflow
 
@@ -26,7 +27,7 @@ extension DocumentBatch {
         let kept = sources.filter { !scope.isExcluded($0.path) }
         let left = sources.count - kept.count
         if left > 0 {
-            outcome.diagnostics.append(Diagnostic(code: "excluded-by-config", level: .note, path: PathDisplay.relative(scope.configFile),
+            outcome.diagnostics.append(Diagnostic(code: .excludedByConfig, level: .note, path: PathDisplay.relative(scope.configFile),
                                                   message: "\(left) file\(left == 1 ? "" : "s") left out by `exclude:`"))
         }
         return kept

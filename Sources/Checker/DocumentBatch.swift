@@ -1,5 +1,6 @@
-import Configuration
+import AdlawConfiguration
 import Extractors
+import FileSelection
 import Foundation
 import LintCore
 import Linting
@@ -83,7 +84,7 @@ struct DocumentBatch {
             document = try source.read(with: reader)
         } catch {
             // A binary file is skipped with a warning; any other unreadable input fails the run.
-            let skipped = error.code == "binary"
+            let skipped = error.code == .binary
             out.failed = !skipped
             out.diagnostics.append(Diagnostic(code: error.code, level: skipped ? .warning : .error, path: error.path,
                                               line: error.line, column: error.column, message: error.description))

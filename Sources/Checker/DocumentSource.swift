@@ -1,5 +1,6 @@
 import Extractors
 import Foundation
+import Git
 import LintCore
 import Workflow
 

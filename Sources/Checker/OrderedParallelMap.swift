@@ -6,8 +6,8 @@ import Foundation
 /// Each worker owns its own state (PCRE2 match data and JIT stack), made once by
 /// `makeState`, and takes the next input when it is done with one, so one large file does
 /// not hold up the others; at most `width` inputs are being read at a time.
-enum OrderedParallelMap {
-    static func map<Input: Sendable, State, Output: Sendable>(
+public enum OrderedParallelMap {
+    public static func map<Input: Sendable, State, Output: Sendable>(
         _ inputs: [Input], width: Int,
         makeState: @Sendable () -> State,
         _ body: @Sendable (Input, State) -> Output

@@ -1,4 +1,4 @@
-import Configuration
+import AdlawConfiguration
 import LintCore
 import Linting
 import Workflow

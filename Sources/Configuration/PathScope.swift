@@ -1,4 +1,4 @@
-import Extractors
+import FileSelection
 import Foundation
 import LintCore
 

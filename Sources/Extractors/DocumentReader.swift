@@ -1,3 +1,4 @@
+import FileSelection
 import Foundation
 import LintCore
 

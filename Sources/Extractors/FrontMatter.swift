@@ -37,7 +37,7 @@ public struct FrontMatter: Sendable {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch {
-            result.notes.append(Diagnostic(code: "front-matter", level: .warning, path: path, line: 1, column: 1,
+            result.notes.append(Diagnostic(code: .frontMatter, level: .warning, path: path, line: 1, column: 1,
                                            message: "the front matter is not valid YAML, so it was ignored: \(error)"))
             return result
         }

@@ -127,7 +127,7 @@ public enum TextDecoding {
         guard let first = decoded.invalidSourceOffsets.first else { return nil }
         let position = decoded.source.position(of: first)
         let count = decoded.invalidSourceOffsets.count
-        return Diagnostic(code: "invalid-utf8", level: .note, path: path, line: position.line, column: position.column,
+        return Diagnostic(code: .invalidUTF8, level: .note, path: path, line: position.line, column: position.column,
                           message: "the file has \(count) invalid UTF-8 byte\(count == 1 ? "" : "s") (first here); they never match, and the rest of the file was checked")
     }
 }
@@ -137,7 +137,7 @@ extension DecodedText {
     public func notes(path: String) -> [Diagnostic] {
         var notes = TextDecoding.invalidBytesNote(self, path: path).map { [$0] } ?? []
         if encoding == "big5" {
-            notes.append(Diagnostic(code: "encoding", level: .note, path: path,
+            notes.append(Diagnostic(code: .encoding, level: .note, path: path,
                                     message: "read as Big5 (code page 950); byte offsets count the text re-encoded as UTF-8"))
         }
         return notes

@@ -9,8 +9,8 @@ public protocol TextExtractor: Sendable {
     func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument
 }
 
-/// Plain text (and, until their own extractors land, Markdown and HTML read as text):
-/// the whole file after any front matter is one segment.
+/// Plain text, and the fallback for unknown extensions named explicitly: the whole file
+/// after any front matter is one segment.
 public struct PlainTextExtractor: TextExtractor {
     public let format: String
     public let extensions: [String]

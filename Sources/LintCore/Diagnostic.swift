@@ -8,9 +8,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
     }
 
-    /// A stable kind, for tests and machine readers: `invalid-utf8`, `unreadable`,
-    /// `unsupported-format`, `match-limit`, `rule-file`, `sectors-inferred`, ...
-    public var code: String
+    /// A stable kind, for tests and machine readers.
+    public var code: DiagnosticCode
     public var level: Level
     public var path: String
     public var line: Int?
@@ -19,7 +18,7 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// The rule involved, if any.
     public var ruleID: RuleID?
 
-    public init(code: String, level: Level, path: String, line: Int? = nil, column: Int? = nil,
+    public init(code: DiagnosticCode, level: Level, path: String, line: Int? = nil, column: Int? = nil,
                 message: String, ruleID: RuleID? = nil) {
         self.code = code
         self.level = level

@@ -26,7 +26,7 @@ public enum CampaignAudit {
                              verdict: verdict(findings: findings, checklists: result.checklists, rules: descriptors),
                              findingCount: findings.count, readable: true)
         }
-        let unreadable = diagnostics.filter { $0.level == .error && !$0.code.hasPrefix("adlaw.") }
+        let unreadable = diagnostics.filter { $0.level == .error && $0.code.isReadFailure }
         for diagnostic in unreadable where !files.contains(where: { $0.path == diagnostic.path }) {
             files.append(AuditFile(path: diagnostic.path, format: "-", sectors: [], sectorSource: "none",
                                    verdict: Verdict(level: .needsReview, ruleID: nil, reason: "無法讀取，未經檢查：\(diagnostic.message)"),

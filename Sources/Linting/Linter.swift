@@ -125,7 +125,7 @@ public struct Linter: Sendable {
             do {
                 raw += try runner.run()
             } catch {
-                diagnostics.append(Diagnostic(code: "match-limit", level: .warning, path: document.path,
+                diagnostics.append(Diagnostic(code: .matchLimit, level: .warning, path: document.path,
                                               message: "rule \(rule.id) stopped on this file: \(error.description); fix the rule in \(rule.origin.file)",
                                               ruleID: rule.id))
                 raw += runner.accepted
@@ -139,7 +139,7 @@ public struct Linter: Sendable {
                     checklists.append(result)
                 }
             } catch {
-                diagnostics.append(Diagnostic(code: "match-limit", level: .warning, path: document.path,
+                diagnostics.append(Diagnostic(code: .matchLimit, level: .warning, path: document.path,
                                               message: "rule \(rule.id) stopped on this file: \(error.description); fix the rule in \(rule.origin.file)",
                                               ruleID: rule.id))
             }

@@ -14,7 +14,7 @@ struct SectorChooser {
     func declaredSectors(of document: ExtractedDocument, diagnostics: inout [Diagnostic]) -> [Sector] {
         document.declaredSectors.filter { sector in
             if catalog.isKnown(sector) && sector != .all { return true }
-            diagnostics.append(Diagnostic(code: "unknown-sector", level: .warning, path: document.path, line: 1, column: 1,
+            diagnostics.append(Diagnostic(code: .unknownSector, level: .warning, path: document.path, line: 1, column: 1,
                                           message: "unknown sector `\(sector)` in the front matter was ignored"))
             return false
         }
@@ -36,7 +36,7 @@ struct SectorChooser {
         }
         let sectors = evidence.keys.sorted()
         let described = sectors.map { "\($0.rawValue)（\(evidence[$0]!.joined(separator: "、"))）" }.joined(separator: "、")
-        diagnostics.append(Diagnostic(code: "sectors-inferred", level: .note, path: document.path,
+        diagnostics.append(Diagnostic(code: .sectorsInferred, level: .note, path: document.path,
                                       message: "sectors inferred from the copy: \(described); declare `sector:` in front matter or pass --sector to override"))
         return SectorDecision(sectors: sectors, source: .inferred, evidence: evidence)
     }

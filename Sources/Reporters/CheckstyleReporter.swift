@@ -35,7 +35,7 @@ public struct CheckstyleReporter: Reporter {
                 out += " message=\"\(XMLText.attribute(message))\" source=\"adlaw.\(XMLText.attribute(finding.ruleID.rawValue))\"/>\n"
             }
             for diagnostic in errors {
-                out += "    <error line=\"\(diagnostic.line ?? 1)\" severity=\"error\" message=\"\(XMLText.attribute(diagnostic.message))\" source=\"adlaw.\(XMLText.attribute(diagnostic.code))\"/>\n"
+                out += "    <error line=\"\(diagnostic.line ?? 1)\" severity=\"error\" message=\"\(XMLText.attribute(diagnostic.message))\" source=\"adlaw.\(XMLText.attribute(diagnostic.code.rawValue))\"/>\n"
             }
             out += "  </file>\n"
         }

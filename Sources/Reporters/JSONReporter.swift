@@ -197,7 +197,7 @@ public struct JSONReporter: Reporter {
                         findings: $0.findingCount)
             },
             diagnostics: report.diagnostics.map {
-                DiagnosticDTO(code: $0.code, level: $0.level.rawValue, path: $0.path, line: $0.line, column: $0.column,
+                DiagnosticDTO(code: $0.code.rawValue, level: $0.level.rawValue, path: $0.path, line: $0.line, column: $0.column,
                               message: $0.message, ruleId: $0.ruleID?.rawValue)
             },
             summary: Summary(files: report.files.count, findings: report.findings.count,

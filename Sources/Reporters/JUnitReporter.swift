@@ -35,7 +35,7 @@ public struct JUnitReporter: Reporter {
             }
             for diagnostic in errors {
                 cases += "    <testcase classname=\"adlaw\" name=\"\(XMLText.attribute(path))\" file=\"\(XMLText.attribute(path))\" time=\"0\">\n"
-                cases += "      <error type=\"\(XMLText.attribute(diagnostic.code))\" message=\"\(XMLText.attribute(diagnostic.message))\"/>\n"
+                cases += "      <error type=\"\(XMLText.attribute(diagnostic.code.rawValue))\" message=\"\(XMLText.attribute(diagnostic.message))\"/>\n"
                 cases += "    </testcase>\n"
             }
             // Findings that do not count are skipped test cases, with the reason.

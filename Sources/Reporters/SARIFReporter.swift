@@ -146,7 +146,7 @@ public struct SARIFReporter: Reporter {
                 region: diagnostic.line.map { SARIF.Region(startLine: $0) }),
             logicalLocations: nil)
         return SARIF.Notification(level: level, message: SARIF.Message(text: diagnostic.message),
-                                  descriptor: SARIF.DescriptorReference(id: diagnostic.code),
+                                  descriptor: SARIF.DescriptorReference(id: diagnostic.code.rawValue),
                                   locations: diagnostic.path.isEmpty ? nil : [location])
     }
 }

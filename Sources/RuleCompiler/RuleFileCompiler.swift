@@ -60,7 +60,7 @@ struct RuleFileCompiler {
         let present = Self.patternKeys.filter { map.has($0) }
         guard present.count == 1, let kindKey = present.first, let kind = PatternKind(rawValue: kindKey) else {
             let problem = present.isEmpty
-                ? "a rule needs one pattern: `terms`, `regex`, `near`, `requires` or `checklist`"
+                ? "a rule needs one pattern: \(Self.patternKeys.map { "`\($0)`" }.joinedAsAlternatives())"
                 : "a rule has exactly one pattern; found \(present.map { "`\($0)`" }.joined(separator: " and "))"
             throw map.error(at: present.count > 1 ? map.keyNode(present[1]) : nil, .invalid(problem))
         }

@@ -109,12 +109,12 @@ public struct Triage: Sendable {
         records.compactMap { record in
             let claim = record.claim
             if record.expired {
-                return Diagnostic(code: "claim-expired", level: .warning, path: file ?? claim.origin.file, line: claim.origin.line,
+                return Diagnostic(code: .claimExpired, level: .warning, path: file ?? claim.origin.file, line: claim.origin.line,
                                   column: claim.origin.column,
                                   message: "claim `\(claim.id)` expired on \(claim.expires); findings on it fail again until legal renews the approval (update `expires:`) or the copy changes")
             }
             if record.daysLeft <= claimWarningDays {
-                return Diagnostic(code: "claim-expiring", level: .warning, path: file ?? claim.origin.file, line: claim.origin.line,
+                return Diagnostic(code: .claimExpiring, level: .warning, path: file ?? claim.origin.file, line: claim.origin.line,
                                   column: claim.origin.column,
                                   message: "claim `\(claim.id)` expires on \(claim.expires) (in \(record.daysLeft) day\(record.daysLeft == 1 ? "" : "s")); ask \(claim.approvedBy) to renew it")
             }

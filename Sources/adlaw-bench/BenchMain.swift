@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `adlaw-bench`: a deterministic ad-copy corpus generator and an in-process throughput
 /// comparison of the prefilter against the naive per-rule scan. Not a test: nothing in CI
-/// depends on timing. `scripts/bench.sh` drives it beside `adlaw check`, `rg -P` and hyperfine.
+/// depends on timing. `bench/speed.sh` drives it beside `adlaw check`, `rg -P` and hyperfine.
 @main
 struct AdlawBench: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Extractors
+import FileSelection
 import Foundation
 import LintCore
 import Linting

@@ -4,7 +4,7 @@ import Foundation
 
 /// The `adlaw` command. Exit codes: 0 no finding at or above `--fail-on`; 1 findings (or
 /// failing tests); 2 usage, rule-file or input error.
-struct Adlaw: ParsableCommand {
+struct Adlaw: AsyncParsableCommand {
     static let version = AdlawVersion.current
 
     static let configuration = CommandConfiguration(
@@ -22,10 +22,14 @@ struct Adlaw: ParsableCommand {
 
 @main
 enum AdlawMain {
-    static func main() {
+    static func main() async {
         do {
             var command = try Adlaw.parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let error as CLIError {
             Terminal.writeError(error.description)
             exit(2)

@@ -1,7 +1,7 @@
 import AtomicFiles
 import ArgumentParser
 import Checker
-import Configuration
+import AdlawConfiguration
 import Extractors
 import Foundation
 import LintCore
@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit with 1 when a finding is at or above this severity: error, warning, info or never (default: `fail-on` in .adlaw.yml, else warning).", valueName: "severity"))
     var failOn: FailThreshold?
 
-    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: human, json, line, sarif, github, checkstyle or junit (default human; github when GITHUB_ACTIONS=true).", valueName: "format"))
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: \(OutputFormat.allCases.map(\.rawValue).joinedAsAlternatives()) (default human; github when GITHUB_ACTIONS=true).", valueName: "format"))
     var format: OutputFormat?
 
     @Flag(name: .customLong("no-color"), help: "Never colour the output (also: the NO_COLOR environment variable).")
@@ -66,6 +66,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(name: .customLong("jsonl"), help: ArgumentHelp("Batch mode: read one JSON record per line ({\"id\", \"text\", \"filename\"?, \"sectors\"?}) from this file or `-` (standard input), and write one result line per record, in order: the --format json document of its text with its id and verdict.", valueName: "file"))
+    var jsonl: String?
+
     @Flag(name: .customLong("reproducible"), help: "Leave timings out of the output (also: ADLAW_REPRODUCIBLE=1), so that the same inputs give byte-identical output.")
     var reproducible = false
 
@@ -82,6 +85,7 @@ struct CheckCommand: ParsableCommand {
         options.baseline = baseline
         options.writesBaseline = writeBaseline != nil
         let checker = try Checker(options.rules)
+        if let jsonl { return try runBatch(jsonl, checker: checker, options: options) }
         let inputs = try InputOptions.inputs(paths: paths, stdinFilename: stdinFilename, staged: staged, command: "check")
         let result = try checker.run(inputs, options: options)
         let failOn = failOn ?? checker.config?.failOn ?? .warning
@@ -112,6 +116,37 @@ struct CheckCommand: ParsableCommand {
         }
         if result.inputFailed { throw ExitCode(2) }
         if result.fails(at: failOn) { throw ExitCode(1) }
+    }
+}
+
+extension CheckCommand {
+    /// `--jsonl`: records in, result lines out (see `JSONLinesBatch`). Exit 2 when a line was
+    /// not a valid record, else 1 when a record has a finding at or above --fail-on.
+    func runBatch(_ source: String, checker: Checker, options: CheckOptions) throws {
+        guard paths.isEmpty, !staged, writeBaseline == nil else {
+            throw CLIError.usage("--jsonl reads records, not paths; it cannot be combined with paths, --staged or --write-baseline")
+        }
+        let handle: FileHandle
+        if source == "-" {
+            handle = .standardInput
+        } else if let file = FileHandle(forReadingAtPath: source) {
+            handle = file
+        } else {
+            throw CLIError.input("cannot read the records file \(source)")
+        }
+        var batch = JSONLinesBatch(checker: checker, options: options)
+        if let jobs = options.jobs { batch.width = max(1, jobs) }
+        let failOn = failOn ?? checker.config?.failOn ?? .warning
+        let tally: JSONLinesBatch.Tally
+        if let output {
+            var text = ""
+            tally = batch.run(handle, failOn: failOn) { text += $0 }
+            do { try AtomicFile.write(text, to: output, overwrite: .always) } catch { throw CLIError.input(error.description) }
+        } else {
+            tally = batch.run(handle, failOn: failOn) { Terminal.write($0) }
+        }
+        if tally.invalid > 0 { throw ExitCode(2) }
+        if tally.failing > 0 { throw ExitCode(1) }
     }
 }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Checker
-import Configuration
+import AdlawConfiguration
 import Foundation
 
 /// `--config FILE` / `--no-config`: which `.adlaw.yml` applies (default: the one in the

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Checker
-import Configuration
+import AdlawConfiguration
 import LintCore
 import PCRE2Matcher
 import Reporters
@@ -20,7 +20,7 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .customLong("all"), help: "Explain every loaded rule (a handbook: `adlaw explain --all --format markdown > RULES.md`).")
     var all = false
 
-    @Option(name: .customLong("format"), help: ArgumentHelp("text or markdown.", valueName: "format"))
+    @Option(name: .customLong("format"), help: ArgumentHelp("\(RuleExplainer.Style.allCases.map(\.rawValue).joinedAsAlternatives()).", valueName: "format"))
     var format: RuleExplainer.Style = .text
 
     @OptionGroup var ruleSetOptions: RuleSetOptions

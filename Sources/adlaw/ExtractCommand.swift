@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checker
 import Extractors
+import FileSelection
 import Foundation
 import LintCore
 
@@ -23,7 +24,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize
 
-    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: human or json.", valueName: "format"))
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: \(ExtractFormat.allCases.map(\.rawValue).joinedAsAlternatives()).", valueName: "format"))
     var format: ExtractFormat = .human
 
     enum ExtractFormat: String, ExpressibleByArgument, CaseIterable { case human, json }

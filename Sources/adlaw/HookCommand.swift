@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checker
 import Foundation
+import Git
 import Workflow
 
 /// `adlaw hook install|uninstall`: the git pre-commit hook.

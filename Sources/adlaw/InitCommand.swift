@@ -1,7 +1,7 @@
 import AtomicFiles
 import ArgumentParser
 import Checker
-import Configuration
+import AdlawConfiguration
 import Foundation
 import Workflow
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Checker
-import Configuration
+import AdlawConfiguration
 import Foundation
 import LintCore
 import Linting

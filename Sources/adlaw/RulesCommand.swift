@@ -22,7 +22,7 @@ struct RulesCommand: ParsableCommand {
         @Option(name: .customLong("sector"), help: ArgumentHelp("Only rules that run for this sector (rules for all sectors included).", valueName: "sector"))
         var sector: String?
 
-        @Option(name: .customLong("format"), help: ArgumentHelp("human or json.", valueName: "format"))
+        @Option(name: .customLong("format"), help: ArgumentHelp("\(ListFormat.allCases.map(\.rawValue).joinedAsAlternatives()).", valueName: "format"))
         var format: ListFormat = .human
 
         func run() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checker
 import Extractors
+import FileSelection
 import Foundation
 import LintCore
 import Linting

@@ -1,4 +1,5 @@
 import Foundation
+import Reporters
 import Testing
 
 /// Every output format for one input that has Chinese text, full-width punctuation, an
@@ -49,7 +50,8 @@ import Testing
         return out
     }
 
-    @Test(arguments: ["human", "line", "json", "sarif", "github", "checkstyle", "junit"])
+    /// Every format of `--format`: a new `OutputFormat` case needs its golden file.
+    @Test(arguments: OutputFormat.allCases.map(\.rawValue))
     func matchesGolden(format: String) throws {
         let folder = try Self.checkFolder()
         defer { CLIRunner.remove(folder) }

@@ -40,7 +40,7 @@ import TestSupport
         let decision = try #require(result.documents.first?.sectors)
         #expect(decision.source == .inferred)
         #expect(decision.sectors.contains(Sector("food")))
-        #expect(result.diagnostics.contains { $0.code == "sectors-inferred" })
+        #expect(result.diagnostics.contains { $0.code == .sectorsInferred })
         #expect(result.open.contains { $0.ruleID.rawValue == "food.medical-efficacy" })
     }
 

@@ -1,4 +1,4 @@
-import Configuration
+import AdlawConfiguration
 import Foundation
 import Testing
 import TestSupport

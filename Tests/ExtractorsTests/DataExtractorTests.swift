@@ -27,7 +27,7 @@ import Testing
     @Test func tsvAndUnterminatedQuotes() throws {
         let tsv = try DocumentReader().read(bytes: Array("標題\t內文\n夏季\t\"未結束的引號\n下一行".utf8), name: "a.tsv")
         #expect(tsv.segments.map(\.text) == ["標題", "內文", "夏季", "未結束的引號\n下一行"])
-        #expect(tsv.notes.contains { $0.code == "unterminated-quote" && $0.line == 2 })
+        #expect(tsv.notes.contains { $0.code == .unterminatedQuote && $0.line == 2 })
         #expect(RoundTrip.mismatches(tsv).isEmpty)
     }
 

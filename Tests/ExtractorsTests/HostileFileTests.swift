@@ -27,15 +27,15 @@ import Testing
         ])
         // The declared size is past the part limit.
         let declared = error(bomb, name: "bomb.docx", limits: ExtractionLimits(maxPartSize: 4 << 20))
-        #expect(declared?.code == "limit-exceeded" && declared?.description.contains("word/document.xml inflates to 8388608 bytes") == true)
+        #expect(declared?.code == .limitExceeded && declared?.description.contains("word/document.xml inflates to 8388608 bytes") == true)
         // Within the size limit, but compressed about 1000:1.
         let ratio = error(bomb, name: "bomb.docx")
-        #expect(ratio?.code == "limit-exceeded" && ratio?.description.contains("compressed more than 200:1") == true)
+        #expect(ratio?.code == .limitExceeded && ratio?.description.contains("compressed more than 200:1") == true)
         // Headers that lie: the sizes say 1000 bytes; the counting while inflating stops it.
         var lying = bomb
         Self.patchUncompressedSizes(&lying, to: 1000)
         let lied = error(lying, name: "bomb.docx", limits: ExtractionLimits(maxPartSize: 4 << 20, maxCompressionRatio: 1_000_000))
-        #expect(lied?.code == "limit-exceeded" && lied?.description.contains("although its header says 1000 bytes") == true, "\(String(describing: lied))")
+        #expect(lied?.code == .limitExceeded && lied?.description.contains("although its header says 1000 bytes") == true, "\(String(describing: lied))")
     }
 
     @Test func tooManyEntriesAreRefused() throws {
@@ -52,7 +52,7 @@ import Testing
                 ("word/document.xml", "<?xml version=\"1.0\"?>\(declaration)<w:document \(OfficeFixture.w)><w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>"),
             ])
             let refused = error(bytes, name: "xxe.docx")
-            #expect(refused?.code == "malformed" && refused?.description.contains("declares a DOCTYPE or ENTITY") == true)
+            #expect(refused?.code == .malformed && refused?.description.contains("declares a DOCTYPE or ENTITY") == true)
         }
     }
 
@@ -64,7 +64,7 @@ import Testing
                                            ("word/document.xml", "<w:document \(OfficeFixture.w)><w:body>\(deep)</w:body></w:document>")],
                                           compression: .none)
         let refused = error(bytes, name: "deep.docx")
-        #expect(refused?.code == "limit-exceeded" && refused?.description.contains("nested more than 1000 deep in part word/document.xml") == true)
+        #expect(refused?.code == .limitExceeded && refused?.description.contains("nested more than 1000 deep in part word/document.xml") == true)
         // Within the limit it is read.
         let ok = try OfficeFixture.docx(body: String(repeating: "<w:sdt><w:sdtContent>", count: 300) + "<w:p><w:r><w:t>深</w:t></w:r></w:p>" + String(repeating: "</w:sdtContent></w:sdt>", count: 300))
         #expect(error(ok, name: "ok.docx") == nil)
@@ -75,14 +75,14 @@ import Testing
         for cut in [whole.count / 2, whole.count - 10, 30] {
             let truncated = Array(whole.prefix(cut))
             let failure = error(truncated, name: "cut.docx")
-            #expect(failure?.code == "malformed" || failure?.code == "unsupported-format", "cut at \(cut): \(String(describing: failure))")
+            #expect(failure?.code == .malformed || failure?.code == .unsupportedFormat, "cut at \(cut): \(String(describing: failure))")
         }
         // Damaged compressed data behind a valid directory.
         var damaged = whole
         if let start = Self.dataStart(of: "word/document.xml", in: damaged) {
             for i in start..<(start + 8) { damaged[i] ^= 0xFF }
         }
-        #expect(error(damaged, name: "bad.docx")?.code == "malformed")
+        #expect(error(damaged, name: "bad.docx")?.code == .malformed)
         // Broken XML inside a sound archive: the part, line and column are named.
         let brokenXML = try OfficeFixture.zip([("_rels/.rels", OfficeFixture.rootRels("word/document.xml")),
                                                ("word/document.xml", "<w:document \(OfficeFixture.w)><w:body><w:p>\n<w:r></w:p>")])

@@ -136,7 +136,7 @@ import Testing
     func textBeforeATableHeaderIsLocatedExactly(source: String, indent: String) throws {
         let document = try extract(source)
         #expect(RoundTrip.mismatches(document).isEmpty, "\(RoundTrip.mismatches(document))")
-        #expect(!document.notes.contains { $0.code == "approximate-location" }, "\(document.notes)")
+        #expect(!document.notes.contains { $0.code == .approximateLocation }, "\(document.notes)")
         let texts = document.segments.map(\.text)
         #expect(texts.contains("第一行保證line two 有效 here"), "\(texts)")
         #expect(texts.contains("功效") && texts.contains("說明") && texts.contains("根治"), "\(texts)")
@@ -164,7 +164,7 @@ import Testing
         #expect(RoundTrip.mismatches(document).isEmpty, "\(RoundTrip.mismatches(document))")
         #expect(document.segments.map(\.text) == ["第\u{FFFD}一段保證有效", "第二\u{FFFD}段落"])
         #expect(document.segments[0].invalidRanges == [3..<6])
-        #expect(document.notes.contains { $0.code == "invalid-utf8" })
+        #expect(document.notes.contains { $0.code == .invalidUTF8 })
     }
 
     @Test func deepNestingDoesNotExhaustTheStack() throws {

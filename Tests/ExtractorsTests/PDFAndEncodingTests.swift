@@ -64,7 +64,7 @@ import TestSupport
         let text = "# 元氣飲\n\n本產品每天一杯，預防感冒，全家安心。「限量」～\n"
         let document = try DocumentReader().read(bytes: try Self.iconv(text, to: "CP950"), name: "big5.md")
         #expect(document.segments.map(\.text) == ["元氣飲", "本產品每天一杯，預防感冒，全家安心。「限量」～"])
-        #expect(document.notes.contains { $0.code == "encoding" && $0.message.contains("Big5") })
+        #expect(document.notes.contains { $0.code == .encoding && $0.message.contains("Big5") })
         #expect(RoundTrip.mismatches(document).isEmpty)
         // Short Big5 (uchardet is unsure of a few characters) is still read.
         let short = try DocumentReader().read(bytes: try Self.iconv("保證有效", to: "CP950"), name: "short.txt")
@@ -81,7 +81,7 @@ import TestSupport
             #expect {
                 try DocumentReader().read(bytes: bytes, name: "x.txt")
             } throws: { error in
-                guard let error = error as? ExtractionError, error.code == "unsupported-encoding" else { return false }
+                guard let error = error as? ExtractionError, error.code == .unsupportedEncoding else { return false }
                 return error.description.contains(name)
             }
         }

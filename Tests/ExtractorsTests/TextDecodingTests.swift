@@ -32,7 +32,7 @@ import Testing
         #expect(decoded.map.baseRange(6..<9) == 4..<7)
         #expect(decoded.map.baseRange(12..<15) == 8..<11)
         let note = try #require(TextDecoding.invalidBytesNote(decoded, path: "a.txt"))
-        #expect(note.code == "invalid-utf8")
+        #expect(note.code == .invalidUTF8)
         #expect(note.line == 1 && note.column == 2)
         #expect(note.message.contains("2 invalid UTF-8 bytes"))
     }
@@ -66,7 +66,7 @@ import Testing
     @Test func reportsInvalidYAMLAndKeepsGoing() throws {
         let front = try #require(FrontMatter.read("---\nsector: [food\n---\n正文", path: "a.md"))
         #expect(front.sectors.isEmpty)
-        #expect(front.notes.first?.code == "front-matter")
+        #expect(front.notes.first?.code == .frontMatter)
     }
 }
 
@@ -86,7 +86,7 @@ import Testing
 
     @Test func notesInvalidBytes() throws {
         let document = try PlainTextExtractor().extract(Array("保證".utf8) + [0xFF], path: "a.txt")
-        #expect(document.notes.map(\.code) == ["invalid-utf8"])
+        #expect(document.notes.map(\.code) == [.invalidUTF8])
         #expect(document.segments[0].invalidRanges == [6..<9])
     }
 }

@@ -124,7 +124,7 @@ import TestSupport
         let result = TestSupport.lint("保證有效", set)
         let report = CampaignAudit.build(title: "春季", generatedAt: "2026-11-25", toolVersion: "0.1.0", ruleSet: set, rules: [],
                                          results: [result], open: result.findings,
-                                         diagnostics: [Diagnostic(code: "unreadable", level: .error, path: "broken.docx", message: "cannot read")])
+                                         diagnostics: [Diagnostic(code: .unreadable, level: .error, path: "broken.docx", message: "cannot read")])
         #expect(report.files.map(\.path) == ["broken.docx", "copy.txt"])
         #expect(report.files[0].verdict.level == .needsReview && !report.files[0].readable)
         #expect(report.verdict.level == .needsReview)

@@ -92,7 +92,7 @@ import TestSupport
         var result = linter.lint(document, scratch: engine.makeScratch())
         #expect(result.sectors.source == .inferred)
         #expect(result.sectors.evidence[Sector("food")] == ["益生菌", "膠囊"])
-        #expect(result.diagnostics.contains { $0.code == "sectors-inferred" && $0.message.contains("food（益生菌、膠囊）") })
+        #expect(result.diagnostics.contains { $0.code == .sectorsInferred && $0.message.contains("food（益生菌、膠囊）") })
         #expect(result.findings.count == 1)
 
         document.declaredSectors = [Sector("alcohol")]
@@ -134,7 +134,7 @@ import TestSupport
         let text = String(repeating: "a", count: 20_000) + "b\n保證有效"
         let result = TestSupport.lint(text, set)
         #expect(result.findings.map(\.ruleID.rawValue) == ["a.fine"])
-        let diagnostic = try #require(result.diagnostics.first { $0.code == "match-limit" })
+        let diagnostic = try #require(result.diagnostics.first { $0.code == .matchLimit })
         #expect(diagnostic.ruleID == RuleID("a.slow"))
         #expect(diagnostic.path == "copy.txt")
     }

@@ -1,4 +1,5 @@
 import Extractors
+import FileSelection
 import Foundation
 import LintCore
 @testable import Linting

@@ -43,7 +43,7 @@ import Testing
                     AuditFile(path: "campaign/broken.docx", format: "-", sectors: [], sectorSource: "none",
                               verdict: Verdict(level: .needsReview, ruleID: nil, reason: "無法讀取"), findingCount: 0, readable: false)],
             findings: findings, checklists: [checklist], rules: [descriptor.id: descriptor],
-            unreadable: [Diagnostic(code: "malformed", level: .error, path: "campaign/broken.docx", message: "the file is malformed")])
+            unreadable: [Diagnostic(code: .malformed, level: .error, path: "campaign/broken.docx", message: "the file is malformed")])
     }()
 
     /// Element names with their class attributes, and every text node, from the parsed HTML.

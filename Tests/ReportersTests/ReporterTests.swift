@@ -27,7 +27,7 @@ import Testing
         files: [FileReport(path: "docs/文案.md", format: "markdown", sectors: [Sector("food")], sectorSource: "inferred",
                            inferredFrom: [Sector("food"): ["膠囊"]], findingCount: 2)],
         findings: [finding("保證治癒"), finding("效果", rule: "fair-trade.efficacy", severity: .warning)],
-        diagnostics: [Diagnostic(code: "invalid-utf8", level: .note, path: "docs/文案.md", line: 3, column: 1, message: "invalid bytes")],
+        diagnostics: [Diagnostic(code: .invalidUTF8, level: .note, path: "docs/文案.md", line: 3, column: 1, message: "invalid bytes")],
         rulesLoaded: 12, durationSeconds: 0.0123)
 
     @Test func humanOutputPlacesCaretsByDisplayWidth() {

@@ -68,14 +68,14 @@ import Workflow
         #expect(outcome.open.count == 1)
         #expect(outcome.expiredClaims.first?.claim.id == "no1")
         #expect(outcome.claims.first?.expired == true)
-        #expect(outcome.diagnostics.first?.code == "claim-expired")
+        #expect(outcome.diagnostics.first?.code == .claimExpired)
         #expect(outcome.diagnostics.first?.line == 3)
     }
 
     @Test func theExpiryDayItselfIsStillValidAndSoonIsAWarning() throws {
         let lastDay = try Self.run("全台第一品牌\n", claims: [Self.claim("no1", text: "第一品牌", expires: "2026-01-01")])
         #expect(lastDay.open.isEmpty)
-        #expect(lastDay.diagnostics.first?.code == "claim-expiring")
+        #expect(lastDay.diagnostics.first?.code == .claimExpiring)
         #expect(lastDay.diagnostics.first?.message.contains("in 0 days") == true)
     }
 

@@ -49,7 +49,7 @@ public struct DelimitedTextExtractor: TextExtractor {
         }
         if let offset = unterminated {
             let position = decoded.source.position(of: offset)
-            notes.append(Diagnostic(code: "unterminated-quote", level: .warning, path: path, line: position.line, column: position.column,
+            notes.append(Diagnostic(code: .unterminatedQuote, level: .warning, path: path, line: position.line, column: position.column,
                                     message: "a quoted field starts here and never ends; the rest of the file was read as that field"))
         }
         return ExtractedDocument(path: path, format: format, segments: segments, source: decoded.source, notes: notes)

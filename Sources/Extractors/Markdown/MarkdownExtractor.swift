@@ -28,7 +28,7 @@ public struct MarkdownExtractor: TextExtractor {
         tree.walk { segmenter.visit($0) }
         if let error = segmenter.htmlError { throw HTMLExtractor.tooDeep(error, source: decoded.source, path: path) }
         if let first = segmenter.unlocated.first {
-            notes.append(Diagnostic(code: "approximate-location", level: .note, path: path, line: first, column: 1,
+            notes.append(Diagnostic(code: .approximateLocation, level: .note, path: path, line: first, column: 1,
                                     message: "\(segmenter.unlocated.count) piece\(segmenter.unlocated.count == 1 ? "" : "s") of text could be located only by line (first here); findings in them point at the start of the line"))
         }
         return ExtractedDocument(path: path, format: format, segments: segmenter.segments, source: decoded.source,

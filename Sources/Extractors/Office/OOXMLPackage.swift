@@ -1,11 +1,15 @@
-import CZlib
+import LintCore
+import CZlibInflate
 import Foundation
 import ZIPFoundation
 
-/// An Office Open XML package (DOCX, PPTX, XLSX) read from memory with ZIPFoundation, with
-/// the limits that make zip bombs harmless: a cap on entries, on each part's decompressed
-/// size (checked against the header and again while inflating, since headers can lie), on
-/// the total read, and on the compression ratio. Parts are never written to disk.
+/// An Office Open XML package (DOCX, PPTX, XLSX). ZIPFoundation reads the archive's
+/// directory from a private temporary copy of the file (its in-memory reader traps on
+/// damaged headers); each part is inflated with zlib from the entry's own compressed bytes
+/// (ZIPFoundation's inflate loop can spin forever on a damaged stream). The limits make zip
+/// bombs harmless: a cap on entries, on each part's decompressed size (checked against the
+/// header and again while inflating, since headers can lie), on the total read, and on the
+/// compression ratio. Parts are inflated in memory, never written to disk.
 final class OOXMLPackage {
     let path: String
     let limits: ExtractionLimits
@@ -105,7 +109,7 @@ final class OOXMLPackage {
             out = Data(input)
         }
         let crc = out.withUnsafeBytes { raw in
-            CZlib.crc32(0, raw.bindMemory(to: UInt8.self).baseAddress, uInt(raw.count))
+            CZlibInflate.crc32(0, raw.bindMemory(to: UInt8.self).baseAddress, uInt(raw.count))
         }
         guard UInt32(truncatingIfNeeded: crc) == entry.checksum else { throw damaged("its checksum does not match") }
         return out
@@ -135,7 +139,7 @@ final class OOXMLPackage {
                 let produced: Int = buffer.withUnsafeMutableBufferPointer { outBuffer in
                     stream.next_out = outBuffer.baseAddress
                     stream.avail_out = uInt(outBuffer.count)
-                    status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                    status = CZlibInflate.inflate(&stream, Z_NO_FLUSH)
                     return outBuffer.count - Int(stream.avail_out)
                 }
                 let size = UInt64(out.count + produced)

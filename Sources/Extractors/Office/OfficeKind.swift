@@ -1,3 +1,5 @@
+import LintCore
+
 /// Which Office application a package belongs to, from its main part, so that a file with
 /// the wrong extension gets a clear error instead of an empty read.
 enum OfficeKind: String {

@@ -26,7 +26,7 @@ public struct PresentationExtractor: TextExtractor {
         for (index, id) in order.slideIDs.enumerated() {
             let number = index + 1
             guard let slide = relationships[id]?.target, let slideData = try package.read(slide) else {
-                notes.append(Diagnostic(code: "missing-part", level: .warning, path: path,
+                notes.append(Diagnostic(code: .missingPart, level: .warning, path: path,
                                         message: "slide \(number) is listed but its part is missing; the rest was read"))
                 continue
             }

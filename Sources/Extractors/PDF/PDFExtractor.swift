@@ -66,7 +66,7 @@ public struct PDFExtractor: TextExtractor {
         if pageStarts.count > 1, pageStarts.last == text.count { pageStarts.removeLast() }
         var notes: [Diagnostic] = []
         if segments.isEmpty {
-            notes.append(Diagnostic(code: "no-text", level: .warning, path: path,
+            notes.append(Diagnostic(code: .noText, level: .warning, path: path,
                                     message: "the PDF has no extractable text (a scan, or fonts without a Unicode map); nothing was checked"))
         }
         return ExtractedDocument(path: path, format: format, segments: segments, source: source, notes: notes,

@@ -1,3 +1,5 @@
+import LintCore
+
 /// What a file's first bytes say it is, whatever its extension, so that a file with the
 /// wrong extension gets a clear error rather than a garbled read.
 enum ContentSniffer {

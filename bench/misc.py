@@ -18,7 +18,7 @@ Two measurements:
 
 Usage:
 
-  scripts/bench-misc.py [--adlaw PATH] [--data DIR]
+  bench/misc.py [--adlaw PATH] [--data DIR]
 
   --adlaw  default: .build/debug/adlaw, then adlaw on PATH
   --data   default: ../shared/law/data beside the repository
@@ -32,6 +32,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
 
 AREAS = ["tobacco", "alcohol", "environmental-agent", "ip", "signage"]
 
@@ -42,26 +44,6 @@ ENV_ART5 = ["環保配方", "絕對安全", "人畜無害", "無毒性", "安心
 ENV_ART5_DISEASES = ["腸病毒", "嚴重急性呼吸道症候群（SARS）", "禽流感", "退伍軍人症"]
 # 菸害防制法 第9條第1項 (quoted examples)
 TOBACCO_ART9 = ["淡菸", "低焦油"]
-
-
-def find_adlaw(given):
-    if given:
-        return given
-    local = os.path.join(os.path.dirname(__file__), "..", ".build", "debug", "adlaw")
-    if os.path.exists(local):
-        return local
-    found = shutil.which("adlaw")
-    if not found:
-        sys.exit("adlaw not found: build it (swift build) or pass --adlaw PATH")
-    return found
-
-
-def check(adlaw, paths, extra):
-    proc = subprocess.run([adlaw, "check", "--format", "json", "--fail-on", "never", "--no-color"] + extra + paths,
-                          capture_output=True, text=True)
-    if proc.returncode not in (0, 1):
-        sys.exit(f"adlaw failed: {proc.stderr.strip()}")
-    return json.loads(proc.stdout)
 
 
 def recall(adlaw, workdir, sector, area, phrases):
@@ -76,31 +58,10 @@ def recall(adlaw, workdir, sector, area, phrases):
     return len(phrases) - len(missed), missed
 
 
-def sentences(data_dir):
-    out = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "ad_content" and isinstance(value, str):
-                    out.append(value.strip())
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    for name in sorted(os.listdir(data_dir)):
-        if name.endswith(".json"):
-            with open(os.path.join(data_dir, name), encoding="utf-8") as handle:
-                walk(json.load(handle))
-    return [s for s in out if s]
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--adlaw")
-    parser.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "law", "data"))
+    parser.add_argument("--data", default=benchlib.find_data())
     args = parser.parse_args()
     adlaw = find_adlaw(args.adlaw)
 
@@ -141,6 +102,18 @@ def main():
             index = int(os.path.basename(f["path"]).split(".")[0])
             print(f"    {f['ruleId']} {f['severity']}: 「{f['matchedText']}」 in: {texts[index][:60]}")
 
+
+
+def find_adlaw(given):
+    return benchlib.find_adlaw(given, prefer=("debug",))
+
+
+def check(adlaw, paths, extra):
+    return benchlib.check(adlaw, paths, extra)
+
+
+def sentences(data_dir):
+    return [s for s in (text.strip() for text in benchlib.ad_contents(data_dir)) if s]
 
 if __name__ == "__main__":
     main()

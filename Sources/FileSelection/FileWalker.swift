@@ -66,12 +66,12 @@ public struct FileWalker: Sendable {
             // The folder's real path (every link in it resolved) identifies it, however it
             // was reached: a loop through two or more links is found on its second visit.
             guard let canonical = FileKind.realPath(directory) else {
-                result.diagnostics.append(Diagnostic(code: "symlink-loop", level: .note, path: directory,
+                result.diagnostics.append(Diagnostic(code: .symlinkLoop, level: .note, path: directory,
                                                      message: "symbolic-link loop; skipped"))
                 continue
             }
             guard visited.insert(canonical).inserted else {
-                result.diagnostics.append(Diagnostic(code: "symlink-loop", level: .note, path: directory,
+                result.diagnostics.append(Diagnostic(code: .symlinkLoop, level: .note, path: directory,
                                                      message: "folder already visited (symbolic-link loop); skipped"))
                 continue
             }
@@ -115,20 +115,20 @@ public struct FileWalker: Sendable {
             stack += subdirectories.reversed()
         }
         for path in special {
-            result.diagnostics.append(Diagnostic(code: "special-file", level: .note, path: path,
+            result.diagnostics.append(Diagnostic(code: .specialFile, level: .note, path: path,
                                                  message: "not a regular file (a pipe, socket or device); skipped. Name it explicitly to read it"))
         }
         for path in brokenLinks {
             let loops = FileKind(path: path) == .brokenLink(loops: true)
-            result.diagnostics.append(Diagnostic(code: loops ? "symlink-loop" : "broken-link", level: .note, path: path,
+            result.diagnostics.append(Diagnostic(code: loops ? .symlinkLoop : .brokenLink, level: .note, path: path,
                                                  message: loops ? "symbolic-link loop; skipped" : "symbolic link to nothing; skipped"))
         }
         if skipped > 0 {
-            result.diagnostics.append(Diagnostic(code: "skipped-files", level: .note, path: root,
+            result.diagnostics.append(Diagnostic(code: .skippedFiles, level: .note, path: root,
                                                  message: "\(skipped) file\(skipped == 1 ? "" : "s") with other extensions skipped"))
         }
         if ignored > 0 {
-            result.diagnostics.append(Diagnostic(code: "ignored-files", level: .note, path: root,
+            result.diagnostics.append(Diagnostic(code: .ignoredFiles, level: .note, path: root,
                                                  message: "\(ignored) file\(ignored == 1 ? "" : "s") or folder\(ignored == 1 ? "" : "s") left out by --exclude, --include or \(ignoreFileName ?? "ignore files")"))
         }
         result.files.sort()

@@ -16,7 +16,7 @@ Each sentence is written to its own file (document-level rules see one sentence 
 time) and the whole set is checked by one `adlaw check --format json` run.
 
 Usage:
-    scripts/bench-gov-examples.py [--adlaw BIN] [--rules DIR] [--data DIR]
+    bench/gov-examples.py [--adlaw BIN] [--rules DIR] [--data DIR]
                                   [--misses N] [--list-misses] [--list-fp]
 """
 
@@ -32,6 +32,8 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -41,23 +43,15 @@ DESCRIPTION = re.compile(r"佐以|畫面|圖片|圖案|圖示|品名|比較|整�
 
 
 def find_adlaw(explicit: str | None) -> str:
-    candidates = [explicit, os.environ.get("ADLAW_BIN"),
-                  str(REPO / ".build/release/adlaw"), str(REPO / ".build/debug/adlaw"),
-                  shutil.which("adlaw")]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    sys.exit("error: no adlaw binary found; build one with `swift build -c release` or pass --adlaw BIN")
+    return benchlib.find_adlaw(explicit or os.environ.get("ADLAW_BIN"))
 
 
 def find_data(explicit: str | None) -> Path:
-    candidates = [explicit, os.environ.get("ADLAW_GOV_DATA"), str(REPO.parent / "shared/law/data"),
-                  "/work/shared/law/data"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "food-ad-violation-examples-209.json").is_file():
-            return Path(candidate)
-    sys.exit("error: government example data not found; pass --data DIR (the folder holding "
-             "food-ad-violation-examples-209.json) or set ADLAW_GOV_DATA")
+    found = Path(benchlib.find_data(explicit, required_file="food-ad-violation-examples-209.json"))
+    if not (found / "food-ad-violation-examples-209.json").is_file():
+        sys.exit("error: government example data not found; pass --data DIR (the folder holding "
+                 "food-ad-violation-examples-209.json) or set ADLAW_GOV_DATA")
+    return found
 
 
 def item_number(identifier: str) -> int:

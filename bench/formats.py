@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times extraction and checking of large files of each input format.
 
-Usage: scripts/bench-formats.py [ADLAW_BINARY] (default .build/release/adlaw)
+Usage: bench/formats.py [ADLAW_BINARY] (default .build/release/adlaw)
 Writes the inputs to a temporary folder (python-docx, python-pptx, openpyxl are needed for the
 Office files: pip install python-docx python-pptx openpyxl) and prints, per format, the size,
 the number of segments, the best of three wall-clock times of `adlaw extract`, and one run

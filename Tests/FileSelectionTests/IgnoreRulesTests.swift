@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Extractors
+@testable import FileSelection
 
 @Suite struct IgnoreRulesTests {
     @Test func globsFollowGitignoreRules() {
@@ -51,10 +51,10 @@ import Testing
         let result = walker.expand([root.path])
         let relative = result.files.map { String($0.dropFirst(root.path.count + 1)) }
         #expect(relative == ["a.md", "sub/b.md", "sub/keep.txt"])
-        #expect(result.diagnostics.contains { $0.code == "ignored-files" })
-        #expect(result.diagnostics.contains { $0.code == "skipped-files" && $0.message.hasPrefix("1 file") })
+        #expect(result.diagnostics.contains { $0.code == .ignoredFiles })
+        #expect(result.diagnostics.contains { $0.code == .skippedFiles && $0.message.hasPrefix("1 file") })
         let looped = FileWalker(extensions: ["md", "html"]).expand([root.path])
         #expect(looped.files.contains { $0.hasSuffix("sub/deep/c.html") })
-        #expect(looped.diagnostics.contains { $0.code == "symlink-loop" })
+        #expect(looped.diagnostics.contains { $0.code == .symlinkLoop })
     }
 }

@@ -11,7 +11,7 @@
 #   - a sparser, more realistic corpus (one product per 4 KB page, sectors inferred);
 #   - small runs: ten small files (a pre-commit run) against `adlaw --version`, with the
 #     rule-set cache and without (`--no-cache`).
-# Usage: scripts/bench.sh            (BENCH_MB=64 BENCH_FILES=256 BENCH_RG_MB=4 BENCH_NAIVE_MB=4)
+# Usage: bench/speed.sh            (BENCH_MB=64 BENCH_FILES=256 BENCH_RG_MB=4 BENCH_NAIVE_MB=4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh

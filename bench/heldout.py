@@ -19,7 +19,7 @@ and each half is checked by one `adlaw check --format json` run.
 Tune rules on the dev half only; the test half is the estimate for unseen copy.
 
 Usage:
-    scripts/bench-heldout.py [--adlaw BIN] [--set FILE] [--split dev|test|all] [--by-rule] [--list]
+    bench/heldout.py [--adlaw BIN] [--set FILE] [--split dev|test|all] [--by-rule] [--list]
         # adlaw default: $ADLAW_BIN, .build/release/adlaw, .build/debug/adlaw, adlaw on PATH
         # --by-rule prints recall per claim type; --list every miss and false positive
 """
@@ -36,19 +36,15 @@ import tempfile
 from pathlib import Path
 
 import yaml
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 AREAS = ["cosmetics", "drug", "medical", "medical-device"]
 
 
 def find_adlaw(explicit: str | None) -> str:
-    candidates = [explicit, os.environ.get("ADLAW_BIN"),
-                  str(REPO / ".build/release/adlaw"), str(REPO / ".build/debug/adlaw"),
-                  shutil.which("adlaw")]
-    for candidate in candidates:
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    sys.exit("error: no adlaw binary found; build one with `swift build` or pass --adlaw BIN")
+    return benchlib.find_adlaw(explicit or os.environ.get("ADLAW_BIN"))
 
 
 def load_items(path: Path) -> list[dict]:

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-import Workflow
+import Git
 
 /// Staged content and hooks, in real temporary git repositories.
 @Suite struct GitTests {

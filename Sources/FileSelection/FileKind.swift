@@ -1,3 +1,5 @@
+import LintCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,7 +9,7 @@ import Darwin
 /// What a path is, following symbolic links, with the cases a walk must not trip over:
 /// a link that loops or points nowhere, and special files (FIFOs, sockets, devices) whose
 /// reading can block forever or never end.
-enum FileKind: Equatable {
+package enum FileKind: Equatable {
     case regular
     case directory
     /// A FIFO, socket or device.
@@ -16,7 +18,7 @@ enum FileKind: Equatable {
     case brokenLink(loops: Bool)
     case missing
 
-    init(path: String) {
+    package init(path: String) {
         var info = stat()
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -36,19 +38,19 @@ enum FileKind: Equatable {
 
     /// The canonical absolute path, with every symbolic link resolved (`realpath`), or nil
     /// when it cannot be resolved (a loop, a missing part).
-    static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
-    static func isSymbolicLink(_ path: String) -> Bool {
+    package static func isSymbolicLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// The error for a path named on the command line that cannot be read as it is.
-    func error(for path: String) -> ExtractionError? {
+    package func error(for path: String) -> ExtractionError? {
         switch self {
         case .regular, .directory, .special: nil
         case .missing: .notFound(path: path)

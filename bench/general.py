@@ -17,7 +17,7 @@ Three measurements:
 
 Usage:
 
-  scripts/bench-general.py [--adlaw PATH] [--data DIR]
+  bench/general.py [--adlaw PATH] [--data DIR]
 
   --adlaw  default: .build/debug/adlaw, then adlaw on PATH
   --data   default: ../shared/law/data beside the repository
@@ -31,6 +31,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
 
 AREAS = ["fair-trade", "consumer-protection"]
 
@@ -95,26 +97,6 @@ def rescission_cases():
     return cases
 
 
-def find_adlaw(given):
-    if given:
-        return given
-    local = os.path.join(os.path.dirname(__file__), "..", ".build", "debug", "adlaw")
-    if os.path.exists(local):
-        return local
-    found = shutil.which("adlaw")
-    if not found:
-        sys.exit("adlaw not found: build it (swift build) or pass --adlaw PATH")
-    return found
-
-
-def check(adlaw, folder, extra):
-    proc = subprocess.run([adlaw, "check", "--format", "json", "--fail-on", "never", "--no-color"]
-                          + extra + [folder], capture_output=True, text=True)
-    if proc.returncode not in (0, 1):
-        sys.exit(f"adlaw failed ({proc.returncode}): {proc.stderr.strip()}")
-    return json.loads(proc.stdout)["findings"]
-
-
 def run_cases(adlaw, name, rule, cases, positive="over the limit"):
     with tempfile.TemporaryDirectory() as folder:
         for index, (text, _) in enumerate(cases):
@@ -130,34 +112,13 @@ def run_cases(adlaw, name, rule, cases, positive="over the limit"):
     return right, len(cases)
 
 
-def sentences(data_dir):
-    out = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "ad_content" and isinstance(value, str):
-                    out.append(value.replace("\n", " "))
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    for name in sorted(os.listdir(data_dir)):
-        if name.endswith(".json"):
-            with open(os.path.join(data_dir, name), encoding="utf-8") as handle:
-                walk(json.load(handle))
-    return out
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--adlaw")
     parser.add_argument("--data")
     args = parser.parse_args()
     adlaw = find_adlaw(args.adlaw)
-    data_dir = args.data or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "law", "data")
+    data_dir = benchlib.find_data(args.data)
 
     run_cases(adlaw, "prize limit (Art. 6)", "fair-trade.prize-over-limit", prize_cases())
     run_cases(adlaw, "gift limit (Art. 4)", "fair-trade.gift-over-limit", gift_cases())
@@ -185,6 +146,18 @@ def main():
         index = int(os.path.basename(finding["path"]).split(".")[0])
         print(f"  {finding['ruleId']} 「{finding['matchedText']}」 in: {texts[index][:50]}")
 
+
+
+def find_adlaw(given):
+    return benchlib.find_adlaw(given, prefer=("debug",))
+
+
+def check(adlaw, folder, extra):
+    return benchlib.check(adlaw, [folder], extra)["findings"]
+
+
+def sentences(data_dir):
+    return [text.replace("\n", " ") for text in benchlib.ad_contents(data_dir)]
 
 if __name__ == "__main__":
     main()

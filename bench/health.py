@@ -18,7 +18,7 @@ prints, per list, how many phrases the rules flag:
 Each phrase becomes one line 「本產品<phrase>。」 of a document declared to be of the
 sector. Usage:
 
-  scripts/bench-health.py [--adlaw PATH] [--data DIR]
+  bench/health.py [--adlaw PATH] [--data DIR]
       # adlaw default: .build/release/adlaw, .build/debug/adlaw, then adlaw on PATH
       # data default: ../shared/law/data beside the repository
 
@@ -32,6 +32,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
 
 # 附件一 涉及影響生理機能或改變身體結構之詞句 (quoted; "/" separates phrases, (x) is an alternative)
 ANNEX_1 = """活化毛囊|刺激毛囊細胞|增加毛囊角質細胞增生|刺激毛囊讓髮絲再次生長不易脫落|刺激毛囊不萎縮|堅固毛囊刺激新生秀髮|
@@ -131,7 +133,7 @@ def run(adlaw, sector, only, items, workdir, name, product):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--adlaw", help="the adlaw binary")
-    parser.add_argument("--data", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "law", "data"),
+    parser.add_argument("--data", default=benchlib.find_data(),
                         help="folder of the government example JSON files")
     args = parser.parse_args()
     built = [p for p in (".build/release/adlaw", ".build/debug/adlaw") if os.path.exists(p)]
@@ -171,27 +173,6 @@ def main():
 AREAS = ["cosmetics", "drug", "medical", "medical-device"]
 
 
-def sentences(data_dir):
-    out = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key == "ad_content" and isinstance(value, str) and value.strip():
-                    out.append(value.strip())
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    for name in sorted(os.listdir(data_dir)):
-        if name.endswith(".json"):
-            with open(os.path.join(data_dir, name), encoding="utf-8") as handle:
-                walk(json.load(handle))
-    return out
-
-
 def out_of_domain(adlaw, data_dir, workdir):
     if not os.path.isdir(data_dir):
         print(f"(no data folder at {data_dir}; out-of-domain check skipped)")
@@ -219,6 +200,10 @@ def out_of_domain(adlaw, data_dir, workdir):
     for f in findings:
         print(f"    {f['ruleId']}: 「{f['matchedText']}」 in {texts[int(os.path.basename(f['path'])[:5])]}")
 
+
+
+def sentences(data_dir):
+    return [text.strip() for text in benchlib.ad_contents(data_dir) if text.strip()]
 
 if __name__ == "__main__":
     main()

@@ -25,17 +25,17 @@ public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible 
     public var column: Int? { if case let .malformed(_, _, column, _) = self { column } else { nil } }
 
     /// A stable code for machine readers.
-    public var code: String {
+    public var code: DiagnosticCode {
         switch self {
-        case .notFound: "not-found"
-        case .unreadable: "unreadable"
-        case .tooLarge: "too-large"
-        case .binary: "binary"
-        case .unsupportedEncoding: "unsupported-encoding"
-        case .unsupportedFormat: "unsupported-format"
-        case .malformed: "malformed"
-        case .limitExceeded: "limit-exceeded"
-        case .emptyInput: "empty-input"
+        case .notFound: .notFound
+        case .unreadable: .unreadable
+        case .tooLarge: .tooLarge
+        case .binary: .binary
+        case .unsupportedEncoding: .unsupportedEncoding
+        case .unsupportedFormat: .unsupportedFormat
+        case .malformed: .malformed
+        case .limitExceeded: .limitExceeded
+        case .emptyInput: .emptyInput
         }
     }
 

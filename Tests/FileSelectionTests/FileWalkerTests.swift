@@ -1,4 +1,5 @@
 import Extractors
+import FileSelection
 import Foundation
 import LintCore
 import Testing
@@ -14,7 +15,7 @@ import TestSupport
         let result = FileWalker(extensions: ["md", "txt", "html"]).expand([root.path])
         let names = result.files.map { $0.replacingOccurrences(of: root.path + "/", with: "") }
         #expect(names == ["a/c.txt", "a/g.HTML", "b.md"])
-        #expect(result.diagnostics.contains { $0.code == "skipped-files" && $0.message.hasPrefix("1 file") })
+        #expect(result.diagnostics.contains { $0.code == .skippedFiles && $0.message.hasPrefix("1 file") })
     }
 
     @Test func explicitFilesAreAlwaysIncludedAndMissingOnesReported() throws {
@@ -33,7 +34,7 @@ import TestSupport
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("a/loop").path, withDestinationPath: root.path)
         let result = FileWalker(extensions: ["md"]).expand([root.path])
         #expect(result.files.count == 1)
-        #expect(result.diagnostics.contains { $0.code == "symlink-loop" })
+        #expect(result.diagnostics.contains { $0.code == .symlinkLoop })
     }
 }
 

@@ -1,0 +1,46 @@
+/// The kind of a diagnostic: a stable name for tests and machine readers (JSON `code`,
+/// SARIF notification ids, JUnit error types). A closed set, so a misspelt code is a
+/// compile error rather than a filter that silently matches nothing.
+public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // Reading a file (ExtractionError).
+    case notFound = "not-found"
+    case unreadable
+    case tooLarge = "too-large"
+    case binary
+    case unsupportedEncoding = "unsupported-encoding"
+    case unsupportedFormat = "unsupported-format"
+    case malformed
+    case limitExceeded = "limit-exceeded"
+    /// Standard input was empty or absent: nothing was checked.
+    case emptyInput = "empty-input"
+    // Notes on a file that was read.
+    case invalidUTF8 = "invalid-utf8"
+    case encoding
+    case frontMatter = "front-matter"
+    case unterminatedQuote = "unterminated-quote"
+    case approximateLocation = "approximate-location"
+    case missingPart = "missing-part"
+    case noText = "no-text"
+    // Walking folders.
+    case symlinkLoop = "symlink-loop"
+    case brokenLink = "broken-link"
+    case specialFile = "special-file"
+    case skippedFiles = "skipped-files"
+    case ignoredFiles = "ignored-files"
+    case excludedByConfig = "excluded-by-config"
+    // Linting.
+    case sectorsInferred = "sectors-inferred"
+    case unknownSector = "unknown-sector"
+    case matchLimit = "match-limit"
+    // Triage.
+    case claimExpiring = "claim-expiring"
+    case claimExpired = "claim-expired"
+
+    /// Codes of inputs that could not be read at all (the run is incomplete).
+    public var isReadFailure: Bool {
+        switch self {
+        case .notFound, .unreadable, .tooLarge, .binary, .unsupportedEncoding, .unsupportedFormat, .malformed, .limitExceeded, .emptyInput: true
+        default: false
+        }
+    }
+}
