@@ -13,6 +13,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // `adlaw serve`: the HTTP server, its access log and its metrics.
+        // Without its ConfigurationSupport trait: swift-configuration has a target named
+        // Configuration, as this package does, and target names must be unique.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C library: only PCRE2Matcher imports it.
@@ -81,13 +87,23 @@ let package = Package(
         ),
         // `adlaw lsp`: the language server, a thin shell over Checker (JSON-RPC over stdio).
         .target(name: "LanguageServer", dependencies: ["Checker", "AdlawConfiguration", "LintCore"]),
+        // `adlaw serve`: the HTTP API and the web page over one warm Checker.
+        .target(
+            name: "Server",
+            dependencies: [
+                "Checker", "LintCore", "Reporters", "Workflow",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         // The CLI: parses arguments, calls Checker, prints.
         .executableTarget(
             name: "adlaw",
             dependencies: [
-                "Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
-                "LanguageServer",
+                "Checker", "Server", "LanguageServer", "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

@@ -1,0 +1,265 @@
+/// The OpenAPI 3.1 description of the API, served at `/openapi.yaml`. The same text is
+/// `schemas/openapi.yaml` in the repository (a test keeps the two equal).
+enum OpenAPIDocument {
+    static let yaml = #"""
+openapi: 3.1.0
+info:
+  title: adlaw
+  version: 0.1.0
+  description: >-
+    The HTTP API of `adlaw serve`: check Taiwan marketing copy against the rule pack the server
+    loaded. Every check runs the same library path as `adlaw check`. Errors are JSON
+    `{"error": message, "status": code}`. When a token file is given, every /v1/ request needs
+    `Authorization: Bearer <token>`.
+servers:
+  - url: http://127.0.0.1:8080
+paths:
+  /v1/check:
+    post:
+      summary: Check one text or one file
+      description: >-
+        A JSON body checks text; any other body is the bytes of one file of a format adlaw
+        reads, named by `filename` (its extension picks the format). The response is the
+        document `adlaw check --format json` prints, with a `verdict`.
+      parameters:
+        - name: filename
+          in: query
+          description: For a file upload, the file's name (required then).
+          schema: { type: string }
+        - name: sectors
+          in: query
+          description: For a file upload, comma-separated sectors to check it as.
+          schema: { type: string }
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/CheckRequest' }
+          application/octet-stream:
+            schema: { type: string, format: binary }
+      responses:
+        '200':
+          description: The check's report.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/CheckReport' }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '413': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/audit:
+    post:
+      summary: An audit report of one uploaded file or text
+      description: The same inputs as /v1/check; campaign-plan checklists run too.
+      parameters:
+        - name: filename
+          in: query
+          schema: { type: string }
+        - name: sectors
+          in: query
+          schema: { type: string }
+        - name: format
+          in: query
+          schema: { type: string, enum: [html, markdown] }
+        - name: title
+          in: query
+          schema: { type: string }
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/CheckRequest' }
+          application/octet-stream:
+            schema: { type: string, format: binary }
+      responses:
+        '200':
+          description: The audit report.
+          content:
+            text/html: { schema: { type: string } }
+            text/markdown: { schema: { type: string } }
+        '400': { $ref: '#/components/responses/Error' }
+        '401': { $ref: '#/components/responses/Error' }
+        '413': { $ref: '#/components/responses/Error' }
+        '422': { $ref: '#/components/responses/Error' }
+        '503': { $ref: '#/components/responses/Busy' }
+  /v1/rules:
+    get:
+      summary: The loaded rules
+      responses:
+        '200':
+          description: One object per rule.
+          content:
+            application/json:
+              schema:
+                type: array
+                items: { $ref: '#/components/schemas/Rule' }
+        '401': { $ref: '#/components/responses/Error' }
+  /v1/rules/{id}:
+    get:
+      summary: One rule explained, as `adlaw explain` explains it
+      parameters:
+        - name: id
+          in: path
+          required: true
+          schema: { type: string }
+      responses:
+        '200':
+          description: The rule with its explanation as text and Markdown.
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/RuleExplained' }
+        '401': { $ref: '#/components/responses/Error' }
+        '404': { $ref: '#/components/responses/Error' }
+  /healthz:
+    get:
+      summary: Liveness
+      responses:
+        '200':
+          description: The server is up with its rules loaded.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [status, version, rules]
+                properties:
+                  status: { type: string, const: ok }
+                  version: { type: string }
+                  rules: { type: integer }
+  /metrics:
+    get:
+      summary: Prometheus metrics
+      responses:
+        '200':
+          description: Prometheus text exposition format.
+          content:
+            text/plain: { schema: { type: string } }
+  /openapi.yaml:
+    get:
+      summary: This document
+      responses:
+        '200':
+          description: OpenAPI 3.1 YAML.
+          content:
+            application/yaml: { schema: { type: string } }
+components:
+  responses:
+    Error:
+      description: What was wrong with the request.
+      content:
+        application/json:
+          schema: { $ref: '#/components/schemas/Error' }
+    Busy:
+      description: The server is checking as many requests as it allows; retry after Retry-After seconds.
+      headers:
+        Retry-After:
+          schema: { type: integer }
+      content:
+        application/json:
+          schema: { $ref: '#/components/schemas/Error' }
+  schemas:
+    Error:
+      type: object
+      required: [error, status]
+      properties:
+        error: { type: string }
+        status: { type: integer }
+    Severity:
+      type: string
+      enum: [info, warning, error]
+    CheckRequest:
+      type: object
+      required: [text]
+      properties:
+        text: { type: string, description: The copy to check. }
+        filename: { type: string, description: 'The name it is reported under; its extension picks the format (default text.txt).' }
+        sectors: { type: array, items: { type: string }, description: Sectors to check it as (as --sector). }
+        only: { type: array, items: { type: string }, description: Rule ids, areas or globs to run (as --only). }
+        disable: { type: array, items: { type: string }, description: Rules not to run (as --disable). }
+        minSeverity: { $ref: '#/components/schemas/Severity' }
+        checklists: { type: boolean, description: Also run the campaign-plan checklists. }
+    Reference:
+      type: object
+      required: [law, article, pcode]
+      properties:
+        law: { type: string }
+        article: { type: string }
+        pcode: { type: string }
+        authority: { type: string }
+        penalty: { type: string }
+        url: { type: string }
+    Finding:
+      type: object
+      required: [ruleId, ruleName, severity, message, references, path, line, column, endLine, endColumn, byteOffset, byteLength, matchedText, zone, fingerprint]
+      properties:
+        ruleId: { type: string }
+        ruleName: { type: string }
+        severity: { $ref: '#/components/schemas/Severity' }
+        message: { type: string }
+        references: { type: array, items: { $ref: '#/components/schemas/Reference' } }
+        path: { type: string }
+        line: { type: integer }
+        column: { type: integer }
+        endLine: { type: integer }
+        endColumn: { type: integer }
+        byteOffset: { type: integer }
+        byteLength: { type: integer }
+        matchedText: { type: string }
+        suggestion: { type: [string, 'null'] }
+        zone: { type: string }
+        fingerprint: { type: string }
+        location: { type: object }
+    CheckReport:
+      type: object
+      required: [version, tool, findings, files, diagnostics, summary, verdict]
+      properties:
+        version: { type: integer }
+        tool: { type: object }
+        findings: { type: array, items: { $ref: '#/components/schemas/Finding' } }
+        files:
+          type: array
+          items:
+            type: object
+            required: [path, format, sectors, sectorSource, findings]
+            properties:
+              path: { type: string }
+              format: { type: string }
+              sectors: { type: array, items: { type: string } }
+              sectorSource: { type: string, enum: [option, front-matter, config, inferred, none] }
+              inferredFrom: { type: object, additionalProperties: { type: array, items: { type: string } } }
+              findings: { type: integer }
+        diagnostics: { type: array, items: { type: object } }
+        summary: { type: object }
+        verdict:
+          type: object
+          required: [level, label, reason]
+          properties:
+            level: { type: string, enum: [publish, needs-review, block] }
+            label: { type: string }
+            reason: { type: string }
+            ruleId: { type: [string, 'null'] }
+    Rule:
+      type: object
+      required: [id, name, severity, sectors, zones, kind, references, tags]
+      properties:
+        id: { type: string }
+        name: { type: string }
+        severity: { $ref: '#/components/schemas/Severity' }
+        sectors: { type: array, items: { type: string } }
+        zones: { type: array, items: { type: string } }
+        kind: { type: string, enum: [terms, regex, near, requires, checklist] }
+        references: { type: array, items: { $ref: '#/components/schemas/Reference' } }
+        suggestion: { type: [string, 'null'] }
+        tags: { type: array, items: { type: string } }
+    RuleExplained:
+      type: object
+      required: [id, name, severity, text, markdown]
+      properties:
+        id: { type: string }
+        name: { type: string }
+        severity: { $ref: '#/components/schemas/Severity' }
+        rationale: { type: string }
+        text: { type: string }
+        markdown: { type: string }
+"""#
+}

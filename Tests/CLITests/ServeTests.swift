@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `adlaw serve` as a client sees it: the built binary on a loopback port, requests by curl.
+@Suite(.serialized) struct ServeTests {
+    /// A running server, stopped when the test ends.
+    final class Running {
+        let process: Process
+        let port: Int
+        let folder: URL
+
+        init(arguments: [String] = []) throws {
+            folder = CLIRunner.temporaryFolder("adlaw-serve")
+            var lastError = ""
+            for _ in 0..<5 {
+                let port = Int.random(in: 20_000..<40_000)
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: try CLIRunner.adlawPath())
+                process.arguments = ["serve", "--port", String(port), "--no-config"] + arguments
+                var environment = ProcessInfo.processInfo.environment
+                environment["ADLAW_RULES_DIR"] = TestSupport.rulesFolder
+                environment["ADLAW_CACHE_DIR"] = CLI.cacheFolder
+                process.environment = environment
+                process.currentDirectoryURL = folder
+                let log = folder.appendingPathComponent("serve-\(port).log")
+                FileManager.default.createFile(atPath: log.path, contents: nil)
+                process.standardOutput = try FileHandle(forWritingTo: log)
+                process.standardError = try FileHandle(forWritingTo: log)
+                try process.run()
+                for _ in 0..<300 {
+                    if !process.isRunning { break }
+                    if let health = try? Self.curl(port: port, ["-s", "http://127.0.0.1:\(port)/healthz"]), health.status == 0,
+                       health.stdout.contains("\"status\":\"ok\"") {
+                        self.process = process
+                        self.port = port
+                        return
+                    }
+                    Thread.sleep(forTimeInterval: 0.1)
+                }
+                lastError = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                if process.isRunning { process.terminate(); process.waitUntilExit() }
+            }
+            throw CLIRunner.Failure.notFound("a server that starts: \(lastError)")
+        }
+
+        deinit {
+            if process.isRunning { process.terminate(); process.waitUntilExit() }
+            CLIRunner.remove(folder)
+        }
+
+        static func curl(port: Int, _ arguments: [String]) throws -> CLIRunner.Output {
+            try CLIRunner.run("/usr/bin/env", ["curl", "--max-time", "60"] + arguments, in: FileManager.default.temporaryDirectory)
+        }
+
+        /// Status code and body of a request.
+        func request(_ path: String, method: String = "GET", json: String? = nil, file: URL? = nil,
+                     headers: [String] = []) throws -> (status: Int, body: String) {
+            var arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", "-X", method]
+            for header in headers { arguments += ["-H", header] }
+            if let json { arguments += ["-H", "Content-Type: application/json", "--data-binary", json] }
+            if let file { arguments += ["-H", "Content-Type: application/octet-stream", "--data-binary", "@\(file.path)"] }
+            arguments.append("http://127.0.0.1:\(port)\(path)")
+            let output = try Self.curl(port: port, arguments)
+            let lines = output.stdout.components(separatedBy: "\n")
+            return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+        }
+    }
+
+    static func object(_ text: String) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+
+    @Test func checksTextWithTheSameReportAsTheCLI() throws {
+        let server = try Running()
+        let copy = "每天一杯，預防感冒。\n本商品網購限定，恕不退換。\n"
+        let response = try server.request("/v1/check", method: "POST", json: #"{"text": "每天一杯，預防感冒。\n本商品網購限定，恕不退換。\n", "filename": "copy.txt", "sectors": ["food"]}"#)
+        #expect(response.status == 200, "\(response.body)")
+        let document = Self.object(response.body)
+        let findings = document["findings"] as? [[String: Any]] ?? []
+        #expect(findings.map { $0["ruleId"] as? String } == ["food.medical-efficacy", "consumer-protection.no-return"])
+        let verdict = document["verdict"] as? [String: Any]
+        #expect(verdict?["level"] as? String == "block" && verdict?["label"] as? String == "不得刊登")
+        // The CLI on the same text gives the same findings, positions and messages.
+        let cli = try CLIRunner.adlaw(["check", "--format", "json", "--sector", "food", "--stdin-filename", "copy.txt", "--no-config", "-"],
+                                      in: server.folder, stdin: copy)
+        let cliFindings = Self.object(cli.stdout)["findings"] as? [[String: Any]] ?? []
+        for key in ["ruleId", "line", "column", "endColumn", "message", "matchedText", "fingerprint"] {
+            #expect(findings.map { "\($0[key] ?? "")" } == cliFindings.map { "\($0[key] ?? "")" }, "\(key)")
+        }
+        let files = document["files"] as? [[String: Any]]
+        #expect(files?.first?["sectorSource"] as? String == "option")
+    }
+
+    @Test func uploadsAFileOfAnyFormat() throws {
+        let server = try Running()
+        let page = CLIRunner.packageRoot.appendingPathComponent("Corpus/sample-campaign/product-page.md")
+        let response = try server.request("/v1/check?filename=page.md", method: "POST", file: page)
+        #expect(response.status == 200, "\(response.body)")
+        let document = Self.object(response.body)
+        #expect((document["findings"] as? [[String: Any]])?.contains { $0["ruleId"] as? String == "food.medical-efficacy" } == true)
+        #expect((document["files"] as? [[String: Any]])?.first?["sectorSource"] as? String == "front-matter")
+        let audit = try server.request("/v1/audit?filename=page.md&format=markdown", method: "POST", file: page)
+        #expect(audit.status == 200 && audit.body.hasPrefix("# 廣告法規審閱報告"), "\(audit.body.prefix(200))")
+    }
+
+    @Test func badRequestsGetAJSONErrorAndTheServerLivesOn() throws {
+        let server = try Running(arguments: ["--max-request-size", "4096"])
+        let cases: [(String, String?, URL?, Int)] = [
+            ("/v1/check", #"{"txt": 1}"#, nil, 400),
+            ("/v1/check", "{not json", nil, 400),
+            ("/v1/check", #"{"text": "x", "sectors": ["no-such-sector"]}"#, nil, 400),
+            ("/v1/check", #"{"text": "x", "only": ["no-such-rule"]}"#, nil, 400),
+            ("/v1/rules/no-such-rule", nil, nil, 404),
+        ]
+        for (path, json, file, expected) in cases {
+            let response = try server.request(path, method: json == nil ? "GET" : "POST", json: json, file: file)
+            #expect(response.status == expected, "\(path) \(json ?? ""): \(response.body)")
+            #expect(Self.object(response.body)["error"] is String, "\(response.body)")
+        }
+        // Hostile uploads: too large, invalid UTF-8, a damaged .docx, a zip bomb in a .docx.
+        let big = server.folder.appendingPathComponent("big.txt")
+        try Data(repeating: 0x41, count: 10_000).write(to: big)
+        #expect(try server.request("/v1/check?filename=big.txt", method: "POST", file: big).status == 413)
+        let invalid = server.folder.appendingPathComponent("bad.txt")
+        try Data([0xE6, 0x81, 0xFF, 0xFE] + Array("恕不退換".utf8)).write(to: invalid)
+        let invalidResponse = try server.request("/v1/check?filename=bad.txt", method: "POST", file: invalid)
+        #expect(invalidResponse.status == 200, "\(invalidResponse.body)")
+        #expect(invalidResponse.body.contains("invalid-utf8"))
+        let damaged = server.folder.appendingPathComponent("damaged.docx")
+        try Data("PK\u{3}\u{4}not really a zip".utf8).write(to: damaged)
+        let damagedResponse = try server.request("/v1/check?filename=damaged.docx", method: "POST", file: damaged)
+        #expect(damagedResponse.status == 422, "\(damagedResponse.body)")
+        #expect((Self.object(damagedResponse.body)["error"] as? String)?.contains("damaged.docx") == true)
+        let bomb = try Self.zipBomb(in: server.folder)
+        let bombServer = try Running()
+        let bombResponse = try bombServer.request("/v1/check?filename=bomb.docx", method: "POST", file: bomb)
+        #expect(bombResponse.status == 422, "\(bombResponse.body)")
+        #expect(try server.request("/healthz").status == 200)
+    }
+
+    /// A .docx whose document part inflates far past the per-part limit.
+    static func zipBomb(in folder: URL) throws -> URL {
+        let script = """
+        import sys, zipfile
+        with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", "<Types/>")
+            z.writestr("word/document.xml", "<w:document>" + "A" * (80 << 20) + "</w:document>")
+        """
+        let url = folder.appendingPathComponent("bomb.docx")
+        let output = try CLIRunner.run("/usr/bin/env", ["python3", "-c", script, url.path], in: folder)
+        #expect(output.status == 0, "\(output.stderr)")
+        return url
+    }
+
+    @Test func aTokenGuardsTheAPI() throws {
+        let folder = CLIRunner.temporaryFolder("adlaw-token")
+        defer { CLIRunner.remove(folder) }
+        let tokenFile = folder.appendingPathComponent("token")
+        try "s3cret\n".write(to: tokenFile, atomically: true, encoding: .utf8)
+        let server = try Running(arguments: ["--token-file", tokenFile.path])
+        #expect(try server.request("/v1/rules").status == 401)
+        #expect(try server.request("/v1/rules", headers: ["Authorization: Bearer wrong"]).status == 401)
+        let allowed = try server.request("/v1/rules", headers: ["Authorization: Bearer s3cret"])
+        #expect(allowed.status == 200)
+        #expect(((try? JSONSerialization.jsonObject(with: Data(allowed.body.utf8))) as? [Any])?.count ?? 0 > 100)
+        #expect(try server.request("/healthz").status == 200)
+    }
+
+    @Test func servesThePageTheMetricsAndItsOpenAPIDocument() throws {
+        let server = try Running()
+        let page = try server.request("/")
+        #expect(page.status == 200 && page.body.contains("lang=\"zh-Hant-TW\"") && page.body.contains("檢查"))
+        #expect(!page.body.contains("http://") && !page.body.contains("https://"), "the page loads nothing from elsewhere")
+        _ = try server.request("/v1/check", method: "POST", json: #"{"text": "恕不退換，網購限定"}"#)
+        let metrics = try server.request("/metrics")
+        #expect(metrics.status == 200)
+        #expect(metrics.body.contains(#"adlaw_http_requests_total{route="/v1/check",status="200"} 1"#), "\(metrics.body)")
+        #expect(metrics.body.contains("adlaw_check_duration_seconds_bucket"))
+        #expect(metrics.body.contains(#"adlaw_findings_total{rule="consumer-protection.no-return"}"#))
+        let served = try server.request("/openapi.yaml")
+        let file = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("schemas/openapi.yaml"), encoding: .utf8)
+        #expect(served.status == 200 && served.body == file.trimmingCharacters(in: .newlines), "schemas/openapi.yaml and the served document differ")
+    }
+
+    @Test func jsonLinesBatchKeepsOrderAndReportsBadLines() throws {
+        let folder = CLIRunner.temporaryFolder("adlaw-jsonl")
+        defer { CLIRunner.remove(folder) }
+        var records: [String] = []
+        for index in 0..<300 {
+            records.append(index % 3 == 0 ? #"{"id": \#(index), "text": "每天一杯，預防感冒。", "sectors": ["food"]}"#
+                           : #"{"id": "r\#(index)", "text": "今天天氣很好。"}"#)
+        }
+        records.insert("{broken", at: 10)
+        let output = try CLIRunner.adlaw(["check", "--jsonl", "-", "--no-config"], in: folder, stdin: records.joined(separator: "\n") + "\n")
+        #expect(output.status == 2, "a bad line makes the exit code 2: \(output.stderr)")
+        let lines = output.stdout.split(separator: "\n").map { Self.object(String($0)) }
+        #expect(lines.count == 301)
+        #expect(lines[10]["error"] is String)
+        let ids = lines.enumerated().filter { $0.offset != 10 }.map { "\($0.element["id"] ?? "")" }
+        #expect(ids == (0..<300).map { $0 % 3 == 0 ? "\($0)" : "r\($0)" })
+        #expect((lines[0]["findings"] as? [[String: Any]])?.first?["ruleId"] as? String == "food.medical-efficacy")
+        #expect((lines[1]["verdict"] as? [String: Any])?["level"] as? String == "publish")
+    }
+}
