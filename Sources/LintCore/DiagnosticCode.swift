@@ -30,6 +30,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case excludedByConfig = "excluded-by-config"
     // Linting.
     case sectorsInferred = "sectors-inferred"
+    /// No sector could be decided: only the rules for every sector ran.
+    case sectorsNone = "sectors-none"
+    case channelInferred = "channel-inferred"
+    case unknownChannel = "unknown-channel"
     case unknownSector = "unknown-sector"
     case matchLimit = "match-limit"
     // Triage.

@@ -18,7 +18,7 @@ struct ChannelChooser {
             let named = declared.split(whereSeparator: { $0 == "," || $0 == " " }).map { Channel(String($0)) }
             let known = named.filter(catalog.isKnown)
             for channel in named where !catalog.isKnown(channel) {
-                diagnostics.append(Diagnostic(code: "unknown-channel", level: .warning, path: document.path, line: 1, column: 1,
+                diagnostics.append(Diagnostic(code: .unknownChannel, level: .warning, path: document.path, line: 1, column: 1,
                                               message: "unknown channel `\(channel)` in the front matter was ignored; known channels: \(catalog.channels.map(\.id.rawValue).joined(separator: ", "))"))
             }
             if !known.isEmpty { return ChannelDecision(channels: known, source: .frontMatter) }
@@ -36,7 +36,7 @@ struct ChannelChooser {
         }
         let channels = evidence.keys.sorted()
         let described = channels.map { "\($0.rawValue)（\(evidence[$0]!.joined(separator: "、"))）" }.joined(separator: "、")
-        diagnostics.append(Diagnostic(code: "channel-inferred", level: .note, path: document.path,
+        diagnostics.append(Diagnostic(code: .channelInferred, level: .note, path: document.path,
                                       message: "sales channel inferred from the copy: \(described); rules for \(defaults.map(\.rawValue).joined(separator: ", ")) sales did not run. Declare `channel:` in front matter or pass --channel to override"))
         return ChannelDecision(channels: channels, source: .inferred, evidence: evidence)
     }

@@ -29,7 +29,7 @@ struct SectorChooser {
         let evidence = SectorInference(catalog: catalog).infer(prepared, scratch: scratch)
         guard !evidence.isEmpty else {
             if hasSectorRules && !document.segments.isEmpty {
-                diagnostics.append(Diagnostic(code: "sectors-none", level: .note, path: document.path,
+                diagnostics.append(Diagnostic(code: .sectorsNone, level: .note, path: document.path,
                                               message: "no product sector found in the copy: rules for every product and the cross-sector claim rules ran, the sector rules (\(catalog.definitions.map(\.id.rawValue).joined(separator: ", "))) did not; declare `sector:` in front matter or pass --sector if the copy sells one of these"))
             }
             return SectorDecision(sectors: [], source: .none)

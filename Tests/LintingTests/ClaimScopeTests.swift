@@ -108,7 +108,7 @@ import TestSupport
         let store = TestSupport.lint("門市特價品恕不退貨", set)
         #expect(store.channels.channels == [Channel("store")])
         #expect(store.findings.isEmpty)
-        #expect(store.diagnostics.contains { $0.code == "channel-inferred" })
+        #expect(store.diagnostics.contains { $0.code == .channelInferred })
         // Both named: the online duty applies, with no assumption to note.
         let both = TestSupport.lint("門市或宅配皆可，恕不退貨", set)
         #expect(both.findings.count == 1)
