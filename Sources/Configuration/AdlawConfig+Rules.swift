@@ -62,11 +62,7 @@ extension AdlawConfig {
         if !problems.isEmpty { throw ConfigError(problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }) }
 
         var copy = ruleSet
-        copy.rules = ruleSet.rules.map { rule in
-            var changed = rule
-            if let severity = overrides[rule.id] { changed.severity = severity }
-            return changed
-        }
+        copy.rules = ruleSet.rules.map { rule in overrides[rule.id].map(rule.withSeverity) ?? rule }
         // `only: [food]` keeps the built-in checks: they are about the suppressions themselves.
         let disabled = Set(builtInChecks.filter { id in disable.contains { id.matches(selector: $0.value) } })
         return RuleSettings(ruleSet: copy, only: only.map(\.value), disable: disable.map(\.value),

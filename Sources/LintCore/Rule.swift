@@ -1,111 +1,71 @@
 /// A compiled rule: what it cites and says, and the matcher program that finds it.
 /// Built from a YAML rule file by `RuleCompiler`; never constructed by hand in the CLI.
 ///
-/// The fields live in one shared, copy-on-write box: rules are copied for every document
-/// (filtered by sector, passed to runners), and a copy is then one reference count
-/// instead of one per field.
-public struct Rule: Sendable {
-    private var storage: RuleStorage
-
-    public var id: RuleID {
-        get { storage.id }
-        set { unique().id = newValue }
-    }
-    public var name: String {
-        get { storage.name }
-        set { unique().name = newValue }
-    }
-    public var severity: Severity {
-        get { storage.severity }
-        set { unique().severity = newValue }
-    }
-    public var message: MessageTemplate {
-        get { storage.message }
-        set { unique().message = newValue }
-    }
-    public var rationale: String {
-        get { storage.rationale }
-        set { unique().rationale = newValue }
-    }
-    public var references: [LegalReference] {
-        get { storage.references }
-        set { unique().references = newValue }
-    }
+/// Immutable and shared: rules are passed to every document (filtered by sector, handed to
+/// runners), and passing one is one reference count. A changed rule (the config's severity)
+/// is a new rule (`withSeverity`).
+public final class Rule: Sendable {
+    public let id: RuleID
+    public let name: String
+    public let severity: Severity
+    public let message: MessageTemplate
+    public let rationale: String
+    public let references: [LegalReference]
     /// Sectors the rule applies to; contains `.all` for rules that always run.
-    public var sectors: [Sector] {
-        get { storage.sectors }
-        set { unique().sectors = newValue }
-    }
+    public let sectors: [Sector]
     /// Sectors whose own rules decide instead (a cross-sector claim rule steps aside on a
     /// document of a sector that has its own rule for the same claim); empty for most rules.
-    public var exceptSectors: [Sector] {
-        get { storage.exceptSectors }
-        set { unique().exceptSectors = newValue }
-    }
+    public let exceptSectors: [Sector]
     /// Sales channels the rule is limited to (`online` for distance-selling duties); empty
     /// means every channel.
-    public var channels: [Channel] {
-        get { storage.channels }
-        set { unique().channels = newValue }
-    }
+    public let channels: [Channel]
     /// Zones the rule is limited to; empty means every zone.
-    public var zones: [Zone] {
-        get { storage.zones }
-        set { unique().zones = newValue }
-    }
-    public var suggestion: String? {
-        get { storage.suggestion }
-        set { unique().suggestion = newValue }
-    }
+    public let zones: [Zone]
+    public let suggestion: String?
     /// Literal text that replaces the match when a writer accepts the fix (`replacement:` in
     /// the rule file): offered as a quick fix by `adlaw lsp`. Only for rules whose every match
     /// has one safe wording; most rules explain instead (`suggestion`).
-    public var replacement: String? {
-        get { storage.replacement }
-        set { unique().replacement = newValue }
-    }
-    public var tags: [String] {
-        get { storage.tags }
-        set { unique().tags = newValue }
-    }
-    public var pattern: RulePattern {
-        get { storage.pattern }
-        set { unique().pattern = newValue }
-    }
-    public var exceptions: ExceptionSet {
-        get { storage.exceptions }
-        set { unique().exceptions = newValue }
-    }
-    public var conditions: [NumericCondition] {
-        get { storage.conditions }
-        set { unique().conditions = newValue }
-    }
-    public var examples: [RuleExample] {
-        get { storage.examples }
-        set { unique().examples = newValue }
-    }
+    public let replacement: String?
+    public let tags: [String]
+    public let pattern: RulePattern
+    public let exceptions: ExceptionSet
+    public let conditions: [NumericCondition]
+    public let examples: [RuleExample]
     /// The rule file and the line of its `id:` key.
-    public var origin: SourceOrigin {
-        get { storage.origin }
-        set { unique().origin = newValue }
-    }
+    public let origin: SourceOrigin
 
     public init(id: RuleID, name: String, severity: Severity, message: MessageTemplate, rationale: String,
                 references: [LegalReference], sectors: [Sector], exceptSectors: [Sector] = [], channels: [Channel] = [],
-                zones: [Zone], suggestion: String?,
+                zones: [Zone], suggestion: String?, replacement: String? = nil,
                 tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
                 conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin) {
-        storage = RuleStorage(id: id, name: name, severity: severity, message: message, rationale: rationale,
-                              references: references, sectors: sectors, exceptSectors: exceptSectors, channels: channels,
-                              zones: zones, suggestion: suggestion,
-                              tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
-                              examples: examples, origin: origin)
+        self.id = id
+        self.name = name
+        self.severity = severity
+        self.message = message
+        self.rationale = rationale
+        self.references = references
+        self.sectors = sectors
+        self.exceptSectors = exceptSectors
+        self.channels = channels
+        self.zones = zones
+        self.suggestion = suggestion
+        self.replacement = replacement
+        self.tags = tags
+        self.pattern = pattern
+        self.exceptions = exceptions
+        self.conditions = conditions
+        self.examples = examples
+        self.origin = origin
     }
 
-    /// The box, copied first if another rule shares it.
-    private mutating func unique() -> RuleStorage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
+    /// This rule at another severity (`rules.severity` in `.adlaw.yml`); itself when unchanged.
+    public func withSeverity(_ severity: Severity) -> Rule {
+        guard severity != self.severity else { return self }
+        return Rule(id: id, name: name, severity: severity, message: message, rationale: rationale, references: references,
+                    sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
+                    replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions, examples: examples,
+                    origin: origin)
     }
 
     public var appliesToAllSectors: Bool { sectors.contains(.all) }

@@ -53,7 +53,7 @@ extension Rule: Codable {
         case pattern, exceptions, conditions, examples, origin
     }
 
-    public init(from decoder: any Decoder) throws {
+    public convenience init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(RuleID.self, forKey: .id),
                   name: try c.decode(String.self, forKey: .name),
@@ -66,13 +66,13 @@ extension Rule: Codable {
                   channels: try c.decode([Channel].self, forKey: .channels),
                   zones: try c.decode([Zone].self, forKey: .zones),
                   suggestion: try c.decodeIfPresent(String.self, forKey: .suggestion),
+                  replacement: try c.decodeIfPresent(String.self, forKey: .replacement),
                   tags: try c.decode([String].self, forKey: .tags),
                   pattern: try c.decode(RulePattern.self, forKey: .pattern),
                   exceptions: try c.decode(ExceptionSet.self, forKey: .exceptions),
                   conditions: try c.decode([NumericCondition].self, forKey: .conditions),
                   examples: try c.decode([RuleExample].self, forKey: .examples),
                   origin: try c.decode(SourceOrigin.self, forKey: .origin))
-        replacement = try c.decodeIfPresent(String.self, forKey: .replacement)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -94,14 +94,12 @@ struct RuleFileCompiler {
         guard let examplesNode = map["examples"] else { throw map.error(at: nil, .missingKey("examples")) }
         let examples = try ExamplesClause.compile(examplesNode, context: context)
 
-        var rule = Rule(id: RuleID(id.value), name: name, severity: severity, message: MessageTemplate(message.value),
+        return Rule(id: RuleID(id.value), name: name, severity: severity, message: MessageTemplate(message.value),
                     rationale: rationale, references: references, sectors: sectorList, exceptSectors: exceptSectors,
                     channels: channels, zones: zones,
-                    suggestion: suggestion, tags: tags, pattern: pattern, exceptions: exceptions,
+                    suggestion: suggestion, replacement: replacement?.value, tags: tags, pattern: pattern, exceptions: exceptions,
                     conditions: conditions, examples: examples,
                     origin: SourceOrigin(file: file, line: id.line, column: 1))
-        rule.replacement = replacement?.value
-        return rule
     }
 
     private func readReferences(_ map: YAMLMap) throws(RuleFileError) -> [LegalReference] {
