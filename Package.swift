@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
         .testTarget(name: "PCRE2MatcherTests", dependencies: ["PCRE2Matcher", "LintCore"]),
-        .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "PCRE2Matcher", "LintCore", "TestSupport"]),
+        .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "PCRE2Matcher", "LintCore", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "ExtractorsTests",
             dependencies: ["Extractors", "LintCore", "Linting", "PCRE2Matcher", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
