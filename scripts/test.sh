@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up on a fresh machine, builds adlaw and runs every test: the Swift test
-# suite (unit tests, every rule's examples, the annotated corpus, CLI tests), then the same
-# rule and corpus checks through the CLI.
+# suite (unit tests, every rule's examples, the annotated corpus, CLI and server tests), the
+# same rule and corpus checks through the CLI, the server against its OpenAPI document
+# (schemathesis) and the web page in headless Chromium (selenium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -13,3 +14,7 @@ swift test
 .build/debug/adlaw test Corpus
 # The language server, driven over stdio by a real JSON-RPC client.
 python3 scripts/e2e/lsp_client.py .build/debug/adlaw
+./scripts/api-test.sh .build/debug/adlaw
+shots=$(mktemp -d)
+SCREENSHOTS="$shots" ./scripts/browser-test.sh .build/debug/adlaw
+rm -rf "$shots"

@@ -36,6 +36,7 @@ public struct CheckServer: Sendable {
         let router = Router()
         router.add(middleware: AccessLog(logger: logger, metrics: metrics))
         router.add(middleware: JSONErrors())
+        router.add(middleware: MethodNotAllowed())
         if let token = server.token { router.add(middleware: BearerToken(token: token)) }
         router.get("/") { _, _ in Self.response(WebPage.html, type: "text/html; charset=utf-8") }
         router.get("/healthz") { _, _ in
@@ -44,6 +45,9 @@ public struct CheckServer: Sendable {
         router.get("/metrics") { _, _ in Self.response(metrics.text(), type: "text/plain; version=0.0.4; charset=utf-8") }
         router.get("/openapi.yaml") { _, _ in Self.response(OpenAPIDocument.yaml, type: "application/yaml; charset=utf-8") }
         router.get("/v1/rules") { _, _ in Self.json(RulesJSON.list(checker.settings.ruleSet.rules)) }
+        router.get("/v1/sectors") { _, _ in
+            Self.json(checker.ruleSet.sectors.definitions.map { ["id": $0.id.rawValue, "name": $0.name] })
+        }
         router.get("/v1/rules/:id") { _, context in
             let id = try context.parameters.require("id")
             guard let explained = RulesJSON.explain(id, in: checker) else {
@@ -94,12 +98,16 @@ public struct CheckServer: Sendable {
     }
 
     func audit(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let format = request.uri.queryParameters["format"].map(String.init) ?? "html"
+        guard format == "html" || format == "markdown" else {
+            throw HTTPError(.badRequest, message: "format: html or markdown, not `\(format)`")
+        }
         var (documents, options) = try await documents(request)
         options.includeChecklists = true
         let result = try await run(documents, options: options)
         let title = request.uri.queryParameters["title"].map(String.init) ?? "廣告文案"
         let report = result.audit(title: title, generatedAt: ISO8601DateFormatter().string(from: Date()), toolVersion: toolVersion)
-        if request.uri.queryParameters["format"] == "markdown" {
+        if format == "markdown" {
             return Self.response(AuditMarkdownReporter().render(report), type: "text/markdown; charset=utf-8")
         }
         return Self.response(AuditHTMLReporter().render(report), type: "text/html; charset=utf-8")

@@ -31,7 +31,7 @@ struct AccessLog: RouterMiddleware {
     /// The route, not the path, so a metric's labels stay few (`/v1/rules/{id}`).
     static func route(_ path: String) -> String {
         if path.hasPrefix("/v1/rules/") { return "/v1/rules/{id}" }
-        return ["/", "/healthz", "/metrics", "/openapi.yaml", "/v1/rules", "/v1/check", "/v1/audit"].contains(path) ? path : "other"
+        return ["/", "/healthz", "/metrics", "/openapi.yaml", "/v1/rules", "/v1/sectors", "/v1/check", "/v1/audit"].contains(path) ? path : "other"
     }
 }
 
@@ -69,5 +69,28 @@ struct BearerToken: RouterMiddleware {
             throw HTTPError(.unauthorized, headers: headers, message: "this server needs `Authorization: Bearer <token>`")
         }
         return try await next(request, context)
+    }
+}
+
+/// 405 with `Allow` for a method a known path does not take (404 stays for unknown paths).
+struct MethodNotAllowed: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    static let allowed: [String: String] = [
+        "/": "GET", "/healthz": "GET", "/metrics": "GET", "/openapi.yaml": "GET", "/v1/rules": "GET",
+        "/v1/sectors": "GET", "/v1/rules/{id}": "GET", "/v1/check": "POST", "/v1/audit": "POST",
+    ]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let route = AccessLog.route(request.uri.path)
+            guard let allow = Self.allowed[route], allow != request.method.rawValue,
+                  !(allow == "GET" && request.method == .head) else { throw error }
+            var headers = HTTPFields()
+            headers[.allow] = allow
+            throw HTTPError(.methodNotAllowed, headers: headers, message: "\(request.uri.path) takes \(allow)")
+        }
     }
 }

@@ -47,6 +47,7 @@ paths:
         '401': { $ref: '#/components/responses/Error' }
         '413': { $ref: '#/components/responses/Error' }
         '422': { $ref: '#/components/responses/Error' }
+        '405': { $ref: '#/components/responses/Error' }
         '503': { $ref: '#/components/responses/Busy' }
   /v1/audit:
     post:
@@ -95,6 +96,23 @@ paths:
                 type: array
                 items: { $ref: '#/components/schemas/Rule' }
         '401': { $ref: '#/components/responses/Error' }
+  /v1/sectors:
+    get:
+      summary: The sectors (product types) rules may name, with their Chinese names
+      responses:
+        '200':
+          description: One object per sector.
+          content:
+            application/json:
+              schema:
+                type: array
+                items:
+                  type: object
+                  required: [id, name]
+                  properties:
+                    id: { type: string }
+                    name: { type: string }
+        '401': { $ref: '#/components/responses/Error' }
   /v1/rules/{id}:
     get:
       summary: One rule explained, as `adlaw explain` explains it
@@ -141,7 +159,7 @@ paths:
         '200':
           description: OpenAPI 3.1 YAML.
           content:
-            application/yaml: { schema: { type: string } }
+            application/yaml: { schema: { type: object } }
 components:
   responses:
     Error:
@@ -172,12 +190,12 @@ components:
       required: [text]
       properties:
         text: { type: string, description: The copy to check. }
-        filename: { type: string, description: 'The name it is reported under; its extension picks the format (default text.txt).' }
-        sectors: { type: array, items: { type: string }, description: Sectors to check it as (as --sector). }
-        only: { type: array, items: { type: string }, description: Rule ids, areas or globs to run (as --only). }
-        disable: { type: array, items: { type: string }, description: Rules not to run (as --disable). }
-        minSeverity: { $ref: '#/components/schemas/Severity' }
-        checklists: { type: boolean, description: Also run the campaign-plan checklists. }
+        filename: { type: [string, 'null'], description: 'The name it is reported under; its extension picks the format (default text.txt). Null is the same as absent, for every optional field.' }
+        sectors: { type: [array, 'null'], items: { type: string }, description: Sectors to check it as (as --sector). }
+        only: { type: [array, 'null'], items: { type: string }, description: Rule ids, areas or globs to run (as --only). }
+        disable: { type: [array, 'null'], items: { type: string }, description: Rules not to run (as --disable). }
+        minSeverity: { oneOf: [{ $ref: '#/components/schemas/Severity' }, { type: 'null' }] }
+        checklists: { type: [boolean, 'null'], description: Also run the campaign-plan checklists. }
     Reference:
       type: object
       required: [law, article, pcode]

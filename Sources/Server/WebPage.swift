@@ -87,16 +87,18 @@ ol#findings { padding-left:1.2rem; }
 "use strict";
 const $ = (id) => document.getElementById(id);
 const sevName = { error: "禁止", warning: "需佐證", info: "提醒" };
-let current = null, uploaded = null;
+const sourceName = { option: "您選擇的類別", "front-matter": "文件開頭標示", config: "設定檔", inferred: "依文案推斷", none: "" };
+let current = null, uploaded = null, sectorNames = {};
 
 function escapeHTML(s) { return String(s).replace(/[&<>"']/g, c => ({"&":"&amp;","<":"&lt;",">":"&gt;","\"":"&quot;","'":"&#39;"}[c])); }
 
 async function loadSectors() {
   try {
-    const rules = await (await fetch("/v1/rules")).json();
-    const names = new Set();
-    rules.forEach(r => r.sectors.forEach(s => { if (s !== "all") names.add(s); }));
-    [...names].sort().forEach(s => { const o = document.createElement("option"); o.value = s; o.textContent = s; $("sector").appendChild(o); });
+    const sectors = await (await fetch("/v1/sectors")).json();
+    sectors.forEach(s => {
+      sectorNames[s.id] = s.name;
+      const o = document.createElement("option"); o.value = s.id; o.textContent = s.name; $("sector").appendChild(o);
+    });
   } catch (e) { /* the selector keeps 自動判斷 */ }
 }
 
@@ -131,10 +133,11 @@ function render(result) {
   $("verdict").textContent = label;
   const file = result.files[0];
   if (file) {
+    const name = (s) => sectorNames[s] || s;
     const why = file.sectorSource === "inferred"
-      ? "（依文案推斷：" + Object.entries(file.inferredFrom || {}).map(([s, w]) => s + "：" + w.join("、")).join("；") + "）"
-      : file.sectorSource === "none" ? "（未判斷出商品類別，只檢查適用所有商品的規則；請在上方選擇類別）" : "（" + file.sectorSource + "）";
-    $("sectors").textContent = "商品類別：" + (file.sectors.length ? file.sectors.join("、") : "無") + why;
+      ? "（依文案推斷：" + Object.entries(file.inferredFrom || {}).map(([s, w]) => name(s) + "：" + w.join("、")).join("；") + "）"
+      : file.sectorSource === "none" ? "（未判斷出商品類別，只檢查適用所有商品的規則；請在上方選擇類別）" : "（" + (sourceName[file.sectorSource] || file.sectorSource) + "）";
+    $("sectors").textContent = "商品類別：" + (file.sectors.length ? file.sectors.map(name).join("、") : "無") + why;
   }
   renderText(result);
   const list = $("findings");
