@@ -30,7 +30,7 @@ enum DiagnosticJSON {
         return [
             "range": ["start": position, "end": position],
             "severity": JSONValue(diagnostic.level == .error ? 1 : diagnostic.level == .warning ? 2 : 3),
-            "code": .string(diagnostic.code),
+            "code": .string(diagnostic.code.rawValue),
             "source": "adlaw",
             "message": .string(diagnostic.message),
         ]

@@ -1,5 +1,5 @@
 import Checker
-import Configuration
+import AdlawConfiguration
 import Foundation
 import LintCore
 
