@@ -55,7 +55,7 @@ public final class Checker: Sendable {
     public func run(_ inputs: CheckInputs, options: CheckOptions) throws(CheckError) -> CheckResult {
         let selection = try RuleSelection(settings: settings, config: config, options: options)
         let forced = try forcedSectors(options.sectors)
-        let scope = config.map { PathScope(config: $0) }
+        let scope = config.map { PathScope(config: $0, sectors: ruleSet.sectors) }
         let reader = DocumentReader(maxFileSize: options.maxFileSize)
         var lintOptions = LintOptions(sectors: forced, inferSectors: options.inferSectors,
                                       includeChecklists: selection.includeChecklists, filter: selection.filter)
@@ -87,12 +87,15 @@ public final class Checker: Sendable {
                            selection: selection, ruleSet: ruleSet, inputFailed: outcome.inputFailed)
     }
 
-    /// Sectors forced for the run, each one the rule pack knows (`all` is not a sector one
-    /// can check as). Values may be comma-separated.
+    /// Sectors forced for the run, each written as a sector's id, name or alias (`食品`), or
+    /// `none` (`all` is not a sector one can check as). Values may be comma-separated.
     public func forcedSectors(_ values: [String]) throws(CheckError) -> [Sector] {
-        let forced = values.flatMap { $0.split(separator: ",").map { Sector(String($0)) } }
-        for sector in forced where !ruleSet.sectors.isKnown(sector) || sector == .all {
-            throw .usage("unknown sector `\(sector)`; known sectors: \(ruleSet.sectors.definitions.map(\.id.rawValue).joined(separator: ", "))")
+        var forced: [Sector] = []
+        for written in values.flatMap({ $0.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map(String.init) }) {
+            guard let sector = ruleSet.sectors.resolve(written) else {
+                throw .usage(ruleSet.sectors.unknownSectorMessage(written, in: "given to --sector"))
+            }
+            if !forced.contains(sector) { forced.append(sector) }
         }
         return forced
     }

@@ -101,6 +101,9 @@ struct DocumentBatch {
         if let scope { options.pathSectors = scope.sectors(for: document.path) }
         let result = linter.lint(document, options: options, scratch: scratch)
         out.diagnostics += result.diagnostics
+        // An error found while linting (an unknown sector in the front matter) fails the run
+        // like an unreadable file: the file was checked, but not as its author meant.
+        if result.diagnostics.contains(where: { $0.level == .error }) { out.failed = true }
         out.result = result
         return out
     }

@@ -40,7 +40,8 @@ public struct RuleSelection: Sendable {
     /// typo would otherwise silently turn a rule off or select nothing.
     public static func validate(only: [String], disable: [String], in rules: [Rule]) throws(CheckError) {
         if let selector = RuleFilter(only: only, disable: disable).unmatchedSelectors(in: rules).first {
-            throw .usage("no rule matches `\(selector)`; `adlaw rules list` shows the ids")
+            let option = only.contains(selector) ? "--only" : "--disable"
+            throw .usage("no rule matches `\(selector)` (given to \(option))\(RuleID.didYouMean(selector, among: rules.map(\.id))) `adlaw rules list` shows the ids; areas (`food`) and globs (`food.*`) work too")
         }
     }
 }

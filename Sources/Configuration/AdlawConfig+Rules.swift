@@ -53,10 +53,11 @@ extension AdlawConfig {
             for selector in entry.rules { check(selector, key: "claims.rules") }
         }
         for mapping in sectorMappings {
-            for sector in mapping.sectors where !ruleSet.sectors.isKnown(Sector(sector.value)) || sector.value == Sector.all.rawValue {
+            for sector in mapping.sectors where ruleSet.sectors.resolve(sector.value) == nil {
+                let near = ruleSet.sectors.suggestion(for: sector.value)
                 problems.append(ConfigError.Problem(
                     file: file, line: sector.line, column: sector.column, message: "`sectors`: unknown sector `\(sector.value)`",
-                    hint: "known sectors: \(ruleSet.sectors.definitions.map(\.id.rawValue).joined(separator: ", "))"))
+                    hint: (near.map { "did you mean `\($0)`? " } ?? "") + "Sectors: \(ruleSet.sectors.listing)"))
             }
         }
         if !problems.isEmpty { throw ConfigError(problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }) }

@@ -13,13 +13,16 @@ public struct PathScope: Sendable {
     private let exclude: [GlobPattern]
     private let sectorMappings: [(globs: [GlobPattern], sectors: [Sector])]
 
-    public init(config: AdlawConfig, workingFolder: String = FileManager.default.currentDirectoryPath) {
+    /// - Parameter sectors: resolves the sectors written in `sectors:` (ids, names, aliases);
+    ///   without it they are taken as ids.
+    public init(config: AdlawConfig, sectors catalog: SectorCatalog? = nil,
+                workingFolder: String = FileManager.default.currentDirectoryPath) {
         configFile = config.file
         directory = URL(fileURLWithPath: config.directory).standardizedFileURL.path
         self.workingFolder = workingFolder
         exclude = config.exclude.map { GlobPattern($0.value) }
         sectorMappings = config.sectorMappings.map { mapping in
-            (mapping.paths.map { GlobPattern($0.value) }, mapping.sectors.map { Sector($0.value) })
+            (mapping.paths.map { GlobPattern($0.value) }, mapping.sectors.map { catalog?.resolve($0.value) ?? Sector($0.value) })
         }
     }
 

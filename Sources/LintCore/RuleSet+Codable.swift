@@ -283,13 +283,14 @@ extension ChannelDefinition: Codable {
 }
 
 extension SectorDefinition: Codable {
-    enum CodingKeys: String, CodingKey { case id, name, strongSignals, weakSignals }
+    enum CodingKeys: String, CodingKey { case id, name, strongSignals, weakSignals, aliases }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(Sector.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
                   strongSignals: try c.decodeRegexIfPresent(forKey: .strongSignals),
-                  weakSignals: try c.decodeRegexIfPresent(forKey: .weakSignals))
+                  weakSignals: try c.decodeRegexIfPresent(forKey: .weakSignals),
+                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -298,5 +299,6 @@ extension SectorDefinition: Codable {
         try c.encode(name, forKey: .name)
         try c.encodeRegexIfPresent(strongSignals, forKey: .strongSignals)
         try c.encodeRegexIfPresent(weakSignals, forKey: .weakSignals)
+        try c.encode(aliases, forKey: .aliases)
     }
 }

@@ -115,6 +115,51 @@ public struct SectorCatalog: Sendable {
     public var defaultChannels: [Channel] { channels.filter(\.isDefault).map(\.id) }
 
     public func definition(_ sector: Sector) -> SectorDefinition? { definitions.first { $0.id == sector } }
+
+    /// The sector a person means by `written`: its id (any case, full-width forms folded),
+    /// its name (`食品`) or one of its aliases (`化妝品`, `醫療`, `金融`). nil: no sector (and
+    /// `all`, which rules name but documents cannot be checked as).
+    public func resolve(_ written: String) -> Sector? {
+        let key = Self.key(written)
+        guard !key.isEmpty else { return nil }
+        if Self.noneNames.contains(key) { return Sector.none }
+        return definitions.first { definition in
+            Self.key(definition.id.rawValue) == key || definition.allNames.contains { Self.key($0) == key }
+        }?.id
+    }
+
+    /// "did you mean" for a sector nobody defined: the nearest id, name or alias.
+    public func suggestion(for written: String) -> Sector? {
+        var names: [String: Sector] = [:]
+        for definition in definitions {
+            names[definition.id.rawValue] = definition.id
+            for name in definition.allNames { names[Self.key(name)] = definition.id }
+        }
+        return EditDistance.closest(to: Self.key(written), in: Array(names.keys)).flatMap { names[$0] }
+    }
+
+    /// The sector ids and their names, for messages: `food（食品）, cosmetics（化粧品）, …`.
+    public var listing: String {
+        (definitions.map { "\($0.id)（\($0.name)）" } + ["none（無受管制商品）"]).joined(separator: ", ")
+    }
+
+    /// An unknown sector explained: what was written, the nearest sector, and the list.
+    public func unknownSectorMessage(_ written: String, in place: String) -> String {
+        var message = "unknown sector `\(written)` \(place)"
+        if let near = suggestion(for: written) {
+            message += "; did you mean `\(near)`\(definition(near).map { "（\($0.name)）" } ?? "")?"
+        } else {
+            message += "."
+        }
+        return message + " Sectors: \(listing)"
+    }
+
+    /// What `Sector.none` may be written as.
+    static let noneNames: Set<String> = ["none", "無"]
+
+    static func key(_ text: String) -> String {
+        TextNormalizer(variants: [("妝", "粧")]).normalizeLiteral(text).trimmingDirectiveSpace().lowercased()
+    }
 }
 
 /// One sector: its name and the signal words used to infer it.
@@ -126,10 +171,19 @@ public struct SectorDefinition: Sendable {
     /// Two distinct matches are needed.
     public var weakSignals: (any CompiledRegex)?
 
-    public init(id: Sector, name: String, strongSignals: (any CompiledRegex)?, weakSignals: (any CompiledRegex)?) {
+    /// Other names people write for it in front matter, `--sector` and `.adlaw.yml`
+    /// (`化妝品`, `醫療`); the name itself always counts.
+    public var aliases: [String]
+
+    public init(id: Sector, name: String, strongSignals: (any CompiledRegex)?, weakSignals: (any CompiledRegex)?,
+                aliases: [String] = []) {
         self.id = id
         self.name = name
         self.strongSignals = strongSignals
         self.weakSignals = weakSignals
+        self.aliases = aliases
     }
+
+    /// The name and the aliases.
+    public var allNames: [String] { [name] + aliases }
 }

@@ -12,6 +12,11 @@ public struct Sector: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     /// The pseudo-sector of rules that apply to every document.
     public static let all = Sector("all")
 
+    /// Declared, not inferred: the copy sells nothing of a regulated sector (`sector: none`,
+    /// `--sector none`). Only rules for every sector run, and the audit counts the sector
+    /// as known.
+    public static let none = Sector("none")
+
     public static func < (lhs: Sector, rhs: Sector) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public var description: String { rawValue }

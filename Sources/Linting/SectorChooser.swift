@@ -9,22 +9,31 @@ struct SectorChooser {
     /// Whether some rule runs only for some sectors (else there is nothing to say when none is found).
     var hasSectorRules = true
 
-    /// The front matter's sectors that the rule pack knows; each unknown one is ignored
-    /// with a warning.
+    /// The front matter's sectors, each written as an id, a name or an alias (`食品`). An
+    /// unknown one is an error for the file (exit 2), with a "did you mean": a typo must
+    /// never switch sector rules off in silence.
     func declaredSectors(of document: ExtractedDocument, diagnostics: inout [Diagnostic]) -> [Sector] {
-        document.declaredSectors.filter { sector in
-            if catalog.isKnown(sector) && sector != .all { return true }
-            diagnostics.append(Diagnostic(code: .unknownSector, level: .warning, path: document.path, line: 1, column: 1,
-                                          message: "unknown sector `\(sector)` in the front matter was ignored"))
-            return false
+        var out: [Sector] = []
+        for written in document.declaredSectors {
+            if let sector = catalog.resolve(written.rawValue) {
+                if !out.contains(sector) { out.append(sector) }
+                continue
+            }
+            diagnostics.append(Diagnostic(code: .unknownSector, level: .error, path: document.path,
+                                          line: document.metadataLine("sector") ?? document.metadataLine("sectors") ?? 1, column: 1,
+                                          message: catalog.unknownSectorMessage(written.rawValue, in: "in the front matter")
+                                              + ". Fix the front matter: this file was checked without it"))
         }
+        return out
     }
 
     func decide(_ document: ExtractedDocument, declared: [Sector], prepared: [PreparedSegment], options: LintOptions,
                 scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> SectorDecision {
-        if !options.sectors.isEmpty { return SectorDecision(sectors: options.sectors, source: .option) }
-        if !declared.isEmpty { return SectorDecision(sectors: declared, source: .frontMatter) }
-        if !options.pathSectors.isEmpty { return SectorDecision(sectors: options.pathSectors, source: .config) }
+        // `none` declares that the copy sells nothing of a regulated sector.
+        func declaredOnly(_ sectors: [Sector]) -> [Sector] { sectors.filter { $0 != .none } }
+        if !options.sectors.isEmpty { return SectorDecision(sectors: declaredOnly(options.sectors), source: .option) }
+        if !declared.isEmpty { return SectorDecision(sectors: declaredOnly(declared), source: .frontMatter) }
+        if !options.pathSectors.isEmpty { return SectorDecision(sectors: declaredOnly(options.pathSectors), source: .config) }
         guard options.inferSectors else { return SectorDecision(sectors: [], source: .none) }
         let evidence = SectorInference(catalog: catalog).infer(prepared, scratch: scratch)
         guard !evidence.isEmpty else {

@@ -154,6 +154,8 @@ enum LexiconFile {
 struct RawSector {
     var id: String
     var name: String
+    /// Other names accepted wherever a sector is named (`化妝品`, `醫療`).
+    var aliases: [String]
     var strong: Node?
     var weak: Node?
     var file: String
@@ -178,7 +180,7 @@ struct RawChannel {
 }
 
 enum SectorsFile {
-    static let entryKeys = ["name", "description", "strong", "weak"]
+    static let entryKeys = ["name", "description", "aliases", "strong", "weak"]
     static let channelKeys = ["name", "description", "signals", "default"]
 
     /// The channels of a `sectors.yaml` (none when it has no `channels:`).
@@ -208,14 +210,23 @@ enum SectorsFile {
             throw map.error(at: map["sectors"], .wrongType(key: "sectors", expected: "a mapping of sector id to its definition"))
         }
         var out: [RawSector] = []
+        // Every id, name and alias names one sector only: `--sector 醫療` must not be a guess.
+        var named: [String: String] = [:]
         for (key, value) in mapping {
-            guard let id = key.string, id.range(of: #"^[a-z][a-z0-9-]*$"#, options: .regularExpression) != nil, id != "all" else {
-                throw map.error(at: key, .invalid("sector ids are lower-case words joined by `-` (and `all` is reserved)"))
+            guard let id = key.string, id.range(of: #"^[a-z][a-z0-9-]*$"#, options: .regularExpression) != nil, id != "all", id != "none" else {
+                throw map.error(at: key, .invalid("sector ids are lower-case words joined by `-` (`all` and `none` are reserved)"))
             }
             let entry = try YAMLMap(value, file: file, path: "sectors.\(id)")
             try entry.rejectUnknownKeys(allowed: entryKeys)
-            out.append(RawSector(id: id, name: try entry.requiredString("name").value,
-                                 strong: entry["strong"], weak: entry["weak"], file: file))
+            let name = try entry.requiredString("name").value
+            let aliases = try entry.stringList("aliases")?.map(\.value) ?? []
+            for written in [id, name] + aliases {
+                if let other = named[written], other != id {
+                    throw map.error(at: entry["aliases"] ?? key, .invalid("`\(written)` names both `\(other)` and `\(id)`; give it to one sector only"))
+                }
+                named[written] = id
+            }
+            out.append(RawSector(id: id, name: name, aliases: aliases, strong: entry["strong"], weak: entry["weak"], file: file))
         }
         return out
     }
@@ -233,7 +244,7 @@ enum SectorsFile {
             }
             definitions.append(SectorDefinition(id: Sector(sector.id), name: sector.name,
                                                 strongSignals: try signals(sector.strong, "strong"),
-                                                weakSignals: try signals(sector.weak, "weak")))
+                                                weakSignals: try signals(sector.weak, "weak"), aliases: sector.aliases))
         }
         var channels: [ChannelDefinition] = []
         for channel in rawChannels {

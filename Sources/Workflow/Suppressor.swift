@@ -82,7 +82,9 @@ struct Suppressor {
         case nil:
             let unknown = directive.rules.filter { selector in !knownRules.contains { $0.matches(selector: selector) } }
             if !unknown.isEmpty {
-                return "沒有規則「\(unknown.joined(separator: "、"))」，抑制不生效：規則代號見 adlaw rules list"
+                let near = unknown.compactMap { RuleID.suggestion(for: $0, among: knownRules) }
+                let hint = near.isEmpty ? "" : "是否要寫 \(near.joined(separator: "、"))？"
+                return "沒有規則「\(unknown.joined(separator: "、"))」，抑制不生效：\(hint)規則代號見 adlaw rules list"
             }
             return nil
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Checker
 import Foundation
+import LintCore
 
 /// The `adlaw` command. Exit codes: 0 no finding at or above `--fail-on`; 1 findings (or
 /// failing tests); 2 usage, rule-file or input error.
@@ -23,6 +24,10 @@ struct Adlaw: AsyncParsableCommand {
 @main
 enum AdlawMain {
     static func main() async {
+        if let message = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+            Terminal.writeError(message)
+            exit(2)
+        }
         do {
             var command = try Adlaw.parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {
@@ -46,5 +51,22 @@ enum AdlawMain {
             if !message.isEmpty { Terminal.writeError(message) }
             exit(2)
         }
+    }
+
+    /// A first word that is not a command: a typo (`adlaw chek`) gets a "did you mean", a
+    /// file (`adlaw copy.md`) the command that checks it. nil: nothing to say (a command, an
+    /// option, or no argument at all), and argument parsing goes on.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let commands = Adlaw.configuration.subcommands.map { $0.configuration.commandName ?? "" } + ["help"]
+        guard !commands.contains(first) else { return nil }
+        let list = "Commands: \(commands.filter { $0 != "help" }.joined(separator: ", ")) (`adlaw --help` describes them)"
+        if let near = EditDistance.closest(to: first, in: commands) {
+            return "error: unknown command `\(first)`; did you mean `adlaw \(near)`? \(list)"
+        }
+        if first.contains(".") || first.contains("/") || FileManager.default.fileExists(atPath: first) {
+            return "error: unknown command `\(first)`; to check it, run `adlaw check \(arguments.joined(separator: " "))`. \(list)"
+        }
+        return "error: unknown command `\(first)`. \(list)"
     }
 }

@@ -47,10 +47,18 @@ struct ExplainCommand: ParsableCommand {
             return
         }
         guard let rule = ruleSet.rule(RuleID(id)) else {
-            let near = (ruleSet.rules.map(\.id) + BuiltInChecks.ids).map(\.rawValue).filter { $0.contains(id) || id.contains($0) }.prefix(5)
-            throw CLIError.usage("no rule `\(id)`" + (near.isEmpty ? "; `adlaw rules list` shows the ids" : "; did you mean \(near.joined(separator: ", "))?"))
+            throw CLIError.usage("no rule `\(id)`\(ExplainCommand.didYouMean(id, among: ruleSet.rules.map(\.id) + BuiltInChecks.ids)) `adlaw rules list` shows the ids")
         }
         Terminal.write(explainer.render(rule.descriptor, examples: rule.examples, configuredSeverity: overrides[rule.id]))
+    }
+}
+
+extension ExplainCommand {
+    /// A typo's nearest rule, or the rules whose ids contain what was typed (`superlative`).
+    static func didYouMean(_ id: String, among ids: [RuleID]) -> String {
+        if let near = RuleID.suggestion(for: id, among: ids) { return "; did you mean `\(near)`?" }
+        let containing = ids.map(\.rawValue).filter { $0.contains(id) }.prefix(5)
+        return containing.isEmpty ? "." : "; did you mean \(containing.map { "`\($0)`" }.joined(separator: ", "))?"
     }
 }
 

@@ -29,10 +29,10 @@ struct RulesCommand: ParsableCommand {
             let ruleSet = try ruleSetOptions.load(engine: PCRE2Engine())
             var rules = ruleSet.rules
             if let sector {
-                guard ruleSet.sectors.isKnown(Sector(sector)) else {
-                    throw CLIError.usage("unknown sector `\(sector)`; known sectors: \(ruleSet.sectors.definitions.map(\.id.rawValue).joined(separator: ", "))")
+                guard let resolved = ruleSet.sectors.resolve(sector) else {
+                    throw CLIError.usage(ruleSet.sectors.unknownSectorMessage(sector, in: "given to --sector"))
                 }
-                rules = rules.filter { $0.applies(toSectors: [Sector(sector)]) }
+                rules = rules.filter { $0.applies(toSectors: resolved == .none ? [] : [resolved]) }
             }
             switch format {
             case .json: Terminal.write(RuleCatalogJSON.render(rules))
@@ -52,8 +52,7 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let ruleSet = try ruleSetOptions.load(engine: PCRE2Engine())
             guard let rule = ruleSet.rule(RuleID(id)) else {
-                let near = ruleSet.rules.map(\.id.rawValue).filter { $0.contains(id) || id.contains($0) }.prefix(5)
-                throw CLIError.usage("no rule `\(id)`" + (near.isEmpty ? "; `adlaw rules list` shows the ids" : "; did you mean \(near.joined(separator: ", "))?"))
+                throw CLIError.usage("no rule `\(id)`\(ExplainCommand.didYouMean(id, among: ruleSet.rules.map(\.id))) `adlaw rules list` shows the ids")
             }
             Terminal.write(RuleCatalogText.details(rule))
         }

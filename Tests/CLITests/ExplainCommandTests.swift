@@ -58,7 +58,7 @@ import Testing
     @Test func anUnknownRuleIsAUsageErrorWithASuggestion() throws {
         let out = try CLIRunner.adlaw(["explain", "claims.medic"] + Self.rules, in: CLIRunner.fixtures)
         #expect(out.status == 2)
-        #expect(out.stderr.contains("no rule `claims.medic`; did you mean claims.medical?"))
+        #expect(out.stderr.contains("no rule `claims.medic`; did you mean `claims.medical`?"))
     }
 
     @Test func everyBuiltInRuleCanBeExplained() throws {

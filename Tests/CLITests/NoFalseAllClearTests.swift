@@ -36,6 +36,65 @@ import TestSupport
         #expect(!empty.stdout.contains("no findings"))
     }
 
+    // MARK: Inputs that fail loudly
+
+    @Test func anUnknownSectorInFrontMatterIsAnErrorWithADidYouMean() throws {
+        let out = try CLI.run(["check", "--stdin-filename", "a.md", "-"], stdin: "---\nsector: fod\n---\n每天一杯，預防感冒。\n")
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("a.md:2:1: error: unknown sector `fod` in the front matter; did you mean `food`（食品）?"), "\(out.stderr)")
+    }
+
+    @Test func chineseSectorNamesAreAccepted() throws {
+        let names = ["食品": "food", "化粧品": "cosmetics", "化妝品": "cosmetics", "藥品": "drug", "醫療": "medical",
+                     "菸品": "tobacco", "酒類": "alcohol", "金融": "finance", "不動產": "real-estate", "徵才": "employment",
+                     "FOOD": "food", "ｆｏｏｄ": "food"]
+        for (name, id) in names {
+            for arguments in [["check", "--format", "json", "--sector", name, "--stdin-filename", "a.md", "-"],
+                              ["check", "--format", "json", "--stdin-filename", "a.md", "-"]] {
+                let text = arguments.contains("--sector") ? "本店新品上市。\n" : "---\nsector: \(name)\n---\n本店新品上市。\n"
+                let out = try CLI.run(arguments, stdin: text)
+                #expect(out.status == 0, "\(name): \(out.stderr)")
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+                let sectors = (json["files"] as? [[String: Any]])?.first?["sectors"] as? [String]
+                #expect(sectors == [id], "\(name) in \(arguments.contains("--sector") ? "--sector" : "front matter")")
+            }
+        }
+        // Declared in front matter in Chinese, the food rules run.
+        let food = try CLI.run(["check", "--format", "line", "--stdin-filename", "a.md", "-"], stdin: "---\nsector: 食品\n---\n每天一杯，預防感冒。\n")
+        #expect(food.stdout.contains("food.medical-efficacy"))
+    }
+
+    @Test func anUnknownSectorGivenOrConfiguredIsAnErrorWithADidYouMean() throws {
+        let given = try CLI.run(["check", "--sector", "cosmetic", "-"], stdin: "本店新品上市。\n")
+        #expect(given.status == 2)
+        #expect(given.stderr.contains("unknown sector `cosmetic` given to --sector; did you mean `cosmetics`（化粧品）?"))
+        let folder = TestSupport.temporaryFolder()
+        defer { TestSupport.remove(folder) }
+        try TestSupport.write([".adlaw.yml": "version: 1\nsectors:\n  - paths: [\"*.md\"]\n    sectors: [fodd]\n", "a.md": "本店新品上市。\n"], in: folder)
+        let configured = try CLI.run(["check", "a.md"], directory: folder)
+        #expect(configured.status == 2)
+        #expect(configured.stderr.contains("unknown sector `fodd`\n  hint: did you mean `food`?"), "\(configured.stderr)")
+    }
+
+    @Test func typosInRuleIdsAndCommandsGetADidYouMean() throws {
+        let only = try CLI.run(["check", "--only", "food.medical-eficacy", "-"], stdin: "本店新品上市。\n")
+        #expect(only.status == 2)
+        #expect(only.stderr.contains("no rule matches `food.medical-eficacy` (given to --only); did you mean `food.medical-efficacy`?"))
+        let disable = try CLI.run(["check", "--disable", "fair-trade.superlativ", "-"], stdin: "本店新品上市。\n")
+        #expect(disable.stderr.contains("(given to --disable); did you mean `fair-trade.superlative`?"))
+        let explain = try CLI.run(["explain", "food.medical-eficacy"])
+        #expect(explain.status == 2)
+        #expect(explain.stderr.contains("did you mean `food.medical-efficacy`?"))
+        let directive = try CLI.run(["check", "--sector", "food", "--format", "line", "--stdin-filename", "a.md", "-"],
+                                    stdin: "<!-- adlaw-disable-next-line food.medical-eficacy -- 核准 -->\n每天一杯，預防感冒。\n")
+        #expect(directive.stdout.contains("是否要寫 food.medical-efficacy？"))
+        let command = try CLI.run(["chek", "a.md"])
+        #expect(command.status == 2)
+        #expect(command.stderr.contains("unknown command `chek`; did you mean `adlaw check`?"))
+        let file = try CLI.run(["copy.md"])
+        #expect(file.stderr.contains("to check it, run `adlaw check copy.md`"))
+    }
+
     // MARK: Suppressions
 
     @Test func aReasonAfterAFullWidthDashIsAReason() throws {

@@ -115,4 +115,27 @@ import TestSupport
         #expect(TestSupport.lint("買2萬元送1萬5000元", set).findings.map(\.message) == ["贈品1萬5000超過2萬的一半"])
         #expect(TestSupport.lint("買2萬元送1萬元", set).findings.isEmpty)
     }
+
+    /// Sectors are named by id, name or alias (issue 15: `sector: 食品` switched the food rules
+    /// off in silence); a name that could mean two sectors is refused.
+    @Test func sectorsResolveByIdNameAndAliasAndAliasesAreUnique() throws {
+        let sectors = TestSupport.sectorsYAML.replacingOccurrences(of: "    name: 食品\n", with: "    name: 食品\n    aliases: [食物, 飲品]\n")
+        let set = try TestSupport.loadRules(["sectors.yaml": sectors, "food/a.yaml": TestSupport.ruleYAML(id: "food.a", body: "terms: [保證有效]")])
+        let catalog = set.sectors
+        #expect(catalog.resolve("food") == Sector("food"))
+        #expect(catalog.resolve("FOOD") == Sector("food"))
+        #expect(catalog.resolve("食品") == Sector("food"))
+        #expect(catalog.resolve("飲品") == Sector("food"))
+        #expect(catalog.resolve("酒類") == Sector("alcohol"))
+        #expect(catalog.resolve("none") == Sector.none)
+        #expect(catalog.resolve("all") == nil)
+        #expect(catalog.resolve("fod") == nil)
+        #expect(catalog.suggestion(for: "fod") == Sector("food"))
+        #expect(catalog.suggestion(for: "alcohl") == Sector("alcohol"))
+
+        let clash = TestSupport.sectorsYAML.replacingOccurrences(of: "    name: 酒類\n", with: "    name: 酒類\n    aliases: [飲品]\n")
+            .replacingOccurrences(of: "    name: 食品\n", with: "    name: 食品\n    aliases: [飲品]\n")
+        let errors = TestSupport.loadErrors(["sectors.yaml": clash])
+        #expect(errors.contains { $0.description.contains("`飲品` names both") }, "\(errors)")
+    }
 }
