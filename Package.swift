@@ -85,6 +85,11 @@ let package = Package(
             name: "Checker",
             dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles"]
         ),
+        // `adlaw annotate`: findings as native comments in a copy of a .docx or .pptx.
+        .target(
+            name: "Annotator",
+            dependencies: ["Extractors", "LintCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // `adlaw lsp`: the language server, a thin shell over Checker (JSON-RPC over stdio).
         .target(name: "LanguageServer", dependencies: ["Checker", "AdlawConfiguration", "LintCore"]),
         // `adlaw serve`: the HTTP API and the web page over one warm Checker.
@@ -101,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "adlaw",
             dependencies: [
-                "Checker", "Server", "LanguageServer", "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
+                "Checker", "Server", "LanguageServer", "Annotator", "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -146,6 +151,7 @@ let package = Package(
             dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "FileSelection", "Extractors", "LintCore", "TestSupport"]
         ),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "LintCore", "TestSupport"]),
+        .testTarget(name: "AnnotatorTests", dependencies: ["Annotator", "Checker", "Extractors", "LintCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Checker", "LintCore", "TestSupport"]),
         // Runs the built `adlaw` binary.
         .testTarget(name: "CLITests", dependencies: ["adlaw", "Reporters", "TestSupport"]),

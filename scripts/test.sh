@@ -18,3 +18,5 @@ python3 scripts/e2e/lsp_client.py .build/debug/adlaw
 shots=$(mktemp -d)
 SCREENSHOTS="$shots" ./scripts/browser-test.sh .build/debug/adlaw
 rm -rf "$shots"
+# Annotated Word and PowerPoint copies, opened by LibreOffice (installed by the script).
+scripts/e2e/annotate_libreoffice.sh .build/debug/adlaw

@@ -77,6 +77,9 @@ import Testing
         try fm.copyItem(at: sample, to: folder.appendingPathComponent("Corpus/sample-campaign"))
         try fm.copyItem(at: sample, to: folder.appendingPathComponent("campaign"))
         try fm.copyItem(at: sample.appendingPathComponent("product-page.md"), to: folder.appendingPathComponent("product-page.md"))
+        for office in ["campaign-plan.docx", "pitch-deck.pptx"] {
+            try fm.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("Corpus/formats/\(office)"), to: folder.appendingPathComponent(office))
+        }
         try #"{"id": 1, "text": "每天一杯，預防感冒。", "sectors": ["food"]}"#.appending("\n")
             .write(to: folder.appendingPathComponent("records.jsonl"), atomically: true, encoding: .utf8)
         _ = try CLIRunner.run("/usr/bin/env", ["git", "init", "-q"], in: folder)

@@ -9,19 +9,22 @@ import ZIPFoundation
 /// (ZIPFoundation's inflate loop can spin forever on a damaged stream). The limits make zip
 /// bombs harmless: a cap on entries, on each part's decompressed size (checked against the
 /// header and again while inflating, since headers can lie), on the total read, and on the
-/// compression ratio. Parts are inflated in memory, never written to disk.
-final class OOXMLPackage {
+/// compression ratio. Parts are inflated in memory, never written to disk. Public for
+/// `adlaw annotate`, which reads a package through the same limits before it writes a copy.
+public final class OOXMLPackage {
     let path: String
     let limits: ExtractionLimits
     private let archive: Archive
     /// The package's bytes: parts are inflated from them (see `inflate`).
     private let bytes: [UInt8]
     private var entries: [String: Entry] = [:]
+    /// Part names in the order of the archive's directory.
+    public private(set) var orderedPartNames: [String] = []
     private var totalRead: UInt64 = 0
     /// The private folder holding the archive's bytes while it is read.
     private let folder: URL
 
-    init(bytes: [UInt8], path: String, limits: ExtractionLimits) throws(ExtractionError) {
+    public init(bytes: [UInt8], path: String, limits: ExtractionLimits) throws(ExtractionError) {
         self.path = path
         self.limits = limits
         self.bytes = bytes
@@ -50,7 +53,10 @@ final class OOXMLPackage {
             guard count <= limits.maxArchiveEntries else {
                 throw .limitExceeded(path: path, what: "more than \(limits.maxArchiveEntries) entries in the archive")
             }
-            if entries[entry.path] == nil { entries[entry.path] = entry }
+            if entries[entry.path] == nil {
+                entries[entry.path] = entry
+                orderedPartNames.append(entry.path)
+            }
         }
         if count == 0 {
             throw .malformed(path: path, line: nil, column: nil, reason: "the ZIP archive is empty or its directory is damaged")
@@ -62,10 +68,10 @@ final class OOXMLPackage {
     /// Part names in the package.
     var partNames: [String] { Array(entries.keys) }
 
-    func contains(_ part: String) -> Bool { entries[part] != nil }
+    public func contains(_ part: String) -> Bool { entries[part] != nil }
 
     /// The bytes of a part, within the limits; `nil` when the package has no such part.
-    func read(_ part: String) throws(ExtractionError) -> Data? {
+    public func read(_ part: String) throws(ExtractionError) -> Data? {
         guard let entry = entries[part] else { return nil }
         let declared = entry.uncompressedSize
         if declared > limits.maxPartSize {
@@ -174,7 +180,7 @@ final class OOXMLPackage {
 
     /// The relationships of a part (`word/document.xml` -> `word/_rels/document.xml.rels`):
     /// id -> (type, resolved target part). External targets are left out.
-    func relationships(of part: String) throws(ExtractionError) -> [String: Relationship] {
+    public func relationships(of part: String) throws(ExtractionError) -> [String: Relationship] {
         let directory = (part as NSString).deletingLastPathComponent
         let name = (part as NSString).lastPathComponent
         let relsPart = (directory.isEmpty ? "" : directory + "/") + "_rels/" + name + ".rels"
@@ -188,19 +194,19 @@ final class OOXMLPackage {
         return out
     }
 
-    struct Relationship: Sendable {
+    public struct Relationship: Sendable {
         /// The relationship type URI's last component (`slide`, `notesSlide`, `header`, ...).
-        var type: String
-        var target: String
+        public var type: String
+        public var target: String
     }
 
     /// The package's main part (the officeDocument relationship of `_rels/.rels`).
-    func mainPart() throws(ExtractionError) -> String? {
+    public func mainPart() throws(ExtractionError) -> String? {
         try relationships(of: "").values.first { $0.type == "officeDocument" }?.target
     }
 
     /// Resolves a relationship target against the folder of its source part.
-    static func resolve(_ target: String, from directory: String) -> String {
+    public static func resolve(_ target: String, from directory: String) -> String {
         if target.hasPrefix("/") { return String(target.dropFirst()) }
         var parts = directory.split(separator: "/").map(String.init)
         for component in target.split(separator: "/") {
