@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         // C library: only PCRE2Matcher imports it.
@@ -90,6 +91,11 @@ let package = Package(
             name: "Annotator",
             dependencies: ["Extractors", "LintCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // `adlaw mcp`: the MCP server for AI writing assistants, on the MCP swift-sdk.
+        .target(
+            name: "MCPServer",
+            dependencies: ["Checker", "LintCore", "Linting", "Reporters", .product(name: "MCP", package: "swift-sdk")]
+        ),
         // `adlaw lsp`: the language server, a thin shell over Checker (JSON-RPC over stdio).
         .target(name: "LanguageServer", dependencies: ["Checker", "AdlawConfiguration", "LintCore"]),
         // `adlaw serve`: the HTTP API and the web page over one warm Checker.
@@ -106,7 +112,8 @@ let package = Package(
         .executableTarget(
             name: "adlaw",
             dependencies: [
-                "Checker", "Server", "LanguageServer", "Annotator", "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
+                "Checker", "Server", "LanguageServer", "Annotator", "MCPServer", "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
+                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -152,6 +159,7 @@ let package = Package(
         ),
         .testTarget(name: "CheckerTests", dependencies: ["Checker", "LintCore", "TestSupport"]),
         .testTarget(name: "AnnotatorTests", dependencies: ["Annotator", "Checker", "Extractors", "LintCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "MCPServerTests", dependencies: ["MCPServer", "Checker", "LintCore", "TestSupport", .product(name: "MCP", package: "swift-sdk")]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Checker", "LintCore", "TestSupport"]),
         // Runs the built `adlaw` binary.
         .testTarget(name: "CLITests", dependencies: ["adlaw", "Reporters", "TestSupport"]),

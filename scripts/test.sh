@@ -12,11 +12,10 @@ swift test
 .build/debug/adlaw rules check
 .build/debug/adlaw test
 .build/debug/adlaw test Corpus
-# The language server, driven over stdio by a real JSON-RPC client.
-python3 scripts/e2e/lsp_client.py .build/debug/adlaw
 ./scripts/api-test.sh .build/debug/adlaw
 shots=$(mktemp -d)
 SCREENSHOTS="$shots" ./scripts/browser-test.sh .build/debug/adlaw
 rm -rf "$shots"
-# Annotated Word and PowerPoint copies, opened by LibreOffice (installed by the script).
-scripts/e2e/annotate_libreoffice.sh .build/debug/adlaw
+# Real clients: an LSP client over stdio, the MCP Python SDK (pip into a venv), LibreOffice
+# opening annotated Word and PowerPoint copies (installed from Debian by the script).
+./scripts/e2e.sh .build/debug/adlaw
