@@ -16,6 +16,8 @@ struct TemporaryFile {
     private(set) var descriptor: Int32
     /// The temporary's own name in the folder, once it has one.
     private(set) var linkedPath: String?
+    /// Its slot in `SignalCleanup` while it has a name.
+    private var cleanupSlot: Int?
 
     init(folder: String, name: String, path: String) throws(AtomicFile.WriteError) {
         reportedPath = path
@@ -34,6 +36,7 @@ struct TemporaryFile {
             throw .failed(path: path, reason: "cannot create a file in \(folder) (\(String(cString: strerror(errno))))")
         }
         linkedPath = candidate
+        cleanupSlot = SignalCleanup.register(candidate)
     }
 
     static func hiddenName(folder: String, name: String) -> String {
@@ -67,7 +70,10 @@ struct TemporaryFile {
     private mutating func link() throws(AtomicFile.WriteError) -> String {
         if let linkedPath { return linkedPath }
         let candidate = Self.hiddenName(folder: folder, name: name)
+        // Registered before it exists: a signal between naming and renaming removes it.
+        cleanupSlot = SignalCleanup.register(candidate)
         guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, candidate, AT_SYMLINK_FOLLOW) == 0 else {
+            releaseCleanup()
             throw .failed(path: reportedPath, reason: "cannot name the temporary file (\(String(cString: strerror(errno))))")
         }
         linkedPath = candidate
@@ -81,6 +87,7 @@ struct TemporaryFile {
             throw .failed(path: reportedPath, reason: String(cString: strerror(errno)))
         }
         linkedPath = nil
+        releaseCleanup()
     }
 
     /// Gives the complete temporary the name `target` only if nothing has that name: the
@@ -93,6 +100,12 @@ struct TemporaryFile {
         }
         unlink(source)
         linkedPath = nil
+        releaseCleanup()
+    }
+
+    private mutating func releaseCleanup() {
+        if let cleanupSlot { SignalCleanup.release(cleanupSlot) }
+        cleanupSlot = nil
     }
 
     /// Closes the file and removes a temporary that was not published.
@@ -101,6 +114,7 @@ struct TemporaryFile {
         descriptor = -1
         if let linkedPath { unlink(linkedPath) }
         linkedPath = nil
+        releaseCleanup()
     }
 }
 

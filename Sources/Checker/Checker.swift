@@ -20,6 +20,8 @@ import Workflow
 public final class Checker: Sendable {
     /// The config that applies (nil: none).
     public let config: AdlawConfig?
+    /// Warnings about the config: files found but not used (`RulePack.ignoredConfigs`).
+    public let notes: [Diagnostic]
     /// Every loaded rule, as compiled.
     public let ruleSet: RuleSet
     /// The rules with the config's severities, and its `only`/`disable`.
@@ -31,6 +33,7 @@ public final class Checker: Sendable {
     /// Loads the config and the rules `sources` name, and builds the prefilter.
     public init(_ sources: RuleSources) throws(CheckError) {
         config = try RulePack.loadConfig(sources.config)
+        notes = RulePack.ignoredConfigs(sources.config)
         let engine = PCRE2Engine()
         self.engine = engine
         ruleSet = try RulePack.load(sources, config: config, engine: engine)
@@ -83,7 +86,7 @@ public final class Checker: Sendable {
         batch.run(sources, into: &outcome)
         let applied = triage.apply(outcome.findings, directives: outcome.directives,
                                    checkedPaths: outcome.results.map(\.path), claimsFile: config?.file)
-        return CheckResult(documents: outcome.results, diagnostics: outcome.diagnostics + applied.diagnostics, triage: applied,
+        return CheckResult(documents: outcome.results, diagnostics: notes + outcome.diagnostics + applied.diagnostics, triage: applied,
                            selection: selection, ruleSet: ruleSet, inputFailed: outcome.inputFailed)
     }
 

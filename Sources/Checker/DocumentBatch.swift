@@ -48,7 +48,7 @@ struct DocumentBatch {
             outcome.inputFailed = true
             outcome.diagnostics.append(Diagnostic(code: error.code, level: .error, path: error.path, message: error.description))
         }
-        return walked.files.map { .file($0) }
+        return walked.files.map { .file($0, walked: !walked.named.contains($0)) }
     }
 
     /// Reads and lints `sources`, `jobs` files at a time, and appends the results in input
@@ -83,10 +83,15 @@ struct DocumentBatch {
         do {
             document = try source.read(with: reader)
         } catch {
-            // A binary file is skipped with a warning; any other unreadable input fails the run.
-            let skipped = error.code == .binary
-            out.failed = !skipped
-            out.diagnostics.append(Diagnostic(code: error.code, level: skipped ? .warning : .error, path: error.path,
+            // A binary file is skipped with a warning and adlaw's own output with a note; any
+            // other unreadable input fails the run.
+            let level: Diagnostic.Level = switch error.code {
+            case .binary: .warning
+            case .adlawOutput: .note
+            default: .error
+            }
+            out.failed = level == .error
+            out.diagnostics.append(Diagnostic(code: error.code, level: level, path: error.path,
                                               line: error.line, column: error.column, message: error.description))
             return out
         }

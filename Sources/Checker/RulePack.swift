@@ -27,6 +27,16 @@ public enum RulePack {
         }
     }
 
+    /// Config files found on the way up but not used (another user's, or linked out of the
+    /// repository; see `ConfigLocator`), as warnings for the run's diagnostics.
+    public static func ignoredConfigs(_ choice: ConfigChoice, from directory: String = FileManager.default.currentDirectoryPath) -> [Diagnostic] {
+        guard case .nearest = choice else { return [] }
+        return ConfigLocator().locate(from: directory).ignored.map {
+            Diagnostic(code: .configIgnored, level: .warning, path: PathDisplay.relative($0.path),
+                       message: "config not used: \($0.reason); pass --config to use it")
+        }
+    }
+
     /// The folders to load: built-in first (unless turned off in `sources` or by
     /// `rules.builtin: false`), then the config's `rules.folders` (relative to the config
     /// file), then `sources.folders`.

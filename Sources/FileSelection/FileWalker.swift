@@ -4,7 +4,8 @@ import LintCore
 /// Expands the paths given on the command line into files to check: folders are walked
 /// recursively (hidden entries skipped, symbolic-link loops detected, `--exclude` and
 /// `--include` globs and `.adlawignore` files applied), files named explicitly are always
-/// checked, and the result is sorted.
+/// checked, and the result is sorted. Symbolic links are never followed out of the
+/// repository (or, outside one, the walked folder): see `LinkBoundary`.
 public struct FileWalker: Sendable {
     /// Extensions read when walking folders (lower case, no dot).
     public var extensions: Set<String>
@@ -14,29 +15,42 @@ public struct FileWalker: Sendable {
     /// The name of the ignore files honoured in walked folders (`nil`: none).
     public var ignoreFileName: String?
 
+    /// The folder relative paths are named from (nil: the current folder).
+    public var workingFolder: String?
+
     public static let defaultIgnoreFileName = ".adlawignore"
 
     public init(extensions: Set<String>, exclude: [String] = [], include: [String] = [],
-                ignoreFileName: String? = FileWalker.defaultIgnoreFileName) {
+                ignoreFileName: String? = FileWalker.defaultIgnoreFileName, workingFolder: String? = nil) {
         self.extensions = extensions
         self.exclude = exclude
         self.include = include
         self.ignoreFileName = ignoreFileName
+        self.workingFolder = workingFolder
     }
 
     public struct Result: Sendable {
         public var files: [String]
         public var diagnostics: [Diagnostic]
         public var errors: [ExtractionError]
+        /// The files among `files` that were named, not found by walking.
+        public var named: Set<String> = []
     }
 
     public func expand(_ paths: [String]) -> Result {
         var result = Result(files: [], diagnostics: [], errors: [])
         var seen = Set<String>()
+        let cwd = workingFolder ?? FileManager.default.currentDirectoryPath
         for path in paths {
             let kind = FileKind(path: path)
             if let error = kind.error(for: path) {
                 result.errors.append(error)
+                continue
+            }
+            // A path inside the repository that leads out of it through a link is refused,
+            // even when named: in CI the name may come from a stranger's pull request.
+            if let boundary = LinkBoundary.forNamedPath(path, workingFolder: cwd), !boundary.allows(path) {
+                result.errors.append(.linkOutside(path: path, boundary: "the repository"))
                 continue
             }
             if kind == .directory {
@@ -44,6 +58,7 @@ public struct FileWalker: Sendable {
                 walk(path, into: &result, seen: &seen, visited: &visitedDirectories)
             } else if seen.insert(path).inserted {
                 result.files.append(path)
+                result.named.insert(path)
             }
         }
         return result
@@ -62,6 +77,10 @@ public struct FileWalker: Sendable {
         var ignored = 0
         var special: [String] = []
         var brokenLinks: [String] = []
+        var outside: [String] = []
+        let boundary = LinkBoundary.forWalk(of: root)
+        let boundaryName = boundary.map { LinkBoundary.repositoryTop(containing: $0.folder) == $0.folder ? "the repository" : "the walked folder" }
+            ?? "the walked folder"
         while let (directory, relativeDirectory) = stack.popLast() ?? (linked.isEmpty ? nil : linked.removeFirst()) {
             // The folder's real path (every link in it resolved) identifies it, however it
             // was reached: a loop through two or more links is found on its second visit.
@@ -81,6 +100,7 @@ public struct FileWalker: Sendable {
                 continue
             }
             if let name = ignoreFileName, entries.contains(name),
+               boundary?.allows((directory as NSString).appendingPathComponent(name)) ?? false,
                let text = try? String(contentsOfFile: (directory as NSString).appendingPathComponent(name), encoding: .utf8) {
                 rules.add(ignoreFile: text, base: relativeDirectory)
             }
@@ -96,6 +116,10 @@ public struct FileWalker: Sendable {
                 }
                 if case .brokenLink = kind {
                     brokenLinks.append(full)
+                    continue
+                }
+                if kind != .missing, FileKind.isSymbolicLink(full), !(boundary?.allows(full) ?? false) {
+                    outside.append(full)
                     continue
                 }
                 if case .special = kind {
@@ -122,6 +146,10 @@ public struct FileWalker: Sendable {
             let loops = FileKind(path: path) == .brokenLink(loops: true)
             result.diagnostics.append(Diagnostic(code: loops ? .symlinkLoop : .brokenLink, level: .note, path: path,
                                                  message: loops ? "symbolic-link loop; skipped" : "symbolic link to nothing; skipped"))
+        }
+        for path in outside {
+            result.diagnostics.append(Diagnostic(code: .linkOutside, level: .note, path: path,
+                                                 message: "symbolic link that leads out of \(boundaryName); skipped"))
         }
         if skipped > 0 {
             result.diagnostics.append(Diagnostic(code: .skippedFiles, level: .note, path: root,

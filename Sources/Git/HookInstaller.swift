@@ -47,7 +47,8 @@ public struct HookInstaller: Sendable {
         # Checks the staged copy (the index, not the working tree) before each commit and stops
         # the commit when a finding is at or above `fail-on` in .adlaw.yml. Bypass once with
         # `git commit --no-verify`; better, add a reasoned suppression or an approved claim.
-        ADLAW="${ADLAW:-\(shellQuoted(adlawPath))}"
+        ADLAW_INSTALLED=\(shellQuoted(adlawPath))
+        ADLAW="${ADLAW:-$ADLAW_INSTALLED}"
         if [ ! -x "$ADLAW" ]; then
           ADLAW=$(command -v adlaw) || { echo "adlaw pre-commit hook: adlaw not found; install it or set ADLAW=/path/to/adlaw" >&2; exit 1; }
         fi
@@ -56,14 +57,11 @@ public struct HookInstaller: Sendable {
         """
     }
 
+    /// `text` as one single-quoted shell word: nothing inside single quotes has a meaning
+    /// but the closing quote, written `'\''`. (A double-quoted path inside `${ADLAW:-...}`
+    /// broke at a `}` in the install path.)
     static func shellQuoted(_ text: String) -> String {
-        // Inside double quotes only these four keep a meaning.
-        var out = ""
-        for character in text {
-            if "\"\\$`".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     public func install(in repository: GitRepository, adlawPath: String, force: Bool) throws(Failure) -> Outcome {

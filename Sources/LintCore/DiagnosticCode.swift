@@ -13,6 +13,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case limitExceeded = "limit-exceeded"
     /// Standard input was empty or absent: nothing was checked.
     case emptyInput = "empty-input"
+    /// A symbolic link that leads out of the repository or the walked folder (not followed).
+    case linkOutside = "link-outside"
+    /// A walked file that is adlaw's own output (a report, an audit, a baseline): not copy.
+    case adlawOutput = "adlaw-output"
     // Notes on a file that was read.
     case invalidUTF8 = "invalid-utf8"
     case encoding
@@ -20,14 +24,20 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unterminatedQuote = "unterminated-quote"
     case approximateLocation = "approximate-location"
     case missingPart = "missing-part"
+    /// An Office part listed more than once (read once).
+    case repeatedPart = "repeated-part"
     case noText = "no-text"
     // Walking folders.
     case symlinkLoop = "symlink-loop"
     case brokenLink = "broken-link"
     case specialFile = "special-file"
     case skippedFiles = "skipped-files"
+    /// Hidden files and folders (and Office lock files) left out of a walk or `--staged`.
+    case hiddenFiles = "hidden-files"
     case ignoredFiles = "ignored-files"
     case excludedByConfig = "excluded-by-config"
+    /// A `.adlaw.yml` found but not used (another user's, or linked out of the repository).
+    case configIgnored = "config-ignored"
     // Linting.
     case sectorsInferred = "sectors-inferred"
     /// No sector could be decided: only the rules for every sector ran.
@@ -36,6 +46,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownChannel = "unknown-channel"
     case unknownSector = "unknown-sector"
     case matchLimit = "match-limit"
+    /// A rule used up its CPU time on a document and stopped there.
+    case timeLimit = "time-limit"
     // Triage.
     case claimExpiring = "claim-expiring"
     case claimExpired = "claim-expired"
@@ -43,7 +55,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// Codes of inputs that could not be read at all (the run is incomplete).
     public var isReadFailure: Bool {
         switch self {
-        case .notFound, .unreadable, .tooLarge, .binary, .unsupportedEncoding, .unsupportedFormat, .malformed, .limitExceeded, .emptyInput: true
+        case .notFound, .unreadable, .tooLarge, .binary, .unsupportedEncoding, .unsupportedFormat, .malformed, .limitExceeded, .emptyInput,
+             .linkOutside: true
         default: false
         }
     }

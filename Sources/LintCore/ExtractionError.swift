@@ -11,12 +11,17 @@ public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible 
     case limitExceeded(path: String, what: String)
     /// Standard input held nothing (or only white space): nothing was checked.
     case emptyInput(path: String)
+    /// A symbolic link (or a path through one) that leads out of the repository or the
+    /// walked folder (see `LinkBoundary`); never followed.
+    case linkOutside(path: String, boundary: String)
+    /// A walked file that is adlaw's own output (a report, an audit, a baseline): not copy.
+    case adlawOutput(path: String, kind: String)
 
     public var path: String {
         switch self {
         case let .notFound(path), let .unreadable(path, _), let .tooLarge(path, _, _), let .binary(path),
              let .unsupportedEncoding(path, _), let .unsupportedFormat(path, _), let .malformed(path, _, _, _),
-             let .limitExceeded(path, _), let .emptyInput(path):
+             let .limitExceeded(path, _), let .emptyInput(path), let .linkOutside(path, _), let .adlawOutput(path, _):
             path
         }
     }
@@ -36,6 +41,8 @@ public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible 
         case .malformed: .malformed
         case .limitExceeded: .limitExceeded
         case .emptyInput: .emptyInput
+        case .linkOutside: .linkOutside
+        case .adlawOutput: .adlawOutput
         }
     }
 
@@ -59,6 +66,10 @@ public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible 
             "the file exceeds a safety limit: \(what)"
         case .emptyInput:
             "standard input was empty, so nothing was checked; pipe the copy into adlaw, or name files or folders to check"
+        case let .linkOutside(_, boundary):
+            "a symbolic link that leads out of \(boundary); not followed (name the file it points to if you mean to check it)"
+        case let .adlawOutput(_, kind):
+            "adlaw's own output (a \(kind) report), not copy; skipped (name it explicitly to check it anyway)"
         }
     }
 }

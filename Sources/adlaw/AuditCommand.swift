@@ -68,6 +68,10 @@ struct AuditCommand: ParsableCommand {
             let head = String(decoding: data.prefix(600), as: UTF8.self)
             return head.contains("name=\"generator\" content=\"adlaw") || head.hasPrefix("# 廣告法規審閱報告")
         }
+        let inputs = result.documents.map(\.path) + [checker.config?.file].compactMap { $0 }
+        for (path, option) in [(htmlPath, "--html"), (markdownPath, "--markdown")] {
+            if let path { try OutputTarget.refuseInput(path, option: option, inputs: inputs) }
+        }
         for (path, text) in [(htmlPath, { AuditHTMLReporter().render(report) }), (markdownPath, { AuditMarkdownReporter().render(report) })] {
             guard let path else { continue }
             do {
@@ -78,7 +82,7 @@ struct AuditCommand: ParsableCommand {
                 writeFailed = true
             }
         }
-        Terminal.write(summary(report, written: written))
+        try Terminal.write(summary(report, written: written))
         if result.inputFailed || writeFailed { throw ExitCode(2) }
         if report.verdict.level != VerdictLevel.publish { throw ExitCode(1) }
     }

@@ -96,11 +96,19 @@ struct CheckCommand: ParsableCommand {
             Terminal.writeError(diagnostic.formatted)
         }
         let rendered = format.makeReporter(color: output == nil && Terminal.useColor(disabled: noColor)).render(report)
+        let read = result.documents.map(\.path)
+        let inputs = read + [checker.config?.file, baseline ?? checker.config?.baselinePath].compactMap { $0 }
+        if let output { try OutputTarget.refuseInput(output, option: "--output", inputs: inputs) }
+        if let writeBaseline {
+            // The baseline being replaced is the one input it may be written over.
+            try OutputTarget.refuseInput(writeBaseline, option: "--write-baseline",
+                                         inputs: read + [checker.config?.file].compactMap { $0 })
+        }
         if let output {
             // Naming the file with --output is the request to replace it.
             do { try AtomicFile.write(rendered, to: output, overwrite: .always) } catch { throw CLIError.input(error.description) }
         } else {
-            Terminal.write(rendered)
+            try Terminal.write(rendered)
         }
 
         if let writeBaseline {

@@ -66,7 +66,7 @@ import Glibc
         #expect(Self.mode(hook) == 0o755)
     }
 
-    @Test func writesThroughASymbolicLink() throws {
+    @Test func neverWritesThroughASymbolicLink() throws {
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let real = folder.appendingPathComponent("dotfiles/adlaw.yml").path
@@ -74,9 +74,12 @@ import Glibc
         try Data("old".utf8).write(to: URL(fileURLWithPath: real))
         let link = folder.appendingPathComponent(".adlaw.yml").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "dotfiles/adlaw.yml")
-        try AtomicFile.write("new", to: link, overwrite: .always)
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "dotfiles/adlaw.yml")
-        #expect(FileManager.default.contents(atPath: real) == Data("new".utf8))
+        #expect(throws: AtomicFile.WriteError.linked(path: link, link: link)) { try AtomicFile.write("new", to: link, overwrite: .always) }
+        // A dangling link is refused too (it would create the file it names).
+        let dangling = folder.appendingPathComponent("report.sarif").path
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "dotfiles/new.txt")
+        #expect(throws: AtomicFile.WriteError.linked(path: dangling, link: dangling)) { try AtomicFile.write("new", to: dangling, overwrite: .never) }
+        #expect(FileManager.default.contents(atPath: real) == Data("old".utf8))
         #expect(Self.contents(folder.appendingPathComponent("dotfiles")) == ["adlaw.yml"])
     }
 

@@ -81,7 +81,7 @@ import Git
         #expect(try installer.install(in: repository, adlawPath: "/opt/adlaw bin/adlaw", force: false) == .installed(path: hook))
         let script = try String(contentsOfFile: hook, encoding: .utf8)
         #expect(script.contains("exec \"$ADLAW\" check --staged"))
-        #expect(script.contains("ADLAW=\"${ADLAW:-/opt/adlaw bin/adlaw}\""))
+        #expect(script.contains("ADLAW_INSTALLED='/opt/adlaw bin/adlaw'\nADLAW=\"${ADLAW:-$ADLAW_INSTALLED}\""))
         #expect(try FileManager.default.attributesOfItem(atPath: hook)[.posixPermissions] as? Int == 0o755)
         // Installing again rewrites adlaw's own hook.
         #expect(try installer.install(in: repository, adlawPath: "/usr/bin/adlaw", force: false) == .updated(path: hook))

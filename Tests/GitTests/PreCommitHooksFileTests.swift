@@ -30,7 +30,7 @@ import Yams
 
     @Test func hooksRunTheCheckCommand() throws {
         for hook in try Self.hooks() {
-            #expect(hook["entry"] as? String == "adlaw check")
+            #expect(hook["entry"] as? String == "adlaw check --", "file names must follow `--`, so none is read as an option")
             #expect(["swift", "system"].contains(hook["language"] as? String ?? ""))
         }
     }

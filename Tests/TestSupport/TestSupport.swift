@@ -136,8 +136,13 @@ public enum CLI {
         public var stderr: String
     }
 
-    /// The `adlaw` executable next to the test bundle (SwiftPM builds it for the CLI tests).
+    /// The `adlaw` executable next to the test bundle (SwiftPM builds it for the CLI tests);
+    /// `ADLAW_TEST_BINARY` names another one (e.g. an older build, to show that a hostile
+    /// test fails without its fix).
     public static var binary: URL {
+        if let other = ProcessInfo.processInfo.environment["ADLAW_TEST_BINARY"], !other.isEmpty {
+            return URL(fileURLWithPath: other)
+        }
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("adlaw")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return TestSupport.packageRoot.appendingPathComponent(".build/debug/adlaw")

@@ -1,3 +1,4 @@
+import AtomicFiles
 import LintCore
 import CZlibInflate
 import Foundation
@@ -23,6 +24,8 @@ public final class OOXMLPackage {
     private var totalRead: UInt64 = 0
     /// The private folder holding the archive's bytes while it is read.
     private let folder: URL
+    /// The folder's and the copy's slots in `SignalCleanup` (removed if adlaw is killed).
+    private var cleanupSlots: [Int] = []
 
     public init(bytes: [UInt8], path: String, limits: ExtractionLimits) throws(ExtractionError) {
         self.path = path
@@ -33,20 +36,24 @@ public final class OOXMLPackage {
         // crash there would end the whole run. Reading a file past its end just fails.
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("adlaw-ooxml-\(UUID().uuidString)")
         let file = folder.appendingPathComponent("package.zip")
+        let slots = [folder.path, file.path].compactMap(SignalCleanup.register)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             try Data(bytes).write(to: file)
         } catch {
             try? FileManager.default.removeItem(at: folder)
+            slots.forEach(SignalCleanup.release)
             throw .unreadable(path: path, reason: "cannot write a temporary copy to read the archive: \(error.localizedDescription)")
         }
         do {
             archive = try Archive(url: file, accessMode: .read)
         } catch {
             try? FileManager.default.removeItem(at: folder)
+            slots.forEach(SignalCleanup.release)
             throw .malformed(path: path, line: nil, column: nil,
                              reason: "not a readable ZIP archive (truncated or damaged); open and save it again in Office")
         }
+        cleanupSlots = slots
         var count = 0
         for entry in archive {
             count += 1
@@ -63,7 +70,10 @@ public final class OOXMLPackage {
         }
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+        cleanupSlots.forEach(SignalCleanup.release)
+    }
 
     /// Part names in the package.
     var partNames: [String] { Array(entries.keys) }

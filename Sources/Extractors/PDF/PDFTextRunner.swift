@@ -1,24 +1,28 @@
 import Foundation
 
 /// Runs `pdftotext` (poppler-utils) on a PDF and returns its UTF-8 text, pages separated by
-/// form feeds. The PDF is written to a private temporary file (the tool needs to seek), the
-/// tool runs with a time limit, and its output is bounded.
+/// form feeds. The PDF goes to the tool on its standard input (`fd://0`, which poppler reads
+/// whole, so no copy of a stranger's PDF is left in the temporary folder by a killed run), the
+/// tool runs with a time limit and dies with adlaw (`setpriv --pdeathsig`, where util-linux
+/// has it), and its output is bounded.
 struct PDFTextRunner: Sendable {
     /// The tool: `ADLAW_PDFTOTEXT` if set, else `pdftotext` on `PATH`.
     var executable: String?
     var timeout: Double
     var maxOutput: Int
+    /// util-linux `setpriv`, to have the tool killed if adlaw is.
+    var setpriv: String?
 
     init(timeout: Double, maxOutput: Int = 64 << 20, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.timeout = timeout
         self.maxOutput = maxOutput
+        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         if let explicit = environment["ADLAW_PDFTOTEXT"], !explicit.isEmpty {
             executable = FileManager.default.isExecutableFile(atPath: explicit) ? explicit : nil
         } else {
-            executable = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-                .map { "\($0)/pdftotext" }
-                .first { FileManager.default.isExecutableFile(atPath: $0) }
+            executable = path.map { "\($0)/pdftotext" }.first { FileManager.default.isExecutableFile(atPath: $0) }
         }
+        setpriv = (path + ["/usr/bin", "/bin"]).map { "\($0)/setpriv" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     enum Failure: Error {
@@ -30,26 +34,29 @@ struct PDFTextRunner: Sendable {
 
     func text(of bytes: [UInt8]) throws(Failure) -> [UInt8] {
         guard let executable else { throw .missing }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("adlaw-pdf-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .failed("cannot create a temporary folder: \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("in.pdf")
-        do { try Data(bytes).write(to: input) } catch { throw .failed("cannot write a temporary file: \(error.localizedDescription)") }
-
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-enc", "UTF-8", "-eol", "unix", "-q", input.path, "-"]
+        let arguments = ["-enc", "UTF-8", "-eol", "unix", "-q", "fd://0", "-"]
+        if let setpriv {
+            // The tool gets SIGKILL when adlaw ends, however it ends (even by SIGKILL).
+            process.executableURL = URL(fileURLWithPath: setpriv)
+            process.arguments = ["--pdeathsig", "KILL", "--", executable] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        }
         let output = Pipe()
         let errors = Pipe()
+        let input = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input
         do { try process.run() } catch { throw .failed("cannot start \(executable): \(error.localizedDescription)") }
+        // The PDF is written on its own thread while the output is read (either pipe can fill).
+        let pdf = Data(bytes)
+        DispatchQueue.global().async {
+            try? input.fileHandleForWriting.write(contentsOf: pdf)
+            try? input.fileHandleForWriting.close()
+        }
 
         // Read both pipes while the tool runs (a full pipe would block it), with a deadline.
         let collected = Collected()
