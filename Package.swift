@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "adlaw", targets: ["adlaw"]),
         .executable(name: "adlaw-bench", targets: ["adlaw-bench"]),
-        .library(name: "AdlawKit", targets: ["Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "FileSelection", "Extractors", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles"]),
+        .library(name: "AdlawKit", targets: ["Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "FileSelection", "Extractors", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles", "SafeYAML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,16 +38,20 @@ let package = Package(
         .systemLibrary(name: "CUchardet", pkgConfig: "uchardet", providers: [.apt(["libuchardet-dev"])]),
         // zlib, for inflating Office parts (OOXMLPackage).
         .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenSSL's libcrypto: HMAC-SHA256 for the cache files (only the CLI imports it).
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Value types and protocols shared by every other module. No I/O, no C.
         .target(name: "LintCore"),
         // Atomic file writes (temporary file + rename), shared by everything that writes files.
         .target(name: "AtomicFiles"),
+        // YAML from strangers: Yams with a budget on what aliases expand to.
+        .target(name: "SafeYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The one implementation of the RegexEngine protocol.
         .target(name: "PCRE2Matcher", dependencies: ["LintCore", "CPCRE2"]),
         // YAML rule files -> compiled Rule values (one file per pattern kind).
         .target(
             name: "RuleCompiler",
-            dependencies: ["LintCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["LintCore", "SafeYAML", .product(name: "Yams", package: "Yams")]
         ),
         // Which files a run reads: folder walking, gitignore-style globs, `.adlawignore`.
         // No parsers, so Configuration can match globs without linking the C libraries.
@@ -56,7 +60,7 @@ let package = Package(
         .target(
             name: "Extractors",
             dependencies: [
-                "LintCore", "FileSelection", "CCmarkGFM", "CGumbo", "CUchardet", "CZlibInflate",
+                "LintCore", "FileSelection", "CCmarkGFM", "CGumbo", "CUchardet", "CZlibInflate", "AtomicFiles", "SafeYAML",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -84,7 +88,7 @@ let package = Package(
         // CLI, the server and the batch mode alike.
         .target(
             name: "Checker",
-            dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles"]
+            dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles", "CLibCrypto"]
         ),
         // `adlaw annotate`: findings as native comments in a copy of a .docx or .pptx.
         .target(

@@ -1,4 +1,5 @@
 import LintCore
+import SafeYAML
 import Yams
 
 /// A leading YAML front-matter block (`---` ... `---`): metadata about the copy, such as
@@ -35,10 +36,14 @@ public struct FrontMatter: Sendable {
         var result = FrontMatter(sectors: [], metadata: [:], length: length, notes: [])
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try SafeYAML.compose(yaml, resolver: .default)
         } catch {
-            result.notes.append(Diagnostic(code: .frontMatter, level: .warning, path: path, line: 1, column: 1,
-                                           message: "the front matter is not valid YAML, so it was ignored: \(error)"))
+            let reason = switch error {
+            case let .yaml(yamlError): "the front matter is not valid YAML, so it was ignored: \(yamlError)"
+            case let .aliasBudget(line, _, limit): "the front matter's YAML aliases (`*name`, line \(line + 1)) expand it past \(limit) nodes and characters, so it was ignored"
+            case let .other(text): "the front matter is not valid YAML, so it was ignored: \(text)"
+            }
+            result.notes.append(Diagnostic(code: .frontMatter, level: .warning, path: path, line: 1, column: 1, message: reason))
             return result
         }
         guard let mapping = node?.mapping else { return result }

@@ -1,26 +1,29 @@
 import Foundation
 import LintCore
+import SafeYAML
 import Yams
 
 /// Reads a YAML file into a node tree, turning Yams errors into `RuleFileError`s.
 /// `package` so the config reader shares it: one way to read YAML with positions.
 package enum YAMLDocument {
     package static func parse(_ text: String, file: String) throws(RuleFileError) -> Node {
+        // No implicit tag resolution: Yams would run a set of regular expressions over every
+        // scalar (a sixth of start-up); nothing here reads tags, and a null is recognised
+        // below by its text, as YAML's core schema defines it. Aliases have a budget (a
+        // stranger's rule file or config must not expand to gigabytes).
+        let node: Node?
         do {
-            // No implicit tag resolution: Yams would run a set of regular expressions over
-            // every scalar (a sixth of start-up); nothing here reads tags, and a null is
-            // recognised below by its text, as YAML's core schema defines it.
-            guard let node = try Yams.compose(yaml: text, Resolver.basic) else {
-                throw RuleFileError(file: file, line: 1, column: 1, kind: .invalid("the file is empty"))
-            }
-            return node
-        } catch let error as RuleFileError {
-            throw error
-        } catch let error as YamlError {
-            throw convert(error, file: file)
+            node = try SafeYAML.compose(text, resolver: Resolver.basic)
         } catch {
-            throw RuleFileError(file: file, line: 1, column: 1, kind: .yamlSyntax("\(error)"))
+            switch error {
+            case let .yaml(yamlError): throw convert(yamlError, file: file)
+            case let .aliasBudget(line, column, limit):
+                throw RuleFileError(file: file, line: line, column: column, kind: .aliasBudget(limit: limit))
+            case let .other(reason): throw RuleFileError(file: file, line: 1, column: 1, kind: .yamlSyntax(reason))
+            }
         }
+        guard let node else { throw RuleFileError(file: file, line: 1, column: 1, kind: .invalid("the file is empty")) }
+        return node
     }
 
     private static func convert(_ error: YamlError, file: String) -> RuleFileError {

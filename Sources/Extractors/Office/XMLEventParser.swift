@@ -14,36 +14,46 @@ protocol XMLEventHandler: AnyObject {
 
 /// A streaming (SAX) XML reader for untrusted Office parts, on Foundation's `XMLParser`.
 ///
+/// - The part is first made plain UTF-8 (`XMLPartDecoder`: UTF-16 transcoded, other
+///   encodings refused), so the checks below see the text whatever its encoding.
 /// - A part that declares a DOCTYPE or an ENTITY is refused before parsing: OOXML never
 ///   needs one, and they are how XXE and billion-laughs attacks start.
-/// - Nesting deeper than the limit aborts the parse; the handler keeps its own explicit
-///   stack, so depth never becomes recursion.
+/// - The parser is fed in chunks from a stream: handed a part in one piece, libxml2 stops
+///   at its 10 MB lookup limit and a large (real) document read as damaged.
+/// - Nesting deeper than the limit, or more elements than the limit, aborts the parse; the
+///   handler keeps its own explicit stack, so depth never becomes recursion.
 /// - Any parse error names the part, line and column.
 struct XMLEventParser {
     let part: String
     let path: String
     let maxDepth: Int
+    /// Most elements in the part (each becomes at least one event and often a value).
+    var maxElements = 20_000_000
 
     func parse(_ data: Data, handler: XMLEventHandler) throws(ExtractionError) {
-        if Self.declaresDTD(data) {
+        let bytes = try XMLPartDecoder.utf8(data, part: part, path: path)
+        if Self.declaresDTD(bytes) {
             throw .malformed(path: path, line: nil, column: nil,
                              reason: "part \(part) declares a DOCTYPE or ENTITY, which Office files never do; refused (XML entity attacks)")
         }
-        if let (line, column) = Self.firstInvalidUTF8(data) {
+        if let (line, column) = Self.firstInvalidUTF8(bytes) {
             // Foundation's parser traps on a name with invalid UTF-8 (it force-decodes what
             // libxml2 hands it), so such a part is refused before it is parsed.
             throw .malformed(path: path, line: nil, column: nil,
                              reason: "part \(part) has invalid UTF-8 at line \(line), column \(column); the file is damaged")
         }
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
-        let delegate = Delegate(handler: handler, maxDepth: maxDepth)
+        let delegate = Delegate(handler: handler, maxDepth: maxDepth, maxElements: maxElements)
         parser.delegate = delegate
         let ok = parser.parse()
         if delegate.tooDeep {
             throw .limitExceeded(path: path, what: "XML elements nested more than \(maxDepth) deep in part \(part)")
+        }
+        if delegate.tooMany {
+            throw .limitExceeded(path: path, what: "more than \(maxElements) XML elements in part \(part)")
         }
         if !ok || delegate.failure != nil {
             let reason = delegate.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
@@ -53,11 +63,8 @@ struct XMLEventParser {
     }
 
     /// The line and column (1-based, in characters) of the first invalid UTF-8 byte, or `nil`
-    /// when the part is valid UTF-8 or starts with a UTF-16 byte-order mark (libxml2 then
-    /// transcodes it and reports bad sequences itself).
-    static func firstInvalidUTF8(_ data: Data) -> (line: Int, column: Int)? {
-        let bytes = [UInt8](data)
-        if bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF) { return nil }
+    /// when the part is valid UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
         if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var line = 1, column = 1, i = 0
         while i < bytes.count {
@@ -70,10 +77,9 @@ struct XMLEventParser {
     }
 
     /// Whether the bytes contain `<!DOCTYPE` or `<!ENTITY` (any case).
-    static func declaresDTD(_ data: Data) -> Bool {
+    static func declaresDTD(_ data: [UInt8]) -> Bool {
         let patterns: [[UInt8]] = [Array("<!doctype".utf8), Array("<!entity".utf8)]
-        return data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Bool in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        return data.withUnsafeBufferPointer { bytes -> Bool in
             var i = 0
             let n = bytes.count
             while i + 2 < n {
@@ -93,20 +99,25 @@ struct XMLEventParser {
     private final class Delegate: NSObject, XMLParserDelegate {
         let handler: XMLEventHandler
         let maxDepth: Int
+        let maxElements: Int
         var depth = 0
+        var elements = 0
         var tooDeep = false
+        var tooMany = false
         var failure: String?
 
-        init(handler: XMLEventHandler, maxDepth: Int) {
+        init(handler: XMLEventHandler, maxDepth: Int, maxElements: Int) {
             self.handler = handler
             self.maxDepth = maxDepth
+            self.maxElements = maxElements
         }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
             depth += 1
-            if depth > maxDepth {
-                tooDeep = true
+            elements += 1
+            if depth > maxDepth || elements > maxElements {
+                if depth > maxDepth { tooDeep = true } else { tooMany = true }
                 parser.abortParsing()
                 return
             }
@@ -127,7 +138,7 @@ struct XMLEventParser {
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if failure == nil && !tooDeep { failure = parseError.localizedDescription }
+            if failure == nil && !tooDeep && !tooMany { failure = parseError.localizedDescription }
         }
 
         static func local(_ name: String) -> String {

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Bounded work in every parser: Office XML in any encoding, YAML aliases, quadratic HTML
+/// and Markdown cases, memory proportional to the input.
+extension HostilePullRequestSuite {
+    // MARK: 3. XML entities hidden by UTF-16
+
+    @Test("3. a DOCTYPE in a UTF-16 or UTF-7 Office part is refused, not expanded")
+    func entitiesInAnyEncodingAreRefused() throws {
+        let folder = TestSupport.temporaryFolder("hostile-xml")
+        defer { TestSupport.remove(folder) }
+        for kind in ["entity-utf16", "entity-utf16-nobom", "utf7"] {
+            try HostileInputSuite.makeArchive(kind, at: folder.appendingPathComponent("\(kind).docx"))
+            let run = try GuardedRun.adlaw(["check", "--", "\(kind).docx"], in: folder, hangGuardSeconds: 120)
+            run.expectSurvived(exitCodes: [2], memoryMiB: 512, naming: "\(kind).docx: error:")
+            #expect(run.stderr.contains(kind == "utf7" ? "declares the encoding UTF-7" : "declares a DOCTYPE or ENTITY"), "\(kind): \(run.stderr)")
+        }
+    }
+
+    // MARK: 12. Large Office parts are read, not called damaged
+
+    @Test("12. Office parts above 10 MB are read to the end")
+    func largeOfficePartsAreRead() throws {
+        let folder = TestSupport.temporaryFolder("hostile-xml")
+        defer { TestSupport.remove(folder) }
+        try HostileInputSuite.makeArchive("large-part", at: folder.appendingPathComponent("large.docx"))
+        try HostileInputSuite.makeArchive("many-strings", at: folder.appendingPathComponent("strings.xlsx"))
+        let run = try GuardedRun.adlaw(["check", "--format", "line", "--no-builtin-rules", "--rules", Self.smallRules, "--fail-on", "info",
+                                        "--", "large.docx", "strings.xlsx"], in: folder, hangGuardSeconds: 600)
+        run.expectSurvived(exitCodes: [1], memoryMiB: 2048)
+        #expect(!run.stderr.contains("malformed"), "\(run.stderr.prefix(1000))")
+        // The last paragraph of the 17 MB part, and the last of 400,001 shared strings.
+        #expect(run.stdout.contains("large.docx:150001:3:info:claims.first-brand:"))
+        #expect(run.stdout.contains("strings.xlsx:1:3:info:claims.first-brand:"))
+    }
+}
+
+extension HostilePullRequestSuite {
+    // MARK: 4. YAML aliases
+
+    /// A billion-laughs chain of anchors: `l9` stands for 10^9 scalars.
+    static let laughs = "l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        + (1...9).map { "l\($0): &l\($0) [" + Array(repeating: "*l\($0 - 1)", count: 10).joined(separator: ", ") + "]\n" }.joined()
+
+    @Test("4. YAML aliases in rule files, configs and front matter cannot amplify")
+    func yamlAliasesHaveABudget() throws {
+        let folder = TestSupport.temporaryFolder("hostile-yaml")
+        defer { TestSupport.remove(folder) }
+        let big = "\"" + String(repeating: "字", count: 100_000) + "\""
+        let aliases = Array(repeating: "*s", count: 20_000).joined(separator: ", ")
+        try TestSupport.write([
+            "rules/laws.yaml": TestSupport.lawsYAML, "rules/sectors.yaml": TestSupport.sectorsYAML,
+            "rules/x/ok.yaml": TestSupport.ruleYAML(id: "x.ok", body: "terms: [第一品牌]",
+                                                    examples: "  match: [⟦第一品牌⟧, 全台⟦第一品牌⟧]\n  no-match: [b, 中文]"),
+            "tags/x/tags.yaml": TestSupport.ruleYAML(id: "x.tags", body: "terms: [第一品牌]\ntags: [&s \(big), \(aliases)]"),
+            "terms/x/terms.yaml": TestSupport.ruleYAML(id: "x.terms", body: "terms: [&s \(big), \(aliases)]"),
+            "key/x/key.yaml": Self.laughs + "? *l9\n: 1\n",
+            "copy.md": "全台第一品牌\n",
+        ], in: folder)
+        for name in ["tags", "terms", "key"] {
+            let run = try GuardedRun.adlaw(["check", "--no-builtin-rules", "--rules", "rules", "--rules", name, "--", "copy.md"],
+                                           in: folder, hangGuardSeconds: 120)
+            run.expectSurvived(exitCodes: [2], memoryMiB: 512, naming: "\(name)/x/\(name).yaml:")
+            #expect(run.stderr.contains("error: YAML aliases (`*name`) expand the file past"), "\(name): \(run.stderr.prefix(600))")
+        }
+
+        // A config whose `exclude:` is aliased thousands of times.
+        let globs = (0..<1_000).map { "\"drafts/\($0)/**\"" }.joined(separator: ", ")
+        let config = "sectors:\n  - paths: &g [\(globs)]\n    sectors: [food]\nexclude: [" + Array(repeating: "*g", count: 5_000).joined(separator: ", ") + "]\n"
+        try TestSupport.write([".adlaw.yml": config], in: folder)
+        let configured = try GuardedRun.adlaw(["check", "--no-builtin-rules", "--rules", "rules", "--", "copy.md"], in: folder, hangGuardSeconds: 120)
+        configured.expectSurvived(exitCodes: [2], memoryMiB: 512, naming: ".adlaw.yml:")
+        #expect(configured.stderr.contains("YAML aliases (`*name`) expand the file past"))
+
+        // A little sharing is still fine.
+        try TestSupport.write([".adlaw.yml": "sectors:\n  - paths: &drafts [\"drafts/**\"]\n    sectors: [food]\nexclude: *drafts\n"], in: folder)
+        let shared = try GuardedRun.adlaw(["check", "--no-builtin-rules", "--rules", "rules", "--fail-on", "info", "--", "copy.md"], in: folder)
+        shared.expectSurvived(exitCodes: [1])
+
+        // Front matter in the copy itself: the aliases are refused and the copy still checked.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(".adlaw.yml"))
+        try TestSupport.write(["laughs.md": "---\n" + Self.laughs + "sector: *l9\n---\n全台第一品牌\n"], in: folder)
+        let front = try GuardedRun.adlaw(["check", "--no-builtin-rules", "--rules", "rules", "--fail-on", "info", "--format", "line", "--", "laughs.md"],
+                                         in: folder, hangGuardSeconds: 120)
+        front.expectSurvived(exitCodes: [1], memoryMiB: 512)
+        #expect(front.stderr.contains("laughs.md:1:1: warning: the front matter's YAML aliases"))
+        #expect(front.stdout.contains("laughs.md:14:3:error:x.ok:"))
+    }
+}
