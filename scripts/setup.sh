@@ -12,6 +12,8 @@ packages+=(git python3 python3-jsonschema curl)
 # through pdftotext (poppler-utils; adlaw runs without it and says so for PDF files); zlib for
 # Office parts.
 packages+=(libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev libuchardet-dev zlib1g-dev poppler-utils)
+# The cache files are authenticated with HMAC-SHA256 from OpenSSL's libcrypto.
+packages+=(libssl-dev)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,5 +1,8 @@
 import AtomicFiles
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The folder adlaw keeps its caches in (the compiled rule set, the prefilter's literal
 /// analyses) and what every cache file must match to be used.
@@ -7,12 +10,22 @@ import Foundation
 /// Files are written atomically (temporary file and rename) and best-effort: a cache that
 /// cannot be written never fails a run. Each kind of file keeps only its `keptFiles` most
 /// recent versions (each rebuilt adlaw and each set of rules writes its own).
+///
+/// Every file ends with an HMAC-SHA256 of its bytes under this user's `CacheKey`: a file
+/// that does not carry the right one (forged, from another user, damaged) is not used. A
+/// file is read only when it is a regular file of this user no larger than `maxFileSize`,
+/// and cleaning removes only regular files named as adlaw names them.
 public struct CacheFolder: Sendable {
     /// The folder of cache files.
     let directory: String
     /// What must match for a file to be used: the adlaw version and the identity of the
     /// executable (a rebuilt adlaw may compile or analyse differently under one version).
     let version: String
+    /// Authenticates the files.
+    let key: CacheKey
+
+    /// The largest cache file read (the shipped rules make a few MB).
+    static let maxFileSize = 64 << 20
 
     /// Files of one kind (one name prefix) kept when a new one is written.
     static let keptFiles = 8
@@ -44,21 +57,44 @@ public struct CacheFolder: Sendable {
         (directory as NSString).appendingPathComponent("\(prefix)\(String(hash, radix: 16))\(suffix)")
     }
 
-    /// The file's bytes, or nil when it is missing or unreadable.
+    /// The bytes of a cache file written by this user's adlaw (its tag checked and removed),
+    /// or nil when it is missing, not a regular file of this user, too large or not authentic.
     func read(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
+              info.st_size <= off_t(Self.maxFileSize + CacheKey.tagLength) else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return nil }
+            done += count
+        }
+        return key.opened(bytes).map(Array.init)
     }
 
-    /// Writes `bytes` to `path` atomically, then removes the oldest files of the same kind
-    /// (`prefix`, `suffix`) beyond `keptFiles`. Best-effort: failures are ignored.
+    /// Writes `bytes` (and their tag) to `path` atomically, then removes the oldest files of
+    /// the same kind (`prefix`, `suffix`) beyond `keptFiles`. Best-effort: failures are ignored.
     func write(_ bytes: [UInt8], to path: String, prefix: String, suffix: String) {
+        guard bytes.count <= Self.maxFileSize else { return }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try AtomicFile.write(Data(bytes), to: path, overwrite: .always)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try AtomicFile.write(Data(key.sealed(bytes)), to: path, overwrite: .always, linkedFolders: true)
         } catch {
             return
         }
         prune(prefix: prefix, suffix: suffix, keeping: path)
+    }
+
+    /// Whether `name` is one adlaw gives its files of this kind: `<prefix><hex><suffix>`.
+    static func isCacheName(_ name: String, prefix: String, suffix: String) -> Bool {
+        guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count > prefix.count + suffix.count else { return false }
+        let hash = name.dropFirst(prefix.count).dropLast(suffix.count)
+        return hash.count <= 16 && hash.allSatisfy { $0.isHexDigit && ($0.isNumber || $0.isLowercase) }
     }
 
     /// Removes the least recently written files of one kind beyond `keptFiles` (never `file`).
@@ -66,14 +102,16 @@ public struct CacheFolder: Sendable {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
         var others: [(path: String, written: Date)] = []
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
+        for name in names where Self.isCacheName(name, prefix: prefix, suffix: suffix) {
             let path = (directory as NSString).appendingPathComponent(name)
             guard path != file else { continue }
-            let attributes = try? fm.attributesOfItem(atPath: path)
-            others.append((path, attributes?[.modificationDate] as? Date ?? .distantPast))
+            // Only regular files: never a folder (removeItem would delete it whole) or a link.
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            others.append((path, Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)))
         }
         // Newest first; equal times by name, so the choice never depends on listing order.
         others.sort { $0.written != $1.written ? $0.written > $1.written : $0.path < $1.path }
-        for other in others.dropFirst(Self.keptFiles - 1) { try? fm.removeItem(atPath: other.path) }
+        for other in others.dropFirst(Self.keptFiles - 1) { unlink(other.path) }
     }
 }

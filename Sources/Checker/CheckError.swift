@@ -16,6 +16,8 @@ public enum CheckError: Error, CustomStringConvertible, Sendable {
     case config(ConfigError)
     /// An input the run depends on could not be read (a baseline, the git index).
     case input(String)
+    /// The report could not be written to standard output (a full disk, a closed pipe).
+    case output(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum CheckError: Error, CustomStringConvertible, Sendable {
         case let .ruleFiles(error):
             "\(error.description)\nerror: \(error.errors.count) problem\(error.errors.count == 1 ? "" : "s") in the rule files; nothing was checked"
         case let .input(message): "error: \(message)"
+        case let .output(message): "error: \(message)"
         case let .config(error): error.description
         }
     }

@@ -2,12 +2,14 @@ import Extractors
 import Foundation
 import Git
 import LintCore
+import Reporters
 import Workflow
 
 /// One document of a run: a file, standard input, a file's staged content, or bytes
 /// already in memory.
 enum DocumentSource {
-    case file(String)
+    /// A file; `walked` when it was found by walking a folder rather than named.
+    case file(String, walked: Bool)
     case standardInput(String)
     case memory(InMemoryDocument)
     /// The index's copy of a file, reported under its path relative to the working folder.
@@ -16,7 +18,7 @@ enum DocumentSource {
     /// The path reported for the input.
     var path: String {
         switch self {
-        case let .file(path): path
+        case let .file(path, _): path
         case let .standardInput(name): name
         case let .memory(document): document.name
         case let .staged(file, repository): repository.displayPath(file.path)
@@ -25,13 +27,19 @@ enum DocumentSource {
 
     func read(with reader: DocumentReader) throws(ExtractionError) -> ExtractedDocument {
         switch self {
-        case let .file(path):
-            return try reader.read(path: path)
+        case let .file(path, walked):
+            guard walked else { return try reader.read(path: path) }
+            // A report written into the checked folder is not read back as copy.
+            let bytes = try reader.readBytes(path: path)
+            if let kind = ReportSignature.kind(of: bytes) { throw .adlawOutput(path: path, kind: kind) }
+            return try reader.read(bytes: bytes, name: path)
         case let .standardInput(name):
             return try reader.readStandardInput(name: name)
         case let .memory(document):
             return try reader.read(bytes: document.bytes, name: document.name)
         case let .staged(file, repository):
+            // The size is known from the index: a blob above the limit is never read.
+            guard file.size <= reader.maxFileSize else { throw .tooLarge(path: path, size: file.size, limit: reader.maxFileSize) }
             let bytes: [UInt8]
             do { bytes = try repository.contents(ofBlob: file.blob) } catch {
                 throw .unreadable(path: path, reason: error.description)
@@ -44,9 +52,11 @@ enum DocumentSource {
     /// working tree for a file, the index for staged content.
     func sidecar() -> (path: String, text: String)? {
         switch self {
-        case let .file(path):
+        case let .file(path, _):
             let sidecar = DirectiveCollector.sidecarPath(for: path)
-            guard let data = FileManager.default.contents(atPath: sidecar) else { return nil }
+            // A linked sidecar could lead anywhere (see LinkBoundary); it is not read.
+            let type = (try? FileManager.default.attributesOfItem(atPath: sidecar))?[.type] as? FileAttributeType
+            guard type != .typeSymbolicLink, let data = FileManager.default.contents(atPath: sidecar) else { return nil }
             return (sidecar, String(decoding: data, as: UTF8.self))
         case .standardInput, .memory:
             return nil

@@ -82,7 +82,9 @@ public enum RulePack {
 
     /// The cache folder of `sources`, if it names one.
     static func cacheFolder(_ sources: RuleSources) -> CacheFolder? {
-        sources.cacheDirectory.map { CacheFolder(directory: $0, version: CacheFolder.executableVersion()) }
+        // No key (no home folder, or a key file that is not this user's alone): no cache.
+        guard let directory = sources.cacheDirectory, let key = CacheKey.load() else { return nil }
+        return CacheFolder(directory: directory, version: CacheFolder.executableVersion(), key: key)
     }
 }
 

@@ -12,7 +12,8 @@ import RuleCompiler
 /// taken over every file the loader reads (path and bytes of each `laws.yaml`,
 /// `sectors.yaml`, lexicon, rule file and `VERSION`, folder by folder, in order), the
 /// executable's version and the PCRE2 version; the file repeats the whole 128-bit key
-/// and ends with a checksum, so a stale, damaged or foreign file is never used: the rules
+/// and ends with a checksum, so a stale or damaged file is never used (and `CacheFolder`
+/// adds an HMAC under this user's key, so neither is a forged one): the rules
 /// are loaded from YAML and the file written again. Only a rule set that loaded without
 /// errors is written, so every error in the rule files is still reported, from the files.
 /// Regexes are stored as their sources and compiled again when read (JIT-compiling stays
@@ -44,7 +45,7 @@ struct RuleSetCache {
             var files = [contents.laws, contents.sectors, contents.polarity].compactMap { $0 } + contents.lexicons + contents.rules
             if FileManager.default.fileExists(atPath: version) { files.append(version) }
             for file in files {
-                guard let bytes = folder.read(file) else { return nil }
+                guard let bytes = FileManager.default.contents(atPath: file) else { return nil }
                 add(Array(file.utf8))
                 add(bytes)
             }

@@ -1,4 +1,4 @@
-import Extractors
+import FileSelection
 import Foundation
 
 /// Finds the config that applies to a folder: `.adlaw.yml` (or `.adlaw.yaml`) in the folder

@@ -11,7 +11,8 @@ struct GitCommand {
         var stderr: String
     }
 
-    func run(_ arguments: [String]) throws(GitError) -> Output {
+    /// Runs git with `arguments`, writing `input` (if any) to its standard input.
+    func run(_ arguments: [String], input: Data? = nil) throws(GitError) -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -23,9 +24,17 @@ struct GitCommand {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
         do { try process.run() } catch {
             throw GitError.notAvailable("cannot run git: \(error.localizedDescription)")
+        }
+        if let input, let inputPipe {
+            // Written on its own thread: git answers while it reads, and both pipes are drained below.
+            DispatchQueue.global().async {
+                try? inputPipe.fileHandleForWriting.write(contentsOf: input)
+                try? inputPipe.fileHandleForWriting.close()
+            }
         }
         let collected = Collected()
         let group = DispatchGroup()
@@ -44,8 +53,8 @@ struct GitCommand {
     }
 
     /// Runs git and returns its standard output, or throws with git's message.
-    func output(_ arguments: [String]) throws(GitError) -> Data {
-        let result = try run(arguments)
+    func output(_ arguments: [String], input: Data? = nil) throws(GitError) -> Data {
+        let result = try run(arguments, input: input)
         guard result.status == 0 else {
             throw GitError.failed(command: "git " + arguments.joined(separator: " "), message: result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
         }

@@ -8,10 +8,12 @@ public struct GitRepository: Sendable {
     /// The folder git was asked from (paths are reported relative to it).
     public let workingFolder: String
 
-    /// A file as staged: its path relative to the top folder and its blob in the index.
+    /// A file as staged: its path relative to the top folder, its blob in the index and the
+    /// blob's size in bytes (known before the blob is read, so a huge one is refused unread).
     public struct StagedFile: Sendable, Hashable {
         public var path: String
         public var blob: String
+        public var size: Int
     }
 
     /// The repository holding `folder`.
@@ -48,7 +50,19 @@ public struct GitRepository: Sendable {
             let path = String(entry[entry.index(after: tab)...])
             guard fields.count == 3, wanted.contains(path), fields[2] == "0" else { continue }
             guard fields[0] == "100644" || fields[0] == "100755" else { continue }
-            staged.append(StagedFile(path: path, blob: String(fields[1])))
+            staged.append(StagedFile(path: path, blob: String(fields[1]), size: 0))
+        }
+        // Every blob's size in one call, before any blob is read.
+        let ids = staged.map(\.blob)
+        if !ids.isEmpty {
+            let sizes = try git.output(["cat-file", "--batch-check=%(objectname) %(objectsize)"],
+                                       input: Data((ids.joined(separator: "\n") + "\n").utf8))
+            var byID: [String: Int] = [:]
+            for line in String(decoding: sizes, as: UTF8.self).split(separator: "\n") {
+                let fields = line.split(separator: " ")
+                if fields.count == 2, let size = Int(fields[1]) { byID[String(fields[0])] = size }
+            }
+            for index in staged.indices { staged[index].size = byID[staged[index].blob] ?? Int.max }
         }
         return staged.sorted { $0.path < $1.path }
     }

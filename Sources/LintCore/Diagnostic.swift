@@ -29,11 +29,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.ruleID = ruleID
     }
 
-    /// `path:line:col: level: message`
+    /// `path:line:col: level: message`, on one line, with the file name and message made
+    /// safe to print (see `VisibleText`).
     public var formatted: String {
-        var location = path
+        var location = VisibleText.path(path)
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
-        return "\(location): \(level.rawValue): \(message)"
+        return "\(location): \(level.rawValue): \(VisibleText.escaped(message))"
     }
 }

@@ -75,10 +75,14 @@ public struct RegexCompileError: Error, Sendable, Equatable, CustomStringConvert
     public var message: String
     /// Offset in the pattern (in characters) where the engine stopped.
     public var patternOffset: Int
+    /// The pattern is valid but compiles to more than the engine holds (PCRE2: 64 KB): a
+    /// list too long for one pattern, not a syntax error.
+    public var tooLarge: Bool
 
-    public init(message: String, patternOffset: Int) {
+    public init(message: String, patternOffset: Int, tooLarge: Bool = false) {
         self.message = message
         self.patternOffset = patternOffset
+        self.tooLarge = tooLarge
     }
 
     public var description: String { "\(message) (at character \(patternOffset) of the pattern)" }

@@ -41,7 +41,8 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
             // The offset is in bytes; report characters.
             let prefix = bytes.prefix(errorOffset)
             let characters = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
-            throw RegexCompileError(message: pcre2ErrorMessage(errorCode), patternOffset: characters)
+            throw RegexCompileError(message: pcre2ErrorMessage(errorCode), patternOffset: characters,
+                                    tooLarge: errorCode == PCRE2_ERROR_PATTERN_TOO_LARGE)
         }
         code = compiled
         jitSlot = .allocate(capacity: 1)

@@ -8,7 +8,7 @@ public struct AuditMarkdownReporter {
         var md = "# 廣告法規審閱報告：\(inline(report.title))\n\n"
         md += "產生時間 \(report.generatedAt) ・ adlaw \(report.toolVersion) ・ 規則包 \(report.rulePackVersion ?? "未標示版本")（\(report.rulesLoaded) 條規則）・ \(report.files.count) 個檔案\n\n"
         md += "## 整體結論：\(report.verdict.level.label)\n\n"
-        if let rule = report.verdict.ruleID { md += "決定規則：`\(rule)`。" }
+        if let rule = report.verdict.ruleID { md += "決定規則：\(code(rule.rawValue))。" }
         md += inline(report.verdict.reason) + "\n\n"
 
         md += "## 摘要\n\n| 嚴重度 | 件數 |\n|---|---:|\n"
@@ -25,8 +25,8 @@ public struct AuditMarkdownReporter {
 
         md += "\n## 各檔案結論\n\n| 檔案 | 結論 | 決定規則與理由 | 發現 |\n|---|---|---|---:|\n"
         for file in report.files {
-            let rule = file.verdict.ruleID.map { "`\($0)` " } ?? ""
-            md += "| `\(cell(file.path))` | \(file.verdict.level.label) | \(rule)\(cell(file.verdict.reason)) | \(file.findingCount) |\n"
+            let rule = file.verdict.ruleID.map { "\(code($0.rawValue, inTable: true)) " } ?? ""
+            md += "| \(code(file.path, inTable: true)) | \(file.verdict.level.label) | \(rule)\(cell(file.verdict.reason)) | \(file.findingCount) |\n"
         }
 
         md += "\n## 活動企劃檢核\n\n"
@@ -34,7 +34,7 @@ public struct AuditMarkdownReporter {
         for list in report.checklists {
             let open = list.items.filter { !$0.met }.count
             md += "### \(inline(list.element))：\(open == 0 ? "全部完成" : "\(open) 項未完成")\n\n"
-            md += "`\(list.path)` \(list.logicalLocation ?? "第\(list.line)行")（辨識自「\(inline(list.triggerText))」，規則 `\(list.ruleID)`）\n\n"
+            md += "\(code(list.path)) \(inline(list.logicalLocation ?? "第\(list.line)行"))（辨識自「\(inline(list.triggerText))」，規則 \(code(list.ruleID.rawValue))）\n\n"
             for item in list.items {
                 md += "- [\(item.met ? "x" : " ")] \(inline(item.label))"
                 if !item.evidence.isEmpty { md += "  \n  \(item.met ? "依據" : "待處理")：\(inline(item.evidence.joined(separator: "；")))" }
@@ -49,11 +49,11 @@ public struct AuditMarkdownReporter {
         for finding in report.findings {
             if finding.path != currentPath {
                 currentPath = finding.path
-                md += "\n### `\(finding.path)`\n"
+                md += "\n### \(code(finding.path))\n"
             }
             let rule = report.rules[finding.ruleID]
             let location = finding.logicalLocation ?? "第\(finding.start.line)行第\(finding.start.column)字"
-            md += "\n- **\(AuditHTMLReporter.severityLabel(finding.severity))** \(location) `\(finding.ruleID)` \(inline(rule?.name ?? finding.ruleName))\n"
+            md += "\n- **\(AuditHTMLReporter.severityLabel(finding.severity))** \(inline(location)) \(code(finding.ruleID.rawValue)) \(inline(rule?.name ?? finding.ruleName))\n"
             let sentence = SentenceCut(finding.snippet)
             md += "  > \(inline(sentence.before))**\(inline(sentence.highlighted))**\(inline(sentence.after))\n\n"
             md += "  \(inline(finding.message))\n"
@@ -70,7 +70,7 @@ public struct AuditMarkdownReporter {
         if !record.rows.isEmpty {
             md += "| 位置 | 規則 | 文字 | 處理 | 理由或佐證 |\n|---|---|---|---|---|\n"
             for row in record.rows {
-                md += "| `\(cell(row.location))` | `\(row.rule)` | \(cell(row.text)) | \(row.label) | \(cell(row.detail)) |\n"
+                md += "| \(code(row.location, inTable: true)) | \(code(row.rule, inTable: true)) | \(cell(row.text)) | \(row.label) | \(cell(row.detail)) |\n"
             }
         }
         if !record.directives.isEmpty {
@@ -81,21 +81,38 @@ public struct AuditMarkdownReporter {
         }
         md += "\n## 無法讀取的檔案（\(report.unreadable.count)）\n\n"
         if report.unreadable.isEmpty { md += "所有檔案均已讀取並檢查。\n" }
-        for diagnostic in report.unreadable { md += "- `\(diagnostic.path)` \(inline(diagnostic.message))\n" }
+        for diagnostic in report.unreadable { md += "- \(code(diagnostic.path)) \(inline(diagnostic.message))\n" }
         return md
     }
 
-    /// Text on one line with Markdown and HTML syntax neutralised.
+    /// Text on one line with Markdown and HTML syntax neutralised, control characters shown.
     private func inline(_ text: String) -> String {
         var out = ""
         for ch in text {
             switch ch {
-            case "\n", "\r": out += " "
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~": out += "\\\(ch)"
+            case "\n", "\r", "\r\n": out += " "
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~", "&": out += "\\\(ch)"
             default: out.append(ch)
             }
         }
-        return out
+        return VisibleText.escaped(out)
+    }
+
+    /// `text` (a file name, rule id, location) as a code span nothing in it can end: the
+    /// fence is one backtick longer than the longest run of backticks inside (backslashes
+    /// escape nothing in a code span, so a file name holding `` ` `` broke out of it and
+    /// its raw HTML landed in the report). In a table, `|` is escaped, as GFM reads it there.
+    private func code(_ text: String, inTable: Bool = false) -> String {
+        var content = VisibleText.escaped(text)
+        if inTable { content = content.replacingOccurrences(of: "|", with: "\\|") }
+        var longest = 0, run = 0
+        for ch in content {
+            run = ch == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let padded = content.hasPrefix("`") || content.hasSuffix("`") || content.hasPrefix(" ") || content.isEmpty ? " \(content) " : content
+        return fence + padded + fence
     }
 
     private func cell(_ text: String) -> String { inline(text) }

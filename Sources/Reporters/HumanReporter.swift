@@ -16,7 +16,7 @@ public struct HumanReporter: Reporter, Sendable {
                 render(finding, into: &out)
                 if let claim = expired[finding] {
                     let gutter = String(repeating: " ", count: String(finding.snippet.line).count)
-                    out += " \(gutter) = claim: `\(claim.id)` expired on \(claim.expires) (evidence: \(claim.evidence); approved by \(claim.approvedBy)); renew the approval or change the copy\n"
+                    out += " \(gutter) = claim: `\(VisibleText.escaped(claim.id))` expired on \(claim.expires) (evidence: \(VisibleText.escaped(claim.evidence)); approved by \(VisibleText.escaped(claim.approvedBy))); renew the approval or change the copy\n"
                 }
                 out += "\n"
             }
@@ -27,32 +27,36 @@ public struct HumanReporter: Reporter, Sendable {
         return out
     }
 
+    /// Copy, file names and rule text are printed through `VisibleText`: they may come from
+    /// a stranger's pull request, and a terminal obeys the escape sequences in them.
     func render(_ finding: Finding, into out: inout String) {
-        let location = "\(finding.path):\(finding.start.line):\(finding.start.column)"
-        let logical = finding.logicalLocation.map { " (\($0))" } ?? ""
+        let location = "\(VisibleText.path(finding.path)):\(finding.start.line):\(finding.start.column)"
+        let logical = finding.logicalLocation.map { " (\(VisibleText.escaped($0)))" } ?? ""
         out += "\(paint(location, .bold))\(logical): \(paint(finding.severity.rawValue + ":", severityStyle(finding.severity))) "
-        out += "\(finding.message) \(paint("[\(finding.ruleID)]", .dim))\n"
+        out += "\(VisibleText.escaped(finding.message)) \(paint("[\(finding.ruleID)]", .dim))\n"
 
         let snippet = finding.snippet
         let number = String(snippet.line)
         let gutter = String(repeating: " ", count: number.count)
         let lead = snippet.truncatedStart ? "…" : ""
         let tail = snippet.truncatedEnd ? "…" : ""
-        out += " \(paint(number, .blue)) | \(lead)\(snippet.before)\(paint(snippet.highlighted, severityStyle(finding.severity)))\(snippet.after)\(tail)\n"
-        let pad = DisplayWidth.width(of: lead + snippet.before)
-        let carets = max(1, DisplayWidth.width(of: snippet.highlighted))
+        let before = VisibleText.escaped(snippet.before), highlighted = VisibleText.escaped(snippet.highlighted)
+        let after = VisibleText.escaped(snippet.after)
+        out += " \(paint(number, .blue)) | \(lead)\(before)\(paint(highlighted, severityStyle(finding.severity)))\(after)\(tail)\n"
+        let pad = DisplayWidth.width(of: lead + before)
+        let carets = max(1, DisplayWidth.width(of: highlighted))
         let more = snippet.continuesOnNextLine ? " …" : ""
         out += " \(gutter) | \(String(repeating: " ", count: pad))\(paint(String(repeating: "^", count: carets), severityStyle(finding.severity)))\(more)\n"
         for reference in finding.references {
-            var line = " \(gutter) = law: \(reference.citation)"
-            if let penalty = reference.penalty { line += "；\(penalty)" }
+            var line = " \(gutter) = law: \(VisibleText.escaped(reference.citation))"
+            if let penalty = reference.penalty { line += "；\(VisibleText.escaped(penalty))" }
             out += line + "\n"
         }
         if let suggestion = finding.suggestion {
-            out += " \(gutter) = suggestion: \(suggestion)\n"
+            out += " \(gutter) = suggestion: \(VisibleText.escaped(suggestion))\n"
         }
         for note in finding.notes {
-            out += " \(gutter) = note: \(note)\n"
+            out += " \(gutter) = note: \(VisibleText.escaped(note))\n"
         }
     }
 

@@ -8,8 +8,9 @@ public struct LineReporter: Reporter {
         ChunkedText.join(report.findings) { findings in
             var out = ""
             for f in findings {
-                let message = f.message.replacingNewlines()
-                out += "\(f.path):\(f.start.line):\(f.start.column):\(f.severity.rawValue):\(f.ruleID):\(message)\n"
+                // One line per finding, whatever the file name or the message holds.
+                // Line breaks in a message become spaces; in a file name they are shown (`\n`).
+                out += "\(VisibleText.path(f.path)):\(f.start.line):\(f.start.column):\(f.severity.rawValue):\(f.ruleID):\(VisibleText.escaped(f.message.replacingNewlines()))\n"
             }
             return out
         }

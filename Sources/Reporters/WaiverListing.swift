@@ -21,17 +21,17 @@ struct WaiverListing {
         if !suppressed.isEmpty {
             out += painter.paint("suppressed (\(suppressed.count)):", .bold) + "\n"
             for (finding, directive) in suppressed {
-                out += "  \(location(finding)): \(finding.severity.rawValue) [\(finding.ruleID)] 「\(finding.matchedText)」\n"
+                out += "  \(location(finding)): \(finding.severity.rawValue) [\(finding.ruleID)] 「\(VisibleText.escaped(finding.matchedText))」\n"
                 let keyword = directive.kind == .block ? "adlaw-disable" : directive.kind == .location ? "adlaw-disable" : "adlaw-\(directive.kind.rawValue)"
-                out += "    reason: \(directive.reason ?? "") (\(keyword) at \(directive.writtenIn):\(directive.start.line))\n"
+                out += "    reason: \(VisibleText.escaped(directive.reason ?? "")) (\(keyword) at \(VisibleText.path(directive.writtenIn)):\(directive.start.line))\n"
             }
             out += "\n"
         }
         if !substantiated.isEmpty {
             out += painter.paint("substantiated (\(substantiated.count)):", .bold) + "\n"
             for (finding, claim) in substantiated {
-                out += "  \(location(finding)): \(finding.severity.rawValue) [\(finding.ruleID)] 「\(finding.matchedText)」\n"
-                out += "    claim `\(claim.id)`: \(claim.evidence); approved by \(claim.approvedBy)"
+                out += "  \(location(finding)): \(finding.severity.rawValue) [\(finding.ruleID)] 「\(VisibleText.escaped(finding.matchedText))」\n"
+                out += "    claim `\(VisibleText.escaped(claim.id))`: \(VisibleText.escaped(claim.evidence)); approved by \(VisibleText.escaped(claim.approvedBy))"
                 if let approvedOn = claim.approvedOn { out += " on \(approvedOn)" }
                 out += "; valid until \(claim.expires)\n"
             }
@@ -40,10 +40,10 @@ struct WaiverListing {
         let idle = report.suppressions.filter { $0.status == .idle }
         if !idle.isEmpty {
             out += "\(idle.count) suppression\(idle.count == 1 ? "" : "s") for rules that did not run: "
-            out += idle.map { "\($0.directive.writtenIn):\($0.directive.start.line)" }.joined(separator: ", ") + "\n\n"
+            out += idle.map { "\(VisibleText.path($0.directive.writtenIn)):\($0.directive.start.line)" }.joined(separator: ", ") + "\n\n"
         }
         if let baseline = report.baseline {
-            out += "baseline \(baseline.file): \(baseline.known) known finding\(baseline.known == 1 ? "" : "s") not shown, \(baseline.new) new"
+            out += "baseline \(VisibleText.escaped(baseline.file)): \(baseline.known) known finding\(baseline.known == 1 ? "" : "s") not shown, \(baseline.new) new"
             if baseline.gone > 0 {
                 out += ", \(baseline.gone) fixed (rewrite it with --write-baseline \(baseline.file) to drop them)"
             }
@@ -70,6 +70,6 @@ struct WaiverListing {
     }
 
     private func location(_ finding: Finding) -> String {
-        "\(finding.path):\(finding.start.line):\(finding.start.column)" + (finding.logicalLocation.map { " (\($0))" } ?? "")
+        "\(VisibleText.escaped(finding.path)):\(finding.start.line):\(finding.start.column)" + (finding.logicalLocation.map { " (\(VisibleText.escaped($0)))" } ?? "")
     }
 }

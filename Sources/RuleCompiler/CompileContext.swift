@@ -21,6 +21,7 @@ struct CompileContext {
         do {
             regex = try engine.compile(source, caseInsensitive: caseInsensitive)
         } catch {
+            if error.tooLarge { throw self.error(line, column, .patternTooLarge(key: key, bytes: source.utf8.count)) }
             throw self.error(line, column, .badRegex(error.description))
         }
         if regex.canMatchEmpty { throw self.error(line, column, .emptyMatch(key: key)) }

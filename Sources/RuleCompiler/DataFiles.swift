@@ -92,22 +92,37 @@ enum LexiconFile {
         return RawLexicon(name: name.value, description: description, source: source, file: file, items: items)
     }
 
-    /// Resolves `$name` includes, normalizes and de-duplicates terms.
-    static func resolve(_ raw: [String: RawLexicon], normalizer: TextNormalizer) throws(RuleLoadError) -> [String: LexiconInfo] {
+    /// The most terms a lexicon may hold once its includes are resolved. Every rule's
+    /// phrases compile into one PCRE2 pattern of at most 64 KB; the largest shipped lexicon
+    /// has about 200 terms. A longer list is refused at the lexicon, with a hint to split it,
+    /// rather than as "regular expression is too large" at each rule that uses it.
+    static let maxTerms = 2_000
+
+    /// Resolves `$name` includes, normalizes and de-duplicates terms. Problems are collected
+    /// (`errors`) while every lexicon still gets the terms that could be resolved, so a cycle
+    /// is one error, not one more for every rule that uses a lexicon in it.
+    static func resolve(_ raw: [String: RawLexicon], normalizer: TextNormalizer,
+                        errors: inout [RuleFileError]) -> [String: LexiconInfo] {
         var resolved: [String: [String]] = [:]
-        var errors: [RuleFileError] = []
+        var reportedCycles: Set<Set<String>> = []
+        var visiting: Set<String> = []
 
         func visit(_ name: String, stack: [String]) -> [String]? {
             if let done = resolved[name] { return done }
             guard let lexicon = raw[name] else { return nil }
+            visiting.insert(name)
+            defer { visiting.remove(name) }
             var terms: [String] = []
             var seen = Set<String>()
             for item in lexicon.items {
                 if item.value.hasPrefix("$") && item.value.count > 1 {
                     let included = String(item.value.dropFirst())
-                    if stack.contains(included) {
-                        errors.append(RuleFileError(file: lexicon.file, line: item.line, column: item.column,
-                                                    kind: .lexiconCycle(stack + [included])))
+                    if visiting.contains(included) {
+                        // One error per cycle, however many of its lexicons lead into it.
+                        let cycle = Array(stack[(stack.firstIndex(of: included) ?? 0)...]) + [included]
+                        if reportedCycles.insert(Set(cycle)).inserted {
+                            errors.append(RuleFileError(file: lexicon.file, line: item.line, column: item.column, kind: .lexiconCycle(cycle)))
+                        }
                         continue
                     }
                     if raw[included]?.isGrammar == true {
@@ -129,12 +144,16 @@ enum LexiconFile {
                     }
                 }
             }
+            if terms.count > maxTerms, let first = lexicon.items.first {
+                errors.append(RuleFileError(file: lexicon.file, line: first.line, column: first.column,
+                                            kind: .lexiconTooLarge(name: name, count: terms.count, limit: maxTerms)))
+                terms = Array(terms.prefix(maxTerms))
+            }
             resolved[name] = terms
             return terms
         }
 
         for name in raw.keys.sorted() where raw[name]?.isGrammar == false { _ = visit(name, stack: [name]) }
-        if !errors.isEmpty { throw RuleLoadError(errors: errors) }
         var out: [String: LexiconInfo] = [:]
         for (name, lexicon) in raw where !lexicon.isGrammar {
             out[name] = LexiconInfo(name: name, description: lexicon.description, source: lexicon.source,

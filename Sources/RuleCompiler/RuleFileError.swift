@@ -6,11 +6,17 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
     public enum Kind: Sendable, Hashable {
         case unreadable(String)
         case yamlSyntax(String)
+        /// YAML aliases expand the file past the budget (`limit` nodes and bytes).
+        case aliasBudget(limit: Int)
         case unknownKey(String, suggestion: String?)
         case missingKey(String)
         case wrongType(key: String, expected: String)
         case invalidValue(key: String, value: String, allowed: [String])
         case badRegex(String)
+        /// The phrases of `key` make a pattern larger than PCRE2 compiles (`bytes` of source).
+        case patternTooLarge(key: String, bytes: Int)
+        /// A lexicon holds more terms than one pattern can (`count` of at most `limit`).
+        case lexiconTooLarge(name: String, count: Int, limit: Int)
         case emptyMatch(key: String)
         case duplicateID(String, firstDefinedAt: String)
         case idMismatch(id: String, expected: String)
@@ -44,11 +50,14 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         switch kind {
         case let .unreadable(reason): "cannot read the file: \(reason)"
         case let .yamlSyntax(reason): "YAML syntax error: \(reason)"
+        case let .aliasBudget(limit): "YAML aliases (`*name`) expand the file past \(limit) nodes and characters"
         case let .unknownKey(key, _): "unknown key `\(key)`"
         case let .missingKey(key): "missing required key `\(key)`"
         case let .wrongType(key, expected): "`\(key)` must be \(expected)"
         case let .invalidValue(key, value, _): "`\(key)` has an invalid value `\(value)`"
         case let .badRegex(reason): "the regex does not compile: \(reason)"
+        case let .patternTooLarge(key, bytes): "the phrases in `\(key)` make a pattern of \(bytes) bytes, more than PCRE2 compiles into one regex (64 KB compiled)"
+        case let .lexiconTooLarge(name, count, limit): "lexicon `\(name)` has \(count) terms; a lexicon holds at most \(limit)"
         case let .emptyMatch(key): "the pattern in `\(key)` can match the empty string"
         case let .duplicateID(id, first): "duplicate rule id `\(id)` (first defined at \(first))"
         case let .idMismatch(id, expected): "rule id `\(id)` does not match the file's path (expected `\(expected)`)"
@@ -71,6 +80,7 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         switch kind {
         case .unreadable: "check the path and the file's permissions"
         case .yamlSyntax: "check indentation and quoting; quote values that contain `: ` or start with `{`, `[`, `*` or `&`"
+        case .aliasBudget: "write the repeated values out, or reuse fewer; adlaw limits aliases to ten times the file's size so a small file cannot grow into gigabytes"
         case let .unknownKey(_, suggestion?): "did you mean `\(suggestion)`?"
         case .unknownKey: "see the DSL reference in docs/rules.md for the keys a rule file may have"
         case let .missingKey(key): "add `\(key):`"
@@ -78,6 +88,8 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .invalidValue(_, _, allowed) where !allowed.isEmpty: "use one of: \(allowed.joined(separator: ", "))"
         case .invalidValue: nil
         case .badRegex: "escape PCRE2 metacharacters with a backslash, or use `terms:` for literal phrases"
+        case .patternTooLarge: "split the list: put part of the phrases (or of a large `$lexicon`) in a second rule, or in a second lexicon used by a second rule"
+        case .lexiconTooLarge: "split it into smaller lexicons (Rules/lexicons/<name>.yaml) and use each in its own rule; every rule's phrases compile into one PCRE2 pattern"
         case .emptyMatch: "make every alternative match at least one character (use + instead of *, remove empty alternatives)"
         case .duplicateID: "rename one of the files; ids are `<folder>.<file name>`"
         case let .idMismatch(_, expected): "write `id: \(expected)` or move the file"

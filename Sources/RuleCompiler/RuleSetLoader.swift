@@ -118,11 +118,7 @@ public struct RuleSetLoader: Sendable {
             }
         }
 
-        var lexicons: [String: LexiconInfo]
-        do { lexicons = try LexiconFile.resolve(rawLexicons, normalizer: normalizer) } catch {
-            errors += error.errors
-            lexicons = [:]
-        }
+        var lexicons = LexiconFile.resolve(rawLexicons, normalizer: normalizer, errors: &errors)
         do {
             lexicons = try GrammarLexicon.resolve(rawLexicons, termLists: lexicons, engine: engine, normalizer: normalizer)
         } catch { errors += error.errors }

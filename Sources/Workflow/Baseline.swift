@@ -111,11 +111,17 @@ public struct Baseline: Sendable {
         try AtomicFile.write(encoded(), to: path, overwrite: .when(Self.isBaselineFile))
     }
 
-    /// Whether bytes are an adlaw baseline (or empty): what `write` may replace.
+    /// Whether bytes are an adlaw baseline (or empty): what `write` may replace. The whole
+    /// document is read, not its first bytes: keys are written sorted, so `tool` comes after
+    /// `findings`, and a baseline of some 22 findings was once taken for someone else's file.
     @Sendable static func isBaselineFile(_ data: Data) -> Bool {
         guard !data.isEmpty else { return true }
-        let text = String(decoding: data.prefix(4096), as: UTF8.self)
-        return text.contains("\"fingerprintVersion\"") && text.contains("\"tool\" : \"adlaw\"")
+        struct Marker: Decodable {
+            var tool: String
+            var fingerprintVersion: Int
+        }
+        guard let marker = try? JSONDecoder().decode(Marker.self, from: data) else { return false }
+        return marker.tool == "adlaw"
     }
 
     func entry(_ finding: Finding) -> Entry {

@@ -1,3 +1,4 @@
+import AtomicFiles
 import ArgumentParser
 import Checker
 import Foundation
@@ -24,6 +25,8 @@ struct Adlaw: AsyncParsableCommand {
 @main
 enum AdlawMain {
     static func main() async {
+        Terminal.prepareStreams()
+        SignalCleanup.install()
         if let message = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
             Terminal.writeError(message)
             exit(2)
@@ -41,7 +44,11 @@ enum AdlawMain {
         } catch {
             let code = Adlaw.exitCode(for: error)
             if code == .success {
-                print(Adlaw.fullMessage(for: error))
+                // Help and --version: a failed write is an error like any other.
+                do { try Terminal.write(Adlaw.fullMessage(for: error) + "\n") } catch {
+                    Terminal.writeError(error.description)
+                    exit(2)
+                }
                 exit(0)
             }
             if let exitCode = error as? ExitCode {

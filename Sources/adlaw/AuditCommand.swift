@@ -82,7 +82,7 @@ struct AuditCommand: ParsableCommand {
                 writeFailed = true
             }
         }
-        try Terminal.write(summary(report, written: written))
+        try Terminal.writeText(summary(report, written: written))
         if result.inputFailed || writeFailed { throw ExitCode(2) }
         if report.verdict.level != VerdictLevel.publish { throw ExitCode(1) }
     }

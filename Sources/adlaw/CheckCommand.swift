@@ -97,8 +97,8 @@ struct CheckCommand: ParsableCommand {
         }
         let rendered = format.makeReporter(color: output == nil && Terminal.useColor(disabled: noColor)).render(report)
         let read = result.documents.map(\.path)
-        let inputs = read + [checker.config?.file, baseline ?? checker.config?.baselinePath].compactMap { $0 }
-        if let output { try OutputTarget.refuseInput(output, option: "--output", inputs: inputs) }
+        let readFiles = read + [checker.config?.file, baseline ?? checker.config?.baselinePath].compactMap { $0 }
+        if let output { try OutputTarget.refuseInput(output, option: "--output", inputs: readFiles) }
         if let writeBaseline {
             // The baseline being replaced is the one input it may be written over.
             try OutputTarget.refuseInput(writeBaseline, option: "--write-baseline",
@@ -151,7 +151,13 @@ extension CheckCommand {
             tally = batch.run(handle, failOn: failOn) { text += $0 }
             do { try AtomicFile.write(text, to: output, overwrite: .always) } catch { throw CLIError.input(error.description) }
         } else {
-            tally = batch.run(handle, failOn: failOn) { Terminal.write($0) }
+            // A failed write ends the output; the error is reported once the batch stops.
+            var failure: CLIError?
+            tally = batch.run(handle, failOn: failOn) { line in
+                guard failure == nil else { return }
+                do throws(CLIError) { try Terminal.write(line) } catch { failure = error }
+            }
+            if let failure { throw failure }
         }
         if tally.invalid > 0 { throw ExitCode(2) }
         if tally.failing > 0 { throw ExitCode(1) }

@@ -38,18 +38,18 @@ struct ExplainCommand: ParsableCommand {
             let separator = format == .markdown ? "\n" : "\n" + String(repeating: "─", count: 40) + "\n\n"
             let explained = ruleSet.rules.map { explainer.render($0.descriptor, examples: $0.examples, configuredSeverity: overrides[$0.id]) }
                 + BuiltInChecks.all.map { explainer.render($0, examples: [], configuredSeverity: overrides[$0.id]) }
-            Terminal.write(explained.joined(separator: separator))
+            try Terminal.writeText(explained.joined(separator: separator))
             return
         }
         guard let id else { throw CLIError.usage("which rule? `adlaw explain <rule-id>`, or --all; `adlaw rules list` shows the ids") }
         if let check = BuiltInChecks.descriptor(RuleID(id)) {
-            Terminal.write(explainer.render(check, examples: [], configuredSeverity: overrides[check.id]))
+            try Terminal.writeText(explainer.render(check, examples: [], configuredSeverity: overrides[check.id]))
             return
         }
         guard let rule = ruleSet.rule(RuleID(id)) else {
             throw CLIError.usage("no rule `\(id)`\(ExplainCommand.didYouMean(id, among: ruleSet.rules.map(\.id) + BuiltInChecks.ids)) `adlaw rules list` shows the ids")
         }
-        Terminal.write(explainer.render(rule.descriptor, examples: rule.examples, configuredSeverity: overrides[rule.id]))
+        try Terminal.writeText(explainer.render(rule.descriptor, examples: rule.examples, configuredSeverity: overrides[rule.id]))
     }
 }
 

@@ -79,12 +79,12 @@ struct ExtractCommand: ParsableCommand {
                     out += "\(file.path):\(segment.line):\(segment.column) [\(segment.zone)]\(logical): \(Self.oneLine(segment.text))\(inline)\n"
                 }
             }
-            Terminal.write(out)
+            try Terminal.writeText(out)
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(files)) ?? Data("[]".utf8)
-            Terminal.write(String(decoding: data, as: UTF8.self) + "\n")
+            try Terminal.write(String(decoding: data, as: UTF8.self) + "\n")
         }
         if failed { throw ExitCode(2) }
     }

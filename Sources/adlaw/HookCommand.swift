@@ -30,13 +30,15 @@ struct HookCommand: ParsableCommand {
                 ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
             do {
                 switch try HookInstaller().install(in: repository, adlawPath: binary, force: force) {
-                case let .installed(path): Terminal.write("installed \(PathDisplay.relative(path)): each commit's staged copy is checked\n")
-                case let .updated(path): Terminal.write("updated \(PathDisplay.relative(path))\n")
+                case let .installed(path): try Terminal.write("installed \(PathDisplay.relative(path)): each commit's staged copy is checked\n")
+                case let .updated(path): try Terminal.write("updated \(PathDisplay.relative(path))\n")
                 case let .replaced(path, backup):
-                    Terminal.write("installed \(PathDisplay.relative(path)); the previous hook is kept as \(PathDisplay.relative(backup))\n")
+                    try Terminal.write("installed \(PathDisplay.relative(path)); the previous hook is kept as \(PathDisplay.relative(backup))\n")
                 }
+            } catch let error as CLIError {
+                throw error
             } catch {
-                throw CLIError.usage(error.description)
+                throw CLIError.usage("\(error)")
             }
         }
     }
@@ -48,9 +50,9 @@ struct HookCommand: ParsableCommand {
             do {
                 let repository = try GitRepository.discover(from: FileManager.default.currentDirectoryPath)
                 if let removed = try HookInstaller().uninstall(in: repository) {
-                    Terminal.write("removed \(PathDisplay.relative(removed))\n")
+                    try Terminal.write("removed \(PathDisplay.relative(removed))\n")
                 } else {
-                    Terminal.write("no pre-commit hook to remove\n")
+                    try Terminal.write("no pre-commit hook to remove\n")
                 }
             } catch let error as HookInstaller.Failure {
                 throw CLIError.usage(error.description)

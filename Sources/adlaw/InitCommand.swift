@@ -37,6 +37,6 @@ struct InitCommand: ParsableCommand {
         var message = "wrote \(path)"
         if let parent { message += "; it takes the place of \(PathDisplay.relative(parent)) for this folder (configs do not merge)" }
         message += "\nnext: `adlaw hook install` checks every commit; `adlaw check .` shows today's findings"
-        Terminal.write(message + "\n")
+        try Terminal.write(message + "\n")
     }
 }

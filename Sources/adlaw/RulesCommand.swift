@@ -35,8 +35,8 @@ struct RulesCommand: ParsableCommand {
                 rules = rules.filter { $0.applies(toSectors: resolved == .none ? [] : [resolved]) }
             }
             switch format {
-            case .json: Terminal.write(RuleCatalogJSON.render(rules))
-            case .human: Terminal.write(RuleCatalogText.table(rules, sectors: ruleSet.sectors))
+            case .json: try Terminal.write(RuleCatalogJSON.render(rules))
+            case .human: try Terminal.writeText(RuleCatalogText.table(rules, sectors: ruleSet.sectors))
             }
         }
     }
@@ -54,7 +54,7 @@ struct RulesCommand: ParsableCommand {
             guard let rule = ruleSet.rule(RuleID(id)) else {
                 throw CLIError.usage("no rule `\(id)`\(ExplainCommand.didYouMean(id, among: ruleSet.rules.map(\.id))) `adlaw rules list` shows the ids")
             }
-            Terminal.write(RuleCatalogText.details(rule))
+            try Terminal.writeText(RuleCatalogText.details(rule))
         }
     }
 
@@ -85,7 +85,7 @@ struct RulesCommand: ParsableCommand {
                     Terminal.writeError("\(rule.origin.formatted): warning: \(rule.id) (\(label)) has no required literal, so it runs over the whole text of every document: \(failure.reason)")
                 }
             }
-            Terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.lexicons.count) lexicons, \(ruleSet.sectors.definitions.count) sectors, \(ruleSet.laws.count) laws, \(examples) examples in \(ruleSet.roots.joined(separator: ", "))\n")
+            try Terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.lexicons.count) lexicons, \(ruleSet.sectors.definitions.count) sectors, \(ruleSet.laws.count) laws, \(examples) examples in \(ruleSet.roots.joined(separator: ", "))\n")
         }
     }
 }
@@ -135,7 +135,7 @@ extension RulesCommand {
                         }
                     }
                 }
-                Terminal.write(out)
+                try Terminal.writeText(out)
                 return
             }
             for rule in ruleSet.rules {
@@ -149,7 +149,7 @@ extension RulesCommand {
                     }
                 }
             }
-            Terminal.write(out)
+            try Terminal.writeText(out)
         }
     }
 }

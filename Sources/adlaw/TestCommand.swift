@@ -37,8 +37,8 @@ struct TestCommand: ParsableCommand {
         if paths.isEmpty {
             let ruleSet = try ruleSetOptions.load(engine: engine)
             let filter = try selection.filter(for: ruleSet)
-            failed = !runExamples(ruleSet.rules.filter(filter.includes), linter: Linter(ruleSet: ruleSet), scratch: scratch,
-                                  label: ruleSet.roots.joined(separator: ", "))
+            failed = !(try runExamples(ruleSet.rules.filter(filter.includes), linter: Linter(ruleSet: ruleSet), scratch: scratch,
+                                  label: ruleSet.roots.joined(separator: ", ")))
         }
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -57,10 +57,10 @@ struct TestCommand: ParsableCommand {
                 let rules = ruleSet.rules.filter {
                     filter.includes($0) && URL(fileURLWithPath: $0.origin.file).standardizedFileURL.path.hasPrefix(standardized + "/")
                 }
-                failed = !runExamples(rules, linter: Linter(ruleSet: ruleSet), scratch: scratch, label: path) || failed
+                failed = !(try runExamples(rules, linter: Linter(ruleSet: ruleSet), scratch: scratch, label: path)) || failed
             } else {
                 let ruleSet = try ruleSetOptions.load(engine: engine)
-                failed = !runCorpus(path, ruleSet: ruleSet, filter: try selection.filter(for: ruleSet), scratch: scratch) || failed
+                failed = !(try runCorpus(path, ruleSet: ruleSet, filter: try selection.filter(for: ruleSet), scratch: scratch)) || failed
             }
         }
         if failed { throw ExitCode(1) }
@@ -72,18 +72,18 @@ struct TestCommand: ParsableCommand {
         return false
     }
 
-    private func runExamples(_ rules: [Rule], linter: Linter, scratch: any RegexScratch, label: String) -> Bool {
+    private func runExamples(_ rules: [Rule], linter: Linter, scratch: any RegexScratch, label: String) throws -> Bool {
         let runner = ExampleRunner(linter: linter)
         var failures: [ExampleRunner.Failure] = []
         for rule in rules { failures += runner.run(rule, scratch: scratch) }
         let examples = rules.reduce(0) { $0 + $1.examples.count }
-        for failure in failures { Terminal.write(failure.description + "\n") }
+        for failure in failures { try Terminal.write(failure.description + "\n") }
         let status = failures.isEmpty ? "ok" : "FAILED"
-        Terminal.write("\(status): \(rules.count) rules, \(examples) examples x \(ExampleRunner.Variant.all.count) variants, \(failures.count) failure\(failures.count == 1 ? "" : "s") (\(label))\n")
+        try Terminal.write("\(status): \(rules.count) rules, \(examples) examples x \(ExampleRunner.Variant.all.count) variants, \(failures.count) failure\(failures.count == 1 ? "" : "s") (\(label))\n")
         return failures.isEmpty
     }
 
-    private func runCorpus(_ folder: String, ruleSet: RuleSet, filter: RuleFilter, scratch: any RegexScratch) -> Bool {
+    private func runCorpus(_ folder: String, ruleSet: RuleSet, filter: RuleFilter, scratch: any RegexScratch) throws -> Bool {
         let reader = DocumentReader()
         let walked = FileWalker(extensions: reader.knownExtensions).expand([folder])
         let checker = CorpusChecker(linter: Linter(ruleSet: ruleSet))
@@ -105,10 +105,10 @@ struct TestCommand: ParsableCommand {
             failures += result.failures
             for (area, tally) in result.tallies { tallies[area, default: CorpusChecker.Tally()] += tally }
         }
-        for failure in failures { Terminal.write(failure + "\n") }
-        Terminal.write(Self.table(tallies))
+        for failure in failures { try Terminal.write(failure + "\n") }
+        try Terminal.write(Self.table(tallies))
         let status = failures.isEmpty ? "ok" : "FAILED"
-        Terminal.write("\(status): \(walked.files.count) documents, \(annotations) annotations, \(failures.count) failure\(failures.count == 1 ? "" : "s") (\(folder))\n")
+        try Terminal.write("\(status): \(walked.files.count) documents, \(annotations) annotations, \(failures.count) failure\(failures.count == 1 ? "" : "s") (\(folder))\n")
         return failures.isEmpty
     }
 

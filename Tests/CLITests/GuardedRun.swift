@@ -25,10 +25,31 @@ struct GuardedRun {
         var combined: String { stdout + stderr }
     }
 
+    /// A signal sent to the run once `when` holds (checked while it runs), as CI sends
+    /// SIGTERM to a cancelled job.
+    struct Interrupt {
+        var signal: Int32
+        var when: () -> Bool
+    }
+
+    /// Where the child's standard output goes.
+    enum Output {
+        /// A file, read back into `Result.stdout`.
+        case captured
+        /// A path such as `/dev/full`.
+        case path(String)
+        /// No descriptor 1 at all.
+        case closed
+        /// A pipe whose reading end is already closed (writes fail with EPIPE); SIGPIPE is
+        /// ignored in the child (as CI runners and `trap '' PIPE` leave it) or left at its default.
+        case brokenPipe(ignoringSIGPIPE: Bool)
+    }
+
     /// Runs `adlaw arguments` in `directory`. `stdin` is a file to read standard input from
     /// (`/dev/null` when nil).
     static func adlaw(_ arguments: [String], in directory: URL, stdin: URL? = nil,
-                      hangGuardSeconds: Double = 900, environment: [String: String] = [:]) throws -> Result {
+                      hangGuardSeconds: Double = 900, environment: [String: String] = [:],
+                      stdout: Output = .captured, interrupt: Interrupt? = nil) throws -> Result {
         let scratch = TestSupport.temporaryFolder("adlaw-guarded")
         defer { TestSupport.remove(scratch) }
         let outPath = scratch.appendingPathComponent("stdout").path
@@ -40,12 +61,24 @@ struct GuardedRun {
         for (key, value) in environment { env[key] = value }
 
         // `env -C` changes folder in the child, which then execs adlaw (same process id).
-        let argv = ["/usr/bin/env", "-C", directory.path, CLI.binary.path] + arguments
+        var argv = ["/usr/bin/env", "-C", directory.path, CLI.binary.path] + arguments
+        if case .brokenPipe(true) = stdout { argv = ["/bin/sh", "-c", "trap '' PIPE; exec \"$0\" \"$@\""] + argv }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, stdin?.path ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var pipeEnds: [Int32] = [-1, -1]
+        switch stdout {
+        case .captured: posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        case let .path(path): posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY, 0)
+        case .closed: posix_spawn_file_actions_addclose(&actions, 1)
+        case .brokenPipe:
+            guard pipe(&pipeEnds) == 0 else { throw CLIRunner.Failure.notFound("pipe failed") }
+            close(pipeEnds[0])
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        }
+        defer { if pipeEnds[1] >= 0 { close(pipeEnds[1]) } }
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
         let cArgs = argv.map { strdup($0) } + [nil]
@@ -55,14 +88,33 @@ struct GuardedRun {
             cEnv.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        // SIGPIPE at its default in the child unless the case asks for it ignored.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        // No signal blocked in the child: the test's own thread (a dispatch worker) blocks
+        // most, and posix_spawn would pass that mask on.
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, cEnv)
         guard spawned == 0 else { throw CLIRunner.Failure.notFound("posix_spawn failed: \(String(cString: strerror(spawned)))") }
 
         var status: Int32 = 0
         var usage = rusage()
         var hung = false
         let deadline = Date().addingTimeInterval(hangGuardSeconds)
+        var interrupted = false
         while true {
+            if let interrupt, !interrupted, interrupt.when() {
+                kill(pid, interrupt.signal)
+                interrupted = true
+            }
             let done = wait4(pid, &status, WNOHANG, &usage)
             if done == pid { break }
             if done < 0 && errno != EINTR { throw CLIRunner.Failure.notFound("wait4 failed: \(String(cString: strerror(errno)))") }

@@ -62,20 +62,26 @@ import TestSupport
     @Test func onlyTheNewestCacheFilesAreKept() throws {
         let cache = TestSupport.temporaryFolder("cache")
         defer { TestSupport.remove(cache) }
-        // Ten files of other adlaw builds, written an hour apart; and a file that is no cache.
+        // Ten files of other adlaw builds, written an hour apart; a file that is no cache, and a
+        // folder and a file named almost like caches (cleaning removes only adlaw's own files).
         for index in 0..<10 {
-            let path = cache.appendingPathComponent("prefilter-old\(index).bin").path
+            let path = cache.appendingPathComponent("prefilter-a\(index).bin").path
             try Data("old".utf8).write(to: URL(fileURLWithPath: path))
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(-3600 * (index + 1)))],
                                                   ofItemAtPath: path)
         }
         try Data("mine".utf8).write(to: cache.appendingPathComponent("notes.txt"))
+        try FileManager.default.createDirectory(at: cache.appendingPathComponent("prefilter-0.bin"), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: cache.appendingPathComponent("prefilter-0.bin/kept.txt"))
+        try Data("mine".utf8).write(to: cache.appendingPathComponent("prefilter-notes.bin"))
         #expect(try check(cache: cache).status == 1)
         let files = cacheFiles(cache)
         // The new file and the seven newest old ones.
-        #expect(files.count == 8)
-        #expect(files.filter { $0.hasPrefix("prefilter-old") } == (0..<7).map { "prefilter-old\($0).bin" })
-        #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("notes.txt").path))
+        #expect(files.filter { $0 != "prefilter-0.bin" && $0 != "prefilter-notes.bin" }.count == 8)
+        #expect(files.filter { $0.hasPrefix("prefilter-a") } == (0..<7).map { "prefilter-a\($0).bin" })
+        for kept in ["notes.txt", "prefilter-0.bin/kept.txt", "prefilter-notes.bin"] {
+            #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent(kept).path), "\(kept)")
+        }
     }
 
     @Test func noCacheReadsAndWritesNothing() throws {
