@@ -139,13 +139,17 @@ extension HostilePullRequestSuite {
         guard FileManager.default.createFile(atPath: big.path, contents: nil) else { throw CLIRunner.Failure.notFound("big.txt") }
         let handle = try FileHandle(forWritingTo: big)
         let chunk = Data(String(repeating: "本店營業時間為上午十點。\n", count: 30_000).utf8)
-        for _ in 0..<150 { try handle.write(contentsOf: chunk) }
+        // 300 MB: were the blob read, the peak would pass the bound below by far; the bound
+        // itself leaves room for the rule set, whose size differs between machines.
+        for _ in 0..<270 { try handle.write(contentsOf: chunk) }
         try handle.close()
+        // An old modification time keeps git's racy-index check from re-reading the file.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -86_400)], ofItemAtPath: big.path)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: big.path)[.size] as? Int)
         try TestSupport.write(["small.md": "全台第一品牌\n"], in: repo)
         #expect(try CLIRunner.run("git", ["add", "big.txt", "small.md"], in: repo).status == 0)
         let run = try GuardedRun.adlaw(["check", "--staged", "--max-file-size", "1000000", "--format", "line"], in: repo)
-        run.expectSurvived(exitCodes: [2], memoryMiB: 200)
+        run.expectSurvived(exitCodes: [2], memoryMiB: 256)
         #expect(run.stderr.contains("big.txt: error: the file is \(size) bytes, above the 1000000-byte limit"))
         #expect(run.stdout.contains("small.md:1:1:"))
     }
