@@ -79,6 +79,10 @@ public struct RuleSources: Sendable, Hashable {
     public var config = ConfigChoice.nearest
     /// The cache folder for the compiled rule set and the prefilter; nil: no cache.
     public var cacheDirectory: String?
+    /// The day to check against: citations, penalties and which rules run follow the law in
+    /// force that day (the law fact table, docs/laws.md). nil: the newest text in force;
+    /// the CLI passes today unless `--as-of` names a day.
+    public var lawsAsOf: CalendarDate?
 
     public init() {}
 }

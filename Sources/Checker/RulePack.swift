@@ -71,13 +71,13 @@ public enum RulePack {
         let folders = try folders(sources, config: config)
         func loadFiles() throws(CheckError) -> RuleSet {
             do {
-                return try RuleSetLoader(engine: engine).load(folders: folders)
+                return try RuleSetLoader(engine: engine, asOf: sources.lawsAsOf).load(folders: folders)
             } catch {
                 throw .ruleFiles(error)
             }
         }
         guard let folder = cacheFolder(sources) else { return try loadFiles() }
-        return try RuleSetCache(folder: folder).ruleSet(folders: folders, engine: engine, loadFiles: loadFiles)
+        return try RuleSetCache(folder: folder).ruleSet(folders: folders, asOf: sources.lawsAsOf, engine: engine, loadFiles: loadFiles)
     }
 
     /// The cache folder of `sources`, if it names one.
@@ -90,7 +90,7 @@ public enum RulePack {
 
 /// Finds the built-in rule pack: `ADLAW_RULES_DIR`, then `share/adlaw/Rules` beside the
 /// installed binary, then a `Rules/` folder above the binary (a build in the source tree,
-/// or the pre-commit framework's clone).
+/// or the pre-commit framework's clone). A rule pack is recognised by its `sectors.yaml`.
 public enum RulesLocator {
     public static func builtinRulesFolder() -> String? {
         let fm = FileManager.default
@@ -98,10 +98,10 @@ public enum RulesLocator {
         let executable = (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         let installed = directory.deletingLastPathComponent().appendingPathComponent("share/adlaw/Rules")
-        if fm.fileExists(atPath: installed.appendingPathComponent("laws.yaml").path) { return installed.path }
+        if fm.fileExists(atPath: installed.appendingPathComponent("sectors.yaml").path) { return installed.path }
         while directory.path != "/" {
             let candidate = directory.appendingPathComponent("Rules")
-            if fm.fileExists(atPath: candidate.appendingPathComponent("laws.yaml").path) { return candidate.path }
+            if fm.fileExists(atPath: candidate.appendingPathComponent("sectors.yaml").path) { return candidate.path }
             directory.deleteLastPathComponent()
         }
         return nil

@@ -19,7 +19,8 @@ public struct RuleSelection: Sendable {
 
     public init(settings: RuleSettings, config: AdlawConfig?, options: CheckOptions) throws(CheckError) {
         minSeverity = options.minSeverity ?? config?.minSeverity ?? .info
-        try Self.validate(only: options.only, disable: options.disable, in: settings.ruleSet.rules)
+        try Self.validate(only: options.only, disable: options.disable, in: settings.ruleSet.rules,
+                          inactive: settings.ruleSet.inactiveRules.map(\.id))
         filter = RuleFilter(only: options.only.isEmpty ? settings.only : options.only,
                             disable: settings.disable + options.disable, minSeverity: minSeverity)
         includeChecklists = options.includeChecklists
@@ -37,11 +38,15 @@ public struct RuleSelection: Sendable {
     public var described: [RuleDescriptor] { reported.map(\.descriptor) + builtInChecks }
 
     /// Selectors given on the command line (or in a request) must each select a rule: a
-    /// typo would otherwise silently turn a rule off or select nothing.
-    public static func validate(only: [String], disable: [String], in rules: [Rule]) throws(CheckError) {
-        if let selector = RuleFilter(only: only, disable: disable).unmatchedSelectors(in: rules).first {
+    /// typo would otherwise silently turn a rule off or select nothing. A rule that does not
+    /// run on the day checked (its law not yet in force, `inactive`) still counts as a rule.
+    public static func validate(only: [String], disable: [String], in rules: [Rule], inactive: [RuleID] = []) throws(CheckError) {
+        let unmatched = RuleFilter(only: only, disable: disable).unmatchedSelectors(in: rules).filter { selector in
+            !inactive.contains { $0.matches(selector: selector) }
+        }
+        if let selector = unmatched.first {
             let option = only.contains(selector) ? "--only" : "--disable"
-            throw .usage("no rule matches `\(selector)` (given to \(option))\(RuleID.didYouMean(selector, among: rules.map(\.id))) `adlaw rules list` shows the ids; areas (`food`) and globs (`food.*`) work too")
+            throw .usage("no rule matches `\(selector)` (given to \(option))\(RuleID.didYouMean(selector, among: rules.map(\.id) + inactive)) `adlaw rules list` shows the ids; areas (`food`) and globs (`food.*`) work too")
         }
     }
 }

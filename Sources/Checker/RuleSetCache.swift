@@ -9,7 +9,7 @@ import RuleCompiler
 /// rules, most of a small run).
 ///
 /// One file per set of rule folders: `rules-<hash>.cache` in the cache folder. The key is
-/// taken over every file the loader reads (path and bytes of each `laws.yaml`,
+/// taken over every file the loader reads (path and bytes of each `laws.yaml`, law file,
 /// `sectors.yaml`, lexicon, rule file and `VERSION`, folder by folder, in order), the
 /// executable's version and the PCRE2 version; the file repeats the whole 128-bit key
 /// and ends with a checksum, so a stale or damaged file is never used (and `CacheFolder`
@@ -31,8 +31,9 @@ struct RuleSetCache {
 
     /// The 128-bit key of these folders' rule files, or nil when a folder cannot be read as
     /// a folder of rule files (the loader then reports why).
-    func key(folders: [String]) -> (UInt64, UInt64)? {
+    func key(folders: [String], asOf: CalendarDate? = nil) -> (UInt64, UInt64)? {
         var material = Array(folder.version.utf8) + [0] + Array(PCRE2Engine.libraryVersion.utf8) + [0]
+            + Array((asOf.map { "\($0)" } ?? "latest").utf8) + [0]
         func add(_ bytes: some Collection<UInt8>) {
             var count = UInt64(bytes.count)
             for _ in 0..<8 { material.append(UInt8(truncatingIfNeeded: count)); count >>= 8 }
@@ -42,7 +43,7 @@ struct RuleSetCache {
             guard let contents = try? RuleSetLoader.scan(folder: path), contents.misplaced.isEmpty else { return nil }
             add(Array(path.utf8))
             let version = (path as NSString).appendingPathComponent("VERSION")
-            var files = [contents.laws, contents.sectors, contents.polarity].compactMap { $0 } + contents.lexicons + contents.rules
+            var files = [contents.laws, contents.sectors, contents.polarity].compactMap { $0 } + contents.lawFiles + contents.lexicons + contents.rules
             if FileManager.default.fileExists(atPath: version) { files.append(version) }
             for file in files {
                 guard let bytes = FileManager.default.contents(atPath: file) else { return nil }
@@ -55,8 +56,9 @@ struct RuleSetCache {
 
     /// The rule set of `folders` from the cache, else from `loadFiles` (whose result is
     /// then cached). Errors are those of `loadFiles`: the cache itself never fails a run.
-    func ruleSet<Failure: Error>(folders: [String], engine: PCRE2Engine, loadFiles: () throws(Failure) -> RuleSet) throws(Failure) -> RuleSet {
-        guard let key = key(folders: folders) else { return try loadFiles() }
+    func ruleSet<Failure: Error>(folders: [String], asOf: CalendarDate? = nil, engine: PCRE2Engine,
+                                 loadFiles: () throws(Failure) -> RuleSet) throws(Failure) -> RuleSet {
+        guard let key = key(folders: folders, asOf: asOf) else { return try loadFiles() }
         let path = folder.path(prefix: Self.prefix, hash: key.0, suffix: Self.suffix)
         if let bytes = folder.read(path), let cached = decode(bytes, key: key, engine: engine) { return cached }
         let ruleSet = try loadFiles()

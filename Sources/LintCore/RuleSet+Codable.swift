@@ -3,7 +3,7 @@
 // compiled again when read (`ArchivedRegex`, `RegexDecodingContext`).
 
 extension RuleSet: Codable {
-    enum CodingKeys: String, CodingKey { case rules, sectors, laws, lexicons, roots, version, polarity }
+    enum CodingKeys: String, CodingKey { case rules, sectors, laws, lexicons, roots, version, polarity, lawsAsOf, inactiveRules, citations }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -13,7 +13,12 @@ extension RuleSet: Codable {
                   lexicons: try c.decode([String: LexiconInfo].self, forKey: .lexicons),
                   roots: try c.decode([String].self, forKey: .roots),
                   version: try c.decodeIfPresent(String.self, forKey: .version),
-                  polarity: try c.decodeIfPresent(Polarity.self, forKey: .polarity))
+                  polarity: try c.decodeIfPresent(Polarity.self, forKey: .polarity),
+                  lawsAsOf: try c.decodeIfPresent(CalendarDate.self, forKey: .lawsAsOf),
+                  inactiveRules: try c.decodeIfPresent([InactiveRule].self, forKey: .inactiveRules) ?? [])
+        // Written as a list in rule order: a dictionary with non-string keys would be
+        // encoded in hash order, and the cache must give the same bytes every time.
+        for item in try c.decodeIfPresent([RuleCitations].self, forKey: .citations) ?? [] { citations[item.rule] = item.cites }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -25,6 +30,9 @@ extension RuleSet: Codable {
         try c.encode(roots, forKey: .roots)
         try c.encodeIfPresent(version, forKey: .version)
         try c.encodeIfPresent(polarity, forKey: .polarity)
+        try c.encodeIfPresent(lawsAsOf, forKey: .lawsAsOf)
+        try c.encode(inactiveRules, forKey: .inactiveRules)
+        try c.encode(citations.keys.sorted().map { RuleCitations(rule: $0, cites: citations[$0] ?? []) }, forKey: .citations)
     }
 }
 
@@ -301,4 +309,10 @@ extension SectorDefinition: Codable {
         try c.encodeRegexIfPresent(weakSignals, forKey: .weakSignals)
         try c.encode(aliases, forKey: .aliases)
     }
+}
+
+/// One rule's citations, as the rule-set cache writes them.
+private struct RuleCitations: Codable {
+    var rule: RuleID
+    var cites: [CitedProvisions]
 }

@@ -12,9 +12,16 @@ public struct RuleSet: Sendable {
     public var version: String?
     /// When safe-harbour phrases are negated (`Rules/polarity.yaml`); nil: never.
     public var polarity: Polarity?
+    /// The day the citations were resolved for (nil: the newest text in force).
+    public var lawsAsOf: CalendarDate?
+    /// Rules left out because no law they cite was in force on `lawsAsOf`.
+    public var inactiveRules: [InactiveRule]
+    /// What every rule (inactive ones too) cites, as written, by current provision numbers.
+    public var citations: [RuleID: [CitedProvisions]] = [:]
 
     public init(rules: [Rule], sectors: SectorCatalog, laws: [LawEntry],
-                lexicons: [String: LexiconInfo], roots: [String], version: String? = nil, polarity: Polarity? = nil) {
+                lexicons: [String: LexiconInfo], roots: [String], version: String? = nil, polarity: Polarity? = nil,
+                lawsAsOf: CalendarDate? = nil, inactiveRules: [InactiveRule] = []) {
         self.rules = rules
         self.sectors = sectors
         self.laws = laws
@@ -22,7 +29,12 @@ public struct RuleSet: Sendable {
         self.roots = roots
         self.version = version
         self.polarity = polarity
+        self.lawsAsOf = lawsAsOf
+        self.inactiveRules = inactiveRules
     }
+
+    /// The registry and fact tables, by pcode.
+    public var lawTable: LawTable { LawTable(laws) }
 
     public func rule(_ id: RuleID) -> Rule? { rules.first { $0.id == id } }
 
@@ -31,28 +43,6 @@ public struct RuleSet: Sendable {
         var copy = self
         copy.rules = rules.filter(isIncluded)
         return copy
-    }
-}
-
-/// A law in the registry (`Rules/laws.yaml`). Rules may cite only registered laws in force.
-public struct LawEntry: Sendable, Hashable, Codable {
-    public enum Status: String, Sendable, Hashable, Codable { case inForce = "in-force", repealed }
-
-    public var pcode: String
-    public var name: String
-    public var status: Status
-    public var repealedOn: String?
-    public var replacedBy: [String]
-    public var url: String?
-
-    public init(pcode: String, name: String, status: Status, repealedOn: String? = nil,
-                replacedBy: [String] = [], url: String? = nil) {
-        self.pcode = pcode
-        self.name = name
-        self.status = status
-        self.repealedOn = repealedOn
-        self.replacedBy = replacedBy
-        self.url = url
     }
 }
 

@@ -50,6 +50,7 @@ public struct HumanReporter: Reporter, Sendable {
         for reference in finding.references {
             var line = " \(gutter) = law: \(VisibleText.escaped(reference.citation))"
             if let penalty = reference.penalty { line += "；\(VisibleText.escaped(penalty))" }
+            if let note = reference.note { line += "（\(VisibleText.escaped(note))）" }
             out += line + "\n"
         }
         if let suggestion = finding.suggestion {

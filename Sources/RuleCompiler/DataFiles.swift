@@ -2,45 +2,6 @@ import Foundation
 import LintCore
 import Yams
 
-/// `Rules/laws.yaml`: the laws rules may cite.
-///
-///     laws:
-///       - pcode: L0040001
-///         name: 食品安全衛生管理法
-///         status: in-force
-///       - pcode: D0080033
-///         name: 廣告物管理辦法
-///         status: repealed
-///         repealed: 2004-07-23
-///         replaced-by: [D0070140]
-enum LawsFile {
-    static let entryKeys = ["pcode", "name", "status", "repealed", "replaced-by", "url", "note"]
-
-    static func parse(_ text: String, file: String) throws(RuleFileError) -> [LawEntry] {
-        let map = try YAMLMap(try YAMLDocument.parse(text, file: file), file: file, path: "")
-        try map.rejectUnknownKeys(allowed: ["laws"])
-        guard let sequence = map["laws"]?.sequence else {
-            throw map.error(at: map["laws"], .wrongType(key: "laws", expected: "a list of laws"))
-        }
-        var entries: [LawEntry] = []
-        for item in sequence {
-            let entry = try YAMLMap(item, file: file, path: "laws")
-            try entry.rejectUnknownKeys(allowed: entryKeys)
-            let status = try entry.requiredString("status")
-            guard let parsed = LawEntry.Status(rawValue: status.value) else {
-                throw RuleFileError(file: file, line: status.line, column: status.column,
-                                    kind: .invalidValue(key: "laws.status", value: status.value, allowed: ["in-force", "repealed"]))
-            }
-            entries.append(LawEntry(
-                pcode: try entry.requiredString("pcode").value, name: try entry.requiredString("name").value,
-                status: parsed, repealedOn: try entry.string("repealed")?.value,
-                replacedBy: try entry.stringList("replaced-by")?.map(\.value) ?? [],
-                url: try entry.string("url")?.value))
-        }
-        return entries
-    }
-}
-
 /// A lexicon file as written, before its `$includes` are resolved.
 struct RawLexicon {
     var name: String

@@ -8,18 +8,24 @@ struct RuleFileCompiler {
     static let patternKeys = PatternKind.allCases.map(\.rawValue)
     static let keys = ["id", "name", "severity", "message", "rationale", "references", "sectors", "except-sectors", "channels", "zones",
                        "suggestion", "replacement", "tags", "unless", "where", "loose", "case-sensitive", "examples"] + patternKeys
-    static let referenceKeys = ["law", "article", "pcode", "authority", "penalty", "url"]
 
     let engine: any RegexEngine
     let normalizer: TextNormalizer
     let lexicons: [String: LexiconInfo]
     let sectors: SectorCatalog
-    /// pcode -> entry; empty when no registry was loaded.
-    let laws: [String: LawEntry]
+    /// The registry and its fact tables.
+    let laws: LawTable
+    /// The day citations are resolved for (nil: the newest text in force).
+    let asOf: CalendarDate?
 
     /// - Parameters:
     ///   - expectedID: the id the file's path implies (`area.name`).
     func compile(text: String, file: String, expectedID: String) throws(RuleFileError) -> Rule {
+        try compileCiting(text: text, file: file, expectedID: expectedID).rule
+    }
+
+    /// The rule, and the provisions it cites as written (whether or not in force on `asOf`).
+    func compileCiting(text: String, file: String, expectedID: String) throws(RuleFileError) -> (rule: Rule, cites: [CitedProvisions]) {
         let root = try YAMLDocument.parse(text, file: file)
         let map = try YAMLMap(root, file: file, path: "")
         try map.rejectUnknownKeys(allowed: Self.keys)
@@ -48,7 +54,7 @@ struct RuleFileCompiler {
         let tags = try map.stringList("tags")?.map(\.value) ?? []
         let loose = try map.bool("loose") ?? false
         let caseSensitive = try map.bool("case-sensitive") ?? false
-        let references = try readReferences(map)
+        let (references, cites) = try readReferences(map)
         let sectorList = try readSectors(map)
         let exceptSectors = try readExceptSectors(map, sectorList: sectorList)
         let channels = try readChannels(map)
@@ -94,50 +100,37 @@ struct RuleFileCompiler {
         guard let examplesNode = map["examples"] else { throw map.error(at: nil, .missingKey("examples")) }
         let examples = try ExamplesClause.compile(examplesNode, context: context)
 
-        return Rule(id: RuleID(id.value), name: name, severity: severity, message: MessageTemplate(message.value),
-                    rationale: rationale, references: references, sectors: sectorList, exceptSectors: exceptSectors,
-                    channels: channels, zones: zones,
-                    suggestion: suggestion, replacement: replacement?.value, tags: tags, pattern: pattern, exceptions: exceptions,
-                    conditions: conditions, examples: examples,
-                    origin: SourceOrigin(file: file, line: id.line, column: 1))
+        let rule = Rule(id: RuleID(id.value), name: name, severity: severity, message: MessageTemplate(message.value),
+                        rationale: rationale, references: references, sectors: sectorList, exceptSectors: exceptSectors,
+                        channels: channels, zones: zones,
+                        suggestion: suggestion, replacement: replacement?.value, tags: tags, pattern: pattern, exceptions: exceptions,
+                        conditions: conditions, examples: examples,
+                        origin: SourceOrigin(file: file, line: id.line, column: 1))
+        return (rule, cites)
     }
 
-    private func readReferences(_ map: YAMLMap) throws(RuleFileError) -> [LegalReference] {
+    /// `references:` one line per citation (`- 食品安全衛生管理法 第28條第2項`), resolved in the
+    /// law fact table for `asOf`. Provisions not in force that day are left out; a rule left
+    /// with none does not run that day (the loader lists it as inactive).
+    private func readReferences(_ map: YAMLMap) throws(RuleFileError) -> ([LegalReference], [CitedProvisions]) {
         guard let node = map["references"] else { throw map.error(at: nil, .missingKey("references")) }
         guard let sequence = node.sequence, !sequence.isEmpty else {
-            throw map.error(at: node, .wrongType(key: "references", expected: "a list of citations with `law`, `article` and `pcode`"))
+            throw map.error(at: node, .wrongType(key: "references", expected: "a list of citations such as `- \(CitationSyntax.example)`"))
         }
-        var references: [LegalReference] = []
+        guard !laws.laws.isEmpty else {
+            throw map.error(at: node, .invalid("no law registry is loaded, so no citation can be checked; add Rules/laws/<pcode>.yaml files"))
+        }
+        var cites: [CitedProvisions] = []
         for item in sequence {
-            let ref = try YAMLMap(item, file: map.file, path: "references")
-            try ref.rejectUnknownKeys(allowed: Self.referenceKeys)
-            let law = try ref.requiredString("law")
-            let article = try ref.requiredString("article")
-            let pcode = try ref.requiredString("pcode")
-            guard pcode.value.range(of: #"^[A-Z][0-9]{7}$"#, options: .regularExpression) != nil else {
-                throw RuleFileError(file: map.file, line: pcode.line, column: pcode.column,
-                                    kind: .invalidValue(key: "references.pcode", value: pcode.value,
-                                                        allowed: ["a national law database code such as L0040001"]))
+            guard let scalar = item.scalar else {
+                throw map.error(at: item, .badCitation("a citation is one line, the law's name and its provisions (`- \(CitationSyntax.example)`); the penalty, authority and link come from the law's fact table (Rules/laws/<pcode>.yaml), so `law:`, `article:`, `pcode:`, `penalty:` and `url:` are not written in rules"))
             }
-            if !laws.isEmpty {
-                guard let entry = laws[pcode.value] else {
-                    throw RuleFileError(file: map.file, line: pcode.line, column: pcode.column, kind: .unknownLaw(pcode: pcode.value))
-                }
-                if entry.status == .repealed {
-                    throw RuleFileError(file: map.file, line: pcode.line, column: pcode.column,
-                                        kind: .repealedLaw(name: entry.name, pcode: entry.pcode, repealed: entry.repealedOn ?? "an earlier date"))
-                }
-                if entry.name != law.value {
-                    throw RuleFileError(file: map.file, line: law.line, column: law.column,
-                                        kind: .lawNameMismatch(pcode: pcode.value, written: law.value, registered: entry.name))
-                }
-            }
-            references.append(LegalReference(
-                law: law.value, article: article.value, pcode: pcode.value,
-                authority: try ref.string("authority")?.value, penalty: try ref.string("penalty")?.value,
-                url: try ref.string("url")?.value ?? laws[pcode.value]?.url))
+            let text = Located(value: scalar.string, line: item.mark?.line ?? 1, column: item.mark?.column ?? 1)
+            let cited = try CitationSyntax.parse(text, table: laws, file: map.file, key: "references")
+            cites.append(cited)
         }
-        return references
+        let references = cites.compactMap { laws.reference(for: $0, asOf: asOf, citedTogether: cites) }
+        return (references, cites)
     }
 
     private func readSectors(_ map: YAMLMap) throws(RuleFileError) -> [Sector] {

@@ -23,9 +23,11 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case misplacedFile(String)
         case unknownLexicon(String)
         case lexiconCycle([String])
-        case unknownLaw(pcode: String)
+        case unknownLaw(name: String, suggestion: String?)
         case repealedLaw(name: String, pcode: String, repealed: String)
-        case lawNameMismatch(pcode: String, written: String, registered: String)
+        case badCitation(String)
+        case provisionNotInTable(law: String, provision: String, table: String)
+        case provisionInParts(law: String, provision: String, parts: [String])
         case badExample(String)
         case tooFewExamples(kind: String, found: Int, needed: Int)
         case unknownPlaceholder(String, allowed: [String])
@@ -64,9 +66,11 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .misplacedFile(reason): reason
         case let .unknownLexicon(name): "unknown lexicon `$\(name)`"
         case let .lexiconCycle(names): "lexicons include each other in a cycle: \(names.map { "$" + $0 }.joined(separator: " -> "))"
-        case let .unknownLaw(pcode): "pcode `\(pcode)` is not in Rules/laws.yaml"
+        case let .unknownLaw(name, _): "no law named `\(name)` in the law registry"
         case let .repealedLaw(name, pcode, repealed): "\(name) (\(pcode)) was repealed on \(repealed) and may not be cited"
-        case let .lawNameMismatch(pcode, written, registered): "law name `\(written)` does not match `\(registered)` registered for \(pcode)"
+        case let .badCitation(reason): "bad citation: \(reason)"
+        case let .provisionNotInTable(law, provision, table): "\(law) \(provision) is not in the law's fact table (\(table))"
+        case let .provisionInParts(law, provision, parts): "the fact table describes \(law) \(provision) only in parts (\(parts.joined(separator: ", "))), each with its own duty or penalty"
         case let .badExample(reason): "bad example: \(reason)"
         case let .tooFewExamples(kind, found, needed): "\(found) `\(kind)` example(s); at least \(needed) are required"
         case let .unknownPlaceholder(name, _): "unknown placeholder `{\(name)}` in the message"
@@ -96,9 +100,12 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case .misplacedFile: "rule files go in `Rules/<area>/<name>.yaml`; lexicons in `Rules/lexicons/<name>.yaml`"
         case .unknownLexicon: "create `Rules/lexicons/<name>.yaml` or fix the name"
         case .lexiconCycle: "remove one of the `$name` includes"
-        case .unknownLaw: "add the law to Rules/laws.yaml with its name, pcode and status"
-        case .repealedLaw: "cite the law that replaced it (see `replaced-by` in Rules/laws.yaml)"
-        case let .lawNameMismatch(_, _, registered): "write `law: \(registered)`"
+        case let .unknownLaw(_, suggestion?): "did you mean `\(suggestion)`? Names are written exactly as in the national law database"
+        case .unknownLaw: "add the law as Rules/laws/<pcode>.yaml (name, pcode, status, versions, articles), or fix the name"
+        case .repealedLaw: "cite the law that replaced it (see `replaced-by` in its Rules/laws/<pcode>.yaml)"
+        case .badCitation: "write one citation per line: the law's name, a space, its provisions, e.g. `- 食品安全衛生管理法 第28條第2項` or `- 消費者保護法 第19條第1項、第5項`"
+        case .provisionNotInTable: "add it under `articles:` with its duty, binds, penalties (or penalty-via, no-penalty), since and source; see docs/laws.md"
+        case let .provisionInParts(_, _, parts): "cite the part that applies, e.g. `\(parts.first ?? "")`"
         case .badExample: "mark each span that must be reported with ⟦ and ⟧, e.g. 本產品可以⟦治療⟧失眠"
         case .tooFewExamples: "add examples: near misses a word list gets wrong make the best `no-match` examples"
         case let .unknownPlaceholder(_, allowed): "placeholders available here: \(allowed.map { "{\($0)}" }.joined(separator: " "))"

@@ -6,9 +6,8 @@ extension RuleSetLoader {
     /// tools that check one rule at a time. `expectedID` is the id the file's path implies.
     public func compileRule(text: String, file: String, expectedID: String,
                             in ruleSet: RuleSet) throws(RuleFileError) -> Rule {
-        let laws = Dictionary(ruleSet.laws.map { ($0.pcode, $0) }, uniquingKeysWith: { first, _ in first })
         let compiler = RuleFileCompiler(engine: engine, normalizer: normalizer, lexicons: ruleSet.lexicons,
-                                        sectors: ruleSet.sectors, laws: laws)
+                                        sectors: ruleSet.sectors, laws: ruleSet.lawTable, asOf: ruleSet.lawsAsOf)
         return try compiler.compile(text: text, file: file, expectedID: expectedID)
     }
 }

@@ -1,23 +1,30 @@
 import Foundation
 import LintCore
 
-/// Loads rule folders into a `RuleSet`. A folder holds `laws.yaml`, `sectors.yaml`,
-/// `lexicons/<name>.yaml` and rule files in `<area>/<name>.yaml`. Later folders override
-/// earlier ones: a rule or lexicon with the same id replaces the earlier one; two rules
-/// with one id inside the same folder are an error. Every problem in every file is
-/// reported, not only the first.
+/// Loads rule folders into a `RuleSet`. A folder holds the law registry with its fact
+/// tables (`laws/<pcode>.yaml`, or one `laws.yaml`), `sectors.yaml`, `lexicons/<name>.yaml`
+/// and rule files in `<area>/<name>.yaml`. Later folders override earlier ones: a rule or
+/// lexicon with the same id replaces the earlier one, a law's fields and articles replace
+/// the earlier ones of the same pcode; two rules with one id inside the same folder are an
+/// error. Every problem in every file is reported, not only the first.
 public struct RuleSetLoader: Sendable {
     public let engine: any RegexEngine
     public let normalizer: TextNormalizer
+    /// The day citations are resolved for: the law in force then (nil: the newest text in
+    /// force, leaving out amendments whose effective date is not set).
+    public let asOf: CalendarDate?
 
-    public init(engine: any RegexEngine, normalizer: TextNormalizer = TextNormalizer()) {
+    public init(engine: any RegexEngine, normalizer: TextNormalizer = TextNormalizer(), asOf: CalendarDate? = nil) {
         self.engine = engine
         self.normalizer = normalizer
+        self.asOf = asOf
     }
 
     /// The files of one rule folder, sorted.
     public struct FolderContents: Sendable {
         public var laws: String?
+        /// `laws/<pcode>.yaml`, one law each.
+        public var lawFiles: [String]
         public var sectors: String?
         public var polarity: String?
         public var lexicons: [String]
@@ -32,7 +39,7 @@ public struct RuleSetLoader: Sendable {
             throw RuleLoadError(errors: [RuleFileError(file: folder, line: 1, column: 1,
                                                        kind: .unreadable("not a folder of rule files"))])
         }
-        var contents = FolderContents(laws: nil, sectors: nil, polarity: nil, lexicons: [], rules: [], misplaced: [])
+        var contents = FolderContents(laws: nil, lawFiles: [], sectors: nil, polarity: nil, lexicons: [], rules: [], misplaced: [])
         // Paths relative to the folder, hidden files and folders skipped (string paths:
         // the URL enumerator costs milliseconds at every start-up).
         guard let enumerator = fm.enumerator(atPath: folder) else { return contents }
@@ -55,6 +62,7 @@ public struct RuleSetLoader: Sendable {
             case (1, "sectors.yaml"): contents.sectors = display
             case (1, "polarity.yaml"): contents.polarity = display
             case (2, "lexicons"): contents.lexicons.append(display)
+            case (2, "laws"): contents.lawFiles.append(display)
             case (2, _): contents.rules.append(display)
             default: contents.misplaced.append(display)
             }
@@ -66,6 +74,7 @@ public struct RuleSetLoader: Sendable {
     public func load(folders: [String]) throws(RuleLoadError) -> RuleSet {
         var errors: [RuleFileError] = []
         var laws: [String: LawEntry] = [:]
+        var vias: [LawFile.PendingVia] = []
         var rawSectors: [String: RawSector] = [:]
         var rawChannels: [String: RawChannel] = [:]
         var polarityText: (text: String, file: String)?
@@ -94,10 +103,18 @@ public struct RuleSetLoader: Sendable {
             }
             for path in contents.misplaced {
                 errors.append(RuleFileError(file: path, line: 1, column: 1,
-                                            kind: .misplacedFile("a YAML file outside `<area>/<name>.yaml`, `lexicons/`, `laws.yaml`, `sectors.yaml` and `polarity.yaml`")))
+                                            kind: .misplacedFile("a YAML file outside `<area>/<name>.yaml`, `lexicons/`, `laws/`, `laws.yaml`, `sectors.yaml` and `polarity.yaml`")))
             }
             if let path = contents.laws, let text = read(path) {
-                do { for entry in try LawsFile.parse(text, file: path) { laws[entry.pcode] = entry } } catch { errors.append(error) }
+                do { for (entry, via) in try LawFile.parseList(text, file: path) { Self.merge(entry, via, into: &laws, &vias) } } catch { errors.append(error) }
+            }
+            for path in contents.lawFiles {
+                guard let text = read(path) else { continue }
+                let pcode = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                do {
+                    let (entry, via) = try LawFile.parseOne(text, file: path, expectedPcode: pcode)
+                    Self.merge(entry, via, into: &laws, &vias)
+                } catch { errors.append(error) }
             }
             if let path = contents.sectors, let text = read(path) {
                 do {
@@ -137,28 +154,38 @@ public struct RuleSetLoader: Sendable {
             } catch { errors.append(error) }
         }
 
+        errors += Self.resolveVias(vias, in: &laws)
+        let table = LawTable(Array(laws.values))
         let compiler = RuleFileCompiler(engine: engine, normalizer: normalizer, lexicons: lexicons,
-                                        sectors: sectors, laws: laws)
-        var rulesByID: [String: (rule: Rule, folder: Int)] = [:]
+                                        sectors: sectors, laws: table, asOf: asOf)
+        var rulesByID: [String: (rule: Rule, folder: Int, cites: [CitedProvisions])] = [:]
         for file in ruleFiles {
             guard let text = read(file.path) else { continue }
             do {
-                let rule = try compiler.compile(text: text, file: file.path, expectedID: file.id)
+                let (rule, cites) = try compiler.compileCiting(text: text, file: file.path, expectedID: file.id)
                 if let existing = rulesByID[file.id], existing.folder == file.folder {
                     errors.append(RuleFileError(file: file.path, line: rule.origin.line, column: 1,
                                                 kind: .duplicateID(file.id, firstDefinedAt: existing.rule.origin.formatted)))
                     continue
                 }
-                rulesByID[file.id] = (rule, file.folder)
+                rulesByID[file.id] = (rule, file.folder, cites)
             } catch {
                 errors.append(error)
             }
         }
-        let rules = rulesByID.values.map(\.rule).sorted { $0.id < $1.id }
+        let compiled = rulesByID.values.map(\.rule).sorted { $0.id < $1.id }
+        // A rule none of whose citations was in force that day does not run.
+        let rules = compiled.filter { !$0.references.isEmpty }
+        let inactive = compiled.filter(\.references.isEmpty).map { rule in
+            InactiveRule(id: rule.id, reason: "所引條文於\(asOf.map { "\($0)" } ?? "該日")尚未施行")
+        }
         errors += Self.checkDependencies(rules)
         if !errors.isEmpty { throw RuleLoadError(errors: errors) }
-        return RuleSet(rules: rules, sectors: sectors, laws: laws.values.sorted { $0.pcode < $1.pcode },
-                       lexicons: lexicons, roots: folders, version: version, polarity: polarity)
+        var ruleSet = RuleSet(rules: rules, sectors: sectors, laws: laws.values.sorted { $0.pcode < $1.pcode },
+                              lexicons: lexicons, roots: folders, version: version, polarity: polarity,
+                              lawsAsOf: asOf, inactiveRules: inactive)
+        ruleSet.citations = rulesByID.mapValues(\.cites).reduce(into: [:]) { $0[RuleID($1.key)] = $1.value }
+        return ruleSet
     }
 
     /// Checklist items name rules (`no-finding`); each selector must select a rule that is

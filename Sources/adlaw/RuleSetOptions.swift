@@ -15,6 +15,9 @@ struct RuleSetOptions: ParsableArguments {
     @Flag(name: .customLong("no-builtin-rules"), help: "Do not load the built-in rule pack.")
     var noBuiltinRules = false
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Check against the law in force on this day, YYYY-MM-DD (default: today): citations, penalties and which rules apply follow the law's fact table.", valueName: "date"))
+    var asOf: String?
+
     @OptionGroup var configOptions: ConfigOptions
 
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the cache of compiled rules and their literal analysis (ADLAW_CACHE_DIR, else $XDG_CACHE_HOME/adlaw or ~/.cache/adlaw).")
@@ -27,7 +30,17 @@ struct RuleSetOptions: ParsableArguments {
         sources.folders = ruleFolders
         sources.config = try configOptions.choice()
         sources.cacheDirectory = noCache ? nil : CacheFolder.defaultDirectory()
+        sources.lawsAsOf = try lawsAsOf()
         return sources
+    }
+
+    /// The day to resolve citations for: `--as-of`, else today.
+    func lawsAsOf() throws(CLIError) -> CalendarDate {
+        guard let asOf else { return .today() }
+        guard let day = CalendarDate(asOf) else {
+            throw .usage("--as-of `\(asOf)` is not a date; write YYYY-MM-DD, e.g. --as-of 2026-01-01")
+        }
+        return day
     }
 
     /// Loads the rule folders of the applicable config and the options.
@@ -50,7 +63,7 @@ struct RuleSelectionOptions: ParsableArguments {
 
     /// The filter for `ruleSet`; selectors that select nothing are a usage error.
     func filter(for ruleSet: RuleSet) throws(CLIError) -> RuleFilter {
-        try RuleSelection.validate(only: only, disable: disable, in: ruleSet.rules)
+        try RuleSelection.validate(only: only, disable: disable, in: ruleSet.rules, inactive: ruleSet.inactiveRules.map(\.id))
         return RuleFilter(only: only, disable: disable)
     }
 }

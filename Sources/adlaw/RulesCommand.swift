@@ -85,7 +85,18 @@ struct RulesCommand: ParsableCommand {
                     Terminal.writeError("\(rule.origin.formatted): warning: \(rule.id) (\(label)) has no required literal, so it runs over the whole text of every document: \(failure.reason)")
                 }
             }
-            try Terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.lexicons.count) lexicons, \(ruleSet.sectors.definitions.count) sectors, \(ruleSet.laws.count) laws, \(examples) examples in \(ruleSet.roots.joined(separator: ", "))\n")
+            // The registry: a law in force that no rule cites must say why; provisions no rule
+            // cites (and no other provision's penalty-via names) are probably stale.
+            let laws = LawCatalog(ruleSet: ruleSet)
+            for (law, entry) in laws.uncitedEntries {
+                Terminal.writeError("\(law.file ?? law.pcode):\(entry.line):1: warning: \(law.name) \(entry.provision) is in the fact table but no rule cites it")
+            }
+            let uncited = laws.lawsWithoutRule
+            for law in uncited {
+                Terminal.writeError("\(law.file ?? law.pcode):1:1: error: \(law.name) (\(law.pcode)) is registered but no rule cites it\n  hint: write a rule that cites it, or say why there is none in `no-rule:`")
+            }
+            if !uncited.isEmpty { throw ExitCode(2) }
+            try Terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.lexicons.count) lexicons, \(ruleSet.sectors.definitions.count) sectors, \(ruleSet.laws.count) laws (\(ruleSet.laws.reduce(0) { $0 + $1.articles.count }) provisions), \(examples) examples in \(ruleSet.roots.joined(separator: ", "))\n")
         }
     }
 }

@@ -26,7 +26,7 @@ import TestSupport
         let out = try CLI.run(["rules", "show", "alcohol.missing-warnings"])
         #expect(out.status == 0)
         #expect(out.stdout.contains("菸酒管理法 第37條 (G0330011)"))
-        #expect(out.stdout.contains("penalty:   新臺幣3萬元以上50萬元以下罰鍰"))
+        #expect(out.stdout.contains("新臺幣3萬元以上50萬元以下罰鍰，並通知限期改正，屆期未改正者按次處罰（第51條第1項）"))
         #expect(out.stdout.contains("pattern:    requires"))
         #expect(out.stdout.contains("match    ⟦精釀啤酒⟧限時買一送一！⏎禁止酒駕"))
         let missing = try CLI.run(["rules", "show", "food.nope"])
@@ -50,7 +50,7 @@ import TestSupport
             id: "x.wrong", body: "terms: [保證有效]", examples: "  match: [⟦保證⟧有效, ⟦保證有效⟧]\n  no-match: [有效, 保證]")], in: folder)
         let failing = try CLI.run(["test", folder.path])
         #expect(failing.status == 1)
-        #expect(failing.stdout.contains("x/wrong.yaml:13: x.wrong example as written: 保證有效"))
+        #expect(failing.stdout.contains("x/wrong.yaml:11: x.wrong example as written: 保證有效"))
         #expect(failing.stdout.contains("expected: ⟦保證⟧"))
     }
 

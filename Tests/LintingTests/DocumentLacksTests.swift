@@ -5,6 +5,7 @@ import LintCore
 import Linting
 import PCRE2Matcher
 import RuleCompiler
+import TestSupport
 
 /// `unless: document-lacks:` cancels a match when the whole document holds none of the
 /// listed phrases, and keeps it when any segment holds one.
@@ -17,9 +18,7 @@ import RuleCompiler
     message: 「{match}」用於商業區或工業區建案，易使人誤認可作住宅使用。
     rationale: 測試用規則。
     references:
-      - law: 公平交易法
-        article: 第21條第1項
-        pcode: J0150002
+      - 公平交易法 第21條第1項
     terms: [住宅, 自住]
     unless:
       document-lacks: [商業區, 工業區]
@@ -32,18 +31,11 @@ import RuleCompiler
         - 第二種住宅區，自住首選
     """
 
-    static let laws = """
-    laws:
-      - pcode: J0150002
-        name: 公平交易法
-        status: in-force
-    """
-
     private func linter() throws -> Linter {
         let root = FileManager.default.temporaryDirectory
             .appendingPathComponent("adlaw-document-lacks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("demo"), withIntermediateDirectories: true)
-        try Self.laws.write(to: root.appendingPathComponent("laws.yaml"), atomically: true, encoding: .utf8)
+        try TestSupport.lawsYAML.write(to: root.appendingPathComponent("laws.yaml"), atomically: true, encoding: .utf8)
         try "sectors: {}\n".write(to: root.appendingPathComponent("sectors.yaml"), atomically: true, encoding: .utf8)
         try Self.rule.write(to: root.appendingPathComponent("demo/zoning.yaml"), atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: root) }

@@ -25,7 +25,7 @@ import TestSupport
         #expect(failures.count == 2)
         #expect(failures[0].expected == ["保證"] && failures[0].actual == ["保證有效"])
         #expect(failures[1].expected.isEmpty && failures[1].actual == ["保證有效"])
-        #expect(failures[0].line == 13)
+        #expect(failures[0].line == 11)
         #expect(failures[0].description.contains("expected: ⟦保證⟧"))
     }
 }

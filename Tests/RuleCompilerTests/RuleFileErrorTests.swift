@@ -15,7 +15,7 @@ import TestSupport
         let yaml = TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]\nsugestion: 改寫")
         let error = try onlyError(["a/b.yaml": yaml])
         #expect(error.kind == .unknownKey("sugestion", suggestion: "suggestion"))
-        #expect(error.line == 12 && error.column == 1)
+        #expect(error.line == 10 && error.column == 1)
         #expect(error.file.hasSuffix("a/b.yaml"))
         #expect(error.description.contains("did you mean `suggestion`?"))
     }
@@ -24,7 +24,7 @@ import TestSupport
         let yaml = TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]\nloose: maybe")
         let error = try onlyError(["a/b.yaml": yaml])
         #expect(error.kind == .wrongType(key: "loose", expected: "true or false"))
-        #expect(error.line == 12)
+        #expect(error.line == 10)
     }
 
     @Test func badRegexPointsIntoThePattern() throws {
@@ -32,7 +32,7 @@ import TestSupport
         let error = try onlyError(["a/b.yaml": yaml])
         guard case let .badRegex(message) = error.kind else { Issue.record("\(error)"); return }
         #expect(message.contains("missing closing parenthesis"))
-        #expect(error.line == 11)
+        #expect(error.line == 9)
         #expect(error.column > 8)
     }
 
@@ -58,7 +58,7 @@ import TestSupport
     @Test func unknownLexiconIsReportedAtTheTerm() throws {
         let error = try onlyError(["a/b.yaml": TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效, $nope]")])
         #expect(error.kind == .unknownLexicon("nope"))
-        #expect(error.line == 11)
+        #expect(error.line == 9)
     }
 
     @Test func lexiconCyclesAreReported() throws {
@@ -71,17 +71,16 @@ import TestSupport
 
     @Test func repealedLawsCannotBeCited() throws {
         let yaml = TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]").replacingOccurrences(
-            of: "law: 食品安全衛生管理法\n    article: 第28條\n    pcode: L0040001",
-            with: "law: 廣告物管理辦法\n    article: 第3條\n    pcode: D0080033")
+            of: "- 食品安全衛生管理法 第28條第1項", with: "- 廣告物管理辦法 第3條")
         let error = try onlyError(["a/b.yaml": yaml])
         #expect(error.kind == .repealedLaw(name: "廣告物管理辦法", pcode: "D0080033", repealed: "2004-07-23"))
     }
 
-    @Test func unknownPcodesAndMisspelledLawNamesAreCaught() throws {
-        let unknown = TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]").replacingOccurrences(of: "pcode: L0040001", with: "pcode: L9999999")
-        #expect(try onlyError(["a/b.yaml": unknown]).kind == .unknownLaw(pcode: "L9999999"))
+    @Test func unknownLawsAndMisspelledNamesAreCaught() throws {
         let misspelled = TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]").replacingOccurrences(of: "食品安全衛生管理法", with: "食品衛生管理法")
-        #expect(try onlyError(["a/b.yaml": misspelled]).kind == .lawNameMismatch(pcode: "L0040001", written: "食品衛生管理法", registered: "食品安全衛生管理法"))
+        #expect(try onlyError(["a/b.yaml": misspelled]).kind == .unknownLaw(name: "食品衛生管理法", suggestion: "食品安全衛生管理法"))
+        let pcode = TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]").replacingOccurrences(of: "食品安全衛生管理法 第28條第1項", with: "L0040001 第28條第1項")
+        #expect(try onlyError(["a/b.yaml": pcode]).kind == .unknownLaw(name: "L0040001", suggestion: "食品安全衛生管理法"))
     }
 
     @Test func examplesMustMarkSpansAndBeNumerousEnough() throws {

@@ -52,8 +52,9 @@ import Yams
         #expect(Self.keys(properties?["unless"]) == Set(ExceptionsClause.keys))
         #expect(Self.keys(properties?["examples"]) == Set(ExamplesClause.keys))
         #expect(Self.keys((properties?["where"] as? [String: Any])?["items"]) == Set(ConditionsClause.keys))
+        // A citation is one line of text; its facts are in the law files (law.schema.json).
         let definitions = schema["$defs"] as? [String: Any]
-        #expect(Self.keys(definitions?["reference"]) == Set(RuleFileCompiler.referenceKeys))
+        #expect((definitions?["reference"] as? [String: Any])?["type"] as? String == "string")
     }
 
     static func nested(_ object: [String: Any], _ first: String, _ second: String) -> Any? {
@@ -65,7 +66,7 @@ import Yams
         defer { TestSupport.remove(folder) }
         var documents: [URL] = []
         let rules = URL(fileURLWithPath: TestSupport.rulesFolder)
-        for area in try FileManager.default.contentsOfDirectory(atPath: rules.path).sorted() where area != "lexicons" {
+        for area in try FileManager.default.contentsOfDirectory(atPath: rules.path).sorted() where area != "lexicons" && area != "laws" {
             let areaURL = rules.appendingPathComponent(area)
             guard let files = try? FileManager.default.contentsOfDirectory(atPath: areaURL.path) else { continue }
             for file in files.sorted() where file.hasSuffix(".yaml") {

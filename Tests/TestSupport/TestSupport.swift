@@ -38,15 +38,35 @@ public enum TestSupport {
         }
     }
 
-    /// A minimal law registry for rule folders built in tests.
+    /// A minimal law registry with fact tables for rule folders built in tests.
     public static let lawsYAML = """
     laws:
       - pcode: L0040001
         name: 食品安全衛生管理法
         status: in-force
+        versions:
+          - {promulgated: 2018-01-24, in-force: 2018-01-26}
+        articles:
+          第28條第1項:
+            since: 2018-01-24
+            duty: 食品廣告不得不實、誇張、易生誤解或宣稱醫療效能
+            binds: [advertiser]
+            penalties:
+              - {article: 第45條第1項, who: [advertiser], fine: 40000-5000000}
+            source: 測試用
       - pcode: J0150002
         name: 公平交易法
         status: in-force
+        versions:
+          - {promulgated: 2015-02-04, in-force: 2015-02-06}
+        articles:
+          第21條第1項:
+            since: 2015-02-04
+            duty: 不得為虛偽不實或引人錯誤之表示
+            binds: [advertiser]
+            penalties:
+              - {article: 第42條, who: [advertiser], fine: 50000-25000000}
+            source: 測試用
       - pcode: D0080033
         name: 廣告物管理辦法
         status: repealed
@@ -84,9 +104,7 @@ public enum TestSupport {
         message: \(message)
         rationale: 測試用。
         references:
-          - law: 食品安全衛生管理法
-            article: 第28條
-            pcode: L0040001
+          - 食品安全衛生管理法 第28條第1項
         \(body)
         examples:
         \(examples ?? "  match: [⟦保證有效⟧, 真的⟦保證有效⟧]\n  no-match: [有效, 保證]")
