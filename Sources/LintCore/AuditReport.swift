@@ -25,6 +25,11 @@ public struct AuditReport: Sendable {
     public var claims: [ClaimRecord] = []
     /// Open findings on claims whose approval has expired.
     public var expiredClaims: [ExpiredClaimMatch] = []
+    /// The day the copy was checked against: citations and penalties are those of the law
+    /// in force that day (nil: the newest text in force).
+    public var lawsAsOf: CalendarDate?
+    /// Rules not run because no provision they cite was in force that day.
+    public var inactiveRules: [InactiveRule] = []
 
     public init(title: String, generatedAt: String, toolVersion: String, rulePackVersion: String?, rulesLoaded: Int,
                 verdict: Verdict, files: [AuditFile], findings: [Finding], checklists: [ChecklistResult],

@@ -43,9 +43,12 @@ public enum CampaignAudit {
             ($0.path, $0.line, $0.ruleID.rawValue) < ($1.path, $1.line, $1.ruleID.rawValue)
         }
         let used = Set(findings.map(\.ruleID) + checklists.map(\.ruleID))
-        return AuditReport(title: title, generatedAt: generatedAt, toolVersion: toolVersion, rulePackVersion: ruleSet.version,
-                           rulesLoaded: ruleSet.rules.count, verdict: campaign, files: files, findings: findings,
-                           checklists: checklists, rules: descriptors.filter { used.contains($0.key) }, unreadable: unreadable)
+        var report = AuditReport(title: title, generatedAt: generatedAt, toolVersion: toolVersion, rulePackVersion: ruleSet.version,
+                                 rulesLoaded: ruleSet.rules.count, verdict: campaign, files: files, findings: findings,
+                                 checklists: checklists, rules: descriptors.filter { used.contains($0.key) }, unreadable: unreadable)
+        report.lawsAsOf = ruleSet.lawsAsOf
+        report.inactiveRules = ruleSet.inactiveRules
+        return report
     }
 
     /// The verdict of one file.

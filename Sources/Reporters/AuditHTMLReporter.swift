@@ -32,12 +32,27 @@ public struct AuditHTMLReporter {
 
     // MARK: - Sections
 
+    /// The day the law was applied as of, and the rules that did not run that day.
+    static func lawsAsOfNote(_ report: AuditReport) -> String? {
+        guard let day = report.lawsAsOf else { return nil }
+        var note = "法規基準日：\(day)（依該日施行之條文引用法條與罰則）"
+        if !report.inactiveRules.isEmpty {
+            note += "。所引條文於該日尚未施行、未予檢查之規則：\(report.inactiveRules.map(\.id.rawValue).joined(separator: "、"))"
+        }
+        return note
+    }
+
     private func header(_ report: AuditReport, _ html: inout HTMLWriter) {
         html.raw("<header>\n")
         html.element("h1", "廣告法規審閱報告：\(report.title)")
         html.raw("<p class=\"meta\">")
         html.text("產生時間 \(report.generatedAt) ・ adlaw \(report.toolVersion) ・ 規則包 \(report.rulePackVersion ?? "未標示版本")（\(report.rulesLoaded) 條規則）・ \(report.files.count) 個檔案")
         html.raw("</p>\n")
+        if let note = Self.lawsAsOfNote(report) {
+            html.raw("<p class=\"meta\" id=\"laws-as-of\">")
+            html.text(note)
+            html.raw("</p>\n")
+        }
         html.raw("<section class=\"verdict verdict-\(report.verdict.level.rawValue)\" id=\"verdict\">\n")
         html.element("h2", "整體結論：\(report.verdict.level.label)")
         html.raw("<p>")
@@ -200,6 +215,11 @@ public struct AuditHTMLReporter {
             if let penalty = reference.penalty {
                 html.raw("<span class=\"penalty\">")
                 html.text("罰則：\(penalty)")
+                html.raw("</span>")
+            }
+            if let note = reference.note {
+                html.raw("<span class=\"penalty\">")
+                html.text("註：\(note)")
                 html.raw("</span>")
             }
             html.raw("</li>\n")

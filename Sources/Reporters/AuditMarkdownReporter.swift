@@ -7,6 +7,7 @@ public struct AuditMarkdownReporter {
     public func render(_ report: AuditReport) -> String {
         var md = "# 廣告法規審閱報告：\(inline(report.title))\n\n"
         md += "產生時間 \(report.generatedAt) ・ adlaw \(report.toolVersion) ・ 規則包 \(report.rulePackVersion ?? "未標示版本")（\(report.rulesLoaded) 條規則）・ \(report.files.count) 個檔案\n\n"
+        if let note = AuditHTMLReporter.lawsAsOfNote(report) { md += inline(note) + "\n\n" }
         md += "## 整體結論：\(report.verdict.level.label)\n\n"
         if let rule = report.verdict.ruleID { md += "決定規則：\(code(rule.rawValue))。" }
         md += inline(report.verdict.reason) + "\n\n"
@@ -58,7 +59,8 @@ public struct AuditMarkdownReporter {
             md += "  > \(inline(sentence.before))**\(inline(sentence.highlighted))**\(inline(sentence.after))\n\n"
             md += "  \(inline(finding.message))\n"
             for reference in finding.references {
-                md += "  - 依據：\(inline(reference.citation))（\(reference.pcode)）" + (reference.penalty.map { "；罰則：\(inline($0))" } ?? "") + "\n"
+                md += "  - 依據：\(inline(reference.citation))（\(reference.pcode)）" + (reference.penalty.map { "；罰則：\(inline($0))" } ?? "")
+                    + (reference.note.map { "；註：\(inline($0))" } ?? "") + "\n"
             }
             if let suggestion = finding.suggestion { md += "  - 建議改寫：\(inline(suggestion))\n" }
             for note in finding.notes { md += "  - 前提：\(inline(note))\n" }

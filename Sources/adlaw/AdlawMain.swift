@@ -17,7 +17,7 @@ struct Adlaw: AsyncParsableCommand {
         which article, why, and what to write instead.
         """,
         version: version,
-        subcommands: [CheckCommand.self, InitCommand.self, HookCommand.self, AuditCommand.self, ExplainCommand.self, RulesCommand.self, TestCommand.self, ExtractCommand.self, AnnotateCommand.self, LSPCommand.self, MCPCommand.self, ServeCommand.self],
+        subcommands: [CheckCommand.self, InitCommand.self, HookCommand.self, AuditCommand.self, ExplainCommand.self, RulesCommand.self, LawsCommand.self, TestCommand.self, ExtractCommand.self, AnnotateCommand.self, LSPCommand.self, MCPCommand.self, ServeCommand.self],
         defaultSubcommand: nil
     )
 }
