@@ -198,14 +198,19 @@ components:
         checklists: { type: [boolean, 'null'], description: Also run the campaign-plan checklists. }
     Reference:
       type: object
+      description: A citation as in force on the day checked; everything but law and article comes from the law fact table (docs/laws.md).
       required: [law, article, pcode]
       properties:
         law: { type: string }
-        article: { type: string }
+        article: { type: string, description: The provisions as numbered on the day checked. }
         pcode: { type: string }
         authority: { type: string }
-        penalty: { type: string }
+        penalty: { type: string, description: Each penalty with its article and, where it matters, whom it falls on. }
         url: { type: string }
+        duty: { type: string }
+        version: { type: string, description: "The version cited, e.g. 2023-02-15公布，2023-03-22施行." }
+        note: { type: string, description: An amendment passed but not in force, or a day before the first version the table describes. }
+        provisions: { type: array, items: { type: string }, description: The table entries cited, by current number. }
     Finding:
       type: object
       required: [ruleId, ruleName, severity, message, references, path, line, column, endLine, endColumn, byteOffset, byteLength, matchedText, zone, fingerprint]
