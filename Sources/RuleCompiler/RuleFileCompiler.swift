@@ -123,7 +123,7 @@ struct RuleFileCompiler {
         var cites: [CitedProvisions] = []
         for item in sequence {
             guard let scalar = item.scalar else {
-                throw map.error(at: item, .badCitation("a citation is one line, the law's name and its provisions (`- \(CitationSyntax.example)`); the penalty, authority and link come from the law's fact table (Rules/laws/<pcode>.yaml), so `law:`, `article:`, `pcode:`, `penalty:` and `url:` are not written in rules"))
+                throw oldStyleCitation(item, in: map)
             }
             let text = Located(value: scalar.string, line: item.mark?.line ?? 1, column: item.mark?.column ?? 1)
             let cited = try CitationSyntax.parse(text, table: laws, file: map.file, key: "references")
@@ -131,6 +131,45 @@ struct RuleFileCompiler {
         }
         let references = cites.compactMap { laws.reference(for: $0, asOf: asOf, citedTogether: cites) }
         return (references, cites)
+    }
+
+    /// The error for a citation written the old way (`law:`, `article:`, `pcode:`, `penalty:`,
+    /// `url:`): it names the one line to write instead, and, when the fact table lacks the
+    /// provision, the table entry to add first, so a rule from an older branch is converted
+    /// by reading the error.
+    private func oldStyleCitation(_ item: Node, in map: YAMLMap) -> RuleFileError {
+        let fields = item.mapping.map { mapping in
+            Dictionary(mapping.compactMap { key, value in key.string.flatMap { k in value.scalar.map { (k, $0.string) } } },
+                       uniquingKeysWith: { first, _ in first })
+        } ?? [:]
+        let pcode = fields["pcode"]?.trimmingCharacters(in: .whitespaces)
+        let name = fields["law"]?.trimmingCharacters(in: .whitespaces) ?? pcode.flatMap { laws[$0]?.name }
+        let article = (fields["article"] ?? fields["articles"]).map { $0.filter { !$0.isWhitespace } }
+        guard let name, let article, !article.isEmpty else {
+            return map.error(at: item, .badCitation("a citation is one line, the law's name and its provisions (`- \(CitationSyntax.example)`); the penalty, authority and link come from the law's fact table (Rules/laws/<pcode>.yaml), so `law:`, `article:`, `pcode:`, `penalty:` and `url:` are not written in rules"))
+        }
+        let law = laws[pcode ?? ""]?.name ?? name
+        var line = "\(law) \(article)"
+        var firstStep: String?
+        let mark = item.mark
+        do {
+            _ = try CitationSyntax.parse(Located(value: line, line: mark?.line ?? 1, column: mark?.column ?? 1),
+                                         table: laws, file: map.file, key: "references")
+        } catch {
+            switch error.kind {
+            case let .provisionNotInTable(law, provision, table):
+                let penalty = fields["penalty"].map { "; the penalty this rule wrote was 「\($0)」" } ?? ""
+                firstStep = "first add \(law) \(provision) to `articles:` in \(table) (duty, binds, penalties, since, source; see docs/laws.md)\(penalty)"
+            case let .provisionInParts(_, provision, parts):
+                line = "\(law) \(parts.first ?? provision)"
+                firstStep = "the fact table describes \(provision) in parts (\(parts.joined(separator: "、"))): keep the part or parts that apply, e.g. `- \(law) \(parts.prefix(2).joined(separator: "、"))`"
+            case .unknownLaw:
+                firstStep = "first register the law as Rules/laws/\(pcode ?? "<pcode>").yaml (name, pcode, status, versions, articles; see docs/laws.md)"
+            default:
+                firstStep = "then fix: \(error.problem)"
+            }
+        }
+        return map.error(at: item, .oldStyleCitation(line: line, firstStep: firstStep))
     }
 
     private func readSectors(_ map: YAMLMap) throws(RuleFileError) -> [Sector] {

@@ -26,6 +26,9 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case unknownLaw(name: String, suggestion: String?)
         case repealedLaw(name: String, pcode: String, repealed: String)
         case badCitation(String)
+        /// A citation written as `law:`/`article:`/`pcode:`/`penalty:`/`url:` keys; `line` is the
+        /// one-line citation to write instead, `firstStep` what the fact table needs first.
+        case oldStyleCitation(line: String, firstStep: String?)
         case provisionNotInTable(law: String, provision: String, table: String)
         case provisionInParts(law: String, provision: String, parts: [String])
         case badExample(String)
@@ -69,6 +72,7 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .unknownLaw(name, _): "no law named `\(name)` in the law registry"
         case let .repealedLaw(name, pcode, repealed): "\(name) (\(pcode)) was repealed on \(repealed) and may not be cited"
         case let .badCitation(reason): "bad citation: \(reason)"
+        case let .oldStyleCitation(line, _): "old-style citation: replace this entry (its `law:`, `article:`, `pcode:`, `authority:`, `penalty:` and `url:` lines) with the one line `- \(line)`; the penalty, authority and link now come from the law fact table (Rules/laws/<pcode>.yaml)"
         case let .provisionNotInTable(law, provision, table): "\(law) \(provision) is not in the law's fact table (\(table))"
         case let .provisionInParts(law, provision, parts): "the fact table describes \(law) \(provision) only in parts (\(parts.joined(separator: ", "))), each with its own duty or penalty"
         case let .badExample(reason): "bad example: \(reason)"
@@ -104,6 +108,8 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case .unknownLaw: "add the law as Rules/laws/<pcode>.yaml (name, pcode, status, versions, articles), or fix the name"
         case .repealedLaw: "cite the law that replaced it (see `replaced-by` in its Rules/laws/<pcode>.yaml)"
         case .badCitation: "write one citation per line: the law's name, a space, its provisions, e.g. `- 食品安全衛生管理法 第28條第2項` or `- 消費者保護法 第19條第1項、第5項`"
+        case let .oldStyleCitation(line, firstStep?): "write `- \(line)`; \(firstStep)"
+        case let .oldStyleCitation(line, nil): "write `- \(line)` (one line per citation, indented under `references:`); docs/laws.md explains the fact table"
         case .provisionNotInTable: "add it under `articles:` with its duty, binds, penalties (or penalty-via, no-penalty), since and source; see docs/laws.md"
         case let .provisionInParts(_, _, parts): "cite the part that applies, e.g. `\(parts.first ?? "")`"
         case .badExample: "mark each span that must be reported with ⟦ and ⟧, e.g. 本產品可以⟦治療⟧失眠"

@@ -147,9 +147,33 @@ import TestSupport
             #expect(law == "測試防制法" && provision == "第99條")
         } else { Issue.record("expected provisionNotInTable") }
         #expect(try Self.firstError("- 測試防制法 第15條") == .provisionInParts(law: "測試防制法", provision: "第15條", parts: ["第15條第1項第2款"]))
-        for bad in ["- 測試防制法 第二十條", "- 測試防制法", "- law: 測試防制法\n    article: 第20條\n    pcode: L0000001"] {
+        for bad in ["- 測試防制法 第二十條", "- 測試防制法", "- pcode: L0000001\n    url: https://example.org"] {
             if case .badCitation? = try Self.firstError(bad) {} else { Issue.record("expected badCitation for \(bad)") }
         }
+    }
+
+    /// A rule from a branch older than the table: the error names the exact line to write
+    /// (and what the table lacks first), so converting it needs nothing but the error.
+    @Test func anOldStyleCitationSaysWhatToWriteInstead() throws {
+        let old = "- law: 測試防制法\n    article: 第 20 條\n    pcode: L0000001\n    penalty: 新臺幣3萬元以上50萬元以下罰鍰\n    url: https://example.org"
+        #expect(try Self.firstError(old) == .oldStyleCitation(line: "測試防制法 第20條", firstStep: nil))
+        // The name is taken from the pcode when the old entry misspelt it.
+        let misspelt = old.replacingOccurrences(of: "law: 測試防制法", with: "law: 測試防治法")
+        #expect(try Self.firstError(misspelt) == .oldStyleCitation(line: "測試防制法 第20條", firstStep: nil))
+        // A provision the table describes in parts: the first part, and the list to choose from.
+        let parts = old.replacingOccurrences(of: "第 20 條", with: "第15條")
+        guard case let .oldStyleCitation(line, step?)? = try Self.firstError(parts) else {
+            Issue.record("expected oldStyleCitation with a first step"); return
+        }
+        #expect(line == "測試防制法 第15條第1項第2款" && step.contains("第15條第1項第2款"))
+        // A provision missing from the table: add it first, and keep the penalty the rule gave.
+        let missing = old.replacingOccurrences(of: "第 20 條", with: "第99條")
+        guard case let .oldStyleCitation(line2, step2?)? = try Self.firstError(missing) else {
+            Issue.record("expected oldStyleCitation with a first step"); return
+        }
+        #expect(line2 == "測試防制法 第99條" && step2.contains("L0000001.yaml") && step2.contains("新臺幣3萬元以上50萬元以下罰鍰"))
+        let error = RuleFileError(file: "a/b.yaml", line: 7, column: 5, kind: .oldStyleCitation(line: "測試防制法 第20條", firstStep: nil))
+        #expect(error.description.contains("with the one line `- 測試防制法 第20條`"))
     }
 
     @Test func tableEntriesNeedAPenaltyOrAReason() throws {
