@@ -54,7 +54,9 @@ for m in re.finditer(rb"/Subtype /Text .*?/Contents\s*<([0-9A-Fa-f]+)>", data, r
     raw = bytes.fromhex(m.group(1).decode())
     notes.append(raw.decode("utf-16-be").lstrip("\ufeff") if raw[:2] == b"\xfe\xff" else raw.decode("latin1"))
 assert len(notes) == 2, notes
-assert notes[0].startswith("adlaw｜錯誤：食品宣稱醫療效能") and "食品安全衛生管理法 第28條第2項；新臺幣60萬元以上500萬元以下罰鍰" in notes[0], notes[0]
+assert notes[0].startswith("adlaw｜錯誤：食品宣稱醫療效能"), notes[0]
+# The law line as the law fact table prints it: the article, then who is fined how much.
+assert re.search(r"法規：食品安全衛生管理法 第28條第2項；[^\n]*新臺幣60萬元以上500萬元以下罰鍰", notes[0]), notes[0]
 assert "消費者保護法 第19條第1項、第5項" in notes[1] and "建議：" in notes[1], notes[1]
 print("ok  - LibreOffice converted plan.reviewed.docx to PDF with", len(notes), "notes: rule, message, law, penalty, suggestion")
 PY
