@@ -49,6 +49,30 @@ import TestSupport
         #expect(try CLI.run(["check", "--as-of", "2022-13-01", "-"], stdin: Self.cigarAd).status == 2)
     }
 
+    /// The shipped rules for the duties issue 14 added follow the day too: the pre-sale resale
+    /// ban (平均地權條例 §47-4) took effect on 2023-07-01 by Executive Yuan order, and the
+    /// online tobacco sale ban was §5 (penalty §23) before the 2023 renumbering.
+    @Test func newDutiesFollowTheDayChecked() throws {
+        let resale = "信義區預售屋急轉售，低於建商開價，有意者私訊。\n"
+        let now = try CLI.run(["check", "--only", "real-estate.presale-resale-ad", "--as-of", "2026-06-01", "-"], stdin: resale)
+        #expect(now.status == 1, "stderr: \(now.stderr)")
+        #expect(now.stdout.contains("= law: 平均地權條例 第47條之4第1項、第3項；"))
+        #expect(now.stdout.contains("新臺幣50萬元以上300萬元以下罰鍰"))
+        let before = try CLI.run(["check", "--only", "real-estate.presale-resale-ad", "--as-of", "2023-06-30", "-"], stdin: resale)
+        #expect(before.status == 0, "stderr: \(before.stderr)")
+        #expect(!before.stdout.contains("real-estate.presale-resale-ad"))
+
+        let cigarettes = "日本涼菸整條，超商取貨付款。\n"
+        let today = try CLI.run(["check", "--only", "tobacco.online-sale", "--as-of", "2026-06-01", "-"], stdin: cigarettes)
+        #expect(today.status == 1, "stderr: \(today.stderr)")
+        #expect(today.stdout.contains("= law: 菸害防制法 第8條；"))
+        #expect(today.stdout.contains("（第38條第1款）"))
+        let old = try CLI.run(["check", "--only", "tobacco.online-sale", "--as-of", "2022-12-31", "-"], stdin: cigarettes)
+        #expect(old.status == 1, "stderr: \(old.stderr)")
+        #expect(old.stdout.contains("= law: 菸害防制法 第5條；"))
+        #expect(old.stdout.contains("（第23條）"))
+    }
+
     @Test func aRuleWhoseLawWasNotYetInForceDoesNotRunAndTheAuditSaysSo() throws {
         // A rule citing only 菸害防制法 §15 I ② (added by the 2023 amendment).
         let folder = TestSupport.temporaryFolder("asof")
