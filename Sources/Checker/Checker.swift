@@ -29,6 +29,8 @@ public final class Checker: Sendable {
     let engine: PCRE2Engine
     let linter: Linter
     let claims: ClaimMatcher?
+    /// Rule ids known to the triage (the loaded rules), listed once.
+    let knownRules: [RuleID]
 
     /// Loads the config and the rules `sources` name, and builds the prefilter.
     public init(_ sources: RuleSources) throws(CheckError) {
@@ -46,6 +48,7 @@ public final class Checker: Sendable {
         let checked = settings.ruleSet
         let prefilter = RulePack.cacheFolder(sources).map { PrefilterCache(folder: $0).prefilter(for: checked) } ?? Prefilter(ruleSet: checked)
         linter = Linter(ruleSet: checked, prefilter: prefilter)
+        knownRules = ruleSet.rules.map(\.id)
     }
 
     /// Loads a checker for `options.rules` and runs it once.
@@ -56,39 +59,27 @@ public final class Checker: Sendable {
     /// Reads and checks `inputs`, then applies suppressions, claims and the baseline.
     /// `options.rules` is not read here: the rules are those the checker was made with.
     public func run(_ inputs: CheckInputs, options: CheckOptions) throws(CheckError) -> CheckResult {
+        try prepare(options).run(inputs)
+    }
+
+    /// Resolves `options` once for many runs (see `PreparedCheck`): rule selection, the
+    /// triage's setup, the reader and the lint options.
+    public func prepare(_ options: CheckOptions) throws(CheckError) -> PreparedCheck {
         let selection = try RuleSelection(settings: settings, config: config, options: options)
-        let forced = try forcedSectors(options.sectors)
         let scope = config.map { PathScope(config: $0, sectors: ruleSet.sectors) }
         let reader = DocumentReader(maxFileSize: options.maxFileSize)
-        var lintOptions = LintOptions(sectors: forced, inferSectors: options.inferSectors,
+        var lintOptions = LintOptions(sectors: try forcedSectors(options.sectors), inferSectors: options.inferSectors,
                                       includeChecklists: selection.includeChecklists, filter: selection.filter)
         lintOptions.channels = try channels(options.channels)
         lintOptions.configChannels = try channels(config?.channels.map(\.value) ?? [], source: config.map { "`channel` in \($0.file)" })
-        var batch = DocumentBatch(linter: linter, reader: reader, options: lintOptions, engine: engine)
-        batch.scope = scope
-        batch.collectsDirectives = true
-        if let jobs = options.jobs { batch.jobs = max(1, jobs) }
         let triage = try makeTriage(options, selection: selection)
-
-        var outcome = DocumentBatch.Outcome()
-        var sources: [DocumentSource]
-        switch inputs {
-        case let .paths(paths):
-            sources = DocumentBatch.sources(paths: paths, reader: reader, walk: options.walk, into: &outcome)
-        case let .standardInput(name):
-            sources = [.standardInput(name)]
-        case let .staged(paths):
-            sources = try DocumentBatch.stagedSources(limitedTo: paths, reader: reader)
-        case let .documents(documents):
-            sources = documents.map { .memory($0) }
-        }
-        sources = DocumentBatch.excluding(sources, scope: scope, into: &outcome)
-        batch.run(sources, into: &outcome)
-        let applied = triage.apply(outcome.findings, directives: outcome.directives,
-                                   checkedPaths: outcome.results.map(\.path), claimsFile: config?.file)
-        return CheckResult(documents: outcome.results, diagnostics: notes + outcome.diagnostics + applied.diagnostics, triage: applied,
-                           selection: selection, ruleSet: ruleSet, inputFailed: outcome.inputFailed)
+        return PreparedCheck(checker: self, options: options, selection: selection, lintOptions: lintOptions, triage: triage,
+                             scope: scope, reader: reader)
     }
+
+    /// A worker's PCRE2 match data and JIT stack, for `PreparedCheck.run(_:sectors:scratch:)`
+    /// on that worker's thread.
+    public func makeScratch() -> any RegexScratch { engine.makeScratch() }
 
     /// Sectors forced for the run, each written as a sector's id, name or alias (`食品`), or
     /// `none` (`all` is not a sector one can check as). Values may be comma-separated.
@@ -115,7 +106,7 @@ public final class Checker: Sendable {
 
     /// Suppressions, claims and the baseline, set up from the config and the options.
     private func makeTriage(_ options: CheckOptions, selection: RuleSelection) throws(CheckError) -> Triage {
-        var triage = Triage(knownRules: ruleSet.rules.map(\.id), selectedRules: Set(selection.reported.map(\.id)),
+        var triage = Triage(knownRules: knownRules, selectedRules: Set(selection.reported.map(\.id)),
                             today: options.today ?? .today())
         triage.disabledChecks = settings.disabledChecks
         triage.severityOverrides = settings.severityOverrides

@@ -19,6 +19,9 @@ struct DocumentBatch {
     var collectsDirectives = false
     /// Files checked at a time (`--jobs`).
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Inputs not started by then are not read (a server request's time limit): each
+    /// becomes an error diagnostic, so the run is incomplete, never clean.
+    var deadline: ContinuousClock.Instant?
 
     /// What the batch produced, in input order.
     struct Outcome {
@@ -60,12 +63,19 @@ struct DocumentBatch {
         let checked = OrderedParallelMap.map(Array(sources.indices), width: jobs, makeState: { engine.makeScratch() }) { index, scratch in
             check(shared.value[index], linter: linter, scratch: scratch)
         }
-        for one in checked {
-            outcome.diagnostics += one.diagnostics
-            outcome.directives += one.directives
-            if one.failed { outcome.inputFailed = true }
-            if let result = one.result { outcome.results.append(result) }
-        }
+        for one in checked { append(one, to: &outcome) }
+    }
+
+    /// Reads and lints `sources` one after another on the calling thread, with its scratch.
+    func run(_ sources: [DocumentSource], scratch: any RegexScratch, into outcome: inout Outcome) {
+        for source in sources { append(check(source, linter: linter, scratch: scratch), to: &outcome) }
+    }
+
+    private func append(_ one: Checked, to outcome: inout Outcome) {
+        outcome.diagnostics += one.diagnostics
+        outcome.directives += one.directives
+        if one.failed { outcome.inputFailed = true }
+        if let result = one.result { outcome.results.append(result) }
     }
 
     /// What checking one input produced.
@@ -79,6 +89,12 @@ struct DocumentBatch {
     /// Reads and lints one input; runs on a worker thread with that worker's scratch.
     private func check(_ source: DocumentSource, linter: Linter, scratch: any RegexScratch) -> Checked {
         var out = Checked()
+        if let deadline, ContinuousClock.now >= deadline {
+            out.failed = true
+            out.diagnostics.append(Diagnostic(code: .limitExceeded, level: .error, path: source.path,
+                                              message: "not checked: the time limit of the check passed before this input was read"))
+            return out
+        }
         let document: ExtractedDocument
         do {
             document = try source.read(with: reader)

@@ -1,0 +1,80 @@
+import AdlawConfiguration
+import Extractors
+import LintCore
+import Linting
+import Workflow
+
+/// A run's options resolved against a `Checker` once, for many runs: rule selection, the
+/// triage's setup, the reader and the lint options. `Checker.run` makes one per call; the
+/// batch mode keeps one for every record and the server one per request, so a small
+/// document pays only for reading, linting and triage, as one file of a large run does.
+///
+/// ```swift
+/// let prepared = try checker.prepare(options)
+/// let scratch = checker.makeScratch()          // one per worker thread
+/// for record in records {
+///     let result = try prepared.run(.documents([record]), scratch: scratch)
+/// }
+/// ```
+public struct PreparedCheck: Sendable {
+    public let checker: Checker
+    public let options: CheckOptions
+    public let selection: RuleSelection
+    let lintOptions: LintOptions
+    let triage: Triage
+    let scope: PathScope?
+    let reader: DocumentReader
+
+    init(checker: Checker, options: CheckOptions, selection: RuleSelection, lintOptions: LintOptions, triage: Triage,
+         scope: PathScope?, reader: DocumentReader) {
+        self.checker = checker
+        self.options = options
+        self.selection = selection
+        self.lintOptions = lintOptions
+        self.triage = triage
+        self.scope = scope
+        self.reader = reader
+    }
+
+    /// Reads and checks `inputs`, then applies suppressions, claims and the baseline.
+    /// - Parameters:
+    ///   - sectors: sectors forced for this run instead of `options.sectors` (a batch
+    ///     record's own); checked against the rule pack.
+    ///   - scratch: the calling worker's scratch (`Checker.makeScratch`); the inputs are
+    ///     then checked one after another on the calling thread. Nil: `options.jobs` workers,
+    ///     each with its own.
+    ///   - deadline: inputs not started by then are not read; each is an error diagnostic
+    ///     (`limit-exceeded`), so the result is incomplete, never clean.
+    public func run(_ inputs: CheckInputs, sectors: [String]? = nil, scratch: (any RegexScratch)? = nil,
+                    deadline: ContinuousClock.Instant? = nil) throws(CheckError) -> CheckResult {
+        var lintOptions = lintOptions
+        if let sectors { lintOptions.sectors = try checker.forcedSectors(sectors) }
+        var triage = triage
+        // A server or a batch may run past midnight: claims expire by the day of the run.
+        if options.today == nil { triage.today = .today() }
+        var batch = DocumentBatch(linter: checker.linter, reader: reader, options: lintOptions, engine: checker.engine)
+        batch.scope = scope
+        batch.collectsDirectives = true
+        batch.deadline = deadline
+        if let jobs = options.jobs { batch.jobs = max(1, jobs) }
+
+        var outcome = DocumentBatch.Outcome()
+        var sources: [DocumentSource]
+        switch inputs {
+        case let .paths(paths):
+            sources = DocumentBatch.sources(paths: paths, reader: reader, walk: options.walk, into: &outcome)
+        case let .standardInput(name):
+            sources = [.standardInput(name)]
+        case let .staged(paths):
+            sources = try DocumentBatch.stagedSources(limitedTo: paths, reader: reader)
+        case let .documents(documents):
+            sources = documents.map { .memory($0) }
+        }
+        sources = DocumentBatch.excluding(sources, scope: scope, into: &outcome)
+        if let scratch { batch.run(sources, scratch: scratch, into: &outcome) } else { batch.run(sources, into: &outcome) }
+        let applied = triage.apply(outcome.findings, directives: outcome.directives,
+                                   checkedPaths: outcome.results.map(\.path), claimsFile: checker.config?.file)
+        return CheckResult(documents: outcome.results, diagnostics: checker.notes + outcome.diagnostics + applied.diagnostics, triage: applied,
+                           selection: selection, ruleSet: checker.ruleSet, inputFailed: outcome.inputFailed)
+    }
+}
