@@ -5,7 +5,11 @@ import LintCore
 public struct JSONReporter: Reporter {
     public static let schemaVersion = 1
 
-    public init() {}
+    /// Indented, for people (the default); false: the document on one line, as the batch
+    /// mode and the server write it.
+    public var pretty: Bool
+
+    public init(pretty: Bool = true) { self.pretty = pretty }
 
     struct Document: Encodable {
         var version: Int
@@ -166,6 +170,34 @@ public struct JSONReporter: Reporter {
     }
 
     public func render(_ report: LintReport) -> String {
+        encode(document(report))
+    }
+
+    /// The document with more top-level members: a batch record's `id`, a `verdict`.
+    /// `extra` encodes as an object whose keys are not the document's own.
+    public func render<Extra: Encodable>(_ report: LintReport, adding extra: Extra) -> String {
+        encode(Merged(document: document(report), extra: extra))
+    }
+
+    /// Two objects encoded as one: both write into the same keyed container.
+    private struct Merged<Extra: Encodable>: Encodable {
+        var document: Document
+        var extra: Extra
+
+        func encode(to encoder: Encoder) throws {
+            try document.encode(to: encoder)
+            try extra.encode(to: encoder)
+        }
+    }
+
+    private func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    func document(_ report: LintReport) -> Document {
         let fingerprints = FindingFingerprint()
         let expired = Dictionary(report.expiredClaims.map { ($0.finding, $0.claim) }, uniquingKeysWith: { first, _ in first })
         var suppressed: [FindingDTO] = [], substantiated: [FindingDTO] = [], baselined: [FindingDTO] = []
@@ -177,7 +209,7 @@ public struct JSONReporter: Reporter {
             case .baselined: baselined.append(Self.finding(waived.finding, fingerprint: print))
             }
         }
-        let document = Document(
+        return Document(
             version: Self.schemaVersion,
             tool: Tool(name: report.toolName, version: report.toolVersion),
             findings: report.findings.map { f in
@@ -205,9 +237,5 @@ public struct JSONReporter: Reporter {
                              rulesLoaded: report.rulesLoaded, durationSeconds: ((report.durationSeconds ?? 0) * 1000).rounded() / 1000,
                              suppressed: suppressed.count, substantiated: substantiated.count, baselined: baselined.count,
                              baseline: report.baseline.map { BaselineDTO(file: $0.file, known: $0.known, new: $0.new, gone: $0.gone) }))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

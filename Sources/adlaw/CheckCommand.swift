@@ -142,7 +142,7 @@ extension CheckCommand {
         } else {
             throw CLIError.input("cannot read the records file \(source)")
         }
-        var batch = JSONLinesBatch(checker: checker, options: options)
+        var batch = JSONLinesBatch(prepared: try checker.prepare(options))
         if let jobs = options.jobs { batch.width = max(1, jobs) }
         let failOn = failOn ?? checker.config?.failOn ?? .warning
         let tally: JSONLinesBatch.Tally

@@ -13,9 +13,10 @@ import Reporters
 /// on one line, with the record's `id` and a `verdict` added. A line that is not a valid
 /// record gets `{"id", "error"}` and the run goes on.
 struct JSONLinesBatch {
-    let checker: Checker
-    let options: CheckOptions
-    /// Records checked at a time (each on its own thread), and kept in memory at most.
+    /// The run's options resolved once: every record is checked with them, on a warm
+    /// checker, so a record costs what one file of a large run costs.
+    let prepared: PreparedCheck
+    /// Records checked at a time (spread over `width` workers), and kept in memory at most.
     var chunkSize = 256
     var width = ProcessInfo.processInfo.activeProcessorCount
 
@@ -27,7 +28,7 @@ struct JSONLinesBatch {
     }
 
     /// A record's id as given: a string or a number.
-    enum RecordID: Decodable, Sendable {
+    enum RecordID: Codable, Sendable {
         case string(String), number(Double)
 
         init(from decoder: Decoder) throws {
@@ -35,12 +36,55 @@ struct JSONLinesBatch {
             if let text = try? container.decode(String.self) { self = .string(text) } else { self = .number(try container.decode(Double.self)) }
         }
 
-        var json: Any {
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
             switch self {
-            case let .string(text): text
-            case let .number(value): value.rounded() == value && abs(value) < 1e15 ? Int(value) as Any : value as Any
+            case let .string(text): try container.encode(text)
+            case let .number(value):
+                if value.rounded() == value && abs(value) < 1e15 { try container.encode(Int(value)) } else { try container.encode(value) }
             }
         }
+
+        /// The id in a file name (`7.txt`).
+        var name: String {
+            switch self {
+            case let .string(text): text
+            case let .number(value): value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            }
+        }
+    }
+
+    /// What a result line adds to the `--format json` document.
+    struct Added: Encodable {
+        var id: RecordID?
+        var verdict: VerdictJSON
+
+        enum CodingKeys: String, CodingKey { case id, verdict }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(verdict, forKey: .verdict)
+        }
+    }
+
+    /// A line that is not a valid record: `{"id", "error"}`.
+    struct Failure: Encodable {
+        var id: RecordID?
+        var error: String
+
+        enum CodingKeys: String, CodingKey { case error, id }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(error, forKey: .error)
+            try container.encode(id, forKey: .id)
+        }
+    }
+
+    /// Only the id of a line that is not a valid record.
+    struct IDOnly: Decodable {
+        var id: RecordID?
     }
 
     /// What the batch saw: whether a record was invalid, whether one failed `failOn`.
@@ -50,7 +94,7 @@ struct JSONLinesBatch {
         var failing = 0
     }
 
-    /// Reads `input` to its end, writing each result line with `write`.
+    /// Reads `input` to its end, writing the result lines of each chunk with `write`.
     func run(_ input: FileHandle, failOn: FailThreshold, write: (String) -> Void) -> Tally {
         var tally = Tally()
         var chunk: [[UInt8]] = []
@@ -69,53 +113,51 @@ struct JSONLinesBatch {
 
     private func flush(_ chunk: [[UInt8]], failOn: FailThreshold, tally: inout Tally, write: (String) -> Void) {
         guard !chunk.isEmpty else { return }
-        let lines = OrderedParallelMap.map(chunk, width: width, makeState: { () }) { line, _ in check(line, failOn: failOn) }
-        for (text, outcome) in lines {
+        let checker = prepared.checker
+        let lines = OrderedParallelMap.map(chunk, width: width, makeState: { checker.makeScratch() }) { line, scratch in
+            check(line, failOn: failOn, scratch: scratch)
+        }
+        var text = ""
+        for (line, outcome) in lines {
             tally.records += 1
             switch outcome {
             case .invalid: tally.invalid += 1
             case .failing: tally.failing += 1
             case .passing: break
             }
-            write(text + "\n")
+            text += line
         }
+        write(text)
     }
 
     enum Outcome: Sendable { case passing, failing, invalid }
 
-    /// One record's result line.
-    func check(_ line: [UInt8], failOn: FailThreshold) -> (String, Outcome) {
+    /// One record's result line (ending in a line break), checked with the worker's scratch.
+    func check(_ line: [UInt8], failOn: FailThreshold, scratch: any RegexScratch) -> (String, Outcome) {
         let record: Record
+        let decoder = JSONDecoder()
         do {
-            record = try JSONDecoder().decode(Record.self, from: Data(line))
+            record = try decoder.decode(Record.self, from: Data(line))
         } catch {
-            let id = (try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])?["id"]
-            return (Self.line(["id": id ?? NSNull(), "error": "not a record {\"id\", \"text\", \"filename\"?, \"sectors\"?}: \(Self.reason(error))"]), .invalid)
+            let id = (try? decoder.decode(IDOnly.self, from: Data(line)))?.id
+            return (Self.line(Failure(id: id, error: "not a record {\"id\", \"text\", \"filename\"?, \"sectors\"?}: \(Self.reason(error))")), .invalid)
         }
-        var options = options
-        options.jobs = 1
-        if let sectors = record.sectors { options.sectors = sectors }
-        let name = record.filename ?? "\(record.id.map { "\($0.json)" } ?? "record").txt"
+        let name = record.filename ?? "\(record.id?.name ?? "record").txt"
         let result: CheckResult
         do {
-            result = try checker.run(.documents([InMemoryDocument(name: name, text: record.text)]), options: options)
+            result = try prepared.run(.documents([InMemoryDocument(name: name, text: record.text)]), sectors: record.sectors, scratch: scratch)
         } catch {
-            return (Self.line(["id": record.id?.json ?? NSNull(), "error": error.description]), .invalid)
+            return (Self.line(Failure(id: record.id, error: error.description)), .invalid)
         }
-        let rendered = JSONReporter().render(result.report(toolVersion: Adlaw.version, durationSeconds: nil))
-        guard var document = (try? JSONSerialization.jsonObject(with: Data(rendered.utf8))) as? [String: Any] else {
-            return (Self.line(["id": record.id?.json ?? NSNull(), "error": "internal: the report was not JSON"]), .invalid)
-        }
-        document["id"] = record.id?.json ?? NSNull()
-        let verdict = result.verdict
-        document["verdict"] = ["level": verdict.level.rawValue, "label": verdict.level.label, "reason": verdict.reason,
-                               "ruleId": verdict.ruleID?.rawValue as Any? ?? NSNull()]
-        return (Self.line(document), result.fails(at: failOn) ? .failing : .passing)
+        let rendered = JSONReporter(pretty: false).render(result.report(toolVersion: Adlaw.version, durationSeconds: nil),
+                                                          adding: Added(id: record.id, verdict: VerdictJSON(result.verdict)))
+        return (rendered, result.fails(at: failOn) ? .failing : .passing)
     }
 
-    static func line(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+    static func line(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return ((try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
     }
 
     static func reason(_ error: Error) -> String {
