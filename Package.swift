@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+        // Multipart uploads (`POST /v1/check`, `/v1/audit`): MultipartKit frames the parts.
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
     ],
     targets: [
         // C library: only PCRE2Matcher imports it.
@@ -106,8 +108,9 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Checker", "LintCore", "Reporters", "Workflow",
+                "Checker", "LintCore", "Reporters", "Workflow", "Extractors",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]

@@ -62,80 +62,72 @@ public struct CheckServer: Sendable {
 
     // MARK: Checks
 
-    /// The documents and options of a check request: a JSON body (`CheckRequest`), or the
-    /// bytes of one file of any format adlaw reads with `?filename=` (and `?sectors=`).
-    func documents(_ request: Request) async throws -> ([InMemoryDocument], CheckOptions) {
-        let body = try await request.body.collect(upTo: server.maxRequestBytes)
-        let bytes = Array(body.readableBytesView)
-        let type = request.headers[.contentType] ?? ""
-        let query = request.uri.queryParameters
-        if type.hasPrefix("application/json") {
-            let decoded: CheckRequest
-            do { decoded = try JSONDecoder().decode(CheckRequest.self, from: Data(bytes)) } catch {
-                throw HTTPError(.badRequest, message: "the body is not a check request ({\"text\": ...}): \(Self.reason(error))")
-            }
-            return ([InMemoryDocument(name: Self.safeName(decoded.filename ?? "text.txt"), text: decoded.text)], decoded.options(base: options))
-        }
-        guard let filename = query["filename"].map(String.init), !filename.isEmpty else {
-            throw HTTPError(.badRequest, message: "send JSON ({\"text\": ...}) or a file's bytes with ?filename=NAME (its extension picks the format)")
-        }
-        var options = options
-        if let sectors = query["sectors"] { options.sectors = sectors.split(separator: ",").map(String.init) }
-        return ([InMemoryDocument(name: Self.safeName(filename), bytes: bytes)], options)
+    func check(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let work = try await work(request, audit: false)
+        let result = try await run(work)
+        let rendered = JSONReporter(pretty: false).render(result.report(toolVersion: toolVersion, durationSeconds: nil),
+                                                          adding: Added(verdict: VerdictJSON(result.verdict)))
+        return Self.response(rendered, type: "application/json; charset=utf-8")
     }
 
-    func check(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let (documents, options) = try await documents(request)
-        let result = try await run(documents, options: options)
-        let rendered = JSONReporter().render(result.report(toolVersion: toolVersion, durationSeconds: nil))
-        guard var document = (try? JSONSerialization.jsonObject(with: Data(rendered.utf8))) as? [String: Any] else {
-            throw HTTPError(.internalServerError, message: "the report was not JSON")
-        }
-        let verdict = result.verdict
-        document["verdict"] = ["level": verdict.level.rawValue, "label": verdict.level.label, "reason": verdict.reason,
-                               "ruleId": verdict.ruleID?.rawValue as Any? ?? NSNull()]
-        return Self.json(document)
+    /// What a check response adds to the `--format json` document.
+    struct Added: Encodable {
+        var verdict: VerdictJSON
     }
 
     func audit(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let format = request.uri.queryParameters["format"].map(String.init) ?? "html"
-        guard format == "html" || format == "markdown" else {
-            throw HTTPError(.badRequest, message: "format: html or markdown, not `\(format)`")
+        var work = try await work(request, audit: true)
+        guard work.format == "html" || work.format == "markdown" else {
+            throw HTTPError(.badRequest, message: "format: html or markdown, not `\(work.format)`")
         }
-        var (documents, options) = try await documents(request)
-        options.includeChecklists = true
-        let result = try await run(documents, options: options)
-        let title = request.uri.queryParameters["title"].map(String.init) ?? "廣告文案"
-        let report = result.audit(title: title, generatedAt: ISO8601DateFormatter().string(from: Date()), toolVersion: toolVersion)
-        if format == "markdown" {
+        work.options.includeChecklists = true
+        let result = try await run(work)
+        let report = result.audit(title: work.title, generatedAt: ISO8601DateFormatter().string(from: Date()), toolVersion: toolVersion)
+        if work.format == "markdown" {
             return Self.response(AuditMarkdownReporter().render(report), type: "text/markdown; charset=utf-8")
         }
         return Self.response(AuditHTMLReporter().render(report), type: "text/html; charset=utf-8")
     }
 
-    /// Runs a check on a worker thread, not on the event loop; refuses it with 503 when
-    /// `maxConcurrentChecks` are already running.
-    func run(_ documents: [InMemoryDocument], options: CheckOptions) async throws -> CheckResult {
+    /// Runs a check on a worker thread, not on the event loop. Refuses it with 503 when
+    /// `maxConcurrentChecks` are already running, and answers 504 when it is not done within
+    /// `requestTimeout`: the work then stops before its next document and keeps its slot
+    /// until it has, so abandoned work can never pile up past the limit.
+    func run(_ work: CheckWork) async throws -> CheckResult {
         guard gate.enter() else {
             metrics.refusedCheck()
             var headers = HTTPFields()
             headers[.retryAfter] = String(server.retryAfterSeconds)
             throw HTTPError(.serviceUnavailable, headers: headers, message: "the server is checking \(gate.limit) requests already; retry after \(server.retryAfterSeconds) s")
         }
-        defer { gate.leave() }
-        var perRequest = options
+        var perRequest = work.options
         perRequest.jobs = 1
+        let options = perRequest
         let started = ContinuousClock.now
+        let timeout = server.requestTimeout
+        let deadline = started + timeout
         let checker = checker
-        let runOptions = perRequest
-        let run: @Sendable () throws -> CheckResult = { try checker.run(.documents(documents), options: runOptions) }
+        let documents = work.documents
+        let gate = gate
+        let outcome = Outcome<CheckResult>()
         let result: CheckResult
         do {
             result = try await withCheckedThrowingContinuation { continuation in
-                DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result(catching: run)) }
+                outcome.wait(continuation)
+                DispatchQueue.global(qos: .userInitiated).async {
+                    outcome.resume(with: Result { try checker.prepare(options).run(.documents(documents), deadline: deadline) })
+                    gate.leave()
+                }
+                outcome.timer = Task {
+                    try await Task.sleep(for: timeout)
+                    outcome.resume(with: .failure(TimedOut()))
+                }
             }
         } catch let error as CheckError {
             throw HTTPError(.badRequest, message: String(error.description.drop { $0 != " " }.dropFirst()))
+        } catch is TimedOut {
+            metrics.timedOutCheck()
+            throw HTTPError(.gatewayTimeout, message: "the check took longer than the \(Self.seconds(timeout)) s limit and was stopped; send fewer or smaller files, or start the server with a longer --request-timeout")
         }
         var counts: [String: Int] = [:]
         for finding in result.open { counts[finding.ruleID.rawValue, default: 0] += 1 }
@@ -143,7 +135,22 @@ public struct CheckServer: Sendable {
         if result.inputFailed, let problem = result.diagnostics.first(where: { $0.level == .error }) {
             throw HTTPError(.unprocessableContent, message: "\(problem.path): \(problem.message)")
         }
-        return result
+        // Issue 16: an upload that is not valid UTF-8 is refused, naming where (the CLI reads
+        // on with U+FFFD and a note; a service should not guess at a client's bytes).
+        if let invalid = result.diagnostics.first(where: { $0.code == .invalidUTF8 }) {
+            let position = invalid.line.map { ", line \($0)" + (invalid.column.map { ", column \($0)" } ?? "") } ?? ""
+            throw HTTPError(.unprocessableContent, message: "\(invalid.path)\(position): not valid UTF-8 (the first invalid byte is here); save the file as UTF-8 (or Big5) and upload it again")
+        }
+        var withNotes = result
+        withNotes.diagnostics += work.notes
+        return withNotes
+    }
+
+    struct TimedOut: Error {}
+
+    static func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return value == value.rounded() ? String(Int(value)) : String(value)
     }
 
     // MARK: Helpers

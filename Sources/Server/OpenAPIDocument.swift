@@ -18,9 +18,12 @@ paths:
     post:
       summary: Check one text or one file
       description: >-
-        A JSON body checks text; any other body is the bytes of one file of a format adlaw
-        reads, named by `filename` (its extension picks the format). The response is the
-        document `adlaw check --format json` prints, with a `verdict`.
+        A JSON body checks text; a `multipart/form-data` body uploads one file (a `file` part
+        with its filename) or a `text` field, with the options as fields; any other body is
+        the bytes of one file of a format adlaw reads, named by `filename` (its extension
+        picks the format). The response is the document `adlaw check --format json` prints,
+        with a `verdict`. A check not done within the server's time limit (`--request-timeout`,
+        default 30 s) is answered with 504.
       parameters:
         - name: filename
           in: query
@@ -35,6 +38,8 @@ paths:
         content:
           application/json:
             schema: { $ref: '#/components/schemas/CheckRequest' }
+          multipart/form-data:
+            schema: { $ref: '#/components/schemas/CheckForm' }
           application/octet-stream:
             schema: { type: string, format: binary }
       responses:
@@ -49,10 +54,17 @@ paths:
         '422': { $ref: '#/components/responses/Error' }
         '405': { $ref: '#/components/responses/Error' }
         '503': { $ref: '#/components/responses/Busy' }
+        '504': { $ref: '#/components/responses/Error' }
   /v1/audit:
     post:
-      summary: An audit report of one uploaded file or text
-      description: The same inputs as /v1/check; campaign-plan checklists run too.
+      summary: An audit report of uploaded files, ZIP archives or text
+      description: >-
+        The same inputs as /v1/check, and more than one file: a `multipart/form-data` body may
+        hold several `file` parts, and a ZIP archive (a part, or the body with
+        `filename=NAME.zip`) adds each file inside it that adlaw reads, named
+        `NAME.zip/folder/file` (hidden files, folders, links and names outside the archive
+        are left out and listed). Campaign-plan checklists run too. An archive is read, with
+        zip-bomb limits, from a private temporary copy deleted after the request.
       parameters:
         - name: filename
           in: query
@@ -71,6 +83,8 @@ paths:
         content:
           application/json:
             schema: { $ref: '#/components/schemas/CheckRequest' }
+          multipart/form-data:
+            schema: { $ref: '#/components/schemas/AuditForm' }
           application/octet-stream:
             schema: { type: string, format: binary }
       responses:
@@ -84,6 +98,7 @@ paths:
         '413': { $ref: '#/components/responses/Error' }
         '422': { $ref: '#/components/responses/Error' }
         '503': { $ref: '#/components/responses/Busy' }
+        '504': { $ref: '#/components/responses/Error' }
   /v1/rules:
     get:
       summary: The loaded rules
@@ -196,6 +211,40 @@ components:
         disable: { type: [array, 'null'], items: { type: string }, description: Rules not to run (as --disable). }
         minSeverity: { oneOf: [{ $ref: '#/components/schemas/Severity' }, { type: 'null' }] }
         checklists: { type: [boolean, 'null'], description: Also run the campaign-plan checklists. }
+    CheckForm:
+      type: object
+      description: >-
+        A multipart upload to /v1/check: one `file` part or a `text` field. List fields
+        (`sectors`, `only`, `disable`) may repeat or hold comma-separated values. Any other
+        field is refused with 400.
+      additionalProperties: false
+      properties:
+        file: { type: string, format: binary, description: 'The file; its filename (or filename*) picks the format.' }
+        text: { type: string, description: Copy to check instead of a file. }
+        filename: { type: string, description: The name the `text` field is reported under (default text.txt). }
+        sectors: { type: string, description: Sectors to check it as (as --sector). }
+        only: { type: string, description: Rule ids, areas or globs to run (as --only). }
+        disable: { type: string, description: Rules not to run (as --disable). }
+        minSeverity: { $ref: '#/components/schemas/Severity' }
+        checklists: { type: string, enum: ['true', 'false'], description: Also run the campaign-plan checklists. }
+    AuditForm:
+      type: object
+      description: >-
+        A multipart upload to /v1/audit: `file` parts (any number up to the server's
+        `--max-upload-files`, counting the files inside ZIP archives) and the fields of
+        CheckForm, with the report's `format` and `title`.
+      additionalProperties: false
+      properties:
+        file: { type: array, items: { type: string, format: binary }, description: Files and ZIP archives. }
+        text: { type: string }
+        filename: { type: string }
+        sectors: { type: string }
+        only: { type: string }
+        disable: { type: string }
+        minSeverity: { $ref: '#/components/schemas/Severity' }
+        checklists: { type: string, enum: ['true', 'false'] }
+        format: { type: string, enum: [html, markdown] }
+        title: { type: string }
     Reference:
       type: object
       description: A citation as in force on the day checked; everything but law and article comes from the law fact table (docs/laws.md).

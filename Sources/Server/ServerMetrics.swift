@@ -6,6 +6,7 @@ final class ServerMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
     private let latency: DurationHistogram
     private let refused: Counter
+    private let timedOut: Counter
 
     init() {
         latency = registry.makeDurationHistogram(
@@ -14,6 +15,7 @@ final class ServerMetrics: Sendable {
                       .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)],
             help: "Time to check one request's documents")
         refused = registry.makeCounter(name: "adlaw_checks_refused_total", help: "Checks refused with 503 because the server was full")
+        timedOut = registry.makeCounter(name: "adlaw_checks_timed_out_total", help: "Checks answered with 504 because they passed the time limit")
     }
 
     func request(route: String, status: Int) {
@@ -30,6 +32,8 @@ final class ServerMetrics: Sendable {
     }
 
     func refusedCheck() { refused.increment() }
+
+    func timedOutCheck() { timedOut.increment() }
 
     func text() -> String { registry.emitToString() }
 }

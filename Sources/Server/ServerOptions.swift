@@ -11,6 +11,14 @@ public struct ServerOptions: Sendable {
     public var maxConcurrentChecks = 8
     /// Seconds a client is asked to wait after a 503.
     public var retryAfterSeconds = 1
+    /// A check not done by then is answered with 504 and stopped before its next document.
+    public var requestTimeout: Duration = .seconds(30)
+    /// Most documents one request may check (uploaded files and the files inside ZIP archives).
+    public var maxUploadFiles = 1_000
+    /// Most bytes the files inside one request's ZIP archives may inflate to, in all.
+    public var maxArchiveBytes: UInt64 = 200 << 20
+    /// Most parts a multipart body may have.
+    public var maxParts = 1_100
 
     public init() {}
 

@@ -110,8 +110,7 @@ async function runCheck() {
   let response;
   try {
     if (uploaded) {
-      const q = "?filename=" + encodeURIComponent(uploaded.name) + (sector ? "&sectors=" + encodeURIComponent(sector) : "");
-      response = await fetch("/v1/check" + q, { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: uploaded });
+      response = await fetch("/v1/check", { method: "POST", body: uploadForm() });
     } else {
       const body = { text: $("text").value, filename: "文案.txt" };
       if (sector) body.sectors = [sector];
@@ -202,10 +201,17 @@ async function select(i) {
   } catch (e) { $("rationale").textContent = ""; }
 }
 
+// The uploaded file and the chosen product type as multipart/form-data.
+function uploadForm() {
+  const form = new FormData();
+  form.append("file", uploaded, uploaded.name);
+  if ($("sector").value) form.append("sectors", $("sector").value);
+  return form;
+}
+
 async function downloadAudit() {
   if (!uploaded) return;
-  const q = "?filename=" + encodeURIComponent(uploaded.name) + ($("sector").value ? "&sectors=" + encodeURIComponent($("sector").value) : "");
-  const response = await fetch("/v1/audit" + q, { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: uploaded });
+  const response = await fetch("/v1/audit", { method: "POST", body: uploadForm() });
   if (!response.ok) { setStatus("無法產生報告"); return; }
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement("a"); a.href = url; a.download = "審閱報告.html"; a.click(); URL.revokeObjectURL(url);

@@ -10,7 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the HTTP API and the web page for checking copy (localhost by default).",
         discussion: """
-        POST /v1/check (JSON {"text": ...} or a file's bytes with ?filename=), POST /v1/audit, \
+        POST /v1/check (JSON {"text": ...}, a multipart/form-data upload, or a file's bytes with \
+        ?filename=), POST /v1/audit (several files or ZIP archives), \
         GET /v1/rules, GET /v1/rules/{id}, GET /healthz, GET /metrics, GET /openapi.yaml, and \
         the web page at /. Every check runs the same path as `adlaw check`. Binds 127.0.0.1 \
         unless --host names another address (then anyone who can reach it can use it: give \
@@ -33,6 +34,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-concurrent-checks"), help: ArgumentHelp("Checks running at once; more get 503 with Retry-After (default: twice the CPU cores).", valueName: "n"))
     var maxConcurrentChecks: Int?
 
+    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Answer a check not done within this many seconds with 504 and stop it before its next file.", valueName: "seconds"))
+    var requestTimeout: Double = 30
+
+    @Option(name: .customLong("max-upload-files"), help: ArgumentHelp("Most files one request may check, counting the files inside ZIP archives; more get 413.", valueName: "n"))
+    var maxUploadFiles = 1_000
+
     @OptionGroup var input: InputOptions
     @OptionGroup var ruleSetOptions: RuleSetOptions
     @OptionGroup var selection: RuleSelectionOptions
@@ -49,6 +56,11 @@ struct ServeCommand: AsyncParsableCommand {
         server.port = port
         server.maxRequestBytes = maxRequestBytes
         server.maxConcurrentChecks = maxConcurrentChecks ?? 2 * ProcessInfo.processInfo.activeProcessorCount
+        guard requestTimeout > 0, requestTimeout <= 86_400 else { throw CLIError.usage("--request-timeout: seconds above 0 and at most 86400") }
+        server.requestTimeout = .milliseconds(Int((requestTimeout * 1000).rounded(.up)))
+        guard maxUploadFiles >= 1 else { throw CLIError.usage("--max-upload-files: at least 1") }
+        server.maxUploadFiles = maxUploadFiles
+        server.maxParts = maxUploadFiles + 100
         if let tokenFile {
             guard let data = FileManager.default.contents(atPath: tokenFile) else { throw CLIError.input("cannot read the token file \(tokenFile)") }
             let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

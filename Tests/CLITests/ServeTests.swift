@@ -10,7 +10,7 @@ import TestSupport
         let port: Int
         let folder: URL
 
-        init(arguments: [String] = []) throws {
+        init(arguments: [String] = [], environment extra: [String: String] = [:]) throws {
             folder = CLIRunner.temporaryFolder("adlaw-serve")
             var lastError = ""
             for _ in 0..<5 {
@@ -21,6 +21,7 @@ import TestSupport
                 var environment = ProcessInfo.processInfo.environment
                 environment["ADLAW_RULES_DIR"] = TestSupport.rulesFolder
                 environment["ADLAW_CACHE_DIR"] = CLI.cacheFolder
+                environment.merge(extra) { _, new in new }
                 process.environment = environment
                 process.currentDirectoryURL = folder
                 let log = folder.appendingPathComponent("serve-\(port).log")
@@ -55,11 +56,13 @@ import TestSupport
 
         /// Status code and body of a request.
         func request(_ path: String, method: String = "GET", json: String? = nil, file: URL? = nil,
-                     headers: [String] = []) throws -> (status: Int, body: String) {
+                     fileType: String = "application/octet-stream", headers: [String] = [],
+                     form: [String] = []) throws -> (status: Int, body: String) {
             var arguments = ["-s", "-o", "-", "-w", "\n%{http_code}", "-X", method]
             for header in headers { arguments += ["-H", header] }
+            for field in form { arguments += ["-F", field] }
             if let json { arguments += ["-H", "Content-Type: application/json", "--data-binary", json] }
-            if let file { arguments += ["-H", "Content-Type: application/octet-stream", "--data-binary", "@\(file.path)"] }
+            if let file { arguments += ["-H", "Content-Type: \(fileType)", "--data-binary", "@\(file.path)"] }
             arguments.append("http://127.0.0.1:\(port)\(path)")
             let output = try Self.curl(port: port, arguments)
             let lines = output.stdout.components(separatedBy: "\n")
@@ -125,8 +128,13 @@ import TestSupport
         let invalid = server.folder.appendingPathComponent("bad.txt")
         try Data([0xE6, 0x81, 0xFF, 0xFE] + Array("恕不退換".utf8)).write(to: invalid)
         let invalidResponse = try server.request("/v1/check?filename=bad.txt", method: "POST", file: invalid)
-        #expect(invalidResponse.status == 200, "\(invalidResponse.body)")
-        #expect(invalidResponse.body.contains("invalid-utf8"))
+        #expect(invalidResponse.status == 422, "\(invalidResponse.body)")
+        #expect((Self.object(invalidResponse.body)["error"] as? String)?.hasPrefix("bad.txt, line 1, column 1: not valid UTF-8") == true,
+                "\(invalidResponse.body)")
+        let invalidJSONFile = server.folder.appendingPathComponent("bad.json")
+        try Data(Array(#"{"text": ""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8)).write(to: invalidJSONFile)
+        let invalidJSON = try server.request("/v1/check", method: "POST", file: invalidJSONFile, fileType: "application/json")
+        #expect(invalidJSON.status == 400 && invalidJSON.body.contains("not valid UTF-8 (byte 10)"), "\(invalidJSON.body)")
         let damaged = server.folder.appendingPathComponent("damaged.docx")
         try Data("PK\u{3}\u{4}not really a zip".utf8).write(to: damaged)
         let damagedResponse = try server.request("/v1/check?filename=damaged.docx", method: "POST", file: damaged)
@@ -151,6 +159,140 @@ import TestSupport
         let output = try CLIRunner.run("/usr/bin/env", ["python3", "-c", script, url.path], in: folder)
         #expect(output.status == 0, "\(output.stderr)")
         return url
+    }
+
+    /// Runs a Python snippet that writes test files (zip archives, Office files) into `folder`.
+    static func python(_ script: String, in folder: URL) throws {
+        let output = try CLIRunner.run("/usr/bin/env", ["python3", "-c", script], in: folder)
+        #expect(output.status == 0, "\(output.stderr)")
+    }
+
+    /// Every entry left in a folder (the server's TMPDIR after its requests).
+    static func leftovers(_ folder: URL) -> [String] {
+        (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String]) ?? []
+    }
+
+    @Test func multipartUploadsAFileWithItsOptions() throws {
+        let scratch = CLIRunner.temporaryFolder("adlaw-serve-tmp")
+        defer { CLIRunner.remove(scratch) }
+        let server = try Running(environment: ["TMPDIR": scratch.path])
+        let page = CLIRunner.packageRoot.appendingPathComponent("Corpus/sample-campaign/product-page.md")
+        let response = try server.request("/v1/check", method: "POST", form: ["file=@\(page.path);filename=商品頁.md", "minSeverity=error"])
+        #expect(response.status == 200, "\(response.body)")
+        let document = Self.object(response.body)
+        let findings = document["findings"] as? [[String: Any]] ?? []
+        #expect(findings.contains { $0["ruleId"] as? String == "food.medical-efficacy" && $0["path"] as? String == "商品頁.md" }, "\(findings)")
+        #expect(findings.allSatisfy { $0["severity"] as? String == "error" }, "minSeverity from a form field")
+        // An Office file: read from a private temporary copy that is gone after the request.
+        let docx = CLIRunner.packageRoot.appendingPathComponent("Corpus/formats/campaign-plan.docx")
+        let office = try server.request("/v1/check", method: "POST", form: ["file=@\(docx.path)", "sectors=food"])
+        #expect(office.status == 200, "\(office.body)")
+        let officeFindings = Self.object(office.body)["findings"] as? [[String: Any]] ?? []
+        #expect(!officeFindings.isEmpty && officeFindings.allSatisfy { ($0["logicalLocation"] as? String)?.contains("¶") == true })
+        #expect((Self.object(office.body)["files"] as? [[String: Any]])?.first?["sectorSource"] as? String == "option")
+        #expect(Self.leftovers(scratch).isEmpty, "nothing left in TMPDIR: \(Self.leftovers(scratch))")
+        // A name in RFC 8187 form (filename*), as some clients send non-ASCII names.
+        let body = server.folder.appendingPathComponent("form.txt")
+        try Data(("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.txt\"; filename*=UTF-8''%E6%96%87%E6%A1%88.txt\r\n"
+                  + "Content-Type: text/plain\r\n\r\n本商品網購限定，恕不退換。\r\n--XyZ--\r\n").utf8).write(to: body)
+        let named = try server.request("/v1/check", method: "POST", file: body, fileType: "multipart/form-data; boundary=XyZ")
+        #expect(named.status == 200, "\(named.body)")
+        #expect((Self.object(named.body)["files"] as? [[String: Any]])?.first?["path"] as? String == "文案.txt", "\(named.body)")
+    }
+
+    @Test func auditTakesSeveralFilesAndZipArchives() throws {
+        let server = try Running()
+        let folder = server.folder
+        try Self.python("""
+        import zipfile
+        open("a.txt", "w").write("本商品網購限定，恕不退換。\\n")
+        with zipfile.ZipFile("campaign.zip", "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("copy/page.md", "---\\nsector: food\\n---\\n每天一杯，預防感冒。\\n")
+            z.writestr("copy/a.txt", "全台最便宜！\\n")
+            z.writestr("photo.jpg", "not text")
+            z.writestr("../outside.txt", "恕不退換")
+            z.writestr(".hidden.md", "恕不退換")
+            z.writestr("__MACOSX/copy/._page.md", "x")
+        """, in: folder)
+        let zip = folder.appendingPathComponent("campaign.zip").path
+        let text = folder.appendingPathComponent("a.txt").path
+        let audit = try server.request("/v1/audit?format=markdown", method: "POST",
+                                       form: ["file=@\(zip)", "file=@\(text)", "file=@\(text)", "title=春季活動"])
+        #expect(audit.status == 200, "\(audit.body)")
+        #expect(audit.body.hasPrefix("# 廣告法規審閱報告：春季活動"), "\(audit.body.prefix(200))")
+        for name in ["`campaign.zip/copy/page.md`", "`campaign.zip/copy/a.txt`", "`a.txt`", "`a (2).txt`"] {
+            #expect(audit.body.contains(name), "\(name) in the audit")
+        }
+        for name in ["outside.txt", "hidden", "photo.jpg", "__MACOSX"] { #expect(!audit.body.contains(name), "\(name) is not checked") }
+        #expect(audit.body.contains("food.medical-efficacy") && audit.body.contains("consumer-protection.no-return"))
+        // /v1/check takes one file, never an archive.
+        let two = try server.request("/v1/check", method: "POST", form: ["file=@\(text)", "file=@\(text)"])
+        #expect(two.status == 400 && two.body.contains("/v1/audit"), "\(two.body)")
+        let archive = try server.request("/v1/check", method: "POST", form: ["file=@\(zip)"])
+        #expect(archive.status == 400 && archive.body.contains("/v1/audit"), "\(archive.body)")
+    }
+
+    @Test func hostileMultipartUploadsGetAJSONError() throws {
+        let scratch = CLIRunner.temporaryFolder("adlaw-serve-tmp")
+        defer { CLIRunner.remove(scratch) }
+        let server = try Running(arguments: ["--max-upload-files", "3"], environment: ["TMPDIR": scratch.path])
+        let folder = server.folder
+        try Self.python("""
+        import zipfile
+        rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+                '</Relationships>')
+        laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
+                  '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>')
+        with zipfile.ZipFile("entities.docx", "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", "<Types/>")
+            z.writestr("_rels/.rels", rels)
+            z.writestr("word/document.xml", laughs)
+        with zipfile.ZipFile("bomb.zip", "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("copy.txt", "A" * (80 << 20))
+        open("ok.txt", "w").write("今天天氣很好。\\n")
+        open("bad.txt", "wb").write(b"\\xe6\\x81\\xff\\xfe" + "恕不退換".encode())
+        """, in: folder)
+        let path = { (name: String) in folder.appendingPathComponent(name).path }
+        let cases: [([String], Int, String)] = [
+            (["file=@\(path("entities.docx"))"], 422, "DOCTYPE or ENTITY"),
+            (["file=@\(path("bad.txt"))"], 422, "bad.txt, line 1, column 1: not valid UTF-8"),
+            (["file=@\(path("ok.txt"))", "sector=food"], 400, "unknown field `sector`"),
+            (["sectors=food"], 400, "no file and no `text` field"),
+            (["file=@\(path("ok.txt"))", "sectors=no-such-sector"], 400, "unknown sector"),
+        ]
+        for (form, status, message) in cases {
+            let response = try server.request("/v1/check", method: "POST", form: form)
+            #expect(response.status == status, "\(form): \(response.body)")
+            #expect((Self.object(response.body)["error"] as? String)?.contains(message) == true, "\(form): \(response.body)")
+        }
+        let bomb = try server.request("/v1/audit", method: "POST", form: ["file=@\(path("bomb.zip"))"])
+        #expect(bomb.status == 422 && bomb.body.contains("bomb.zip") && bomb.body.contains("zip bomb"), "\(bomb.body)")
+        let many = try server.request("/v1/audit", method: "POST", form: Array(repeating: "file=@\(path("ok.txt"))", count: 4))
+        #expect(many.status == 413, "\(many.body)")
+        // A body cut off inside a part, and one without a boundary.
+        let cut = folder.appendingPathComponent("cut.txt")
+        try Data("--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n恕不退換".utf8).write(to: cut)
+        let cutResponse = try server.request("/v1/check", method: "POST", file: cut, fileType: "multipart/form-data; boundary=XyZ")
+        #expect(cutResponse.status == 400 && cutResponse.body.contains("no closing boundary"), "\(cutResponse.body)")
+        let noBoundary = try server.request("/v1/check", method: "POST", file: cut, fileType: "multipart/form-data")
+        #expect(noBoundary.status == 400 && noBoundary.body.contains("boundary="), "\(noBoundary.body)")
+        #expect(try server.request("/healthz").status == 200)
+        #expect(Self.leftovers(scratch).isEmpty, "nothing left in TMPDIR: \(Self.leftovers(scratch))")
+    }
+
+    @Test func aCheckPastTheTimeLimitGets504AndTheServerGoesOn() throws {
+        let server = try Running(arguments: ["--request-timeout", "0.05"])
+        let copy = String(repeating: "每天一杯，預防感冒，全台最便宜，恕不退換。臨床實證，三天改善失眠。\n", count: 20_000)
+        let body = server.folder.appendingPathComponent("big.json")
+        let data = try JSONSerialization.data(withJSONObject: ["text": copy, "sectors": ["food"]])
+        try data.write(to: body)
+        let slow = try server.request("/v1/check", method: "POST", file: body, fileType: "application/json")
+        #expect(slow.status == 504, "\(slow.body.prefix(300))")
+        #expect((Self.object(slow.body)["error"] as? String)?.contains("--request-timeout") == true, "\(slow.body.prefix(300))")
+        #expect(try server.request("/healthz").status == 200)
+        let metrics = try server.request("/metrics")
+        #expect(metrics.body.contains("adlaw_checks_timed_out_total 1"), "\(metrics.body)")
     }
 
     @Test func aTokenGuardsTheAPI() throws {

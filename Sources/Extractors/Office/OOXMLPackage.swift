@@ -80,6 +80,9 @@ public final class OOXMLPackage {
 
     public func contains(_ part: String) -> Bool { entries[part] != nil }
 
+    /// Whether the entry is a regular file (not a folder or a symbolic link).
+    func isFile(_ part: String) -> Bool { entries[part]?.type == .file }
+
     /// The bytes of a part, within the limits; `nil` when the package has no such part.
     public func read(_ part: String) throws(ExtractionError) -> Data? {
         guard let entry = entries[part] else { return nil }
