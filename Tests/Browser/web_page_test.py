@@ -117,6 +117,15 @@ def main():
         check(len(items) > 0 and all("word/document.xml" in t or "¶" in t for t in items),
               f"the .docx's findings show their locations ({len(items)} findings)")
         check(not driver.find_element(By.ID, "audit").get_attribute("hidden"), "an audit report can be downloaded for the upload")
+        # The page sends files as multipart/form-data; the same form from this browser gets the audit report.
+        audit = driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            const form = new FormData();
+            form.append("file", document.getElementById("file").files[0]);
+            fetch("/v1/audit", { method: "POST", body: form })
+              .then(async r => done([r.status, (await r.text()).slice(0, 400)])).catch(e => done([0, String(e)]));
+        """)
+        check(audit[0] == 200 and "審閱報告" in audit[1], f"a multipart upload from the browser gets the audit report ({audit[0]})")
         shot(driver, args.screenshots, "web-page-upload.png")
     finally:
         driver.quit()
