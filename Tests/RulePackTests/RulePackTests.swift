@@ -70,6 +70,52 @@ enum Pack {
         #expect(laws["D0080033"]?.status == .repealed)
     }
 
+    /// Amounts a rationale states must be amounts of the fact table for the laws the rule cites
+    /// (or their penalty-via targets): issue 14 moved penalties into the table so that stale
+    /// wording cannot survive in one rule, and prose that repeats an amount must follow it.
+    @Test func rationaleAmountsAreTheTablesAmounts() throws {
+        let set = try Pack.loaded.get()
+        let laws = Dictionary(uniqueKeysWithValues: set.laws.map { ($0.pcode, $0) })
+        for rule in set.rules {
+            var pcodes = Set(rule.references.map(\.pcode))
+            for pcode in pcodes {
+                for article in laws[pcode]?.articles ?? [] {
+                    for version in article.versions { pcodes.formUnion(version.penaltyVia.map(\.pcode)) }
+                }
+            }
+            var known = Set<[Int]>()
+            for pcode in pcodes {
+                for article in laws[pcode]?.articles ?? [] {
+                    for penalty in article.versions.flatMap(\.penalties) {
+                        if let fine = penalty.fine { known.insert([fine.lowerBound, fine.upperBound]) }
+                        for text in [penalty.criminal, penalty.sanction, penalty.condition, penalty.also].compactMap({ $0 }) {
+                            known.formUnion(Self.ranges(in: text))
+                        }
+                    }
+                }
+            }
+            for range in Self.ranges(in: rule.rationale) where !known.contains(range) {
+                Issue.record("\(rule.id): the rationale states NT$\(range[0])-\(range[1]), which no penalty of its cited laws has in Rules/laws/")
+            }
+        }
+    }
+
+    /// `新臺幣3萬元以上50萬元以下`, `新臺幣1,200元以上6,000元以下` as [min, max] in NT$.
+    static func ranges(in text: String) -> [[Int]] {
+        let pattern = #"新臺幣\s*([0-9][0-9,.]*)\s*([萬千億]?)\s*元以上\s*([0-9][0-9,.]*)\s*([萬千億]?)\s*元以下"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let ns = text as NSString
+        func amount(_ digits: String, _ unit: String) -> Int {
+            let value = Double(digits.replacingOccurrences(of: ",", with: "")) ?? 0
+            let factor: Double = ["萬": 10_000, "千": 1_000, "億": 100_000_000][unit] ?? 1
+            return Int((value * factor).rounded())
+        }
+        return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
+            let part = { (index: Int) in ns.substring(with: match.range(at: index)) }
+            return [amount(part(1), part(2)), amount(part(3), part(4))]
+        }
+    }
+
     @Test(arguments: Pack.corpusFiles)
     func corpusDocumentProducesExactlyItsAnnotatedFindings(file: String) throws {
         let set = try Pack.loaded.get()
