@@ -72,9 +72,12 @@ public final class Checker: Sendable {
                                       includeChecklists: selection.includeChecklists, filter: selection.filter)
         lintOptions.channels = try channels(options.channels)
         lintOptions.configChannels = try channels(config?.channels.map(\.value) ?? [], source: config.map { "`channel` in \($0.file)" })
-        let triage = try makeTriage(options, selection: selection)
-        return PreparedCheck(checker: self, options: options, selection: selection, lintOptions: lintOptions, triage: triage,
-                             scope: scope, reader: reader)
+        var notes: [Diagnostic] = []
+        let triage = try makeTriage(options, selection: selection, notes: &notes)
+        var prepared = PreparedCheck(checker: self, options: options, selection: selection, lintOptions: lintOptions, triage: triage,
+                                     scope: scope, reader: reader)
+        prepared.notes = notes
+        return prepared
     }
 
     /// A worker's PCRE2 match data and JIT stack, for `PreparedCheck.run(_:sectors:scratch:)`
@@ -105,7 +108,8 @@ public final class Checker: Sendable {
     }
 
     /// Suppressions, claims and the baseline, set up from the config and the options.
-    private func makeTriage(_ options: CheckOptions, selection: RuleSelection) throws(CheckError) -> Triage {
+    private func makeTriage(_ options: CheckOptions, selection: RuleSelection,
+                            notes: inout [Diagnostic]) throws(CheckError) -> Triage {
         var triage = Triage(knownRules: knownRules, selectedRules: Set(selection.reported.map(\.id)),
                             today: options.today ?? .today())
         triage.disabledChecks = settings.disabledChecks
@@ -113,6 +117,16 @@ public final class Checker: Sendable {
         triage.minSeverity = selection.minSeverity
         triage.claims = claims
         let baselinePath = options.baseline ?? config?.baselinePath
+        // The config's baseline before it is first written (`adlaw init` names it): no finding
+        // is accepted yet, so every one counts; a note says how to write it.
+        if options.baseline == nil, !options.writesBaseline, let config, let baselinePath,
+           !FileManager.default.fileExists(atPath: baselinePath) {
+            let shown = PathDisplay.relative(baselinePath)
+            notes.append(Diagnostic(code: .baselineMissing, level: .note, path: PathDisplay.relative(config.file),
+                                   line: config.baseline?.line, column: config.baseline?.column,
+                                   message: "the baseline \(shown) does not exist yet, so every finding counts; to accept today's findings, run `adlaw check --write-baseline \(shown) .` and commit it"))
+            return triage
+        }
         // When a new baseline is written, the old one is read (if it exists) only to be replaced.
         if let baselinePath, !options.writesBaseline || FileManager.default.fileExists(atPath: baselinePath) {
             do { triage.baseline = try Baseline.load(path: PathDisplay.relative(baselinePath)) } catch {

@@ -27,9 +27,9 @@ enum DocumentSource {
 
     func read(with reader: DocumentReader) throws(ExtractionError) -> ExtractedDocument {
         switch self {
-        case let .file(path, walked):
-            guard walked else { return try reader.read(path: path) }
-            // A report written into the checked folder is not read back as copy.
+        case let .file(path, _):
+            // A report written into the checked folder, or a committed baseline, is not read
+            // back as copy, however it is reached: the pre-commit framework names each file.
             let bytes = try reader.readBytes(path: path)
             if let kind = ReportSignature.kind(of: bytes) { throw .adlawOutput(path: path, kind: kind) }
             return try reader.read(bytes: bytes, name: path)
@@ -44,6 +44,8 @@ enum DocumentSource {
             do { bytes = try repository.contents(ofBlob: file.blob) } catch {
                 throw .unreadable(path: path, reason: error.description)
             }
+            // The hook stages the baseline beside the copy (the README's adoption path).
+            if let kind = ReportSignature.kind(of: bytes) { throw .adlawOutput(path: path, kind: kind) }
             return try reader.read(bytes: bytes, name: path)
         }
     }

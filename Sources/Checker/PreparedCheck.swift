@@ -24,6 +24,8 @@ public struct PreparedCheck: Sendable {
     let triage: Triage
     let scope: PathScope?
     let reader: DocumentReader
+    /// Notes about the setup itself, on every run (a configured baseline not written yet).
+    var notes: [Diagnostic] = []
 
     init(checker: Checker, options: CheckOptions, selection: RuleSelection, lintOptions: LintOptions, triage: Triage,
          scope: PathScope?, reader: DocumentReader) {
@@ -74,7 +76,7 @@ public struct PreparedCheck: Sendable {
         if let scratch { batch.run(sources, scratch: scratch, into: &outcome) } else { batch.run(sources, into: &outcome) }
         let applied = triage.apply(outcome.findings, directives: outcome.directives,
                                    checkedPaths: outcome.results.map(\.path), claimsFile: checker.config?.file)
-        return CheckResult(documents: outcome.results, diagnostics: checker.notes + outcome.diagnostics + applied.diagnostics, triage: applied,
+        return CheckResult(documents: outcome.results, diagnostics: checker.notes + notes + outcome.diagnostics + applied.diagnostics, triage: applied,
                            selection: selection, ruleSet: checker.ruleSet, inputFailed: outcome.inputFailed)
     }
 }

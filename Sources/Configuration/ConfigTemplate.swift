@@ -37,8 +37,10 @@ public enum ConfigTemplate {
     #  - "drafts/**"
 
     # Accept today's findings and fail only on new ones: create the file with
-    # `adlaw check --write-baseline .adlaw-baseline.json .` and commit it.
-    # baseline: .adlaw-baseline.json
+    # `adlaw check --write-baseline .adlaw-baseline.json .` and commit it. Until it exists,
+    # every finding counts. A baseline is not a legal approval: `adlaw audit` lists its
+    # findings as known, not approved, and they hold the verdict.
+    baseline: .adlaw-baseline.json
 
     # Claims legal has approved with evidence. A finding on the claim is shown as substantiated,
     # with its evidence, and does not fail the run until the day after `expires`.

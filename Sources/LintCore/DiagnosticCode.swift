@@ -51,6 +51,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // Triage.
     case claimExpiring = "claim-expiring"
     case claimExpired = "claim-expired"
+    /// The config names a baseline that has not been written yet: every finding counts.
+    case baselineMissing = "baseline-missing"
 
     /// Codes of inputs that could not be read at all (the run is incomplete).
     public var isReadFailure: Bool {

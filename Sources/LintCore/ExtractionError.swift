@@ -14,7 +14,8 @@ public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible 
     /// A symbolic link (or a path through one) that leads out of the repository or the
     /// walked folder (see `LinkBoundary`); never followed.
     case linkOutside(path: String, boundary: String)
-    /// A walked file that is adlaw's own output (a report, an audit, a baseline): not copy.
+    /// A file that is adlaw's own output (a report, an audit, a baseline): not copy, however
+    /// it was reached (walked, named, staged).
     case adlawOutput(path: String, kind: String)
 
     public var path: String {
@@ -69,7 +70,7 @@ public enum ExtractionError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .linkOutside(_, boundary):
             "a symbolic link that leads out of \(boundary); not followed (name the file it points to if you mean to check it)"
         case let .adlawOutput(_, kind):
-            "adlaw's own output (a \(kind) report), not copy; skipped (name it explicitly to check it anyway)"
+            "adlaw's own output (\(kind)), not copy; skipped"
         }
     }
 }

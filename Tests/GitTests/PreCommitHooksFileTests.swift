@@ -25,6 +25,11 @@ import Yams
                 #expect(selects("文案/新品.\(ext)"), "\(hook["id"] ?? "?") does not select .\(ext) files; add it to `files:` in .pre-commit-hooks.yaml")
             }
             #expect(!selects("Sources/main.swift") && !selects("copy.md.adlaw"))
+            // The baseline adlaw writes is never passed as copy (issue 15).
+            let exclude = try NSRegularExpression(pattern: try #require(hook["exclude"] as? String))
+            func excludes(_ name: String) -> Bool { exclude.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil }
+            #expect(excludes(".adlaw-baseline.json") && excludes("site/.adlaw-baseline.json"))
+            #expect(!excludes("copy/app-strings.json") && !excludes("my.adlaw-baseline.json.md"))
         }
     }
 
