@@ -21,6 +21,8 @@ public struct CheckResult: Sendable {
     public var ruleSet: RuleSet
     /// An input could not be read (damaged, past a limit, missing): the run is incomplete.
     public var inputFailed: Bool
+    /// Every input the run left out, and why (walking, `exclude:`, files adlaw wrote, binary).
+    public var skipped: [SkippedInput] = []
 
     /// Findings that count, in stable order.
     public var open: [Finding] { triage.open }
@@ -39,8 +41,9 @@ public struct CheckResult: Sendable {
     }
 
     /// The verdict for the run as a whole, decided as in an audit: 不得刊登 for an error
-    /// finding; 需法務審閱 for a warning, an open checklist item or an unreadable input;
-    /// 可刊登 otherwise.
+    /// finding; 需法務審閱 for a warning, a baselined finding, an open checklist item, an
+    /// input not read or not checked for its sector; 可刊登 only when all was checked and
+    /// nothing is open (`CampaignAudit`).
     public var verdict: Verdict {
         audit(title: "", generatedAt: "", toolVersion: "").verdict
     }
@@ -61,10 +64,15 @@ public struct CheckResult: Sendable {
     /// The audit of the run: verdicts per file and for the campaign, checklists, and every
     /// finding that counts or was waived.
     public func audit(title: String, generatedAt: String, toolVersion: String) -> AuditReport {
+        // A baseline is a developer's record, not a legal approval: in an audit its findings
+        // count (known, not approved); only suppressions and claims waive a finding.
+        let known = triage.waived.compactMap { waived -> Finding? in
+            if case .baselined = waived.waiver { return waived.finding } else { return nil }
+        }
         var report = CampaignAudit.build(title: title, generatedAt: generatedAt, toolVersion: toolVersion, ruleSet: ruleSet,
                                          rules: selection.described, results: documents, open: triage.open,
-                                         diagnostics: diagnostics)
-        report.waived = triage.waived
+                                         diagnostics: diagnostics, known: known, skipped: skipped)
+        report.waived = triage.waived.filter { if case .baselined = $0.waiver { false } else { true } }
         report.suppressions = triage.suppressions
         report.claims = triage.claims
         report.expiredClaims = triage.expiredClaims

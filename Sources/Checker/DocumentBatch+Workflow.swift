@@ -25,6 +25,7 @@ extension DocumentBatch {
     static func excluding(_ sources: [DocumentSource], scope: PathScope?, into outcome: inout Outcome) -> [DocumentSource] {
         guard let scope else { return sources }
         let kept = sources.filter { !scope.isExcluded($0.path) }
+        outcome.skipped += sources.filter { scope.isExcluded($0.path) }.map { SkippedInput(path: $0.path, reason: .excludedByConfig) }
         let left = sources.count - kept.count
         if left > 0 {
             outcome.diagnostics.append(Diagnostic(code: .excludedByConfig, level: .note, path: PathDisplay.relative(scope.configFile),

@@ -31,6 +31,8 @@ struct DocumentBatch {
         var inputFailed = false
         /// Suppression directives of every document read (when collected).
         var directives: [SuppressionDirective] = []
+        /// Every input left out (walking, `exclude:`, a file adlaw wrote, binary content).
+        var skipped: [SkippedInput] = []
 
         /// Findings of every document, in the stable order.
         var findings: [Finding] { results.flatMap(\.findings).inStableOrder() }
@@ -47,6 +49,7 @@ struct DocumentBatch {
     static func sources(paths: [String], reader: DocumentReader, walk: WalkOptions, into outcome: inout Outcome) -> [DocumentSource] {
         let walked = FileWalker(extensions: reader.knownExtensions, exclude: walk.exclude, include: walk.include).expand(paths)
         outcome.diagnostics += walked.diagnostics
+        outcome.skipped += walked.skipped
         for error in walked.errors {
             outcome.inputFailed = true
             outcome.diagnostics.append(Diagnostic(code: error.code, level: .error, path: error.path, message: error.description))
@@ -74,6 +77,7 @@ struct DocumentBatch {
     private func append(_ one: Checked, to outcome: inout Outcome) {
         outcome.diagnostics += one.diagnostics
         outcome.directives += one.directives
+        outcome.skipped += one.skipped
         if one.failed { outcome.inputFailed = true }
         if let result = one.result { outcome.results.append(result) }
     }
@@ -83,6 +87,7 @@ struct DocumentBatch {
         var result: DocumentResult?
         var diagnostics: [Diagnostic] = []
         var directives: [SuppressionDirective] = []
+        var skipped: [SkippedInput] = []
         var failed = false
     }
 
@@ -107,6 +112,7 @@ struct DocumentBatch {
             default: .error
             }
             out.failed = level == .error
+            if level != .error { out.skipped.append(SkippedInput(path: error.path, reason: error.code == .binary ? .binary : .adlawOutput)) }
             out.diagnostics.append(Diagnostic(code: error.code, level: level, path: error.path,
                                               line: error.line, column: error.column, message: error.description))
             return out

@@ -76,7 +76,9 @@ public struct PreparedCheck: Sendable {
         if let scratch { batch.run(sources, scratch: scratch, into: &outcome) } else { batch.run(sources, into: &outcome) }
         let applied = triage.apply(outcome.findings, directives: outcome.directives,
                                    checkedPaths: outcome.results.map(\.path), claimsFile: checker.config?.file)
-        return CheckResult(documents: outcome.results, diagnostics: checker.notes + notes + outcome.diagnostics + applied.diagnostics, triage: applied,
-                           selection: selection, ruleSet: checker.ruleSet, inputFailed: outcome.inputFailed)
+        var result = CheckResult(documents: outcome.results, diagnostics: checker.notes + notes + outcome.diagnostics + applied.diagnostics, triage: applied,
+                                 selection: selection, ruleSet: checker.ruleSet, inputFailed: outcome.inputFailed)
+        result.skipped = outcome.skipped.sorted { $0.path < $1.path }
+        return result
     }
 }

@@ -35,6 +35,9 @@ public struct FileWalker: Sendable {
         public var errors: [ExtractionError]
         /// The files among `files` that were named, not found by walking.
         public var named: Set<String> = []
+        /// Every file or folder left out while walking, and why (the notes in `diagnostics`
+        /// summarise them).
+        public var skipped: [SkippedInput] = []
     }
 
     public func expand(_ paths: [String]) -> Result {
@@ -87,6 +90,7 @@ public struct FileWalker: Sendable {
             guard let canonical = FileKind.realPath(directory) else {
                 result.diagnostics.append(Diagnostic(code: .symlinkLoop, level: .note, path: directory,
                                                      message: "symbolic-link loop; skipped"))
+                result.skipped.append(SkippedInput(path: directory, reason: .symlinkLoop, isFolder: true))
                 continue
             }
             guard visited.insert(canonical).inserted else {
@@ -112,6 +116,7 @@ public struct FileWalker: Sendable {
                 let kind = FileKind(path: full)
                 if rules.excludes(relative, isDirectory: kind == .directory) {
                     ignored += 1
+                    result.skipped.append(SkippedInput(path: full, reason: .ignored, isFolder: kind == .directory))
                     continue
                 }
                 if case .brokenLink = kind {
@@ -134,20 +139,24 @@ public struct FileWalker: Sendable {
                     if seen.insert(full).inserted { result.files.append(full) }
                 } else {
                     skipped += 1
+                    result.skipped.append(SkippedInput(path: full, reason: .otherFormat))
                 }
             }
             stack += subdirectories.reversed()
         }
         for path in special {
+            result.skipped.append(SkippedInput(path: path, reason: .special))
             result.diagnostics.append(Diagnostic(code: .specialFile, level: .note, path: path,
                                                  message: "not a regular file (a pipe, socket or device); skipped. Name it explicitly to read it"))
         }
         for path in brokenLinks {
             let loops = FileKind(path: path) == .brokenLink(loops: true)
+            result.skipped.append(SkippedInput(path: path, reason: loops ? .symlinkLoop : .brokenLink))
             result.diagnostics.append(Diagnostic(code: loops ? .symlinkLoop : .brokenLink, level: .note, path: path,
                                                  message: loops ? "symbolic-link loop; skipped" : "symbolic link to nothing; skipped"))
         }
         for path in outside {
+            result.skipped.append(SkippedInput(path: path, reason: .linkOutside))
             result.diagnostics.append(Diagnostic(code: .linkOutside, level: .note, path: path,
                                                  message: "symbolic link that leads out of \(boundaryName); skipped"))
         }
@@ -160,5 +169,6 @@ public struct FileWalker: Sendable {
                                                  message: "\(ignored) file\(ignored == 1 ? "" : "s") or folder\(ignored == 1 ? "" : "s") left out by --exclude, --include or \(ignoreFileName ?? "ignore files")"))
         }
         result.files.sort()
+        result.skipped.sort { $0.path < $1.path }
     }
 }
