@@ -30,6 +30,16 @@ public struct AuditReport: Sendable {
     public var lawsAsOf: CalendarDate?
     /// Rules not run because no provision they cite was in force that day.
     public var inactiveRules: [InactiveRule] = []
+    /// Findings among `findings` that only the baseline accepted: they count, shown as
+    /// known, not approved (a baseline has no reason and no approver).
+    public var known: Set<Finding> = []
+    /// Every input the run left out, and why (the coverage section).
+    public var skipped: [SkippedInput] = []
+    /// Whether the rule pack has rules for some sectors only (then a file whose sector is
+    /// unknown was not fully checked).
+    public var sectorRulesExist = false
+    /// Sector names for the report (`food` → 食品).
+    public var sectorNames: [Sector: String] = [:]
 
     public init(title: String, generatedAt: String, toolVersion: String, rulePackVersion: String?, rulesLoaded: Int,
                 verdict: Verdict, files: [AuditFile], findings: [Finding], checklists: [ChecklistResult],
@@ -92,6 +102,13 @@ public struct AuditFile: Sendable, Hashable {
     public var verdict: Verdict
     public var findingCount: Int
     public var readable: Bool
+    /// How the copy is sold, and why adlaw thinks so (`assumed` when the copy said nothing).
+    public var channels: [Channel] = []
+    public var channelSource: String = "assumed"
+    /// Findings of the file that only the baseline accepted.
+    public var knownCount = 0
+    /// No sector was decided although sector rules exist: those rules did not run.
+    public var sectorUnknown = false
 
     public init(path: String, format: String, sectors: [Sector], sectorSource: String, verdict: Verdict,
                 findingCount: Int, readable: Bool) {

@@ -1,30 +1,47 @@
 import LintCore
 
-/// Turns lint results into an audit: a verdict per file and for the campaign, decided by
-/// the most serious finding or open checklist item.
+/// Turns lint results into an audit: a verdict per file and for the campaign. A campaign
+/// may be published only when everything was checked and nothing is open:
 ///
-/// - block: an error finding (forbidden outright);
-/// - needs review: a warning finding, an open checklist item, or a file that could not be read;
-/// - publish: nothing above (info findings are listed for the reviewer, but do not hold the campaign).
+/// - block: an error finding (forbidden outright), baselined or not;
+/// - needs review: a warning finding, a finding known only from the baseline (a developer's
+///   record, not a legal approval), an open checklist item, a file that could not be read,
+///   a file skipped (a format adlaw does not read), a file whose sector is unknown while
+///   sector rules exist, or no readable file at all;
+/// - publish: nothing above (info findings are listed for the reviewer, but do not hold the
+///   campaign).
 public enum CampaignAudit {
     /// The audit of a run: `results` give each file's checklists and sectors; `open` are the
-    /// findings that count after suppressions, claims and the baseline; `waived` those that
-    /// do not. `rules` describes every rule that may appear (pattern rules and built-in checks).
+    /// findings that count after suppressions, claims and the baseline; `known` those the
+    /// baseline accepted (they count in an audit, shown as known, not approved); `skipped`
+    /// every input left out. `rules` describes every rule that may appear (pattern rules and
+    /// built-in checks).
     public static func build(title: String, generatedAt: String, toolVersion: String, ruleSet: RuleSet,
                              rules: [RuleDescriptor], results: [DocumentResult], open: [Finding],
-                             diagnostics: [Diagnostic]) -> AuditReport {
+                             diagnostics: [Diagnostic], known: [Finding] = [], skipped: [SkippedInput] = []) -> AuditReport {
         var descriptors = Dictionary(uniqueKeysWithValues: ruleSet.rules.map { ($0.id, $0.descriptor) })
         for rule in rules { descriptors[rule.id] = rule }
         // Checklist rules report through their checklists, not as findings.
         let checklistIDs = Set(ruleSet.rules.filter { $0.pattern.kind == .checklist }.map(\.id))
-        let counted = open.filter { !checklistIDs.contains($0.ruleID) }
+        let counted = (open + known).filter { !checklistIDs.contains($0.ruleID) }
+        let knownSet = Set(known)
         let byPath = Dictionary(grouping: counted, by: \.path)
+        let sectorRulesExist = ruleSet.rules.contains { !$0.appliesToAllSectors }
         var files: [AuditFile] = results.map { result in
             let findings = byPath[result.path] ?? []
-            return AuditFile(path: result.path, format: result.format, sectors: result.sectors.sectors,
-                             sectorSource: result.sectors.source.rawValue,
-                             verdict: verdict(findings: findings, checklists: result.checklists, rules: descriptors),
-                             findingCount: findings.count, readable: true)
+            var verdict = verdict(findings: findings, checklists: result.checklists, rules: descriptors, known: knownSet)
+            let sectorUnknown = sectorRulesExist && result.sectors.source == .none
+            if sectorUnknown, verdict.level == .publish {
+                verdict = Verdict(level: .needsReview, ruleID: nil, reason: Self.sectorUnknownReason)
+            }
+            var file = AuditFile(path: result.path, format: result.format, sectors: result.sectors.sectors,
+                                 sectorSource: result.sectors.source.rawValue, verdict: verdict,
+                                 findingCount: findings.count, readable: true)
+            file.channels = result.channels.channels
+            file.channelSource = result.channels.source.rawValue
+            file.knownCount = findings.filter { knownSet.contains($0) }.count
+            file.sectorUnknown = sectorUnknown
+            return file
         }
         let unreadable = diagnostics.filter { $0.level == .error && $0.code.isReadFailure }
         for diagnostic in unreadable where !files.contains(where: { $0.path == diagnostic.path }) {
@@ -32,12 +49,15 @@ public enum CampaignAudit {
                                    verdict: Verdict(level: .needsReview, ruleID: nil, reason: "無法讀取，未經檢查：\(diagnostic.message)"),
                                    findingCount: 0, readable: false))
         }
-        files.sort { $0.path < $1.path }
-        let worst = files.max { a, b in a.verdict.level < b.verdict.level || (a.verdict.level == b.verdict.level && a.path > b.path) }
-        var campaign = Verdict(level: .publish, ruleID: nil, reason: "未發現須修改或審閱之事項。")
-        if let worst, worst.verdict.level > .publish {
-            campaign = Verdict(level: worst.verdict.level, ruleID: worst.verdict.ruleID, reason: "\(worst.path)：\(worst.verdict.reason)")
+        // A file that was read but not as written (an unknown sector in its front matter).
+        let readPaths = Set(files.map(\.path))
+        let inputErrors = diagnostics.filter { $0.level == .error && !$0.code.isReadFailure && readPaths.contains($0.path) }
+        for diagnostic in inputErrors {
+            guard let index = files.firstIndex(where: { $0.path == diagnostic.path }), files[index].verdict.level == .publish else { continue }
+            files[index].verdict = Verdict(level: .needsReview, ruleID: nil, reason: "檔案設定有誤：\(diagnostic.message)")
         }
+        files.sort { $0.path < $1.path }
+        let campaign = campaignVerdict(files: files, skipped: skipped)
         let findings = counted.sorted(by: Finding.stableOrder)
         let checklists = results.flatMap(\.checklists).sorted {
             ($0.path, $0.line, $0.ruleID.rawValue) < ($1.path, $1.line, $1.ruleID.rawValue)
@@ -48,24 +68,51 @@ public enum CampaignAudit {
                                  checklists: checklists, rules: descriptors.filter { used.contains($0.key) }, unreadable: unreadable)
         report.lawsAsOf = ruleSet.lawsAsOf
         report.inactiveRules = ruleSet.inactiveRules
+        report.known = knownSet
+        report.skipped = skipped
+        report.sectorRulesExist = sectorRulesExist
+        report.sectorNames = Dictionary(uniqueKeysWithValues: ruleSet.sectors.definitions.map { ($0.id, $0.name) })
         return report
     }
 
-    /// The verdict of one file.
+    static let sectorUnknownReason = "未能判定行業別，食品、化粧品、藥品等行業規則未執行；請於文件開頭宣告 sector（或以 --sector 指定；無受管制商品者宣告 sector: none）後重新審閱。"
+
+    /// The campaign's verdict: the worst file decides; files not checked at all (skipped,
+    /// or none read) hold a campaign that would otherwise be published.
+    static func campaignVerdict(files: [AuditFile], skipped: [SkippedInput]) -> Verdict {
+        let worst = files.max { a, b in a.verdict.level < b.verdict.level || (a.verdict.level == b.verdict.level && a.path > b.path) }
+        if let worst, worst.verdict.level > .publish {
+            return Verdict(level: worst.verdict.level, ruleID: worst.verdict.ruleID, reason: "\(worst.path)：\(worst.verdict.reason)")
+        }
+        if !files.contains(where: \.readable) {
+            return Verdict(level: .needsReview, ruleID: nil, reason: "沒有讀取到任何可檢查的檔案，本次未檢查任何文案。")
+        }
+        let unchecked = skipped.filter { !$0.reason.isDeliberate }
+        if !unchecked.isEmpty {
+            let names = unchecked.prefix(5).map(\.path).joined(separator: "、") + (unchecked.count > 5 ? "等" : "")
+            return Verdict(level: .needsReview, ruleID: nil,
+                           reason: "有\(unchecked.count)個檔案未經檢查（\(names)）：圖片、影片與不支援的格式須由審閱者自行確認。")
+        }
+        return Verdict(level: .publish, ruleID: nil, reason: "所有檔案均已檢查，未發現須修改或審閱之事項。")
+    }
+
+    /// The verdict of one file. Findings in `known` were accepted only by the baseline: they
+    /// count, and the reason says they are known, not approved.
     public static func verdict(findings: [Finding], checklists: [ChecklistResult],
-                               rules: [RuleID: RuleDescriptor]) -> Verdict {
+                               rules: [RuleID: RuleDescriptor], known: Set<Finding> = []) -> Verdict {
         // The rule id is shown beside the reason, so the reason names the rule in words.
         func name(_ id: RuleID) -> String { rules[id]?.name ?? id.rawValue }
+        func note(_ finding: Finding) -> String { known.contains(finding) ? "（基準線既有，未經核可）" : "" }
         let ordered = findings.sorted(by: Finding.stableOrder)
         if let error = ordered.first(where: { $0.severity == .error }) {
             let count = ordered.filter { $0.severity == .error }.count
             return Verdict(level: .block, ruleID: error.ruleID,
-                           reason: "\(name(error.ruleID))：第\(error.start.line)行「\(error.matchedText)」；共\(count)項禁止事項")
+                           reason: "\(name(error.ruleID))：第\(error.start.line)行「\(error.matchedText)」\(note(error))；共\(count)項禁止事項")
         }
         if let warning = ordered.first(where: { $0.severity == .warning }) {
             let count = ordered.filter { $0.severity == .warning }.count
             return Verdict(level: .needsReview, ruleID: warning.ruleID,
-                           reason: "\(name(warning.ruleID))：第\(warning.start.line)行「\(warning.matchedText)」；共\(count)項須佐證或揭露")
+                           reason: "\(name(warning.ruleID))：第\(warning.start.line)行「\(warning.matchedText)」\(note(warning))；共\(count)項須佐證或揭露")
         }
         if let open = checklists.first(where: { !$0.isComplete }) {
             let items = open.items.filter { !$0.met }.map(\.label)

@@ -21,9 +21,11 @@ struct AuditCommand: ParsableCommand {
         (--html) and/or a Markdown report (--markdown). A summary with the verdicts goes to \
         standard output.
 
-        Verdicts: block (an error finding), needs review (a warning, an open checklist item or \
-        an unreadable file), publish (nothing above). Exit codes: 0 publish; 1 needs review or \
-        block; 2 usage, rule-file or input error, or a report that could not be written.
+        Verdicts: block (an error finding), needs review (a warning, a finding known only from \
+        the baseline, an open checklist item, a file not read or skipped, a file whose sector \
+        is unknown, or nothing read), publish (all checked, nothing open). Exit codes: 0 \
+        publish; 1 needs review or block; 2 usage, rule-file or input error, or a report that \
+        could not be written.
         """
     )
 
@@ -105,18 +107,22 @@ struct AuditCommand: ParsableCommand {
     private func summary(_ report: AuditReport, written: [String]) -> String {
         var out = "campaign: \(report.verdict.level.rawValue) (\(report.verdict.level.label))"
         if let rule = report.verdict.ruleID { out += " [\(rule)]" }
-        out += "\n"
+        out += "\n  why: \(report.verdict.reason)\n"
         let width = min(60, report.files.map(\.path.count).max() ?? 10)
         for file in report.files {
             out += "  \(file.path.padding(toLength: max(width, file.path.count), withPad: " ", startingAt: 0))  \(file.verdict.level.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))"
             out += file.verdict.ruleID.map { " \($0)" } ?? ""
+            if file.sectorUnknown { out += " (sector unknown: sector rules did not run)" }
             out += "\n"
         }
+        let unchecked = report.skipped.filter { !$0.reason.isDeliberate }
+        for skipped in unchecked { out += "  \(skipped.path)  not checked (\(skipped.reason.rawValue))\n" }
         let open = report.checklists.reduce(0) { $0 + $1.items.filter { !$0.met }.count }
         let severities = [Severity.error, .warning, .info].map { Plural.count(report.count($0), severity: $0) }
-        out += "\(Plural.count(report.findings.count, "finding")) (\(severities.joined(separator: ", "))); "
-        out += "\(Plural.count(report.checklists.count, "checklist")) with \(Plural.count(open, "open item")); "
-        out += "\(Plural.count(report.unreadable.count, "unreadable file"))\n"
+        out += "\(Plural.count(report.findings.count, "finding")) (\(severities.joined(separator: ", "))"
+        if !report.known.isEmpty { out += "; \(report.known.count) known from the baseline, not approved" }
+        out += "); \(Plural.count(report.checklists.count, "checklist")) with \(Plural.count(open, "open item")); "
+        out += "\(Plural.count(report.unreadable.count, "unreadable file")); \(Plural.count(unchecked.count, "file")) not checked\n"
         for path in written { out += "report: \(path)\n" }
         return out
     }

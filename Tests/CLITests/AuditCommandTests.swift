@@ -31,7 +31,7 @@ import TestSupport
     @Test func refusesToReplaceAFileItDidNotWrite() throws {
         let folder = TestSupport.temporaryFolder()
         defer { TestSupport.remove(folder) }
-        try TestSupport.write(["copy.txt": "本店新品上市。\n", "notes.html": "<p>my notes</p>"], in: folder)
+        try TestSupport.write(["copy.txt": "---\nsector: none\n---\n本店新品上市。\n", "notes.html": "<p>my notes</p>"], in: folder)
         let refused = try CLI.run(["audit", "copy.txt", "--html", "notes.html"], directory: folder)
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("notes.html exists and was not written by adlaw"))

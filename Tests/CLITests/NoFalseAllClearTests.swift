@@ -36,6 +36,63 @@ import TestSupport
         #expect(!empty.stdout.contains("no findings"))
     }
 
+    // MARK: Verdicts
+
+    @Test func aBaselineIsNotAnApprovalInAnAudit() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { TestSupport.remove(folder) }
+        try TestSupport.write(["copy.md": "---\nsector: food\n---\n每天一杯，預防感冒。\n", ".adlaw.yml": "version: 1\nbaseline: base.json\n"],
+                              in: folder)
+        let written = try CLI.run(["check", "--write-baseline", "base.json", "copy.md"], directory: folder)
+        #expect(written.status == 0, "\(written.stderr)")
+        // `check` honours the baseline (a developer's gate) ...
+        #expect(try CLI.run(["check", "copy.md"], directory: folder).status == 0)
+        // ... but an audit does not call baselined copy publishable.
+        let audit = try CLI.run(["audit", "copy.md", "--html", "a.html", "--markdown", "a.md"], directory: folder)
+        #expect(audit.status == 1, "\(audit.stdout)")
+        #expect(!audit.stdout.hasPrefix("campaign: publish"))
+        #expect(audit.stdout.contains("1 known from the baseline, not approved"), "\(audit.stdout)")
+        #expect(audit.stdout.contains("基準線既有，未經核可"))
+        let html = try String(contentsOf: folder.appendingPathComponent("a.html"), encoding: .utf8)
+        #expect(html.contains("基準線既有，未經核可"))
+        #expect(!html.contains("可刊登</"), "the HTML report calls baselined copy publishable")
+    }
+
+    @Test func aFolderOfFilesAdlawCannotReadIsNeverPublish() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { TestSupport.remove(folder) }
+        try TestSupport.write(["campaign/brief.doc": "x", "campaign/notes.rtf": "{\\rtf1 x}", "campaign/banner.png": "x"], in: folder)
+        let out = try CLI.run(["audit", "campaign", "--markdown", "a.md"], directory: folder)
+        #expect(out.status == 1, "\(out.stdout)")
+        #expect(out.stdout.hasPrefix("campaign: needs-review"), "\(out.stdout)")
+        #expect(out.stdout.contains("沒有讀取到任何可檢查的檔案"))
+        for name in ["brief.doc", "notes.rtf", "banner.png"] {
+            #expect(out.stdout.contains("campaign/\(name)  not checked"), "\(name): \(out.stdout)")
+        }
+        #expect(out.stdout.contains("3 files not checked"))
+        // One readable file beside them: still not publish, and the reason names what was skipped.
+        try TestSupport.write(["campaign/post.md": "---\nsector: none\n---\n本店新品上市。\n"], in: folder)
+        let mixed = try CLI.run(["audit", "campaign", "--markdown", "a.md"], directory: folder)
+        #expect(mixed.status == 1)
+        #expect(mixed.stdout.contains("有3個檔案未經檢查（campaign/banner.png、campaign/brief.doc、campaign/notes.rtf）"), "\(mixed.stdout)")
+        let markdown = try String(contentsOf: folder.appendingPathComponent("a.md"), encoding: .utf8)
+        #expect(markdown.contains("campaign/brief.doc"))
+    }
+
+    @Test func copyWithNoSectorIsNeverPublish() throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { TestSupport.remove(folder) }
+        try TestSupport.write(["post.md": "本店新品上市，歡迎選購。\n", "declared.md": "---\nsector: none\n---\n本店新品上市，歡迎選購。\n"],
+                              in: folder)
+        let unknown = try CLI.run(["audit", "post.md"], directory: folder)
+        #expect(unknown.status == 1, "\(unknown.stdout)")
+        #expect(unknown.stdout.contains("未能判定行業別"), "\(unknown.stdout)")
+        #expect(unknown.stdout.contains("sector unknown"))
+        // Declared as selling nothing regulated, or given on the command line, it is checked in full.
+        #expect(try CLI.run(["audit", "declared.md"], directory: folder).status == 0)
+        #expect(try CLI.run(["audit", "--sector", "none", "post.md"], directory: folder).status == 0)
+    }
+
     // MARK: Inputs that fail loudly
 
     @Test func anUnknownSectorInFrontMatterIsAnErrorWithADidYouMean() throws {

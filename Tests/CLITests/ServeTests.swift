@@ -342,6 +342,9 @@ import TestSupport
         let ids = lines.enumerated().filter { $0.offset != 10 }.map { "\($0.element["id"] ?? "")" }
         #expect(ids == (0..<300).map { $0 % 3 == 0 ? "\($0)" : "r\($0)" })
         #expect((lines[0]["findings"] as? [[String: Any]])?.first?["ruleId"] as? String == "food.medical-efficacy")
-        #expect((lines[1]["verdict"] as? [String: Any])?["level"] as? String == "publish")
+        // No sector given and none to infer: the sector rules did not run, so never publish.
+        let verdict = lines[1]["verdict"] as? [String: Any]
+        #expect(verdict?["level"] as? String == "needs-review")
+        #expect((verdict?["reason"] as? String)?.contains("未能判定行業別") == true)
     }
 }
