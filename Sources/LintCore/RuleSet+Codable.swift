@@ -235,7 +235,7 @@ extension ChecklistPattern: Codable {
 }
 
 extension ChecklistItem: Codable {
-    enum CodingKeys: String, CodingKey { case label, phrases, noFinding, figures, when }
+    enum CodingKeys: String, CodingKey { case label, phrases, noFinding, figures, when, confirm }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -243,7 +243,8 @@ extension ChecklistItem: Codable {
                   phrases: try c.decodeRegexIfPresent(forKey: .phrases),
                   noFinding: try c.decode([String].self, forKey: .noFinding),
                   figures: try c.decodeRegexIfPresent(forKey: .figures),
-                  when: try c.decodeRegexIfPresent(forKey: .when))
+                  when: try c.decodeRegexIfPresent(forKey: .when),
+                  confirm: try c.decodeIfPresent(String.self, forKey: .confirm))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -253,6 +254,7 @@ extension ChecklistItem: Codable {
         try c.encode(noFinding, forKey: .noFinding)
         try c.encodeRegexIfPresent(figures, forKey: .figures)
         try c.encodeRegexIfPresent(when, forKey: .when)
+        try c.encodeIfPresent(confirm, forKey: .confirm)
     }
 }
 

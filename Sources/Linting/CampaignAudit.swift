@@ -29,7 +29,9 @@ public enum CampaignAudit {
         let sectorRulesExist = ruleSet.rules.contains { !$0.appliesToAllSectors }
         var files: [AuditFile] = results.map { result in
             let findings = byPath[result.path] ?? []
-            var verdict = verdict(findings: findings, checklists: result.checklists, rules: descriptors, known: knownSet)
+            // Checklists belong to the campaign (one document may answer what another raises):
+            // they decide the campaign's verdict, not a file's.
+            var verdict = verdict(findings: findings, checklists: [], rules: descriptors, known: knownSet)
             let sectorUnknown = sectorRulesExist && result.sectors.source == .none
             if sectorUnknown, verdict.level == .publish {
                 verdict = Verdict(level: .needsReview, ruleID: nil, reason: Self.sectorUnknownReason)
@@ -57,11 +59,9 @@ public enum CampaignAudit {
             files[index].verdict = Verdict(level: .needsReview, ruleID: nil, reason: "檔案設定有誤：\(diagnostic.message)")
         }
         files.sort { $0.path < $1.path }
-        let campaign = campaignVerdict(files: files, skipped: skipped)
+        let checklists = campaignChecklists(results.flatMap(\.checklists))
+        let campaign = campaignVerdict(files: files, skipped: skipped, checklists: checklists)
         let findings = counted.sorted(by: Finding.stableOrder)
-        let checklists = results.flatMap(\.checklists).sorted {
-            ($0.path, $0.line, $0.ruleID.rawValue) < ($1.path, $1.line, $1.ruleID.rawValue)
-        }
         let used = Set(findings.map(\.ruleID) + checklists.map(\.ruleID))
         var report = AuditReport(title: title, generatedAt: generatedAt, toolVersion: toolVersion, rulePackVersion: ruleSet.version,
                                  rulesLoaded: ruleSet.rules.count, verdict: campaign, files: files, findings: findings,
@@ -77,13 +77,15 @@ public enum CampaignAudit {
 
     static let sectorUnknownReason = "未能判定行業別，食品、化粧品、藥品等行業規則未執行；請於文件開頭宣告 sector（或以 --sector 指定；無受管制商品者宣告 sector: none）後重新審閱。"
 
-    /// The campaign's verdict: the worst file decides; files not checked at all (skipped,
-    /// or none read) hold a campaign that would otherwise be published.
-    static func campaignVerdict(files: [AuditFile], skipped: [SkippedInput]) -> Verdict {
+    /// The campaign's verdict: the worst file decides; then the campaign's checklists (an
+    /// item open or not shown by the text); files not checked at all (skipped, or none read)
+    /// hold a campaign that would otherwise be published.
+    static func campaignVerdict(files: [AuditFile], skipped: [SkippedInput], checklists: [ChecklistResult] = []) -> Verdict {
         let worst = files.max { a, b in a.verdict.level < b.verdict.level || (a.verdict.level == b.verdict.level && a.path > b.path) }
         if let worst, worst.verdict.level > .publish {
             return Verdict(level: worst.verdict.level, ruleID: worst.verdict.ruleID, reason: "\(worst.path)：\(worst.verdict.reason)")
         }
+        if let verdict = checklistVerdict(checklists) { return verdict }
         if !files.contains(where: \.readable) {
             return Verdict(level: .needsReview, ruleID: nil, reason: "沒有讀取到任何可檢查的檔案，本次未檢查任何文案。")
         }
@@ -114,13 +116,75 @@ public enum CampaignAudit {
             return Verdict(level: .needsReview, ruleID: warning.ruleID,
                            reason: "\(name(warning.ruleID))：第\(warning.start.line)行「\(warning.matchedText)」\(note(warning))；共\(count)項須佐證或揭露")
         }
-        if let open = checklists.first(where: { !$0.isComplete }) {
-            let items = open.items.filter { !$0.met }.map(\.label)
-            return Verdict(level: .needsReview, ruleID: open.ruleID,
-                           reason: "\(open.element)檢核未完成：\(items.joined(separator: "；"))")
-        }
+        if let verdict = checklistVerdict(checklists) { return verdict }
         let infos = ordered.count
         return Verdict(level: .publish, ruleID: nil,
                        reason: infos == 0 ? "未發現須修改或審閱之事項。" : "僅有\(infos)項提醒（info），請審閱者參考。")
+    }
+
+    /// Needs review when a checklist item is open, or cannot be told from the text.
+    static func checklistVerdict(_ checklists: [ChecklistResult]) -> Verdict? {
+        if let open = checklists.first(where: { !$0.openItems.isEmpty }) {
+            return Verdict(level: .needsReview, ruleID: open.ruleID,
+                           reason: "\(open.element)檢核未完成：\(open.openItems.map(\.label).joined(separator: "；"))")
+        }
+        if let uncertain = checklists.first(where: { !$0.uncertainItems.isEmpty }) {
+            let items = uncertain.uncertainItems
+            return Verdict(level: .needsReview, ruleID: uncertain.ruleID,
+                           reason: "\(uncertain.element)檢核有\(items.count)項無法由文案判斷，須由審閱者確認：\(items.map(\.label).joined(separator: "；"))")
+        }
+        return nil
+    }
+
+    /// The checklists of a campaign: each element once, over every document that mentions
+    /// it. An item is open when a rule it names fired in any document; met when any
+    /// document shows it (the evidence names the file when several hold the element);
+    /// otherwise open when a phrase is missing everywhere, or not shown by the text.
+    public static func campaignChecklists(_ lists: [ChecklistResult]) -> [ChecklistResult] {
+        let sorted = lists.sorted { ($0.path, $0.line, $0.ruleID.rawValue) < ($1.path, $1.line, $1.ruleID.rawValue) }
+        var order: [RuleID] = []
+        var groups: [RuleID: [ChecklistResult]] = [:]
+        for list in sorted {
+            if groups[list.ruleID] == nil { order.append(list.ruleID) }
+            groups[list.ruleID, default: []].append(list)
+        }
+        return order.map { id in
+            let group = groups[id] ?? []
+            var merged = group[0]
+            merged.paths = group.map(\.path).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+            let several = merged.paths.count > 1
+            var labels: [String] = []
+            var byLabel: [String: [(path: String, item: ChecklistItemResult)]] = [:]
+            for list in group {
+                for item in list.items {
+                    if byLabel[item.label] == nil { labels.append(item.label) }
+                    byLabel[item.label, default: []].append((list.path, item))
+                }
+            }
+            merged.items = labels.map { label in
+                let entries = byLabel[label] ?? []
+                func quoted(_ pick: [(path: String, item: ChecklistItemResult)], _ key: KeyPath<ChecklistItemResult, [String]>) -> [String] {
+                    pick.flatMap { entry in entry.item[keyPath: key].map { several ? "\(entry.path)：\($0)" : $0 } }
+                        .reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+                }
+                let first = entries[0].item
+                let figures = quoted(entries, \.figures)
+                let contradicted = entries.filter { $0.item.contradicted }
+                if !contradicted.isEmpty {
+                    return ChecklistItemResult(label: label, state: .open, evidence: quoted(contradicted, \.evidence), figures: figures,
+                                               contradicted: true)
+                }
+                let met = entries.filter { $0.item.state == .met }
+                if !met.isEmpty {
+                    return ChecklistItemResult(label: label, state: .met, evidence: quoted(met, \.evidence), figures: figures)
+                }
+                if let uncertain = entries.first(where: { $0.item.state == .cannotTell }) {
+                    return ChecklistItemResult(label: label, state: .cannotTell, evidence: [], figures: figures,
+                                               confirm: uncertain.item.confirm)
+                }
+                return ChecklistItemResult(label: label, state: first.state, evidence: [], figures: figures)
+            }
+            return merged
+        }
     }
 }

@@ -18,31 +18,47 @@ struct ChecklistRunner {
         var items: [ChecklistItemResult] = []
         for item in list.items {
             if let when = item.when, try quotes(when).isEmpty { continue }
-            var met = true
+            var state = ChecklistItemResult.State.cannotTell
             var evidence: [String] = []
+            var contradicted = false
+            let figures = try item.figures.map { regex throws(RegexMatchError) in try quotes(regex) } ?? []
             if let phrases = item.phrases {
                 evidence = try quotes(phrases)
-                met = !evidence.isEmpty
+                state = evidence.isEmpty ? .open : .met
+            } else if figures.contains(where: Self.statesAFigure) {
+                // The figures the item's rules checked are in the text, and they found nothing.
+                state = .met
+                evidence = figures
             }
             if !item.noFinding.isEmpty {
                 let offending = findings.filter { finding in item.noFinding.contains { finding.rule.id.matches(selector: $0) } }
                 if !offending.isEmpty {
-                    met = false
+                    state = .open
+                    contradicted = true
                     evidence = offending.prefix(Self.maxQuotes).map {
                         "\($0.rule.id)：「\(segments[$0.segment].text($0.range))」"
                     }
                 }
             }
-            let figures = try item.figures.map { regex throws(RegexMatchError) in try quotes(regex) } ?? []
-            items.append(ChecklistItemResult(label: item.label, met: met, evidence: evidence, figures: figures))
+            let confirm = state == .cannotTell ? (item.confirm ?? "請確認：\(item.label)") : nil
+            items.append(ChecklistItemResult(label: item.label, state: state, evidence: evidence, figures: figures,
+                                             confirm: confirm, contradicted: contradicted))
         }
         var finding: RawFinding?
-        let open = items.filter { !$0.met }.map(\.label)
+        // Only what the text shows to be missing is a finding; what it cannot show is for
+        // the reviewer, in the audit.
+        let open = items.filter { $0.state == .open }.map(\.label)
         if !open.isEmpty {
             finding = trigger
             finding?.missing = open
         }
         return RawChecklist(rule: rule, element: list.element, trigger: trigger, items: items, finding: finding)
+    }
+
+    /// Whether a quoted figure states an amount (a digit, or 百/千/萬/億): `首獎：神秘好禮`
+    /// states none, so the rules checking amounts had nothing to check.
+    static func statesAFigure(_ text: String) -> Bool {
+        text.unicodeScalars.contains { ("0"..."9").contains($0) || ("０"..."９").contains($0) || "百千萬億".unicodeScalars.contains($0) }
     }
 
     /// Distinct texts matched anywhere in the document, in order, at most `maxQuotes`.

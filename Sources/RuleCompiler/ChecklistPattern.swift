@@ -2,8 +2,11 @@ import LintCore
 import Yams
 
 /// `checklist:` a campaign element and the obligations it brings. Every item is reported
-/// as met or open (in `adlaw audit` and the JSON output); when an item is open, one finding
-/// marks the element's first trigger, and `{missing}` names the open items.
+/// as met (with evidence), open, or not shown by the text (what to confirm) in `adlaw
+/// audit`; when an item is open, one finding marks the element's first trigger, and
+/// `{missing}` names the open items. An item that names only rules (`no-finding`) is never
+/// met because they found nothing: it is met when its `figures` quote an amount they
+/// checked, and otherwise the reviewer must confirm it.
 ///
 ///     checklist:
 ///       element: 抽獎活動
@@ -14,12 +17,15 @@ import Yams
 ///           figures: { regex: '首獎[^。\n]{0,12}' }      # quoted as evidence either way
 ///         - label: 載明活動期間
 ///           terms: [活動期間, 活動時間]                  # met when one of them appears
+///         - label: 全年贈獎總額符合上限
+///           no-finding: [fair-trade.prize-annual-total]
+///           confirm: 核對全年贈獎總額與上年度銷售額     # the text cannot show it: what to confirm
 ///         - label: 行銷利用前取得同意
 ///           when: [行銷, 電子報]                         # applies only if the plan mentions these
 ///           regex: ['同意[^。\n]{0,15}行銷']
 enum ChecklistPatternCompiler {
     static let keys = ["element", "trigger", "items"]
-    static let itemKeys = ["label", "terms", "regex", "no-finding", "figures", "when"]
+    static let itemKeys = ["label", "terms", "regex", "no-finding", "figures", "when", "confirm"]
 
     static func compile(_ node: Node, context: CompileContext) throws(RuleFileError) -> ChecklistPattern {
         let map = try YAMLMap(node, file: context.file, path: "checklist")
@@ -65,7 +71,9 @@ enum ChecklistPatternCompiler {
                 when = try context.compile(set.source(loose: context.loose), key: "checklist.items.when",
                                            line: set.line, column: set.column)
             }
-            items.append(ChecklistItem(label: label, phrases: phrases, noFinding: noFinding, figures: figures, when: when))
+            let confirm = try item.string("confirm")?.value
+            items.append(ChecklistItem(label: label, phrases: phrases, noFinding: noFinding, figures: figures, when: when,
+                                       confirm: confirm))
         }
         return ChecklistPattern(element: element, trigger: SpanPattern(kind: .checklist, regex: triggerRegex), items: items)
     }

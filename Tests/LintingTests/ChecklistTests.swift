@@ -64,6 +64,22 @@ import TestSupport
         #expect(withNewsletter.items[2].met == false)
     }
 
+    @Test func anItemNamingOnlyRulesIsNeverMetBecauseTheyFoundNothing() throws {
+        // No prize figure at all: the prize rule had nothing to check.
+        let silent = try #require(result("抽獎\n活動期間：三月").checklists.first)
+        #expect(silent.items[0].state == .cannotTell)
+        #expect(silent.items[0].confirm == "請確認：首獎不超過500萬")
+        #expect(silent.uncertainItems.map(\.label) == ["首獎不超過500萬"])
+        // A figure without an amount is no better.
+        #expect(try #require(result("抽獎\n活動期間：三月\n首獎神秘好禮").checklists.first).items[0].state == .cannotTell)
+        // The figure the rule checked is the evidence.
+        let shown = try #require(result("抽獎\n活動期間：三月\n首獎300萬元").checklists.first)
+        #expect(shown.items[0].state == .met)
+        #expect(shown.items[0].evidence == ["首獎300萬元"])
+        // What the text cannot show is no finding: only open items are.
+        #expect(!result("抽獎\n活動期間：三月").findings.contains { $0.ruleID == RuleID("plan.lottery") })
+    }
+
     @Test func noTriggerMeansNoChecklist() {
         #expect(result("本週新品上市").checklists.isEmpty)
     }
@@ -117,6 +133,40 @@ import TestSupport
         let verdict = CampaignAudit.verdict(findings: [finding(.info)], checklists: [list], rules: [:])
         #expect(verdict.level == .needsReview)
         #expect(verdict.reason == "抽獎活動檢核未完成：載明活動期間")
+    }
+
+    @Test func anItemTheTextCannotShowNeedsReview() {
+        let list = ChecklistResult(ruleID: RuleID("plan.x"), element: "抽獎活動", path: "x.md", triggerText: "抽獎", line: 1,
+                                   logicalLocation: nil,
+                                   items: [ChecklistItemResult(label: "全年贈獎總額符合上限", state: .cannotTell, evidence: [], figures: [],
+                                                               confirm: "核對全年贈獎總額")])
+        let verdict = CampaignAudit.verdict(findings: [], checklists: [list], rules: [:])
+        #expect(verdict.level == .needsReview)
+        #expect(verdict.reason == "抽獎活動檢核有1項無法由文案判斷，須由審閱者確認：全年贈獎總額符合上限")
+    }
+
+    @Test func aCampaignChecksEachElementOnceOverAllItsDocuments() {
+        func item(_ label: String, _ state: ChecklistItemResult.State, _ evidence: [String] = [], contradicted: Bool = false) -> ChecklistItemResult {
+            ChecklistItemResult(label: label, state: state, evidence: evidence, figures: [], contradicted: contradicted)
+        }
+        func list(_ path: String, _ items: [ChecklistItemResult]) -> ChecklistResult {
+            ChecklistResult(ruleID: RuleID("plan.x"), element: "抽獎活動", path: path, triggerText: "抽獎", line: 2, logicalLocation: nil, items: items)
+        }
+        let merged = CampaignAudit.campaignChecklists([
+            list("b.md", [item("載明活動期間", .met, ["活動期間"]), item("首獎上限", .cannotTell), item("公布日期", .open),
+                          item("個資告知", .met, ["蒐集目的"])]),
+            list("a.md", [item("載明活動期間", .open), item("首獎上限", .met, ["首獎300萬元"]), item("公布日期", .open),
+                          item("個資告知", .open, ["pdpa.collection-notice：「填寫姓名」"], contradicted: true)]),
+        ])
+        #expect(merged.count == 1)
+        let campaign = merged[0]
+        #expect(campaign.paths == ["a.md", "b.md"])
+        #expect(campaign.items.map(\.label) == ["載明活動期間", "首獎上限", "公布日期", "個資告知"])
+        #expect(campaign.items.map(\.state) == [.met, .met, .open, .open])
+        #expect(campaign.items[0].evidence == ["b.md：活動期間"])
+        #expect(campaign.items[1].evidence == ["a.md：首獎300萬元"])
+        // A rule that fired in one document keeps the item open whatever another shows.
+        #expect(campaign.items[3].evidence == ["a.md：pdpa.collection-notice：「填寫姓名」"])
     }
 
     @Test func unreadableFilesNeedReviewAndTheWorstFileDecidesTheCampaign() throws {
