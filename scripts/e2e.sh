@@ -3,7 +3,8 @@
 #   - the language server, driven over stdio by a JSON-RPC client (scripts/e2e/lsp_client.py)
 #   - the MCP server, driven by the MCP Python SDK from PyPI (scripts/e2e/mcp_client.py, in a venv)
 #   - annotated Word and PowerPoint copies opened by LibreOffice (scripts/e2e/annotate_libreoffice.sh)
-# Each installs what it needs (pip into a venv; LibreOffice from Debian).
+#   - the audit report printed to PDF by headless Chromium, read with pdftotext (scripts/e2e/audit_pdf.sh)
+# Each installs what it needs (pip into a venv; LibreOffice, Chromium from Debian).
 #
 #   scripts/e2e.sh [ADLAW]        default .build/debug/adlaw
 set -euo pipefail
@@ -30,6 +31,8 @@ run mcp "$venv/bin/python" scripts/e2e/mcp_client.py "$adlaw"
 
 run annotate scripts/e2e/annotate_libreoffice.sh "$adlaw" "$work/annotate"
 
-total=3
+run audit-pdf scripts/e2e/audit_pdf.sh "$adlaw" "$work/audit-pdf"
+
+total=4
 echo "e2e: $((total - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -24,6 +24,32 @@ public struct SkippedInput: Sendable, Hashable, Codable {
         /// Whether the team chose to leave it out (an exclusion) or adlaw could not read it:
         /// only the latter leaves copy unchecked.
         public var isDeliberate: Bool { self == .ignored || self == .excludedByConfig || self == .adlawOutput }
+
+        /// Why it was not read, for the zh-TW report.
+        public var label: String {
+            switch self {
+            case .otherFormat: "adlaw 不讀取的格式，未經檢查"
+            case .ignored: "依 --exclude、--include 或 .adlawignore 排除"
+            case .excludedByConfig: "依設定檔 exclude: 排除"
+            case .adlawOutput: "adlaw 產生的報告或基準線，非文案"
+            case .binary: "內容為二進位資料，無法讀取"
+            case .special: "非一般檔案（管線、通訊端或裝置）"
+            case .brokenLink: "符號連結指向不存在的檔案"
+            case .symlinkLoop: "符號連結形成迴圈"
+            case .linkOutside: "符號連結指向儲存庫之外，未跟隨"
+            }
+        }
+    }
+
+    /// What kind of content a file of another format holds, for the coverage section:
+    /// 圖片, 影片, 音訊, or nil for other formats.
+    public var mediaKind: String? {
+        switch fileExtension {
+        case "png", "jpg", "jpeg", "gif", "webp", "svg", "heic", "heif", "bmp", "tif", "tiff", "avif", "psd", "ai": "圖片"
+        case "mp4", "mov", "avi", "mkv", "webm", "m4v", "wmv", "flv": "影片"
+        case "mp3", "wav", "m4a", "aac", "ogg", "flac": "音訊"
+        default: nil
+        }
     }
 
     public var path: String

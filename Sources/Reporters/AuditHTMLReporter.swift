@@ -13,14 +13,16 @@ public struct AuditHTMLReporter {
         html.raw("<meta charset=\"utf-8\" />\n<meta name=\"generator\" content=\"adlaw \(XMLText.attribute(report.toolVersion))\" />\n")
         html.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
         html.element("title", "廣告法規審閱報告｜\(report.title)")
-        html.raw("\n<style>\(Self.styles)</style>\n</head>\n<body>\n")
+        html.raw("\n<style>\(Self.styles)\n\(Self.pageStyle(report))</style>\n</head>\n<body>\n")
         header(report, &html)
         summary(report, &html)
         files(report, &html)
+        coverage(report, &html)
         checklists(report, &html)
         findings(report, &html)
         reviewRecord(report, &html)
         unreadable(report, &html)
+        signOff(report, &html)
         html.raw("<footer><p>本報告由 adlaw ")
         html.text(report.toolVersion)
         html.raw(" 依規則包")
@@ -96,11 +98,11 @@ public struct AuditHTMLReporter {
         html.raw("<thead><tr><th>檔案</th><th>格式</th><th>行業別</th><th>結論</th><th>決定規則與理由</th><th>發現</th></tr></thead>\n<tbody>\n")
         for file in report.files {
             html.raw("<tr class=\"verdict-\(file.verdict.level.rawValue)\"><td><code>")
-            html.text(file.path)
+            html.path(file.path)
             html.raw("</code></td><td>")
             html.text(file.format)
             html.raw("</td><td>")
-            html.text(file.sectors.isEmpty ? "—" : file.sectors.map(\.rawValue).joined(separator: ", ") + (file.sectorSource == "inferred" ? "（推定）" : ""))
+            html.text(Self.sectors(file, report))
             html.raw("</td><td class=\"verdict-cell\">")
             html.text(file.verdict.level.label)
             html.raw("</td><td>")
@@ -121,23 +123,41 @@ public struct AuditHTMLReporter {
             html.raw("<p>文件中未辨識出抽獎、個資蒐集、網紅合作、戶外廣告等需逐項檢核的活動元素。</p>\n</section>\n")
             return
         }
+        html.raw("<p class=\"legend\">每項活動元素於整個活動只檢核一次，依據可來自任一檔案：✔ 文案中可見依據；✘ 未完成；？ 無法由文案判斷，須由審閱者確認。</p>\n")
         for list in report.checklists {
-            let open = list.items.filter { !$0.met }.count
-            html.raw("<div class=\"checklist \(open == 0 ? "complete" : "open")\" data-rule=\"\(XMLText.attribute(list.ruleID.rawValue))\">\n<h3>")
-            html.text("\(list.element)：\(open == 0 ? "全部完成" : "\(open) 項未完成")")
-            html.raw("</h3>\n<p class=\"where\"><code>")
-            html.text(list.path)
-            html.raw("</code> ")
-            html.text(list.logicalLocation ?? "第\(list.line)行")
-            html.text("（辨識自「\(list.triggerText)」，規則 \(list.ruleID)）")
+            let open = list.openItems.count, uncertain = list.uncertainItems.count
+            let state = open > 0 ? "open" : uncertain > 0 ? "uncertain" : "complete"
+            html.raw("<div class=\"checklist \(state)\" data-rule=\"\(XMLText.attribute(list.ruleID.rawValue))\">\n<h3>")
+            var status: [String] = []
+            if open > 0 { status.append("\(open) 項未完成") }
+            if uncertain > 0 { status.append("\(uncertain) 項須人工確認") }
+            html.text("\(list.element)：\(status.isEmpty ? "全部完成" : status.joined(separator: "、"))")
+            html.raw("</h3>\n<p class=\"where\">")
+            let paths = list.paths.isEmpty ? [list.path] : list.paths
+            html.text(paths.count > 1 ? "見於 \(paths.count) 個檔案：" : "見於 ")
+            for (index, path) in paths.enumerated() {
+                if index > 0 { html.raw("、") }
+                html.raw("<code>")
+                html.path(path)
+                html.raw("</code>")
+            }
+            html.text("（首見於\(list.logicalLocation ?? "第\(list.line)行")「\(list.triggerText)」，規則 \(list.ruleID)）")
             html.raw("</p>\n<ul>\n")
             for item in list.items {
-                html.raw("<li class=\"item \(item.met ? "met" : "open")\"><span class=\"mark\">\(item.met ? "✔" : "✘")</span> ")
+                let (mark, label) = switch item.state {
+                case .met: ("✔", "met")
+                case .open: ("✘", "open")
+                case .cannotTell: ("？", "cannot-tell")
+                }
+                html.raw("<li class=\"item \(label)\"><span class=\"mark\">\(mark)</span> ")
                 html.text(item.label)
-                if !item.evidence.isEmpty {
-                    html.raw("<div class=\"evidence\">")
-                    html.text((item.met ? "依據：" : "待處理：") + item.evidence.joined(separator: "；"))
-                    html.raw("</div>")
+                switch item.state {
+                case .met:
+                    if !item.evidence.isEmpty { evidence("依據：" + item.evidence.joined(separator: "；"), &html) }
+                case .open:
+                    evidence(item.evidence.isEmpty ? "文案中找不到此項" : "待處理：" + item.evidence.joined(separator: "；"), &html)
+                case .cannotTell:
+                    evidence("無法由文案判斷（adlaw 的規則未發現問題，不代表符合）；" + (item.confirm ?? "請確認：\(item.label)"), &html)
                 }
                 if !item.figures.isEmpty {
                     html.raw("<div class=\"figures\">")
@@ -153,6 +173,102 @@ public struct AuditHTMLReporter {
         html.raw("</section>\n")
     }
 
+    private func evidence(_ text: String, _ html: inout HTMLWriter) {
+        html.raw("<div class=\"evidence\">")
+        html.text(text)
+        html.raw("</div>")
+    }
+
+    /// What was read, what was not and why, and what no rule looks at: a reviewer signs
+    /// for what adlaw checked, so the report says where its check ends.
+    private func coverage(_ report: AuditReport, _ html: inout HTMLWriter) {
+        html.raw("<section id=\"coverage\">\n<h2>檢查範圍</h2>\n")
+        let read = report.files.filter(\.readable)
+        html.raw("<h3>已檢查的檔案（\(read.count)）</h3>\n")
+        if read.isEmpty {
+            html.raw("<p class=\"warning\">沒有讀取到任何可檢查的檔案，本次未檢查任何文案。</p>\n")
+        } else {
+            html.raw("<table class=\"coverage\">\n<thead><tr><th>檔案</th><th>行業別（執行之行業規則）</th><th>判定依據</th></tr></thead>\n<tbody>\n")
+            for file in read {
+                html.raw("<tr><td><code>")
+                html.path(file.path)
+                html.raw("</code></td><td>")
+                if file.sectorUnknown {
+                    html.raw("<span class=\"warning\">")
+                    html.text("未能判定，行業規則未執行")
+                    html.raw("</span>")
+                } else {
+                    html.text(Self.sectors(file, report))
+                }
+                html.raw("</td><td>")
+                html.text(Self.sectorSourceLabel(file.sectorSource))
+                html.raw("</td></tr>\n")
+            }
+            html.raw("</tbody>\n</table>\n")
+        }
+        let unchecked = report.skipped.filter { !$0.reason.isDeliberate }
+        let deliberate = report.skipped.filter(\.reason.isDeliberate)
+        html.raw("<h3>未檢查的檔案（\(unchecked.count + report.unreadable.count)）</h3>\n")
+        if unchecked.isEmpty && report.unreadable.isEmpty {
+            html.raw("<p>沒有因格式或讀取問題而略過的檔案。</p>\n")
+        } else {
+            html.raw("<ul class=\"skipped\">\n")
+            for skipped in unchecked {
+                html.raw("<li><code>")
+                html.path(skipped.path)
+                html.raw("</code> ")
+                html.text((skipped.mediaKind.map { "\($0)：" } ?? "") + skipped.reason.label)
+                html.raw("</li>\n")
+            }
+            for diagnostic in report.unreadable {
+                html.raw("<li><code>")
+                html.path(diagnostic.path)
+                html.raw("</code> ")
+                html.text("無法讀取")
+                html.raw("</li>\n")
+            }
+            html.raw("</ul>\n")
+        }
+        if !deliberate.isEmpty {
+            html.raw("<h3>依設定排除（\(deliberate.count)）</h3>\n<ul class=\"excluded\">\n")
+            for skipped in deliberate {
+                html.raw("<li><code>")
+                html.path(skipped.path + (skipped.isFolder ? "/" : ""))
+                html.raw("</code> ")
+                html.text(skipped.reason.label)
+                html.raw("</li>\n")
+            }
+            html.raw("</ul>\n")
+        }
+        html.raw("<h3>未檢查的內容</h3>\n<ul class=\"not-examined\">\n")
+        var media: [String: Int] = [:]
+        for skipped in unchecked { if let kind = skipped.mediaKind { media[kind, default: 0] += 1 } }
+        let counted = media.keys.sorted().map { "\($0) \(media[$0] ?? 0) 個" }.joined(separator: "、")
+        html.raw("<li>")
+        html.text("圖片、影片與音訊的內容（含文件內嵌之圖片）未經檢查" + (counted.isEmpty ? "" : "；本活動中有\(counted)未檢查") + "，其中的文字、聲明與畫面須由審閱者確認。")
+        html.raw("</li>\n<li>")
+        html.text("adlaw 依文字判斷風險；產品實際成分、許可字號、佐證資料與活動實際執行情形，須另行查核。")
+        html.raw("</li>\n")
+        if report.files.contains(where: \.sectorUnknown) {
+            html.raw("<li class=\"warning\">")
+            html.text("部分檔案未能判定行業別：食品、化粧品、藥品等行業規則未對其執行。請於文件開頭宣告 sector 或以 --sector 指定後重新檢查。")
+            html.raw("</li>\n")
+        }
+        html.raw("</ul>\n</section>\n")
+    }
+
+    /// The block the reviewer fills in and signs on the printed report.
+    private func signOff(_ report: AuditReport, _ html: inout HTMLWriter) {
+        html.raw("<section id=\"sign-off\">\n<h2>審閱簽核</h2>\n<table class=\"sign-off\">\n<tbody>\n")
+        html.raw("<tr><th>審閱人</th><td></td><th>審閱日期</th><td></td></tr>\n")
+        html.raw("<tr><th>審閱結論</th><td colspan=\"3\">□ 可刊登　□ 依附帶條件修改後刊登　□ 不得刊登</td></tr>\n")
+        html.raw("<tr class=\"tall\"><th>附帶條件</th><td colspan=\"3\"></td></tr>\n")
+        html.raw("<tr class=\"tall\"><th>簽名</th><td colspan=\"3\"></td></tr>\n")
+        html.raw("</tbody>\n</table>\n<p class=\"meta\">")
+        html.text("本報告之工具結論為「\(report.verdict.level.label)」；審閱人之結論以本欄為準。")
+        html.raw("</p>\n</section>\n")
+    }
+
     private func findings(_ report: AuditReport, _ html: inout HTMLWriter) {
         html.raw("<section id=\"findings\">\n<h2>全部發現（\(report.findings.count)）</h2>\n")
         if report.findings.isEmpty { html.raw("<p>沒有發現。</p>\n") }
@@ -161,7 +277,7 @@ public struct AuditHTMLReporter {
             if finding.path != currentPath {
                 currentPath = finding.path
                 html.raw("<h3 class=\"file\"><code>")
-                html.text(finding.path)
+                html.path(finding.path)
                 html.raw("</code></h3>\n")
             }
             let rule = report.rules[finding.ruleID]
@@ -172,6 +288,10 @@ public struct AuditHTMLReporter {
             html.text(finding.ruleID.rawValue)
             html.raw("</code> ")
             html.text(rule?.name ?? finding.ruleName)
+            if report.known.contains(finding) {
+                // A baseline records what a developer set aside: it approves nothing.
+                html.raw(" <span class=\"known\">基準線既有，未經核可</span>")
+            }
             html.raw("</p>\n<blockquote class=\"sentence\">")
             let sentence = SentenceCut(finding.snippet)
             html.text(sentence.before)
@@ -184,9 +304,10 @@ public struct AuditHTMLReporter {
             html.raw("</p>\n")
             citations(finding.references, &html)
             if let rationale = rule?.rationale {
-                html.raw("<details><summary>理由</summary><p>")
+                // Printed in full: a closed <details> prints nothing.
+                html.raw("<p class=\"rationale\"><strong>理由：</strong>")
                 html.text(rationale)
-                html.raw("</p></details>\n")
+                html.raw("</p>\n")
             }
             if let suggestion = finding.suggestion {
                 html.raw("<p class=\"suggestion\"><strong>建議改寫：</strong>")
@@ -212,6 +333,12 @@ public struct AuditHTMLReporter {
             html.raw(" <span class=\"pcode\">")
             html.text(reference.pcode)
             html.raw("</span>")
+            let url = reference.url ?? "https://law.moj.gov.tw/LawClass/LawAll.aspx?pcode=\(reference.pcode)"
+            if url.hasPrefix("https://") {
+                html.raw(" <a class=\"law-link\" href=\"\(XMLText.attribute(url))\">")
+                html.text("全國法規資料庫條文")
+                html.raw("</a>")
+            }
             if let penalty = reference.penalty {
                 html.raw("<span class=\"penalty\">")
                 html.text("罰則：\(penalty)")
@@ -292,6 +419,48 @@ public struct AuditHTMLReporter {
 
     // MARK: - Labels and styles
 
+    /// A file's sectors by name (`食品`), and whether they were inferred.
+    static func sectors(_ file: AuditFile, _ report: AuditReport) -> String {
+        if file.sectorUnknown || file.sectorSource == "none" { return "未判定" }
+        if file.sectors.isEmpty || file.sectors == [.none] { return "無受管制商品" }
+        let names = file.sectors.map { $0 == .none ? "無受管制商品" : report.sectorNames[$0] ?? $0.rawValue }
+        return names.joined(separator: "、") + (file.sectorSource == "inferred" ? "（推定）" : "")
+    }
+
+    static func sectorSourceLabel(_ source: String) -> String {
+        switch source {
+        case "option": "命令列 --sector 指定"
+        case "front-matter": "文件開頭宣告"
+        case "config": "設定檔 sectors: 指定"
+        case "inferred": "依文案內容推定"
+        default: "未宣告，亦無法推定"
+        }
+    }
+
+    /// The running header and page numbers of the printed report (CSS margin boxes). The
+    /// strings are CSS-escaped: nothing in a title can end the string or the style element.
+    static func pageStyle(_ report: AuditReport) -> String {
+        func css(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\\", "\"", "<", ">", "&", "'": out += "\\\(String(scalar.value, radix: 16)) "
+                case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += " "
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return "\"\(out)\""
+        }
+        let left = css("廣告法規審閱報告｜\(report.title)")
+        let right = css("\(report.generatedAt)｜規則包 \(report.rulePackVersion ?? "未標示版本")")
+        return """
+        @page { size: A4; margin: 18mm 12mm 16mm;
+          @top-left { content: \(left); font-size: 9pt; color: #57606a; }
+          @top-right { content: \(right); font-size: 9pt; color: #57606a; }
+          @bottom-center { content: "第 " counter(page) " 頁，共 " counter(pages) " 頁"; font-size: 9pt; color: #57606a; } }
+        """
+    }
+
     static func severityLabel(_ severity: Severity) -> String {
         switch severity {
         case .error: "不得刊登"
@@ -302,14 +471,13 @@ public struct AuditHTMLReporter {
 
     static func severityMeaning(_ severity: Severity) -> String {
         switch severity {
-        case .error: "法律明文禁止的詞句，或缺少法定警語（error）"
-        case .warning: "須有佐證或揭露才合法（warning）"
-        case .info: "請審閱者留意（info）"
+        case .error: "法律明文禁止的詞句，或缺少法定警語"
+        case .warning: "須有佐證或揭露才合法"
+        case .info: "請審閱者留意"
         }
     }
 
     static let styles = """
-    @page { size: A4; margin: 14mm 12mm; }
     * { box-sizing: border-box; }
     body { font-family: "Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif;
       color: #1d2327; line-height: 1.55; margin: 0 auto; max-width: 1000px; padding: 24px; font-size: 14px; }
@@ -324,24 +492,31 @@ public struct AuditHTMLReporter {
     th { background: #f6f8fa; } td.num { text-align: right; width: 5em; }
     tr.verdict-block td.verdict-cell { color: #c0392b; font-weight: bold; } tr.verdict-needs-review td.verdict-cell { color: #b9770e; font-weight: bold; }
     tr.verdict-publish td.verdict-cell { color: #1e8449; font-weight: bold; }
-    td.verdict-cell, th { white-space: nowrap; } table.files td:first-child { word-break: break-all; }
+    td.verdict-cell, th { white-space: nowrap; } code { overflow-wrap: break-word; } table.files td:first-child { min-width: 8em; }
     .chart { width: 100%; height: auto; margin: 6px 0 10px; }
     .checklist { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 12px; margin: 10px 0; page-break-inside: avoid; }
     .checklist.open { border-left: 6px solid #d68910; } .checklist.complete { border-left: 6px solid #1e8449; }
+    .checklist.uncertain { border-left: 6px solid #7d3c98; }
     .checklist ul { list-style: none; padding-left: 0; } .item { margin: 4px 0; } .item.met .mark { color: #1e8449; } .item.open .mark { color: #c0392b; }
+    .item.cannot-tell .mark { color: #7d3c98; font-weight: bold; } .legend { color: #57606a; font-size: 12px; }
+    .warning { color: #8d5a00; } .rationale { margin: 4px 0; font-size: 13px; }
+    table.sign-off th { width: 7em; } table.sign-off td { height: 2.2em; } table.sign-off tr.tall td { height: 4.5em; }
+    #sign-off { page-break-inside: avoid; }
     .evidence, .figures { color: #57606a; font-size: 12px; margin-left: 1.6em; } .where { color: #57606a; margin: 0; }
     .finding { border: 1px solid #d0d7de; border-left: 6px solid; border-radius: 6px; padding: 8px 12px; margin: 10px 0; page-break-inside: avoid; }
     .finding.sev-error { border-left-color: #c0392b; } .finding.sev-warning { border-left-color: #d68910; } .finding.sev-info { border-left-color: #2471a3; }
     .finding .head { margin: 0 0 4px; } .badge { color: #fff; border-radius: 3px; padding: 1px 6px; font-size: 12px; }
     .sev-error .badge { background: #c0392b; } .sev-warning .badge { background: #d68910; } .sev-info .badge { background: #2471a3; }
+    .known { border: 1px solid #d68910; color: #8d5a00; border-radius: 3px; padding: 0 4px; font-size: 12px; }
     .loc { color: #57606a; } blockquote.sentence { margin: 4px 0; padding: 6px 10px; background: #f6f8fa; border-radius: 4px; }
     mark { background: #ffe08a; padding: 0 1px; } .message { margin: 4px 0; font-weight: 600; }
     ul.law { margin: 4px 0; padding-left: 1.2em; color: #1d2327; } .pcode { color: #57606a; font-size: 12px; }
     .penalty { display: block; color: #7b241c; font-size: 12px; } .suggestion { background: #eef6ee; padding: 4px 8px; border-radius: 4px; margin: 4px 0; }
     .note { background: #fdf6e3; padding: 4px 8px; border-radius: 4px; margin: 4px 0; font-size: 13px; }
     details summary { cursor: pointer; color: #57606a; } footer { color: #57606a; font-size: 12px; margin-top: 28px; border-top: 1px solid #d0d7de; }
-    @media print { body { padding: 0; max-width: none; } details { display: block; } details > summary { display: none; }
-      h2 { page-break-after: avoid; } a { color: inherit; text-decoration: none; } }
+    @media print { body { padding: 0; max-width: none; font-size: 12px; }
+      h2 { page-break-after: avoid; } a { color: inherit; text-decoration: none; }
+      a.law-link::after { content: "：" attr(href); overflow-wrap: anywhere; font-size: 11px; color: #57606a; } }
     """
 }
 
@@ -352,6 +527,10 @@ struct HTMLWriter {
     mutating func raw(_ markup: String) { output += markup }
     mutating func text(_ text: String) { output += XMLText.content(text) }
     mutating func element(_ name: String, _ text: String) { output += "<\(name)>\(XMLText.content(text))</\(name)>" }
+    /// A path that wraps only after a `/` (never mid-name) when it does not fit.
+    mutating func path(_ path: String) {
+        output += path.split(separator: "/", omittingEmptySubsequences: false).map { XMLText.content(String($0)) }.joined(separator: "/<wbr />")
+    }
 }
 
 /// The sentence around a finding, cut from its snippet at the nearest sentence ends.

@@ -30,15 +30,31 @@ public struct AuditMarkdownReporter {
             md += "| \(code(file.path, inTable: true)) | \(file.verdict.level.label) | \(rule)\(cell(file.verdict.reason)) | \(file.findingCount) |\n"
         }
 
+        md += coverage(report)
+
         md += "\n## 活動企劃檢核\n\n"
-        if report.checklists.isEmpty { md += "文件中未辨識出需逐項檢核的活動元素。\n" }
+        if report.checklists.isEmpty { md += "文件中未辨識出需逐項檢核的活動元素。\n" } else {
+            md += "每項活動元素於整個活動只檢核一次，依據可來自任一檔案：[x] 文案中可見依據；[ ] 未完成；[?] 無法由文案判斷，須由審閱者確認。\n\n"
+        }
         for list in report.checklists {
-            let open = list.items.filter { !$0.met }.count
-            md += "### \(inline(list.element))：\(open == 0 ? "全部完成" : "\(open) 項未完成")\n\n"
-            md += "\(code(list.path)) \(inline(list.logicalLocation ?? "第\(list.line)行"))（辨識自「\(inline(list.triggerText))」，規則 \(code(list.ruleID.rawValue))）\n\n"
+            var status: [String] = []
+            if !list.openItems.isEmpty { status.append("\(list.openItems.count) 項未完成") }
+            if !list.uncertainItems.isEmpty { status.append("\(list.uncertainItems.count) 項須人工確認") }
+            md += "### \(inline(list.element))：\(status.isEmpty ? "全部完成" : status.joined(separator: "、"))\n\n"
+            let paths = list.paths.isEmpty ? [list.path] : list.paths
+            md += "見於 \(paths.map { code($0) }.joined(separator: "、"))（首見於\(inline(list.logicalLocation ?? "第\(list.line)行"))「\(inline(list.triggerText))」，規則 \(code(list.ruleID.rawValue))）\n\n"
             for item in list.items {
-                md += "- [\(item.met ? "x" : " ")] \(inline(item.label))"
-                if !item.evidence.isEmpty { md += "  \n  \(item.met ? "依據" : "待處理")：\(inline(item.evidence.joined(separator: "；")))" }
+                switch item.state {
+                case .met:
+                    md += "- [x] \(inline(item.label))"
+                    if !item.evidence.isEmpty { md += "  \n  依據：\(inline(item.evidence.joined(separator: "；")))" }
+                case .open:
+                    md += "- [ ] \(inline(item.label))"
+                    md += "  \n  " + (item.evidence.isEmpty ? "文案中找不到此項" : "待處理：\(inline(item.evidence.joined(separator: "；")))")
+                case .cannotTell:
+                    md += "- [?] \(inline(item.label))"
+                    md += "  \n  無法由文案判斷（adlaw 的規則未發現問題，不代表符合）；\(inline(item.confirm ?? "請確認：\(item.label)"))"
+                }
                 if !item.figures.isEmpty { md += "  \n  文件所載：\(inline(item.figures.joined(separator: "；")))" }
                 md += "\n"
             }
@@ -54,7 +70,7 @@ public struct AuditMarkdownReporter {
             }
             let rule = report.rules[finding.ruleID]
             let location = finding.logicalLocation ?? "第\(finding.start.line)行第\(finding.start.column)字"
-            md += "\n- **\(AuditHTMLReporter.severityLabel(finding.severity))** \(inline(location)) \(code(finding.ruleID.rawValue)) \(inline(rule?.name ?? finding.ruleName))\n"
+            md += "\n- **\(AuditHTMLReporter.severityLabel(finding.severity))** \(inline(location)) \(code(finding.ruleID.rawValue)) \(inline(rule?.name ?? finding.ruleName))\(report.known.contains(finding) ? "（基準線既有，未經核可）" : "")\n"
             let sentence = SentenceCut(finding.snippet)
             md += "  > \(inline(sentence.before))**\(inline(sentence.highlighted))**\(inline(sentence.after))\n\n"
             md += "  \(inline(finding.message))\n"
@@ -84,6 +100,32 @@ public struct AuditMarkdownReporter {
         md += "\n## 無法讀取的檔案（\(report.unreadable.count)）\n\n"
         if report.unreadable.isEmpty { md += "所有檔案均已讀取並檢查。\n" }
         for diagnostic in report.unreadable { md += "- \(code(diagnostic.path)) \(inline(diagnostic.message))\n" }
+        return md
+    }
+
+    /// What was read, what was not and why, and what no rule looks at.
+    private func coverage(_ report: AuditReport) -> String {
+        var md = "\n## 檢查範圍\n\n"
+        let read = report.files.filter(\.readable)
+        md += "已檢查 \(read.count) 個檔案。\n\n"
+        if !read.isEmpty {
+            md += "| 檔案 | 行業別（執行之行業規則） | 判定依據 |\n|---|---|---|\n"
+            for file in read {
+                let sectors = file.sectorUnknown ? "未能判定，行業規則未執行" : AuditHTMLReporter.sectors(file, report)
+                md += "| \(code(file.path, inTable: true)) | \(cell(sectors)) | \(AuditHTMLReporter.sectorSourceLabel(file.sectorSource)) |\n"
+            }
+            md += "\n"
+        }
+        let unchecked = report.skipped.filter { !$0.reason.isDeliberate }
+        md += "未檢查的檔案：\(unchecked.count + report.unreadable.count) 個。\n\n"
+        for skipped in unchecked { md += "- \(code(skipped.path)) \(inline((skipped.mediaKind.map { "\($0)：" } ?? "") + skipped.reason.label))\n" }
+        for diagnostic in report.unreadable { md += "- \(code(diagnostic.path)) 無法讀取\n" }
+        let deliberate = report.skipped.filter(\.reason.isDeliberate)
+        if !deliberate.isEmpty {
+            md += "\n依設定排除：\n\n"
+            for skipped in deliberate { md += "- \(code(skipped.path + (skipped.isFolder ? "/" : ""))) \(inline(skipped.reason.label))\n" }
+        }
+        md += "\n圖片、影片與音訊的內容（含文件內嵌之圖片）未經檢查，其中的文字、聲明與畫面須由審閱者確認。\n"
         return md
     }
 

@@ -95,11 +95,13 @@ struct AuditCommand: ParsableCommand {
         return name.isEmpty ? first : name
     }
 
+    /// Now, in Taiwan time whatever the machine's zone: `2026-12-06 19:05（臺北時間）`.
     static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone.current
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Taipei") ?? TimeZone(secondsFromGMT: 8 * 3600)
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: Date()) + "（臺北時間）"
     }
 
     /// The verdicts and counts for standard output; `written` are the reports actually
@@ -117,11 +119,12 @@ struct AuditCommand: ParsableCommand {
         }
         let unchecked = report.skipped.filter { !$0.reason.isDeliberate }
         for skipped in unchecked { out += "  \(skipped.path)  not checked (\(skipped.reason.rawValue))\n" }
-        let open = report.checklists.reduce(0) { $0 + $1.items.filter { !$0.met }.count }
+        let open = report.checklists.reduce(0) { $0 + $1.openItems.count }
+        let uncertain = report.checklists.reduce(0) { $0 + $1.uncertainItems.count }
         let severities = [Severity.error, .warning, .info].map { Plural.count(report.count($0), severity: $0) }
         out += "\(Plural.count(report.findings.count, "finding")) (\(severities.joined(separator: ", "))"
         if !report.known.isEmpty { out += "; \(report.known.count) known from the baseline, not approved" }
-        out += "); \(Plural.count(report.checklists.count, "checklist")) with \(Plural.count(open, "open item")); "
+        out += "); \(Plural.count(report.checklists.count, "checklist")) with \(Plural.count(open, "open item")), \(uncertain) to confirm; "
         out += "\(Plural.count(report.unreadable.count, "unreadable file")); \(Plural.count(unchecked.count, "file")) not checked\n"
         for path in written { out += "report: \(path)\n" }
         return out

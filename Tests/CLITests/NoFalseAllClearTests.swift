@@ -93,6 +93,59 @@ import TestSupport
         #expect(try CLI.run(["audit", "--sector", "none", "post.md"], directory: folder).status == 0)
     }
 
+    // MARK: Checklists
+
+    /// The audit's Markdown report of `files`.
+    func auditMarkdown(_ files: [String: String]) throws -> (status: Int32, stdout: String, markdown: String, html: String) {
+        let folder = TestSupport.temporaryFolder()
+        defer { TestSupport.remove(folder) }
+        try TestSupport.write(files, in: folder)
+        let out = try CLI.run(["audit", "campaign", "--markdown", "a.md", "--html", "a.html"], directory: folder)
+        let markdown = try String(contentsOf: folder.appendingPathComponent("a.md"), encoding: .utf8)
+        let html = try String(contentsOf: folder.appendingPathComponent("a.html"), encoding: .utf8)
+        return (out.status, out.stdout, markdown, html)
+    }
+
+    @Test func noRuleFiringIsNeverMet() throws {
+        let plan = "---\nsector: none\n---\n# 會員募集企劃\n加入會員即可參加週年慶抽獎，首獎價值3萬元。\n活動期間：3月1日至3月31日。\n參加資格：本公司會員。\n得獎名單將於活動結束後公布。\n"
+        let out = try auditMarkdown(["campaign/plan.md": plan])
+        #expect(out.status == 1, "\(out.stdout)")
+        // No annual figure in the plan: the reviewer must confirm it.
+        #expect(out.markdown.contains("- [?] 全年贈獎總額符合上限（辦法第5條）"), "\(out.markdown)")
+        #expect(out.markdown.contains("核對本年度所有贈獎活動之贈獎總額"))
+        // No date for the winners' list: open, not met.
+        #expect(out.markdown.contains("- [ ] 載明得獎名單公布之日期與方式"))
+        // No special data seen is not the same as none collected.
+        #expect(out.markdown.contains("- [?] 未蒐集非必要之特種個資（第6條）"))
+        #expect(!out.markdown.contains("- [x] 未蒐集非必要之特種個資"))
+        // Met items quote their evidence.
+        #expect(out.markdown.contains("- [x] 最大獎項價值不超過新臺幣500萬元（辦法第6條）  \n  依據：首獎價值3萬元"))
+        #expect(out.html.contains("class=\"item cannot-tell\""))
+        // A date makes the item met.
+        let dated = try auditMarkdown(["campaign/plan.md": plan.replacingOccurrences(of: "活動結束後公布", with: "4月5日公布於官網")])
+        #expect(dated.markdown.contains("- [x] 載明得獎名單公布之日期與方式"), "\(dated.markdown)")
+    }
+
+    @Test func checklistsRunOncePerCampaignWithEvidenceFromAnyFile() throws {
+        let out = try auditMarkdown([
+            "campaign/1-post.md": "---\nsector: none\n---\n週年慶抽獎開跑！\n",
+            "campaign/2-plan.md": "---\nsector: none\n---\n抽獎企劃：首獎價值3萬元。\n活動期間：3月1日至3月31日。\n",
+            "campaign/3-rules.md": "---\nsector: none\n---\n抽獎辦法\n參加資格：本公司會員。\n得獎名單於4月5日公布於官網。\n",
+            "campaign/4-edm.md": "---\nsector: none\n---\n抽獎倒數三天！\n",
+        ])
+        #expect(out.markdown.components(separatedBy: "### 抽獎或贈獎活動").count == 2, "\(out.markdown)")
+        #expect(out.html.components(separatedBy: "data-rule=\"plan.sweepstakes\"").count == 2)
+        #expect(out.markdown.contains("見於 `campaign/1-post.md`、`campaign/2-plan.md`、`campaign/3-rules.md`、`campaign/4-edm.md`"))
+        #expect(out.markdown.contains("- [x] 載明活動期間  \n  依據：campaign/2-plan.md：活動期間"), "\(out.markdown)")
+        #expect(out.markdown.contains("- [x] 載明參加資格與方式  \n  依據：campaign/3-rules.md：參加資格"))
+        #expect(out.markdown.contains("- [x] 載明得獎名單公布之日期與方式"))
+        // A post that only announces the draw holds no file verdict of its own.
+        #expect(out.markdown.contains("| `campaign/1-post.md` | 可刊登 |"), "\(out.markdown)")
+        // The campaign is held by what a reviewer must confirm.
+        #expect(out.stdout.contains("抽獎或贈獎活動檢核有"), "\(out.stdout)")
+        #expect(out.status == 1)
+    }
+
     // MARK: Inputs that fail loudly
 
     @Test func anUnknownSectorInFrontMatterIsAnErrorWithADidYouMean() throws {
