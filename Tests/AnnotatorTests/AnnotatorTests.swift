@@ -115,7 +115,7 @@ import ZIPFoundation
         #expect(comments.contains("w:author=\"王小明\""))
         #expect(comments.contains("請法務看一下"))
         #expect(comments.contains("<w:comment w:id=\"1\" w:author=\"adlaw\""))
-        #expect(comments.contains("食品安全衛生管理法 第28條第2項；新臺幣60萬元以上500萬元以下罰鍰"))
+        #expect(comments.contains("法規：食品安全衛生管理法 第28條第2項；廣告主：新臺幣60萬元以上500萬元以下罰鍰"))
         #expect(comments.contains("建議："))
         #expect(comments.contains("消費者保護法 第19條第1項、第5項"))
         // Every other part is as it was.
