@@ -84,15 +84,16 @@ def load_sets(data: Path) -> dict[str, list[dict]]:
     return sets
 
 
-def run(adlaw: str, rules: Path, items: list[dict], sectors: str, workdir: Path, name: str) -> list[list[dict]]:
-    """Findings per item, in item order."""
+def run(adlaw: str, rules: Path, items: list[dict], sectors: str | None, workdir: Path, name: str) -> list[list[dict]]:
+    """Findings per item, in item order; `sectors` None runs as users run it (sectors inferred)."""
     folder = workdir / name
     folder.mkdir()
     for index, item in enumerate(items):
         (folder / f"{index:04d}.txt").write_text(item["text"] + "\n", encoding="utf-8")
     env = dict(os.environ, ADLAW_RULES_DIR=str(rules), NO_COLOR="1")
+    sector_args = ["--sector", sectors] if sectors else []
     proc = subprocess.run([adlaw, "check", "--format", "json", "--fail-on", "never", "--no-color",
-                           "--sector", sectors, str(folder)],
+                           *sector_args, str(folder)],
                           capture_output=True, text=True, env=env)
     if proc.returncode not in (0, 1):
         sys.exit(f"error: adlaw exited with {proc.returncode}:\n{proc.stderr}")
@@ -129,6 +130,9 @@ def main() -> int:
             "allowed": run(adlaw, Path(args.rules), sets["allowed"], "food", work, "allowed"),
             "annex2-bare": run(adlaw, Path(args.rules), sets["annex2-bare"], "food", work, "annex2-bare"),
         }
+        # the same sentences as users run adlaw: no --sector, sectors inferred from each sentence alone
+        plain = {name: run(adlaw, Path(args.rules), sets[name], None, work, name + "-plain")
+                 for name in ("food", "health-food", "allowed")}
 
     print(f"adlaw: {adlaw}\nrules: {args.rules}\ndata:  {data}\n")
     print("Recall on the government violation examples (caught = at least one finding;")
@@ -172,6 +176,22 @@ def main() -> int:
     for part in ("dev", "held-out"):
         print(f"{'  ' + part + ' (項次 % 5 ' + ('!= 0' if part == 'dev' else '== 0') + ')':<28}"
               f"{totals[part][0]:>8}{totals[part][1]:>8}{pct(*totals[part]):>9}{pct(strict[part], totals[part][1]):>10}")
+
+    print("\nWithout --sector (sectors inferred from each sentence alone; error and warning findings only)")
+    for name in ("food", "health-food"):
+        severe = [any(f["severity"] != "info" for f in found) for found in plain[name]]
+        parts = {part: [sum(1 for item, hit in zip(sets[name], severe) if hit and (item["id"] % 5 == 0) == (part == "held-out")),
+                        sum(1 for item in sets[name] if (item["id"] % 5 == 0) == (part == "held-out"))]
+                 for part in ("dev", "held-out")}
+        print(f"  {name:<26}{sum(severe):>8}{len(severe):>8}{pct(sum(severe), len(severe)):>9}"
+              f"   dev {pct(*parts['dev'])}, held-out {pct(*parts['held-out'])}")
+    plain_fp = [(item, [f for f in found if f["severity"] != "info"]) for item, found in zip(sets["allowed"], plain["allowed"])]
+    plain_fp = [(item, found) for item, found in plain_fp if found]
+    print(f"  {'allowed phrases flagged':<26}{len(plain_fp):>8}{len(sets['allowed']):>8}{pct(len(plain_fp), len(sets['allowed'])):>9}")
+    if args.list_fp:
+        for item, findings in plain_fp:
+            rules = ", ".join(sorted({f["ruleId"] for f in findings}))
+            print(f"    FP {item['type']} 「{item['text']}」 <- {rules}")
 
     print("\nFalse positives on the allowed food phrases (--sector food)")
     flagged = [(item, f) for item, f in zip(sets["allowed"], results["allowed"]) if f]
