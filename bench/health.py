@@ -130,6 +130,22 @@ def run(adlaw, sector, only, items, workdir, name, product):
     return [(p, by_line.get(i + 5, [])) for i, p in enumerate(items)]
 
 
+def without_sector(adlaw, items, workdir, name):
+    """Each phrase as a document of its own, no sector declared (as users run adlaw): the
+    phrases that get an error or warning finding from any rule."""
+    folder = os.path.join(workdir, name)
+    os.makedirs(folder)
+    for i, p in enumerate(items):
+        with open(os.path.join(folder, f"{i:04d}.txt"), "w", encoding="utf-8") as handle:
+            handle.write(f"本產品{p}。\n")
+    proc = subprocess.run([adlaw, "check", "--format", "json", "--fail-on", "never", "--no-config", folder],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"adlaw failed on {name}: {proc.stderr.strip()}")
+    hit = {int(os.path.basename(f["path"])[:4]) for f in json.loads(proc.stdout)["findings"] if f["severity"] != "info"}
+    return [items[i] for i in sorted(hit)]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--adlaw", help="the adlaw binary")
@@ -167,7 +183,24 @@ def main():
             print(f"{name:22} {count:4} phrases  {figure}")
             for note in notes:
                 print(f"    {note}")
+        # The same phrases as one-line documents with no sector: what the cross-sector claim
+        # rules catch when nothing in the copy says it is a cosmetic.
+        print("without --sector (each phrase alone, sectors inferred; error and warning findings):")
+        for name, block, expect in [("附件一 (prohibited)", ANNEX_1, "flag"), ("附件四 (prohibited)", ANNEX_4, "flag"),
+                                    ("附件二 (allowed)", ANNEX_2, "pass")]:
+            items = phrases(block)
+            flagged = without_sector(adlaw, items, workdir, "plain-" + str(len(rows)) + name[:3])
+            rows.append(None)
+            label = "recall" if expect == "flag" else "flagged"
+            print(f"  {name:20} {count_str(len(flagged), len(items))} {label}")
+            if expect == "pass":
+                for p in flagged:
+                    print(f"    {p}")
         out_of_domain(adlaw, args.data, workdir)
+
+
+def count_str(part, whole):
+    return f"{part}/{whole} = {100 * part / whole:.1f}%"
 
 
 AREAS = ["cosmetics", "drug", "medical", "medical-device"]
