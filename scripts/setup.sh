@@ -14,6 +14,8 @@ packages+=(git python3 python3-jsonschema curl)
 packages+=(libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev libuchardet-dev zlib1g-dev poppler-utils)
 # The cache files are authenticated with HMAC-SHA256 from OpenSSL's libcrypto.
 packages+=(libssl-dev)
+# The release's man page is read with groff in the tests (PackageScriptsTests).
+packages+=(groff-base)
 
 missing=()
 for package in "${packages[@]}"; do
