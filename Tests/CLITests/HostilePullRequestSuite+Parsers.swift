@@ -89,3 +89,39 @@ extension HostilePullRequestSuite {
         #expect(front.stdout.contains("laughs.md:14:3:error:x.ok:"))
     }
 }
+
+extension HostilePullRequestSuite {
+    // MARK: 5. Quadratic HTML and Markdown
+
+    @Test("5. markup the HTML and Markdown parsers read in quadratic time is refused in linear time")
+    func quadraticMarkupIsRefusedQuickly() throws {
+        let folder = TestSupport.temporaryFolder("hostile-quadratic")
+        defer { TestSupport.remove(folder) }
+        let attributes = (0..<1_000_000).map { "a\($0)" }.joined(separator: " ")
+        let columns = 20_000
+        try TestSupport.write([
+            "self-closing.html": String(repeating: "<div/>", count: 300_000) + "全台第一品牌",
+            "attributes.html": "<p \(attributes)>全台第一品牌</p>",
+            "images.md": String(repeating: "![[]()", count: 100_000) + "\n\n全台第一品牌\n",
+            "table.md": "|" + String(repeating: "欄|", count: columns) + "\n|" + String(repeating: "-|", count: columns) + "\n|"
+                + String(repeating: "全|", count: columns) + "\n\n全台第一品牌\n",
+            // Real markup of the same kinds is read as before.
+            "fine.html": "<svg><path/><path/></svg><p class=\"a\" id=b>全台第一品牌</p>" + String(repeating: "<br/>", count: 5_000),
+            "fine.md": "| 品項 | 說明 |\n|---|---|\n| 茶 | 全台第一品牌 |\n\n" + String(repeating: "[連結](https://example.com) ", count: 500) + "\n",
+        ], in: folder)
+        let expected = [
+            "self-closing.html": "HTML elements nested more than 1000 deep",
+            "attributes.html": "a tag with more than 1000 attributes",
+            "images.md": "a paragraph with more than 10000 `[`",
+            "table.md": "a table row with more than 1000 cells",
+        ]
+        for (name, what) in expected.sorted(by: { $0.key < $1.key }) {
+            let run = try GuardedRun.adlaw(["check", "--no-builtin-rules", "--rules", Self.smallRules, "--", name], in: folder, hangGuardSeconds: 60)
+            run.expectSurvived(exitCodes: [2], memoryMiB: 1024, naming: "\(name): error: the file exceeds a safety limit: \(what)")
+        }
+        let fine = try GuardedRun.adlaw(["check", "--no-builtin-rules", "--rules", Self.smallRules, "--fail-on", "info", "--format", "line",
+                                         "--", "fine.html", "fine.md"], in: folder, hangGuardSeconds: 60)
+        fine.expectSurvived(exitCodes: [1])
+        #expect(fine.stdout.contains("fine.html:1:") && fine.stdout.contains("fine.md:3:"), "\(fine.combined.prefix(800))")
+    }
+}

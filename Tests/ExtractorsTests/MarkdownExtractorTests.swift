@@ -171,9 +171,18 @@ import Testing
         let quotes = String(repeating: "> ", count: 20_000) + "保證有效\n"
         let quoted = try extract(quotes)
         #expect(quoted.segments.map(\.text) == ["保證有效"])
-        let brackets = String(repeating: "[", count: 50_000) + "保證" + String(repeating: "]", count: 50_000) + "\n"
+        // Up to the guard's limit of openers per paragraph, brackets are read; past it the
+        // file is refused (cmark-gfm's link openers are quadratic), never a crash.
+        let brackets = String(repeating: "[", count: 9_000) + "保證" + String(repeating: "]", count: 9_000) + "\n"
         let bracketed = try extract(brackets)
         #expect(RoundTrip.mismatches(bracketed).isEmpty)
+        let tooMany = String(repeating: "[", count: 50_000) + "保證" + String(repeating: "]", count: 50_000) + "\n"
+        #expect {
+            _ = try extract(tooMany)
+        } throws: { error in
+            guard case .limitExceeded = error as? ExtractionError else { return false }
+            return true
+        }
         let lists = (0..<2_000).map { String(repeating: "  ", count: $0) + "- 第\($0)層" }.joined(separator: "\n")
         #expect(try extract(lists).segments.count == 2_000)
     }

@@ -29,6 +29,6 @@ public struct HTMLExtractor: TextExtractor {
 
     static func tooDeep(_ error: HTMLSegmenter.TooDeep, source: SourceText, path: String) -> ExtractionError {
         let position = source.position(of: error.offset)
-        return .limitExceeded(path: path, what: "HTML elements nested more than \(error.limit) deep (from line \(position.line), column \(position.column)); such markup takes the HTML parser minutes to read")
+        return .limitExceeded(path: path, what: "\(error.what) (from line \(position.line), column \(position.column)); such markup takes the HTML parser minutes to read")
     }
 }

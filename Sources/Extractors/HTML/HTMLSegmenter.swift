@@ -38,19 +38,20 @@ struct HTMLSegmenter {
     let source: [UInt8]
     var maxDepth = ExtractionLimits().maxNestingDepth
 
-    /// Nesting deeper than the limit, found before parsing (see `HTMLNestingGuard`).
+    /// Markup past a limit (nesting, attributes), found before parsing (see `HTMLNestingGuard`).
     struct TooDeep: Error {
         /// Source offset of the tag past the limit.
         var offset: Int
-        var limit: Int
+        /// What the limit is, e.g. `HTML elements nested more than 1000 deep`.
+        var what: String
     }
 
     /// The segments of `source[range]`, parsed as a whole document or as a fragment of a
     /// `<body>` (an HTML block inside Markdown).
     func segments(in range: Range<Int>, fragment: Bool) throws(TooDeep) -> [TextSegment] {
         guard !range.isEmpty else { return [] }
-        if let offset = HTMLNestingGuard.firstTooDeep(source, range: range, limit: maxDepth) {
-            throw TooDeep(offset: offset, limit: maxDepth)
+        if let violation = HTMLNestingGuard.firstViolation(source, range: range, depthLimit: maxDepth) {
+            throw TooDeep(offset: violation.offset, what: violation.what)
         }
         let buffer = ParserInput.sanitized(Array(source[range]))
         return buffer.withUnsafeBufferPointer { pointer -> [TextSegment] in

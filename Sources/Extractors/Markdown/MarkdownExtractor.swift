@@ -18,6 +18,9 @@ public struct MarkdownExtractor: TextExtractor {
         var notes = decoded.notes(path: path)
         let blanked = FrontMatterBlanking(decoded, path: path)
         notes += blanked.front?.notes ?? []
+        if let violation = MarkdownGuard.firstViolation(blanked.bytes) {
+            throw .limitExceeded(path: path, what: "\(violation.what) (from line \(violation.line)); such markup takes the Markdown parser minutes to read")
+        }
         guard let tree = CmarkTree(ParserInput.sanitized(blanked.bytes)) else {
             throw .malformed(path: path, line: nil, column: nil, reason: "the Markdown parser could not be started (out of memory?)")
         }
