@@ -96,6 +96,9 @@ public enum RegexMatchError: Error, Sendable, Equatable, CustomStringConvertible
     case resourceLimit(String)
     /// Any other engine error.
     case engine(code: Int32, message: String)
+    /// The rule used up its time on the document (`seconds` of CPU time): a pattern just
+    /// under the match limit at every position costs seconds per 100 KB.
+    case timeLimit(seconds: Double)
 
     public var description: String {
         switch self {
@@ -105,6 +108,8 @@ public enum RegexMatchError: Error, Sendable, Equatable, CustomStringConvertible
             "the pattern ran out of \(what); simplify deeply nested or recursive groups"
         case let .engine(code, message):
             "regex engine error \(code): \(message)"
+        case let .timeLimit(seconds):
+            "it ran longer than its time budget on this file (\(Int(seconds.rounded(.up))) s of CPU time; slow patterns backtrack at every position)"
         }
     }
 }

@@ -4,7 +4,10 @@
 /// - full-width ASCII forms (U+FF01–U+FF5E) to ASCII (`１００％` → `100%`, `ＮＯ．１` → `NO.1`)
 ///   and the ideographic space U+3000 to a space;
 /// - common variant characters to one form (`臺` → `台`, `爲` → `為`, ...);
-/// - zero-width characters and the soft hyphen are dropped.
+/// - invisible characters are dropped: zero-width characters, the soft hyphen, the
+///   bidirectional marks and overrides (LRM, RLO, ...), variation selectors, the combining
+///   grapheme joiner and the other default-ignorable code points of Unicode. Inserted inside
+///   a phrase (`保⁠證‎有效`), they changed nothing a reader sees but stopped every rule.
 ///
 /// Rule patterns go through the same folding, and every normalized byte maps back to the
 /// original through an `OffsetMap`, so reported spans are always the original text.
@@ -43,7 +46,11 @@ public struct TextNormalizer: Sendable {
         switch v {
         case 0xFF01...0xFF5E: return Unicode.Scalar(v - 0xFF01 + 0x21)
         case 0x3000: return " "
-        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return nil
+        // Default_Ignorable_Code_Point (Unicode DerivedCoreProperties), all of it.
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F, 0x202A...0x202E,
+             0x2060...0x206F, 0x3164, 0xFE00...0xFE0F, 0xFEFF, 0xFFA0, 0xFFF0...0xFFF8, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A,
+             0xE0000...0xE0FFF:
+            return nil
         default:
             if v < 0x10000, bitmap[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 { return table[v] ?? scalar }
             return scalar
@@ -96,12 +103,15 @@ public struct TextNormalizer: Sendable {
             if b0 < 0x80 { i += 1; continue }
             let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
             guard i + length <= n else { break } // valid UTF-8 never ends early
-            // Decode only the sequences that can fold: 2-byte U+00AD and 3-byte scalars.
+            // Decode only the sequences that can fold: 3-byte scalars, the 2-byte invisibles
+            // (U+00AD, U+034F, U+061C) and the 4-byte ones (U+1BCA0..., U+1D173..., U+E0000...).
             var scalarValue: UInt32 = 0
             if length == 3 {
                 scalarValue = (UInt32(b0 & 0x0F) << 12) | (UInt32(input[i + 1] & 0x3F) << 6) | UInt32(input[i + 2] & 0x3F)
-            } else if length == 2 && b0 == 0xC2 && input[i + 1] == 0xAD {
-                scalarValue = 0xAD
+            } else if length == 2 && (b0 == 0xC2 && input[i + 1] == 0xAD || b0 == 0xCD && input[i + 1] == 0x8F || b0 == 0xD8 && input[i + 1] == 0x9C) {
+                scalarValue = (UInt32(b0 & 0x1F) << 6) | UInt32(input[i + 1] & 0x3F)
+            } else if length == 4 && (b0 == 0xF3 && input[i + 1] == 0xA0 || b0 == 0xF0 && (input[i + 1] == 0x9B || input[i + 1] == 0x9D)) {
+                scalarValue = (UInt32(b0 & 0x07) << 18) | (UInt32(input[i + 1] & 0x3F) << 12) | (UInt32(input[i + 2] & 0x3F) << 6) | UInt32(input[i + 3] & 0x3F)
             } else {
                 i += length; continue
             }

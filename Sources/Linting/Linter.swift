@@ -116,19 +116,28 @@ public struct Linter: Sendable {
                      scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> ([Finding], [ChecklistResult]) {
         var raw: [RawFinding] = []
         var checklistRules: [(Rule, ChecklistPattern)] = []
+        let bytes = document.segments.reduce(0) { $0 + $1.text.utf8.count }
         for rule in rules {
             if case let .checklist(list) = rule.pattern {
                 checklistRules.append((rule, list))
                 continue
             }
             var runner = RuleRunner(rule: rule, segments: prepared, scratch: scratch, polarity: ruleSet.polarity)
+            runner.budget = RuleBudget.forDocument(bytes: bytes)
             do {
                 raw += try runner.run()
             } catch {
-                diagnostics.append(Diagnostic(code: .matchLimit, level: .warning, path: document.path,
+                let code: DiagnosticCode = if case .timeLimit = error { .timeLimit } else { .matchLimit }
+                diagnostics.append(Diagnostic(code: code, level: .warning, path: document.path,
                                               message: "rule \(rule.id) stopped on this file: \(error.description); fix the rule in \(rule.origin.file)",
                                               ruleID: rule.id))
                 raw += runner.accepted
+            }
+            if runner.skippedSentences > 0 {
+                let count = runner.skippedSentences
+                diagnostics.append(Diagnostic(code: .matchLimit, level: .warning, path: document.path,
+                                              message: "rule \(rule.id) could not finish matching in \(count) sentence\(count == 1 ? "" : "s") (the match limit; catastrophic backtracking on that text), which \(count == 1 ? "was" : "were") skipped; the rest of the file was checked",
+                                              ruleID: rule.id))
             }
         }
         // Checklists run last: their items ask whether other rules fired.

@@ -12,13 +12,20 @@ public enum NumberParser {
         var arabic = ""
 
         func flushArabic() {
-            if !arabic.isEmpty, let value = Double(arabic) { number = value; sawDigit = true }
+            // Bounded: 5,000 digits is no amount anyone writes, but it is still larger than any limit.
+            if arabic.count > 40 {
+                number = .infinity
+                sawDigit = true
+            } else if !arabic.isEmpty, let value = Double(arabic) {
+                number = value
+                sawDigit = true
+            }
             arabic = ""
         }
 
         for ch in text {
             if ch.isASCII, ch.isNumber || (ch == "." && !arabic.isEmpty) {
-                arabic.append(ch)
+                if arabic.count <= 40 { arabic.append(ch) }
                 continue
             }
             if ch == "," && !arabic.isEmpty { continue }

@@ -57,6 +57,17 @@ final class PreparedSegment {
         return start..<max(start, end)
     }
 
+    /// The end of the sentence holding `position`: just after the next sentence-ending
+    /// character at or after it, or the end of the text.
+    func sentenceEnd(from position: Int) -> Int {
+        var lo = 0, hi = sentenceBreaks.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentenceBreaks[mid] < position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentenceBreaks.count ? buffer.offset(sentenceBreaks[lo], forwardBy: 1) : buffer.count
+    }
+
     /// Whether a sentence ends inside `range`.
     func hasBreak(in range: Range<Int>) -> Bool {
         var lo = 0, hi = sentenceBreaks.count

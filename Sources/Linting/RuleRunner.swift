@@ -10,6 +10,11 @@ struct RuleRunner {
     let polarity: Polarity?
     /// Findings accepted so far (kept when a limit stops the rule part-way).
     private(set) var accepted: [RawFinding] = []
+    /// The CPU time the rule may use on this document.
+    var budget = RuleBudget(seconds: .infinity)
+    /// Sentences skipped because the pattern hit the match limit in them: one such place
+    /// (a 5,000-digit "amount") no longer turns the rule off for the whole file.
+    private(set) var skippedSentences = 0
     private var documentHasResult: Bool?
     private var documentLacksResult: Bool?
     /// The last sentence tested for `sentence-has`, and whether it held a phrase. Matches
@@ -62,7 +67,13 @@ struct RuleRunner {
         var search = SegmentSearch(span.regex, in: segment)
         if search.isEmpty { return out }
         while position <= buffer.count {
-            guard let match = try search.firstMatch(from: position, scratch: scratch) else { break }
+            try budget.check()
+            let found: RegexMatch?
+            do { found = try search.firstMatch(from: position, scratch: scratch, budget: &budget) } catch {
+                guard case .matchLimit = error else { throw error }
+                found = try sentenceBySentence(span.regex, in: segment, from: position)
+            }
+            guard let match = found else { break }
             position = buffer.offset(match.range.lowerBound, forwardBy: 1)
             if match.range.isEmpty { continue }
             if segment.touchesInvalidBytes(match.range) { continue }
@@ -74,6 +85,27 @@ struct RuleRunner {
             position = max(position, match.range.upperBound)
         }
         return out
+    }
+
+    /// The first match at or after `position` searched one sentence at a time, after a
+    /// search hit the match limit somewhere ahead: a sentence where the pattern cannot
+    /// finish is skipped (and counted), the others are searched as usual.
+    private mutating func sentenceBySentence(_ regex: any CompiledRegex, in segment: PreparedSegment,
+                                             from position: Int) throws(RegexMatchError) -> RegexMatch? {
+        let buffer = segment.buffer
+        var start = position
+        while start < buffer.count {
+            try budget.check()
+            let end = segment.sentenceEnd(from: start)
+            do {
+                if let match = try regex.firstMatch(in: buffer, from: start, end: end, scratch: scratch) { return match }
+            } catch {
+                guard case .matchLimit = error else { throw error }
+                skippedSentences += 1
+            }
+            start = end
+        }
+        return nil
     }
 
     private func merge(_ found: [RawFinding]) -> [RawFinding] {

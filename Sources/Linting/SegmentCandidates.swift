@@ -91,12 +91,40 @@ struct SegmentSearch {
 
     /// The first match starting at or after `position`. Positions asked must not decrease.
     mutating func firstMatch(from position: Int, scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
+        var unlimited = RuleBudget(seconds: .infinity)
+        return try firstMatch(from: position, scratch: scratch, budget: &unlimited)
+    }
+
+    /// Start positions tried per engine call when a budget is kept: PCRE2's match limit is
+    /// per start position, so one call over a long text can run for minutes; pieces that
+    /// take longer than 2 ms get smaller, quick ones larger.
+    private var piece = 256
+
+    /// The first match, with `budget` checked between engine calls (pieces of the text, or
+    /// the prefilter's windows), so no single search runs far past it.
+    mutating func firstMatch(from position: Int, scratch: any RegexScratch,
+                             budget: inout RuleBudget) throws(RegexMatchError) -> RegexMatch? {
         guard let windows else {
-            return try regex.firstMatch(in: buffer, from: position, end: buffer.count, scratch: scratch)
+            guard budget.isLimited else { return try regex.firstMatch(in: buffer, from: position, end: buffer.count, scratch: scratch) }
+            var from = position
+            while from <= buffer.count {
+                let last = buffer.offset(from, forwardBy: piece)
+                let started = RuleBudget.threadCPUTime()
+                if let match = try regex.firstMatch(in: buffer, from: from, end: buffer.count, maxStart: last, scratch: scratch) {
+                    return match
+                }
+                guard last < buffer.count else { return nil }
+                from = buffer.offset(last, forwardBy: 1)
+                let took = RuleBudget.threadCPUTime() - started
+                piece = took > 0.002 ? max(16, piece / 2) : took < 0.0005 ? min(1 << 20, piece * 2) : piece
+                try budget.checkNow()
+            }
+            return nil
         }
         while cursor < windows.endIndex && windows[cursor].high < position { cursor += 1 }
         var k = cursor
         while k < windows.endIndex {
+            try budget.check()
             let window = windows[k]
             let start = max(window.low, position)
             if let match = try regex.firstMatch(in: buffer, from: start, end: buffer.count, maxStart: window.high, scratch: scratch) {

@@ -281,7 +281,8 @@ import TestSupport
         let run = try GuardedRun.adlaw(["check", "slow-1.txt", "slow-2.md", "--rules", "rules", "--only", "x.*", "--format", "line"], in: folder)
         run.expectSurvived(exitCodes: [1], memoryMiB: 512)
         for name in ["slow-1.txt", "slow-2.md"] {
-            #expect(run.stderr.contains("\(name): warning: rule x.slow stopped on this file"))
+            // The sentences where the pattern cannot finish are skipped and counted, by rule.
+            #expect(run.stderr.contains("\(name): warning: rule x.slow could not finish matching in"), "\(run.stderr)")
         }
         // The other rule still ran on both files.
         #expect(run.stdout.contains("slow-1.txt:21:1:") && run.stdout.contains("slow-2.md:3:1:"))
