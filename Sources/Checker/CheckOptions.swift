@@ -60,10 +60,13 @@ public struct CheckOptions: Sendable {
 public struct WalkOptions: Sendable, Hashable {
     public var exclude: [String]
     public var include: [String]
+    /// Name every file and folder left out in a note of its own (`--verbose`).
+    public var verbose: Bool
 
-    public init(exclude: [String] = [], include: [String] = []) {
+    public init(exclude: [String] = [], include: [String] = [], verbose: Bool = false) {
         self.exclude = exclude
         self.include = include
+        self.verbose = verbose
     }
 }
 

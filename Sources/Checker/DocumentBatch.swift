@@ -47,7 +47,9 @@ struct DocumentBatch {
 
     /// The files found by walking `paths`; walking problems become diagnostics.
     static func sources(paths: [String], reader: DocumentReader, walk: WalkOptions, into outcome: inout Outcome) -> [DocumentSource] {
-        let walked = FileWalker(extensions: reader.knownExtensions, exclude: walk.exclude, include: walk.include).expand(paths)
+        var walker = FileWalker(extensions: reader.knownExtensions, exclude: walk.exclude, include: walk.include)
+        walker.verbose = walk.verbose
+        let walked = walker.expand(paths)
         outcome.diagnostics += walked.diagnostics
         outcome.skipped += walked.skipped
         for error in walked.errors {

@@ -68,7 +68,7 @@ public struct PreparedCheck: Sendable {
         case let .standardInput(name):
             sources = [.standardInput(name)]
         case let .staged(paths):
-            sources = try DocumentBatch.stagedSources(limitedTo: paths, reader: reader)
+            sources = try DocumentBatch.stagedSources(limitedTo: paths, reader: reader, verbose: options.walk.verbose, into: &outcome)
         case let .documents(documents):
             sources = documents.map { .memory($0) }
         }

@@ -16,6 +16,8 @@ package enum FileKind: Equatable {
     case special(String)
     /// A symbolic link that loops (`ELOOP`) or points nowhere.
     case brokenLink(loops: Bool)
+    /// The path is longer than the system takes (`ENAMETOOLONG`).
+    case tooLong
     case missing
 
     package init(path: String) {
@@ -31,6 +33,10 @@ package enum FileKind: Equatable {
             }
             return
         }
+        if errno == ENAMETOOLONG {
+            self = .tooLong
+            return
+        }
         let loops = errno == ELOOP
         var linkInfo = stat()
         self = lstat(path, &linkInfo) == 0 && linkInfo.st_mode & S_IFMT == S_IFLNK ? .brokenLink(loops: loops) : .missing
@@ -44,6 +50,23 @@ package enum FileKind: Equatable {
         return String(cString: resolved)
     }
 
+    /// The entry names of a folder (without `.` and `..`), and the names that are not UTF-8,
+    /// as bytes; nil when the folder cannot be listed.
+    static func list(_ path: String) -> (names: [String], undecodable: [[UInt8]])? {
+        guard let folder = opendir(path) else { return nil }
+        defer { closedir(folder) }
+        var names: [String] = []
+        var undecodable: [[UInt8]] = []
+        while let entry = readdir(folder) {
+            let bytes: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            if let name = String(validating: bytes, as: UTF8.self) { names.append(name) } else { undecodable.append(bytes) }
+        }
+        return (names, undecodable)
+    }
+
     package static func isSymbolicLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
@@ -54,6 +77,7 @@ package enum FileKind: Equatable {
         switch self {
         case .regular, .directory, .special: nil
         case .missing: .notFound(path: path)
+        case .tooLong: .unreadable(path: path, reason: "the path is longer than the system allows (PATH_MAX)")
         case let .brokenLink(loops):
             .unreadable(path: path, reason: loops ? "a symbolic-link loop" : "a symbolic link to a file that does not exist")
         }

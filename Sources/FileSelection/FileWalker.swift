@@ -17,6 +17,9 @@ public struct FileWalker: Sendable {
 
     /// The folder relative paths are named from (nil: the current folder).
     public var workingFolder: String?
+    /// Name every file and folder left out in a note of its own (`--verbose`); otherwise
+    /// each kind is counted in one note naming the first few.
+    public var verbose = false
 
     public static let defaultIgnoreFileName = ".adlawignore"
 
@@ -76,8 +79,10 @@ public struct FileWalker: Sendable {
         // Folders reached through a symbolic link wait until every real folder is walked, so a
         // file is reported under its real path when it has one.
         var linked: [(path: String, relative: String)] = []
-        var skipped = 0
-        var ignored = 0
+        // What the walk leaves out, by kind: each is counted and named (see `reportLeftOut`).
+        var skipped: [String] = []
+        var ignored: [String] = []
+        var hidden: [String] = []
         var special: [String] = []
         var brokenLinks: [String] = []
         var outside: [String] = []
@@ -98,10 +103,22 @@ public struct FileWalker: Sendable {
                                                      message: "folder already visited (symbolic-link loop); skipped"))
                 continue
             }
-            let entries: [String]
-            do { entries = try fm.contentsOfDirectory(atPath: directory) } catch {
+            guard let listing = FileKind.list(directory) else {
                 result.errors.append(.unreadable(path: directory, reason: "cannot list the folder"))
                 continue
+            }
+            let entries = listing.names
+            // A name that is not UTF-8 cannot be given to the readers: it is named (its bytes
+            // shown) and, when it looks like a document, fails the run.
+            for raw in listing.undecodable {
+                let shown = (directory == "." ? "" : directory + "/") + raw.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+                let ext = raw.split(separator: 0x2E).last.map { String(decoding: $0, as: UTF8.self).lowercased() } ?? ""
+                if extensions.contains(ext) {
+                    result.errors.append(.unreadable(path: shown, reason: "its name is not valid UTF-8; rename it to check it"))
+                } else {
+                    skipped.append(shown)
+                    result.skipped.append(SkippedInput(path: shown, reason: .otherFormat))
+                }
             }
             if let name = ignoreFileName, entries.contains(name),
                boundary?.allows((directory as NSString).appendingPathComponent(name)) ?? false,
@@ -109,13 +126,22 @@ public struct FileWalker: Sendable {
                 rules.add(ignoreFile: text, base: relativeDirectory)
             }
             var subdirectories: [(path: String, relative: String)] = []
-            // Hidden entries and Office lock files (`~$計畫.docx`) are not documents.
-            for name in entries.sorted() where !name.hasPrefix(".") && !name.hasPrefix("~$") {
+            for name in entries.sorted() {
                 let full = directory == "." ? name : (directory as NSString).appendingPathComponent(name)
+                // Hidden entries and Office lock files (`~$計畫.docx`) are not documents.
+                if name.hasPrefix(".") || name.hasPrefix("~$") {
+                    // Git's folder, the ignore file and adlaw's own config are not copy.
+                    if ![".git", ".adlaw.yml", ".adlaw.yaml"].contains(name) && name != ignoreFileName { hidden.append(full) }
+                    continue
+                }
                 let relative = relativeDirectory.isEmpty ? name : relativeDirectory + "/" + name
                 let kind = FileKind(path: full)
+                if kind == .tooLong {
+                    result.errors.append(.unreadable(path: full, reason: "the path is longer than the system allows (PATH_MAX); move it to a shorter path to check it"))
+                    continue
+                }
                 if rules.excludes(relative, isDirectory: kind == .directory) {
-                    ignored += 1
+                    ignored.append(full)
                     result.skipped.append(SkippedInput(path: full, reason: .ignored, isFolder: kind == .directory))
                     continue
                 }
@@ -137,8 +163,8 @@ public struct FileWalker: Sendable {
                     if FileKind.isSymbolicLink(full) { linked.append((full, relative)) } else { subdirectories.append((full, relative)) }
                 } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
                     if seen.insert(full).inserted { result.files.append(full) }
-                } else {
-                    skipped += 1
+                } else if !name.hasSuffix(".adlaw") { // suppression sidecars are read with their file
+                    skipped.append(full)
                     result.skipped.append(SkippedInput(path: full, reason: .otherFormat))
                 }
             }
@@ -160,15 +186,28 @@ public struct FileWalker: Sendable {
             result.diagnostics.append(Diagnostic(code: .linkOutside, level: .note, path: path,
                                                  message: "symbolic link that leads out of \(boundaryName); skipped"))
         }
-        if skipped > 0 {
-            result.diagnostics.append(Diagnostic(code: .skippedFiles, level: .note, path: root,
-                                                 message: "\(skipped) file\(skipped == 1 ? "" : "s") with other extensions skipped"))
-        }
-        if ignored > 0 {
-            result.diagnostics.append(Diagnostic(code: .ignoredFiles, level: .note, path: root,
-                                                 message: "\(ignored) file\(ignored == 1 ? "" : "s") or folder\(ignored == 1 ? "" : "s") left out by --exclude, --include or \(ignoreFileName ?? "ignore files")"))
-        }
+        reportLeftOut(hidden, code: .hiddenFiles, root: root, into: &result,
+                      counted: "hidden file{s} or folder{s} (or Office lock file{s}) skipped", each: "hidden; skipped (name it to check it)")
+        reportLeftOut(skipped, code: .skippedFiles, root: root, into: &result,
+                      counted: "file{s} with other extensions skipped", each: "not a format adlaw reads; skipped")
+        reportLeftOut(ignored, code: .ignoredFiles, root: root, into: &result,
+                      counted: "file{s} or folder{s} left out by --exclude, --include or \(ignoreFileName ?? "ignore files")",
+                      each: "left out by --exclude, --include or \(ignoreFileName ?? "ignore files")")
         result.files.sort()
         result.skipped.sort { $0.path < $1.path }
+    }
+
+    /// Nothing is left out silently: one note per kind naming the count and the first few
+    /// (`{s}` is the plural ending), or with `verbose` one note per path.
+    private func reportLeftOut(_ paths: [String], code: DiagnosticCode, root: String, into result: inout Result, counted: String, each: String) {
+        guard !paths.isEmpty else { return }
+        if verbose {
+            for path in paths { result.diagnostics.append(Diagnostic(code: code, level: .note, path: path, message: each)) }
+            return
+        }
+        let shown = paths.prefix(5).map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }.joined(separator: ", ")
+        let more = paths.count > 5 ? " and \(paths.count - 5) more; --verbose lists each" : ""
+        let message = "\(paths.count) " + counted.replacingOccurrences(of: "{s}", with: paths.count == 1 ? "" : "s") + ": \(shown)\(more)"
+        result.diagnostics.append(Diagnostic(code: code, level: .note, path: root, message: message))
     }
 }

@@ -32,13 +32,27 @@ public struct GitRepository: Sendable {
     /// check), with their staged blobs; symbolic links and submodules are left out.
     /// - Parameter pathspecs: limit to these paths (relative to the working folder).
     public func stagedFiles(limitedTo pathspecs: [String] = []) throws(GitError) -> [StagedFile] {
+        try stagedEntries(limitedTo: pathspecs).files
+    }
+
+    /// The staged files, and the staged names that are not UTF-8 (their bytes shown as
+    /// `\xNN`), which cannot be checked and must not be left out silently.
+    public func stagedEntries(limitedTo pathspecs: [String] = []) throws(GitError) -> (files: [StagedFile], undecodable: [String]) {
         let specs = pathspecs.map { spec -> String in
             let absolute = URL(fileURLWithPath: spec, relativeTo: URL(fileURLWithPath: workingFolder, isDirectory: true)).standardizedFileURL.path
             return ":(top,literal)" + (absolute == topLevel ? "." : relative(absolute, to: topLevel))
         }
         let names = try git.output(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames", "--"] + specs)
-        let paths = Self.split(names)
-        guard !paths.isEmpty else { return [] }
+        var paths: [String] = []
+        var undecodable: [String] = []
+        for raw in names.split(separator: 0) {
+            if let path = String(validating: raw, as: UTF8.self) {
+                paths.append(path)
+            } else {
+                undecodable.append(raw.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\x" + String($0, radix: 16, uppercase: true) }.joined())
+            }
+        }
+        guard !paths.isEmpty else { return ([], undecodable) }
         var staged: [StagedFile] = []
         // `ls-files --stage` gives mode and blob id; one call for every path.
         let listing = try git.output(["ls-files", "--stage", "-z", "--"] + paths.map { ":(top,literal)" + $0 })
@@ -64,7 +78,7 @@ public struct GitRepository: Sendable {
             }
             for index in staged.indices { staged[index].size = byID[staged[index].blob] ?? Int.max }
         }
-        return staged.sorted { $0.path < $1.path }
+        return (staged.sorted { $0.path < $1.path }, undecodable)
     }
 
     /// The content of a blob.

@@ -25,6 +25,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("include"), help: ArgumentHelp("Read only walked files matching this glob (repeatable); files named explicitly are always read.", valueName: "glob"))
     var include: [String] = []
 
+    @Flag(name: .customLong("verbose"), help: "Name every file and folder left out (hidden, other formats, excluded) in a note of its own.")
+    var verbose = false
+
     /// Sets these options in a run's options.
     func apply(to options: inout CheckOptions) {
         options.sectors = sectors
@@ -32,7 +35,7 @@ struct InputOptions: ParsableArguments {
         options.inferSectors = !noInferSectors
         options.maxFileSize = maxFileSize
         options.jobs = jobs
-        options.walk = WalkOptions(exclude: exclude, include: include)
+        options.walk = WalkOptions(exclude: exclude, include: include, verbose: verbose)
     }
 
     /// What a command's path arguments ask to read: standard input for `-` (or piped text
