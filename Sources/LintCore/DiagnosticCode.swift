@@ -48,6 +48,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case matchLimit = "match-limit"
     /// A rule used up its CPU time on a document and stopped there.
     case timeLimit = "time-limit"
+    /// A rule, or a file, reached the most findings reported; the rest were left out.
+    case findingLimit = "finding-limit"
     // Triage.
     case claimExpiring = "claim-expiring"
     case claimExpired = "claim-expired"

@@ -112,6 +112,12 @@ public struct Linter: Sendable {
         return prepared
     }
 
+    /// Findings one rule reports on one file, and all rules together: copy dense with
+    /// matches (a 64 MiB file of risky phrases made millions of findings and 6 GB of memory)
+    /// is reported up to these, with a warning saying the rest was left out.
+    static let maxFindingsPerRule = 1_000
+    static let maxFindingsPerFile = 10_000
+
     private func run(_ rules: [Rule], on document: ExtractedDocument, prepared: [PreparedSegment],
                      scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> ([Finding], [ChecklistResult]) {
         var raw: [RawFinding] = []
@@ -124,6 +130,7 @@ public struct Linter: Sendable {
             }
             var runner = RuleRunner(rule: rule, segments: prepared, scratch: scratch, polarity: ruleSet.polarity)
             runner.budget = RuleBudget.forDocument(bytes: bytes)
+            runner.limit = Self.maxFindingsPerRule
             do {
                 raw += try runner.run()
             } catch {
@@ -139,6 +146,18 @@ public struct Linter: Sendable {
                                               message: "rule \(rule.id) could not finish matching in \(count) sentence\(count == 1 ? "" : "s") (the match limit; catastrophic backtracking on that text), which \(count == 1 ? "was" : "were") skipped; the rest of the file was checked",
                                               ruleID: rule.id))
             }
+            if runner.truncated {
+                diagnostics.append(Diagnostic(code: .findingLimit, level: .warning, path: document.path,
+                                              message: "rule \(rule.id) matched more than \(Self.maxFindingsPerRule) times in this file; only the first \(Self.maxFindingsPerRule) are reported (fix them and check again)",
+                                              ruleID: rule.id))
+            }
+        }
+        if raw.count > Self.maxFindingsPerFile {
+            // The first ones in the file, whichever rule found them.
+            raw.sort { ($0.segment, $0.range.lowerBound, $0.rule.id) < ($1.segment, $1.range.lowerBound, $1.rule.id) }
+            raw.removeLast(raw.count - Self.maxFindingsPerFile)
+            diagnostics.append(Diagnostic(code: .findingLimit, level: .warning, path: document.path,
+                                          message: "more than \(Self.maxFindingsPerFile) findings in this file; only the first \(Self.maxFindingsPerFile) are reported (fix them and check again)"))
         }
         // Checklists run last: their items ask whether other rules fired.
         var checklists: [RawChecklist] = []

@@ -15,6 +15,10 @@ struct RuleRunner {
     /// Sentences skipped because the pattern hit the match limit in them: one such place
     /// (a 5,000-digit "amount") no longer turns the rule off for the whole file.
     private(set) var skippedSentences = 0
+    /// The most findings the rule reports on this document; past it the rule stops there
+    /// and `truncated` is set (memory stays bounded on copy dense with matches).
+    var limit = Int.max
+    private(set) var truncated = false
     private var documentHasResult: Bool?
     private var documentLacksResult: Bool?
     /// The last sentence tested for `sentence-has`, and whether it held a phrase. Matches
@@ -35,6 +39,11 @@ struct RuleRunner {
             for segment in segments.candidates(for: span.regex) where rule.applies(toZones: segment.allZones) {
                 let found = try matches(of: span, in: segment, firstOnly: false)
                 accepted += merge(found)
+                if truncated || accepted.count > limit {
+                    if accepted.count > limit { accepted.removeLast(accepted.count - limit) }
+                    truncated = true
+                    break
+                }
             }
         case let .document(doc):
             try runDocument(doc)
@@ -82,6 +91,10 @@ struct RuleRunner {
             if !conditionsHold(match, regex: span.regex, in: segment) { continue }
             out.append(RawFinding(rule: rule, segment: segment.index, range: match.range, groups: match.groups, missing: []))
             if firstOnly { break }
+            if accepted.count + out.count > limit {
+                truncated = true // one more than reported: the rule matched more than its limit
+                break
+            }
             position = max(position, match.range.upperBound)
         }
         return out

@@ -125,3 +125,53 @@ extension HostilePullRequestSuite {
         #expect(fine.stdout.contains("fine.html:1:") && fine.stdout.contains("fine.md:3:"), "\(fine.combined.prefix(800))")
     }
 }
+
+extension HostilePullRequestSuite {
+    // MARK: 6. Memory bounded by the input
+
+    @Test("6. copy dense with findings, sheets of tiny cells and repeated slides stay within a memory bound")
+    func memoryIsBoundedByTheInput() throws {
+        let folder = TestSupport.temporaryFolder("hostile-memory")
+        defer { TestSupport.remove(folder) }
+        // 2 MB of risky phrases: about 150,000 findings, which took 957 MB (6.2 GB for 64 MiB).
+        let line = "全台第一品牌，保證有效，最便宜，100%根治。\n"
+        let dense = String(repeating: line, count: 2_000_000 / line.utf8.count)
+        // 4 MB of two-byte cells: 2,000,000 fields (a 16 MB one took 8.6 GB).
+        let cells = String(repeating: String(repeating: "好,", count: 999) + "好\n", count: 1_000)
+        try TestSupport.write(["dense.txt": dense, "cells.csv": cells], in: folder)
+        try HostileInputSuite.makeArchive("dense-cells", at: folder.appendingPathComponent("cells.xlsx"))
+        try HostileInputSuite.makeArchive("slide-repeated", at: folder.appendingPathComponent("slides.pptx"))
+
+        let run = try GuardedRun.adlaw(["check", "--format", "json", "--", "dense.txt"], in: folder, hangGuardSeconds: 900)
+        run.expectSurvived(exitCodes: [1], memoryMiB: 512)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.count >= 1_000 && findings.count <= 10_000, "\(findings.count) findings")
+        let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.contains { $0["code"] as? String == "finding-limit" && $0["ruleId"] as? String == "fair-trade.superlative" },
+                "\(diagnostics)")
+
+        // Twelve rules that each match on every line: 1,000 findings each, 10,000 in all.
+        var rules = ["rules/laws.yaml": TestSupport.lawsYAML, "rules/sectors.yaml": TestSupport.sectorsYAML]
+        for index in 1...12 {
+            rules["rules/x/r\(index).yaml"] = TestSupport.ruleYAML(id: "x.r\(index)", body: "terms: [第一品牌]",
+                                                                  examples: "  match: [⟦第一品牌⟧, 全台⟦第一品牌⟧]\n  no-match: [b, 中文]")
+        }
+        try TestSupport.write(rules, in: folder)
+        let capped = try GuardedRun.adlaw(["check", "--no-builtin-rules", "--rules", "rules", "--format", "line", "--", "dense.txt"], in: folder,
+                                          hangGuardSeconds: 900)
+        capped.expectSurvived(exitCodes: [1], memoryMiB: 512)
+        #expect(capped.stdout.split(separator: "\n").count == 10_000)
+        #expect(capped.stderr.contains("dense.txt: warning: rule x.r1 matched more than 1000 times in this file; only the first 1000 are reported"))
+        #expect(capped.stderr.contains("dense.txt: warning: more than 10000 findings in this file; only the first 10000 are reported"), "\(capped.stderr.prefix(2000))")
+        // The first ones in the file are kept, whichever rule found them.
+        #expect(capped.stdout.hasPrefix("dense.txt:1:3:"))
+
+        for (name, what) in [("cells.csv", "more than 200000 non-empty fields"), ("cells.xlsx", "more than 200000 cells with text")] {
+            let refused = try GuardedRun.adlaw(["check", "--", name], in: folder, hangGuardSeconds: 600)
+            refused.expectSurvived(exitCodes: [2], memoryMiB: 512, naming: "\(name): error: the file exceeds a safety limit: \(what)")
+        }
+        let slides = try GuardedRun.adlaw(["check", "--format", "line", "--", "slides.pptx"], in: folder, hangGuardSeconds: 600)
+        slides.expectSurvived(exitCodes: [1], memoryMiB: 512)
+    }
+}

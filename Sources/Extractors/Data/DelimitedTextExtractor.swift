@@ -45,6 +45,9 @@ public struct DelimitedTextExtractor: TextExtractor {
                                           row: field.row, column: field.column, header: header)
             guard let segment = builder.build(zone: .tableCell, location: location) else { continue }
             if field.row == 1 { headers[field.column] = segment.text.trimmingCharacters() }
+            guard segments.count < ExtractionLimits.defaultMaxCells else {
+                throw .limitExceeded(path: path, what: "more than \(ExtractionLimits.defaultMaxCells) non-empty fields (from \(description)); split the file to check it")
+            }
             segments.append(segment)
         }
         if let offset = unterminated {

@@ -30,8 +30,11 @@ public struct SpreadsheetExtractor: TextExtractor {
         var view = OfficeTextView()
         for sheet in workbook.sheets {
             guard let part = relationships[sheet.id]?.target, let sheetData = try package.read(part) else { continue }
-            let handler = SheetHandler(sheet: sheet.name, part: part, shared: shared)
+            let handler = SheetHandler(sheet: sheet.name, part: part, shared: shared, maxCells: limits.maxCells - view.segments.count)
             try parse(sheetData, part: part, package: package, handler: handler)
+            if handler.overflow {
+                throw .limitExceeded(path: path, what: "more than \(limits.maxCells) cells with text (sheet \(sheet.name)); split the workbook to check it")
+            }
             for cell in handler.cells {
                 view.append(cell.text, zone: .cell, location: cell.location)
             }
@@ -125,16 +128,20 @@ final class SheetHandler: XMLEventHandler {
     let part: String
     let shared: [String]
     private(set) var cells: [Cell] = []
+    /// Cells this sheet may add; past it `overflow` is set and no more are kept.
+    let maxCells: Int
+    private(set) var overflow = false
     private var headers: [Int: String] = [:]
     private var reference: String?
     private var type: String?
     private var value: String?
     private var collecting = false
 
-    init(sheet: String, part: String, shared: [String]) {
+    init(sheet: String, part: String, shared: [String], maxCells: Int = .max) {
         self.sheet = sheet
         self.part = part
         self.shared = shared
+        self.maxCells = maxCells
     }
 
     func start(_ name: String, attributes: [String: String]) {
@@ -157,7 +164,7 @@ final class SheetHandler: XMLEventHandler {
             collecting = false
         case "c":
             defer { reference = nil }
-            guard let reference, let raw = value else { return }
+            guard let reference, let raw = value, !overflow else { return }
             let text: String
             switch type {
             case "s":
@@ -174,6 +181,10 @@ final class SheetHandler: XMLEventHandler {
             let location = SourceLocation(kind: .cell, description: SpreadsheetExtractor.reference(sheet: sheet, cell: reference),
                                           part: part, sheet: sheet, cell: reference, row: position?.row,
                                           column: position?.column, header: header)
+            guard cells.count < maxCells else {
+                overflow = true
+                return
+            }
             cells.append(Cell(text: text, location: location))
         default:
             break
