@@ -184,6 +184,6 @@ import TestSupport
             #expect(line.stdout.split(separator: "\n").count == 1, "reports were read back as copy:\n\(line.stdout.prefix(2000))")
         }
         let verbose = try GuardedRun.adlaw(["check", "--format", "human", "--", "."], in: repo)
-        #expect(verbose.stderr.contains("report.json: note: adlaw's own output (a json report), not copy; skipped"))
+        #expect(verbose.stderr.contains("report.json: note: adlaw's own output (json), not copy; skipped"))
     }
 }
