@@ -10,10 +10,11 @@ enum PatternSyntax {
     /// Sentence-ending characters after normalization (。！？ fold to 。!?).
     static let sentenceChar = #"[^。!?\r\n]"#
 
-    /// A run of digits with thousands separators and decimals: 5,000,000 or 1.2. Bounded and
-    /// possessive (at most 40 digits, never given back), so `首獎 ` and 5,000 digits cannot
-    /// make a rule backtrack to the match limit.
-    static let digits = #"[0-9](?:[0-9]|,(?=[0-9]{3})){0,40}+(?:\.[0-9]{1,20}+)?"#
+    /// A run of digits with thousands separators and decimals: 5,000,000 or 1.2. Possessive
+    /// (never given back), so `首獎 ` and 5,000 digits cannot make a rule backtrack to the
+    /// match limit. Not a bounded repeat: PCRE2 copies `{0,40}` forty times, and rules that
+    /// use `{{number}}` several times grew past the compiled-size limit.
+    static let digits = #"[0-9](?:[0-9]|,(?=[0-9]{3}))*+(?:\.[0-9]++)?"#
 
     /// Built-in regex fragments, usable as `{{name}}` in `regex:`.
     static let builtins: [String: String] = [
