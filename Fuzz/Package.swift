@@ -14,9 +14,13 @@ func fuzzTarget(_ name: String) -> Target {
 
 let package = Package(
     name: "adlaw-fuzz",
-    dependencies: [.package(name: "adlaw", path: "..")],
+    dependencies: [
+        .package(name: "adlaw", path: ".."),
+        // The same version the main package pins: `fuzz-xml` builds a .docx around its input.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [adlaw]),
+        .target(name: "FuzzSupport", dependencies: [adlaw, .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         fuzzTarget("fuzz-rules"),
         fuzzTarget("fuzz-text"),
         fuzzTarget("fuzz-markdown"),
@@ -27,5 +31,7 @@ let package = Package(
         fuzzTarget("fuzz-normalizer"),
         fuzzTarget("fuzz-linter"),
         fuzzTarget("fuzz-subjects"),
+        fuzzTarget("fuzz-config"),
+        fuzzTarget("fuzz-xml"),
     ]
 )

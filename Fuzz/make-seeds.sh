@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=Fuzz/.seeds
 rm -rf "$out"
-mkdir -p "$out"/{rules,text,markdown,html,office,delimited,json,linter,normalizer,subjects}
+mkdir -p "$out"/{rules,text,markdown,html,office,delimited,json,linter,normalizer,subjects,config,xml}
 
 # Rule files: every rule of the pack, renamed to the harness's `fz/rule.yaml` id.
 for file in $(find Rules -mindepth 2 -name '*.yaml' -not -path 'Rules/lexicons/*' | sort); do
@@ -46,4 +46,17 @@ done
 for file in $(find Corpus -name '*.txt' | sort); do
   cp "$file" "$out/subjects/$(echo "$file" | tr '/' '-')"
 done
+# Office XML parts: each Word document's document.xml, stored as is (tag 0), as UTF-16LE with
+# a byte-order mark (tag 1) and UTF-16BE (tag 2); the harness transcodes, the fuzzer mutates.
+for file in $(find Corpus Tests/Fixtures -name '*.docx' | sort); do
+  part=$(mktemp)
+  if unzip -p "$file" word/document.xml > "$part" 2>/dev/null && [ -s "$part" ]; then
+    for tag in 0 1 2; do
+      { printf "\\x0$tag"; cat "$part"; } > "$out/xml/$(echo "$file" | tr '/' '-')-$tag.xml"
+    done
+  fi
+  rm -f "$part"
+done
+# Configs: the test suites' .adlaw.yml texts are inline; the hand-written seeds in
+# Fuzz/Corpus/config/ (the documented example, aliases) are the corpus.
 echo "seeds: $(find "$out" -type f | wc -l) files in $out"

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 . ./scripts/env.sh
 
-all=(fuzz-rules fuzz-text fuzz-markdown fuzz-html fuzz-office fuzz-delimited fuzz-json fuzz-normalizer fuzz-linter fuzz-subjects)
+all=(fuzz-rules fuzz-text fuzz-markdown fuzz-html fuzz-office fuzz-delimited fuzz-json fuzz-normalizer fuzz-linter fuzz-subjects fuzz-config fuzz-xml)
 seconds=60
 replay=0
 while getopts "t:r" option; do
