@@ -55,6 +55,7 @@ public struct DocumentReader: Sendable {
         if let error = ContentSniffer.mismatch(bytes, format: extractor.format, path: path) { throw error }
         var document = try extractor.extract(bytes, path: path)
         document.segments = document.segments.map(HashtagScanner.annotate)
+        StructureSummary.complete(&document)
         return document
     }
 
@@ -63,6 +64,16 @@ public struct DocumentReader: Sendable {
     public func read(bytes: [UInt8], name: String) throws(ExtractionError) -> ExtractedDocument {
         guard bytes.count <= maxFileSize else { throw .tooLarge(path: name, size: bytes.count, limit: maxFileSize) }
         return try extract(bytes, path: name)
+    }
+
+    /// A rule example read as a document of `format` (`html`, `markdown`), located at
+    /// `<example>`; `nil` when it cannot be read. The example runner's reader for `structure`
+    /// rules, whose examples are markup.
+    @Sendable public static func readExample(_ text: String, format: String) -> ExtractedDocument? {
+        let name = format == "markdown" ? "<example>.md" : "<example>.\(format)"
+        guard var document = try? DocumentReader().read(bytes: Array(text.utf8), name: name) else { return nil }
+        document.path = "<example>"
+        return document
     }
 
     public func readBytes(path: String) throws(ExtractionError) -> [UInt8] {

@@ -87,6 +87,9 @@ public struct ExtractedDocument: Sendable {
     /// For paged documents (PDF): where each page starts in `source`, so findings are
     /// located by page and line.
     public var pageMap: PageMap?
+    /// How the document is built (images and their alt text, links, headings, tables,
+    /// colours, the language), for `structure` rules; empty for formats without structure.
+    public var facts: [StructureFact] = []
 
     public init(path: String, format: String, segments: [TextSegment], source: SourceText,
                 declaredSectors: [Sector] = [], metadata: [String: String] = [:], notes: [Diagnostic] = [],

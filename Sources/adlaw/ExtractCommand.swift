@@ -13,7 +13,9 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Show the text adlaw reads from files: one line per segment, with zone and location.",
         discussion: """
         Each segment prints as `path:line:col [zone] (logical location): text`, line breaks \
-        inside it as ⏎. Inline zones (link text, hashtags) follow as `{zone: text}`. \
+        inside it as ⏎. Inline zones (link text, hashtags) follow as `{zone: text}`. With \
+        --facts, the structure facts accessibility rules test follow, one per line, as \
+        `path:line:col <kind property=value ...> (logical location)`. \
         Exit code 2 when a file cannot be read.
         """
     )
@@ -27,7 +29,21 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .customLong("format"), help: ArgumentHelp("Output format: \(ExtractFormat.allCases.map(\.rawValue).joinedAsAlternatives()).", valueName: "format"))
     var format: ExtractFormat = .human
 
+    @Flag(name: .customLong("facts"), help: "Also print the structure facts (images, links, headings, tables, colours, language) that accessibility rules test.")
+    var facts = false
+
     enum ExtractFormat: String, ExpressibleByArgument, CaseIterable { case human, json }
+
+    struct FactDTO: Encodable {
+        var kind: String
+        var line: Int
+        var column: Int
+        var byteOffset: Int
+        var byteLength: Int
+        var location: SourceLocation?
+        var properties: [String: String]
+        var summary: String
+    }
 
     struct SegmentDTO: Encodable {
         var zone: String
@@ -47,6 +63,7 @@ struct ExtractCommand: ParsableCommand {
         var path: String
         var format: String
         var segments: [SegmentDTO]
+        var facts: [FactDTO]?
     }
 
     func run() throws {
@@ -67,7 +84,8 @@ struct ExtractCommand: ParsableCommand {
             // All positions in one pass: a file on one long line (minified JSON) stays linear.
             let positions = document.source.positions(of: document.segments.map { $0.sourceMap.baseStart(0) })
             files.append(FileDTO(path: path, format: document.format,
-                                 segments: document.segments.map { Self.describe($0, in: document, positions: positions) }))
+                                 segments: document.segments.map { Self.describe($0, in: document, positions: positions) },
+                                 facts: facts ? Self.describeFacts(document) : nil))
         }
         switch format {
         case .human:
@@ -77,6 +95,10 @@ struct ExtractCommand: ParsableCommand {
                     let logical = segment.location.map { " (\($0.description))" } ?? ""
                     let inline = segment.inlineZones.map { " {\($0.zone): \(Self.oneLine($0.text))}" }.joined()
                     out += "\(file.path):\(segment.line):\(segment.column) [\(segment.zone)]\(logical): \(Self.oneLine(segment.text))\(inline)\n"
+                }
+                for fact in file.facts ?? [] {
+                    let logical = fact.location.map { " (\($0.description))" } ?? ""
+                    out += "\(file.path):\(fact.line):\(fact.column) <\(Self.oneLine(fact.summary))>\(logical)\n"
                 }
             }
             try Terminal.writeText(out)
@@ -99,6 +121,18 @@ struct ExtractCommand: ParsableCommand {
         let location = document.pageMap.map { $0.location(of: first, in: document.source) } ?? segment.location
         return SegmentDTO(zone: segment.zone.rawValue, line: position.line, column: position.column,
                           location: location, text: segment.text, inlineZones: inline)
+    }
+
+    static func describeFacts(_ document: ExtractedDocument) -> [FactDTO] {
+        let positions = document.source.positions(of: document.facts.map(\.sourceRange.lowerBound))
+        return document.facts.map { fact in
+            let start = fact.sourceRange.lowerBound
+            let position = positions[start] ?? document.source.position(of: start)
+            let location = fact.location ?? document.pageMap.map { $0.location(of: start, in: document.source) }
+            return FactDTO(kind: fact.kind.rawValue, line: position.line, column: position.column, byteOffset: start,
+                           byteLength: fact.sourceRange.count, location: location,
+                           properties: fact.properties.mapValues(\.description), summary: fact.summary)
+        }
     }
 
     static func oneLine(_ text: String) -> String {

@@ -15,16 +15,20 @@ public struct HTMLExtractor: TextExtractor {
         var notes = decoded.notes(path: path)
         let blanked = FrontMatterBlanking(decoded, path: path)
         notes += blanked.front?.notes ?? []
-        let segments: [TextSegment]
+        let read: (segments: [TextSegment], facts: [StructureFact])
         do {
-            segments = try HTMLSegmenter(source: blanked.bytes, maxDepth: limits.maxNestingDepth)
-                .segments(in: 0..<blanked.bytes.count, fragment: false)
+            read = try HTMLSegmenter(source: blanked.bytes, maxDepth: limits.maxNestingDepth)
+                .read(0..<blanked.bytes.count, fragment: false)
         } catch {
             throw Self.tooDeep(error, source: decoded.source, path: path)
         }
-        return ExtractedDocument(path: path, format: format, segments: segments, source: decoded.source,
-                                 declaredSectors: blanked.front?.sectors ?? [], metadata: blanked.front?.metadata ?? [:],
-                                 notes: notes)
+        var document = ExtractedDocument(path: path, format: format, segments: read.segments, source: decoded.source,
+                                         declaredSectors: blanked.front?.sectors ?? [], metadata: blanked.front?.metadata ?? [:],
+                                         notes: notes)
+        // One page: the whole document, at its `<html>` tag when it has one.
+        let anchor = read.facts.first { $0.kind == .document }?.sourceRange.lowerBound ?? 0
+        document.facts = read.facts + [StructureFact(kind: .page, properties: ["number": .number(1)], sourceRange: anchor..<anchor)]
+        return document
     }
 
     static func tooDeep(_ error: HTMLSegmenter.TooDeep, source: SourceText, path: String) -> ExtractionError {

@@ -49,25 +49,52 @@ struct HTMLSegmenter {
     /// The segments of `source[range]`, parsed as a whole document or as a fragment of a
     /// `<body>` (an HTML block inside Markdown).
     func segments(in range: Range<Int>, fragment: Bool) throws(TooDeep) -> [TextSegment] {
-        guard !range.isEmpty else { return [] }
+        try read(range, fragment: fragment).segments
+    }
+
+    /// The segments and the structure facts (`HTMLFactCollector`) of `source[range]`.
+    func read(_ range: Range<Int>, fragment: Bool) throws(TooDeep) -> (segments: [TextSegment], facts: [StructureFact]) {
+        guard !range.isEmpty else { return ([], []) }
         if let violation = HTMLNestingGuard.firstViolation(source, range: range, depthLimit: maxDepth) {
             throw TooDeep(offset: violation.offset, what: violation.what)
         }
         let buffer = ParserInput.sanitized(Array(source[range]))
-        return buffer.withUnsafeBufferPointer { pointer -> [TextSegment] in
-            guard let base = pointer.baseAddress else { return [] }
+        // A fragment (an HTML block in Markdown) is shown inside a page whose style sheet is unknown.
+        let styleSheets = fragment || Self.hasStyleSheets(source[range])
+        return buffer.withUnsafeBufferPointer { pointer -> (segments: [TextSegment], facts: [StructureFact]) in
+            guard let base = pointer.baseAddress else { return ([], []) }
             var options = adlaw_gumbo_default_options()
             options.max_errors = 100
             if fragment { options.fragment_context = GUMBO_TAG_BODY }
             let output = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 gumbo_parse_with_options(&options, $0, buffer.count)
             }
-            guard let output else { return [] }
+            guard let output else { return ([], []) }
             defer { gumbo_destroy_output(&options, output) }
-            var walker = Walker(source: source, bufferBase: UnsafeRawPointer(base), shift: range.lowerBound)
+            var walker = Walker(source: source, bufferBase: UnsafeRawPointer(base), shift: range.lowerBound,
+                                facts: HTMLFactCollector(source: source, fragment: fragment, styleSheets: styleSheets))
             walker.walk(output.pointee.document)
-            return walker.segments
+            return (walker.segments, walker.facts.facts)
         }
+    }
+
+    /// Whether the markup brings style sheets (`<style>`, `<link rel=stylesheet>`), which
+    /// adlaw does not read: colours set by them are unknown.
+    static func hasStyleSheets(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let needles = [Array("<style".utf8), Array("stylesheet".utf8)]
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i] | 0x20
+            if b == 0x3C || b == 0x73 { // `<`, `s`
+                for needle in needles where i + needle.count <= bytes.endIndex {
+                    var k = 0
+                    while k < needle.count && bytes[i + k] | 0x20 == needle[k] | 0x20 { k += 1 }
+                    if k == needle.count { return true }
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// The tree walk; `shift` turns offsets in the parsed buffer into offsets in `source`.
@@ -76,14 +103,16 @@ struct HTMLSegmenter {
         let bufferBase: UnsafeRawPointer
         let shift: Int
         var segments: [TextSegment] = []
+        var facts: HTMLFactCollector
         private var builder = SegmentBuilder(collapsesWhitespace: true)
         private var zones: [Zone] = []
         private var lastBase = 0
 
-        init(source: [UInt8], bufferBase: UnsafeRawPointer, shift: Int) {
+        init(source: [UInt8], bufferBase: UnsafeRawPointer, shift: Int, facts: HTMLFactCollector) {
             self.source = source
             self.bufferBase = bufferBase
             self.shift = shift
+            self.facts = facts
         }
 
         private enum Action { case none, block, link, skip }
@@ -97,6 +126,7 @@ struct HTMLSegmenter {
                 if top.next >= Int(children.length) {
                     stack.removeLast()
                     leave(top.node, top.action)
+                    if !stack.isEmpty { facts.leave() }
                     continue
                 }
                 stack[stack.count - 1].next += 1
@@ -128,6 +158,24 @@ struct HTMLSegmenter {
             let element = node.pointee.v.element
             let name = Self.tagName(element)
             let attributes = Self.attributes(element)
+            let action = enter(element, name: name, attributes: attributes)
+            if action != .skip {
+                var values: [String: String] = [:]
+                var ranges: [String: Range<Int>] = [:]
+                for attribute in attributes {
+                    values[attribute.name] = Self.string(attribute.value)
+                    if let range = valueRange(attribute.original) { ranges[attribute.name] = range }
+                }
+                let tag = offset(element.original_tag).flatMap { start in
+                    element.original_tag.length > 0 ? start..<(start + element.original_tag.length) : nil
+                }
+                facts.enter(name, attributes: values, valueRanges: ranges, tag: tag)
+            }
+            return action
+        }
+
+        /// What entering an element does to the text.
+        private mutating func enter(_ element: GumboElement, name: String, attributes: [Attribute]) -> Action {
             if name == "meta" {
                 meta(attributes)
                 return .skip
@@ -185,6 +233,7 @@ struct HTMLSegmenter {
             if start < builder.baseFloor { flush() }
             align(literal, raw: start..<end, into: &builder)
             lastBase = end
+            facts.text(raw: start..<end, decoded: literal, source: source)
         }
 
         private func align(_ literal: [UInt8], raw: Range<Int>, into target: inout SegmentBuilder) {

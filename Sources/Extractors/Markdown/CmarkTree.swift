@@ -19,6 +19,8 @@ final class CmarkTree {
         var url: String?
         /// The literal of a link's only text child, to recognise bare-URL autolinks.
         var onlyChildLiteral: [UInt8]?
+        /// A heading's level (1 to 6).
+        var headingLevel = 0
         /// For a paragraph that cmark-gfm's table extension split off the lines before a
         /// table's header row: where that paragraph really starts (the table's own start).
         /// The extension gives such a paragraph no position (0:0) and leaves its inline
@@ -117,6 +119,8 @@ final class CmarkTree {
                        cmark_node_get_start_line(next) >= 1 {
                         info.relativeOrigin = (Int(cmark_node_get_start_line(next)), Int(max(1, cmark_node_get_start_column(next))))
                     }
+                case .heading:
+                    info.headingLevel = Int(cmark_node_get_heading_level(node))
                 case .link, .image:
                     info.url = cmark_node_get_url(node).map { String(cString: $0) }
                     if let child = cmark_node_first_child(node), cmark_node_next(child) == nil,

@@ -26,7 +26,7 @@ public struct MarkdownExtractor: TextExtractor {
         }
         let html = HTMLSegmenter(source: blanked.bytes, maxDepth: limits.maxNestingDepth)
         var segmenter = MarkdownSegmenter(source: blanked.bytes, lineStarts: decoded.source.lineStarts) { range throws(HTMLSegmenter.TooDeep) in
-            try html.segments(in: range, fragment: true)
+            try html.read(range, fragment: true)
         }
         tree.walk { segmenter.visit($0) }
         if let error = segmenter.htmlError { throw HTMLExtractor.tooDeep(error, source: decoded.source, path: path) }
@@ -34,8 +34,11 @@ public struct MarkdownExtractor: TextExtractor {
             notes.append(Diagnostic(code: .approximateLocation, level: .note, path: path, line: first, column: 1,
                                     message: "\(segmenter.unlocated.count) piece\(segmenter.unlocated.count == 1 ? "" : "s") of text could be located only by line (first here); findings in them point at the start of the line"))
         }
-        return ExtractedDocument(path: path, format: format, segments: segmenter.segments, source: decoded.source,
-                                 declaredSectors: blanked.front?.sectors ?? [], metadata: blanked.front?.metadata ?? [:],
-                                 notes: notes)
+        var document = ExtractedDocument(path: path, format: format, segments: segmenter.segments, source: decoded.source,
+                                         declaredSectors: blanked.front?.sectors ?? [], metadata: blanked.front?.metadata ?? [:],
+                                         notes: notes)
+        // One page: the whole document (located at its first picture when it is told in pictures).
+        document.facts = segmenter.facts + [StructureFact(kind: .page, properties: ["number": .number(1)], sourceRange: 0..<0)]
+        return document
     }
 }

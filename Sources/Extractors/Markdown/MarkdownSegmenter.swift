@@ -6,15 +6,35 @@ import LintCore
 ///
 /// Skipped: code spans and blocks, link destinations, bare-URL autolinks, footnote marks,
 /// inline HTML tags and comments. HTML blocks are handed to `htmlBlock` (the HTML extractor).
+///
+/// Beside the text it reports structure facts (`StructureFact`): images and their alt text
+/// (`![alt](src)`; an empty alt is a missing one, as Markdown has no way to mark a picture
+/// decorative), links and their text, headings and their levels, tables (a GFM table always
+/// has a header row), and the facts of HTML blocks and inline `<img>` tags.
 struct MarkdownSegmenter {
     let source: [UInt8]
     let lineStarts: [Int]
     /// Extracts the segments of a raw HTML block, given its source byte range.
-    let htmlBlock: (Range<Int>) throws(HTMLSegmenter.TooDeep) -> [TextSegment]
+    let htmlBlock: (Range<Int>) throws(HTMLSegmenter.TooDeep) -> (segments: [TextSegment], facts: [StructureFact])
     /// The first HTML block that could not be read.
     private(set) var htmlError: HTMLSegmenter.TooDeep?
 
     private(set) var segments: [TextSegment] = []
+    private(set) var facts: [StructureFact] = []
+    /// Images, links, headings and tables being read (`enter` to `exit`).
+    private var open: [OpenFact] = []
+
+    private struct OpenFact {
+        var type: CmarkTree.NodeType
+        var start: Int?
+        var url: String?
+        var level = 0
+        var text = ""
+        var imageAlts: [String] = []
+        var rows = 0
+        var cells = 0
+        var columns = 0
+    }
     /// Text nodes that could only be located by their line (the parser's position and the
     /// source disagreed beyond repair).
     private(set) var unlocated: [Int] = []
@@ -27,7 +47,8 @@ struct MarkdownSegmenter {
     /// (`CmarkTree.Event.relativeOrigin`).
     private var relativeOrigin: (line: Int, column: Int)?
 
-    init(source: [UInt8], lineStarts: [Int], htmlBlock: @escaping (Range<Int>) throws(HTMLSegmenter.TooDeep) -> [TextSegment]) {
+    init(source: [UInt8], lineStarts: [Int],
+         htmlBlock: @escaping (Range<Int>) throws(HTMLSegmenter.TooDeep) -> (segments: [TextSegment], facts: [StructureFact])) {
         self.source = source
         self.lineStarts = lineStarts
         self.htmlBlock = htmlBlock
@@ -50,6 +71,7 @@ struct MarkdownSegmenter {
     private mutating func enter(_ event: CmarkTree.Event) {
         if event.type == .paragraph { relativeOrigin = event.relativeOrigin }
         let (line, column) = position(event)
+        openFact(event, line: line, column: column)
         switch event.type {
         case .item: containers.append(.listItem)
         case .blockQuote: containers.append(.quote)
@@ -59,7 +81,11 @@ struct MarkdownSegmenter {
         case .tableCell: builders.append((SegmentBuilder(), .tableCell))
         case .image: builders.append((SegmentBuilder(), .altText))
         case .text:
-            if let literal = event.literal { append(literal, line: line, column: column) }
+            if let literal = event.literal {
+                append(literal, line: line, column: column)
+                let text = String(decoding: literal, as: UTF8.self)
+                for index in open.indices where open[index].type != .table { open[index].text += text }
+            }
         case .softBreak:
             let at = anchor(nil)
             withTop { $0.whitespace(atBase: at, newline: true) }
@@ -74,6 +100,8 @@ struct MarkdownSegmenter {
             if tag.hasPrefix("<br") {
                 let at = anchor(offset(line: line, column: column))
                 withTop { $0.lineBreak(atBase: at) }
+            } else if let literal = event.literal, ["<img", "<vid", "<aud"].contains(tag) {
+                inlineElement(literal, at: offset(line: line, column: column))
             }
         case .link:
             if isBareURL(event) {
@@ -84,7 +112,13 @@ struct MarkdownSegmenter {
             }
         case .htmlBlock:
             if let range = blockRange(event) {
-                do { segments += try htmlBlock(range) } catch { htmlError = htmlError ?? error }
+                do {
+                    let read = try htmlBlock(range)
+                    segments += read.segments
+                    facts += read.facts
+                } catch {
+                    htmlError = htmlError ?? error
+                }
             }
         default:
             break
@@ -92,6 +126,7 @@ struct MarkdownSegmenter {
     }
 
     private mutating func exit(_ event: CmarkTree.Event) {
+        closeFact(event)
         switch event.type {
         case .item, .blockQuote, .footnoteDefinition:
             _ = containers.popLast()
@@ -117,6 +152,110 @@ struct MarkdownSegmenter {
         guard let url = event.url, let text = event.onlyChildLiteral.map({ String(decoding: $0, as: UTF8.self) }) else { return false }
         return url == text || url == "http://" + text || url == "https://" + text || url == "mailto:" + text
     }
+
+    // MARK: - Structure facts
+
+    private mutating func openFact(_ event: CmarkTree.Event, line: Int, column: Int) {
+        switch event.type {
+        case .image, .heading, .table:
+            break
+        case .link where !isBareURL(event):
+            break
+        case .tableRow:
+            if let index = open.lastIndex(where: { $0.type == .table }) {
+                open[index].rows += 1
+                open[index].cells = 0
+            }
+            return
+        case .tableCell:
+            if let index = open.lastIndex(where: { $0.type == .table }) {
+                open[index].cells += 1
+                open[index].columns = max(open[index].columns, open[index].cells)
+            }
+            return
+        default:
+            return
+        }
+        open.append(OpenFact(type: event.type, start: offset(line: line, column: column), url: event.url, level: event.headingLevel))
+    }
+
+    private mutating func closeFact(_ event: CmarkTree.Event) {
+        guard let top = open.last, top.type == event.type, [.image, .link, .heading, .table].contains(event.type) else { return }
+        if event.type == .link && isBareURL(event) { return }
+        open.removeLast()
+        let start = top.start ?? cursor
+        let range = start..<max(start, end(event) ?? cursor)
+        let text = HTMLFactCollector.collapse(top.text)
+        var fact: StructureFact
+        switch event.type {
+        case .image:
+            fact = StructureFact(kind: .image, sourceRange: range)
+            if !text.isEmpty { fact["alt"] = .text(text) }
+            fact["decorative"] = .flag(false)
+            if let url = top.url, !url.isEmpty { fact["source"] = .text(HTMLFactCollector.fileName(url)) }
+            if !text.isEmpty, let link = open.lastIndex(where: { $0.type == .link }) { open[link].imageAlts.append(text) }
+        case .link:
+            fact = StructureFact(kind: .link, sourceRange: range)
+            if !text.isEmpty {
+                fact["text"] = .text(text)
+            } else if !top.imageAlts.isEmpty {
+                fact["text"] = .text(top.imageAlts.joined(separator: " "))
+            }
+            if let url = top.url { fact["target"] = .text(url) }
+        case .heading:
+            fact = StructureFact(kind: .heading, sourceRange: range)
+            fact["level"] = .number(Double(top.level))
+            if !text.isEmpty { fact["text"] = .text(text) }
+        default:
+            fact = StructureFact(kind: .table, sourceRange: range)
+            fact["header"] = .flag(true)
+            fact["rows"] = .number(Double(top.rows))
+            fact["columns"] = .number(Double(top.columns))
+            fact["layout"] = .flag(false)
+        }
+        facts.append(fact)
+    }
+
+    /// The source offset just after the node: cmark's end line and (inclusive) byte column.
+    private func end(_ event: CmarkTree.Event) -> Int? {
+        var line = event.endLine, column = event.endColumn
+        if let origin = relativeOrigin {
+            line += origin.line
+            column += origin.column
+        }
+        guard let last = offset(line: line, column: column) else { return nil }
+        return min(source.count, last + 1)
+    }
+
+    /// An `<img>`, `<video>` or `<audio>` tag inside a paragraph: its facts, read by the HTML
+    /// extractor (a video or audio element up to its closing tag, for its caption tracks).
+    private mutating func inlineElement(_ literal: [UInt8], at start: Int?) {
+        guard let start, start + literal.count <= source.count, Array(source[start..<(start + literal.count)]) == literal else { return }
+        var end = start + literal.count
+        let name = Array(String(decoding: literal.prefix(6), as: UTF8.self).lowercased().utf8.dropFirst())
+        if name.starts(with: Array("video".utf8)) || name.starts(with: Array("audio".utf8)) {
+            let closing = Array("</".utf8) + Array(name.prefix(5))
+            var i = end
+            let limit = min(source.count, end + Self.inlineMediaLimit)
+            while i + closing.count < limit {
+                if source[i] == 0x3C, (0..<closing.count).allSatisfy({ source[i + $0] | 0x20 == closing[$0] | 0x20 }) {
+                    end = min(source.count, i + closing.count + 1)
+                    break
+                }
+                i += 1
+            }
+        }
+        guard let read = try? htmlBlock(start..<end) else { return }
+        for fact in read.facts where fact.kind == .image || fact.kind == .media {
+            facts.append(fact)
+            if let alt = fact["alt"]?.text, !alt.isEmpty, let link = open.lastIndex(where: { $0.type == .link }) {
+                open[link].imageAlts.append(alt)
+            }
+        }
+    }
+
+    /// How far after an inline `<video>` its closing tag is looked for.
+    private static let inlineMediaLimit = 16_384
 
     // MARK: - Locating text
 

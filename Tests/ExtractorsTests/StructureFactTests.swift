@@ -1,0 +1,140 @@
+import LintCore
+import Testing
+@testable import Extractors
+
+/// The structure facts the HTML and Markdown extractors report beside the text, as
+/// `DocumentReader` completes them (pages, heading jumps, script).
+@Suite struct StructureFactTests {
+    func read(_ text: String, name: String) throws -> ExtractedDocument {
+        try DocumentReader().read(bytes: Array(text.utf8), name: name)
+    }
+
+    func facts(_ document: ExtractedDocument, _ kind: FactKind) -> [StructureFact] {
+        document.facts.filter { $0.kind == kind }
+    }
+
+    func text(_ document: ExtractedDocument, _ fact: StructureFact) -> String {
+        String(decoding: document.source.bytes[fact.sourceRange], as: UTF8.self)
+    }
+
+    @Test func htmlImagesLinksAndTheirNames() throws {
+        let page = try read("""
+        <html lang="zh-Hant-TW"><body>
+        <img src="/img/hero.jpg?v=2">
+        <img src="line.png" alt="">
+        <img src="a.png" alt="夏季特賣全館五折">
+        <a href="/cart"><img src="cart.svg" alt="購物車"></a>
+        <a href="/x" class="icon"></a>
+        <p hidden><img src="hidden.png"></p>
+        </body></html>
+        """, name: "page.html")
+        let images = facts(page, .image)
+        #expect(images.count == 4, "a hidden image is no fact")
+        #expect(images[0]["alt"] == nil && images[0]["source"] == .text("hero.jpg") && images[0]["decorative"] == .flag(false))
+        #expect(text(page, images[0]) == #"<img src="/img/hero.jpg?v=2">"#)
+        #expect(images[1]["alt"] == .text("") && images[1]["decorative"] == .flag(true))
+        #expect(images[2]["alt"] == .text("夏季特賣全館五折"))
+        #expect(text(page, StructureFact(kind: .image, sourceRange: images[2].propertyRanges["alt"]!)) == "夏季特賣全館五折")
+        let links = facts(page, .link)
+        #expect(links.map { $0["text"]?.text } == ["購物車", nil])
+        #expect(links[1]["target"] == .text("/x"))
+    }
+
+    @Test func htmlLanguageHeadingsTablesAndMedia() throws {
+        let page = try read("""
+        <!DOCTYPE html>
+        <html class="no-js"><body>
+        <h1>夏季保養</h1><h3>成分</h3><h2>用法</h2>
+        <table><tr><td>容量</td><td>價格</td></tr><tr><td>50ml</td><td>990元</td></tr></table>
+        <table><tr><th>容量</th><th>價格</th></tr><tr><td>50ml</td><td>990元</td></tr></table>
+        <table role="presentation"><tr><td>版面</td><td>排版</td></tr><tr><td>一</td><td>二</td></tr></table>
+        <video src="a.mp4" controls></video>
+        <video src="b.mp4" controls><track kind="captions" src="b.vtt"></video>
+        <video src="c.mp4" autoplay muted loop></video>
+        </body></html>
+        """, name: "page.html")
+        let document = try #require(facts(page, .document).first)
+        #expect(document["lang"] == nil && document["script"] == .text("traditional"))
+        #expect(text(page, document) == #"<html class="no-js">"#)
+        let headings = facts(page, .heading)
+        #expect(headings.map { $0["level"]?.number } == [1, 3, 2])
+        #expect(headings.map { $0["jump"]?.number } == [nil, 2, -1])
+        #expect(headings[1]["previous"] == .number(1) && headings[1]["text"] == .text("成分"))
+        let tables = facts(page, .table)
+        #expect(tables.map { $0["header"]?.flag } == [false, true, false])
+        #expect(tables.map { $0["layout"]?.flag } == [false, false, true])
+        #expect(tables[0]["rows"] == .number(2) && tables[0]["columns"] == .number(2))
+        let media = facts(page, .media)
+        #expect(media.map { $0["captions"]?.flag } == [false, true, false])
+        #expect(media.map { $0["muted"]?.flag } == [false, false, true])
+        #expect(media[0]["source"] == .text("a.mp4"))
+        let pages = facts(page, .page)
+        #expect(pages.count == 1 && pages[0]["images"] == .number(0))
+    }
+
+    @Test func htmlColoursFromInlineStylesOnly() throws {
+        let page = try read("""
+        <html lang="zh-Hant-TW"><body>
+        <p style="color:#777777">淺灰的條款</p>
+        <p>預設黑字</p>
+        <div style="background-color:#000"><p style="color:rgb(255,255,255)">白字黑底</p></div>
+        <h1 style="color:#949494;font-size:32px">大標</h1>
+        </body></html>
+        """, name: "page.html")
+        let runs = facts(page, .text)
+        #expect(runs.count == 3, "text without a colour set in the markup is not reported: \(runs.map(\.summary))")
+        #expect(runs[0]["color"] == .text("#777777") && runs[0]["background"] == .text("#FFFFFF"))
+        #expect(runs[0]["contrast"] == .number(4.47), "4.478 is rounded down: it never passes as 4.48")
+        #expect(runs[1]["contrast"] == .number(21))
+        #expect(runs[2]["large"] == .flag(true) && runs[2]["size"] == .number(24))
+        // With a style sheet, a colour an unknown class could change is unknown.
+        let styled = try read("""
+        <html><head><style>.x { color: red }</style></head><body>
+        <p class="x" style="color:#777">條款</p>
+        <div class="card"><p>不知道底色</p></div>
+        </body></html>
+        """, name: "page.html")
+        #expect(facts(styled, .text).isEmpty, "\(facts(styled, .text).map(\.summary))")
+    }
+
+    @Test func markdownImagesLinksHeadingsAndHTML() throws {
+        let document = try read("""
+        # 手工皂
+
+        ![](soap.jpg) ![IMG_1.JPG](b.jpg)
+
+        [![購物車](cart.svg)](/cart) [](/share) [更多](/more) <https://example.com>
+
+        ### 規格
+
+        | 品項 | 重量 |
+        |---|---|
+        | 皂 | 100g |
+
+        <video src="v.mp4" controls></video>
+
+        文字 <img src="inline.png"> 文字
+        """, name: "page.md")
+        let images = facts(document, .image)
+        #expect(images.map { $0["alt"]?.text } == [nil, "IMG_1.JPG", "購物車", nil])
+        #expect(text(document, images[0]) == "![](soap.jpg)")
+        #expect(text(document, images[3]) == #"<img src="inline.png">"#)
+        let links = facts(document, .link)
+        #expect(links.map { $0["text"]?.text } == ["購物車", nil, "更多"], "a bare URL is not a link fact")
+        #expect(text(document, links[1]) == "[](/share)")
+        #expect(facts(document, .heading).map { $0["jump"]?.number } == [nil, 2])
+        #expect(facts(document, .table).first?["header"] == .flag(true))
+        #expect(facts(document, .media).first?["captions"] == .flag(false))
+        #expect(facts(document, .page).first?["images"] == .number(4))
+        #expect(facts(document, .document).isEmpty)
+    }
+
+    @Test func plainTextHasNoFacts() throws {
+        #expect(try read("![](a.png) <img src=x>", name: "copy.txt").facts.isEmpty)
+    }
+
+    @Test func contrastRatios() {
+        #expect(CSSColor.contrast(.black, .white) == 21)
+        #expect(abs(CSSColor.contrast(CSSColor(red: 0x76, green: 0x76, blue: 0x76), .white) - 4.54) < 0.01)
+    }
+}
