@@ -34,6 +34,9 @@ public struct CheckOptions: Sendable {
     /// front matter `channel:`, the config's `channel:` and the copy's own words. Checked
     /// against the rule pack's channels.
     public var channels: [String] = []
+    /// Who publishes the copy (`--publisher`: `government`, `private`), for every document;
+    /// wins over front matter `publisher:` and the config's `publisher:`.
+    public var publisher: String?
 
     // MARK: Inputs
 

@@ -72,6 +72,13 @@ public final class Checker: Sendable {
                                       includeChecklists: selection.includeChecklists, filter: selection.filter)
         lintOptions.channels = try channels(options.channels)
         lintOptions.configChannels = try channels(config?.channels.map(\.value) ?? [], source: config.map { "`channel` in \($0.file)" })
+        if let name = options.publisher {
+            guard let publisher = Publisher(named: name) else {
+                throw .usage("unknown publisher `\(name)`; use \(Publisher.accepted)")
+            }
+            lintOptions.publisher = publisher
+        }
+        lintOptions.configPublisher = config?.publisher
         var notes: [Diagnostic] = []
         let triage = try makeTriage(options, selection: selection, notes: &notes)
         var prepared = PreparedCheck(checker: self, options: options, selection: selection, lintOptions: lintOptions, triage: triage,

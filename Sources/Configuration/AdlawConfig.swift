@@ -19,6 +19,9 @@ public struct AdlawConfig: Sendable {
     /// How the copy of this repository is sold (`channel: store` or `[online, store]`), used
     /// when a file's front matter says nothing; empty: the copy decides, else online.
     public var channels: [Positioned<String>] = []
+    /// Who publishes the copy of this repository (`publisher: government`), used when a
+    /// file's front matter says nothing; nil: a private publisher.
+    public var publisher: Publisher?
     public var exclude: [Positioned<String>] = []
     public var failOn: FailThreshold?
     public var minSeverity: Severity?

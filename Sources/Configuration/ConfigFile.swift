@@ -10,7 +10,7 @@ public enum ConfigFile {
     public static let fileNames = [".adlaw.yml", ".adlaw.yaml"]
     public static let currentVersion = 1
 
-    public static let topLevelKeys = ["version", "rules", "sectors", "channel", "exclude", "fail-on", "min-severity", "baseline", "claims"]
+    public static let topLevelKeys = ["version", "rules", "sectors", "channel", "publisher", "exclude", "fail-on", "min-severity", "baseline", "claims"]
     public static let rulesKeys = ["builtin", "folders", "only", "disable", "severity"]
     public static let sectorKeys = ["paths", "sectors"]
     public static let claimKeys = ["id", "text", "pattern", "rules", "paths", "evidence", "approved-by", "approved-on", "expires", "note"]
@@ -75,6 +75,13 @@ public enum ConfigFile {
             if let node = map["rules"] { try readRules(node, into: &config) }
             if let node = map["sectors"] { config.sectorMappings = try readSectors(node) }
             config.channels = try positioned(map.stringList("channel"))
+            if let text = try map.string("publisher") {
+                if let publisher = Publisher(named: text.value) {
+                    config.publisher = publisher
+                } else {
+                    fail(text.line, text.column, "`publisher` has an invalid value `\(text.value)`", hint: "use \(Publisher.accepted)")
+                }
+            }
             config.exclude = try positioned(map.stringList("exclude"))
             if let text = try map.string("fail-on") {
                 if let threshold = FailThreshold(rawValue: text.value) {

@@ -45,6 +45,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case channelInferred = "channel-inferred"
     case unknownChannel = "unknown-channel"
     case unknownSector = "unknown-sector"
+    case unknownPublisher = "unknown-publisher"
     case matchLimit = "match-limit"
     /// A rule used up its CPU time on a document and stopped there.
     case timeLimit = "time-limit"

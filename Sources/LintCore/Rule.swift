@@ -33,12 +33,16 @@ public final class Rule: Sendable {
     public let examples: [RuleExample]
     /// The rule file and the line of its `id:` key.
     public let origin: SourceOrigin
+    /// The finding as worded for other publishers (`publishers:`): a government's web page
+    /// is bound by a law that is only good practice for a shop. Empty for most rules.
+    public let publisherVariants: [PublisherVariant]
 
     public init(id: RuleID, name: String, severity: Severity, message: MessageTemplate, rationale: String,
                 references: [LegalReference], sectors: [Sector], exceptSectors: [Sector] = [], channels: [Channel] = [],
                 zones: [Zone], suggestion: String?, replacement: String? = nil,
                 tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
-                conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin) {
+                conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin,
+                publisherVariants: [PublisherVariant] = []) {
         self.id = id
         self.name = name
         self.severity = severity
@@ -57,15 +61,33 @@ public final class Rule: Sendable {
         self.conditions = conditions
         self.examples = examples
         self.origin = origin
+        self.publisherVariants = publisherVariants
     }
 
     /// This rule at another severity (`rules.severity` in `.adlaw.yml`); itself when unchanged.
+    /// The severity the config sets holds for every publisher.
     public func withSeverity(_ severity: Severity) -> Rule {
-        guard severity != self.severity else { return self }
+        guard severity != self.severity || publisherVariants.contains(where: { $0.severity != severity }) else { return self }
+        let variants = publisherVariants.map { variant -> PublisherVariant in
+            var copy = variant
+            copy.severity = severity
+            return copy
+        }
         return Rule(id: id, name: name, severity: severity, message: message, rationale: rationale, references: references,
                     sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
                     replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions, examples: examples,
-                    origin: origin)
+                    origin: origin, publisherVariants: variants)
+    }
+
+    /// The rule as worded for a document of `format` by `publisher`: its variant's severity,
+    /// message, rationale and citations, or itself when no variant applies.
+    public func worded(for publisher: Publisher, format: String) -> Rule {
+        guard let variant = publisherVariants.first(where: { $0.applies(to: publisher, format: format) }) else { return self }
+        return Rule(id: id, name: name, severity: variant.severity, message: variant.message ?? message,
+                    rationale: variant.rationale ?? rationale, references: variant.references ?? references,
+                    sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
+                    replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
+                    examples: examples, origin: origin, publisherVariants: publisherVariants)
     }
 
     public var appliesToAllSectors: Bool { sectors.contains(.all) }
@@ -103,6 +125,8 @@ public final class Rule: Sendable {
                 if let regex = item.phrases { out.append(("item \(item.label)", regex)) }
                 if let figures = item.figures { out.append(("figures \(item.label)", figures)) }
             }
+        case let .structure(structure):
+            out += structure.compiledPatterns
         }
         if let inside = exceptions.inside { out.append(("unless inside", inside.regex)) }
         if let preceded = exceptions.precededBy { out.append(("unless preceded-by", preceded.regex)) }
@@ -138,29 +162,34 @@ public enum RulePattern: Sendable {
     /// A campaign element and its obligations (`checklist`): every item is reported as met
     /// or open, and one finding marks the element when an item is open.
     case checklist(ChecklistPattern)
+    /// Facts about how the document is built (`structure`), not its text: each fact that
+    /// passes the tests is a finding at the element.
+    case structure(StructurePattern)
 
     public var kind: PatternKind {
         switch self {
         case let .span(span): span.kind
         case .document: .requires
         case .checklist: .checklist
+        case .structure: .structure
         }
     }
 
     /// The pattern whose first match locates a document-level finding, or every match of a
-    /// phrase-level one.
-    public var triggerRegex: any CompiledRegex {
+    /// phrase-level one; `nil` for a structure pattern, which reads no text.
+    public var triggerRegex: (any CompiledRegex)? {
         switch self {
         case let .span(span): span.regex
         case let .document(doc): doc.trigger.regex
         case let .checklist(list): list.trigger.regex
+        case .structure: nil
         }
     }
 }
 
 /// The pattern kinds of the rule DSL. Adding one means one compiler file and one case.
 public enum PatternKind: String, Sendable, CaseIterable, Codable {
-    case terms, regex, near, requires, checklist
+    case terms, regex, near, requires, checklist, structure
 }
 
 /// One compiled regex that finds the rule's phrases.
@@ -289,12 +318,19 @@ public struct RuleExample: Sendable, Hashable, Codable {
     public var spans: [Range<Int>]
     /// The line of the example in the rule file.
     public var line: Int
+    /// For a `structure` rule whose facts no text format can show (a slide's font size, a
+    /// PDF's tagging): the fact itself, in a document of `format`, instead of text.
+    public var fact: StructureFact?
+    public var format: String?
 
-    public init(expectation: Expectation, text: String, spans: [Range<Int>], line: Int) {
+    public init(expectation: Expectation, text: String, spans: [Range<Int>], line: Int,
+                fact: StructureFact? = nil, format: String? = nil) {
         self.expectation = expectation
         self.text = text
         self.spans = spans
         self.line = line
+        self.fact = fact
+        self.format = format
     }
 }
 

@@ -58,7 +58,7 @@ extension Polarity: Codable {
 extension Rule: Codable {
     enum CodingKeys: String, CodingKey {
         case id, name, severity, message, rationale, references, sectors, exceptSectors, channels, zones, suggestion, replacement, tags
-        case pattern, exceptions, conditions, examples, origin
+        case pattern, exceptions, conditions, examples, origin, publisherVariants
     }
 
     public convenience init(from decoder: any Decoder) throws {
@@ -80,7 +80,8 @@ extension Rule: Codable {
                   exceptions: try c.decode(ExceptionSet.self, forKey: .exceptions),
                   conditions: try c.decode([NumericCondition].self, forKey: .conditions),
                   examples: try c.decode([RuleExample].self, forKey: .examples),
-                  origin: try c.decode(SourceOrigin.self, forKey: .origin))
+                  origin: try c.decode(SourceOrigin.self, forKey: .origin),
+                  publisherVariants: try c.decodeIfPresent([PublisherVariant].self, forKey: .publisherVariants) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -103,11 +104,12 @@ extension Rule: Codable {
         try c.encode(conditions, forKey: .conditions)
         try c.encode(examples, forKey: .examples)
         try c.encode(origin, forKey: .origin)
+        if !publisherVariants.isEmpty { try c.encode(publisherVariants, forKey: .publisherVariants) }
     }
 }
 
 extension RulePattern: Codable {
-    enum CodingKeys: String, CodingKey { case span, document, checklist }
+    enum CodingKeys: String, CodingKey { case span, document, checklist, structure }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -115,6 +117,8 @@ extension RulePattern: Codable {
             self = .span(span)
         } else if let document = try c.decodeIfPresent(DocumentPattern.self, forKey: .document) {
             self = .document(document)
+        } else if let structure = try c.decodeIfPresent(StructurePattern.self, forKey: .structure) {
+            self = .structure(structure)
         } else {
             self = .checklist(try c.decode(ChecklistPattern.self, forKey: .checklist))
         }
@@ -126,6 +130,7 @@ extension RulePattern: Codable {
         case let .span(span): try c.encode(span, forKey: .span)
         case let .document(document): try c.encode(document, forKey: .document)
         case let .checklist(list): try c.encode(list, forKey: .checklist)
+        case let .structure(structure): try c.encode(structure, forKey: .structure)
         }
     }
 }

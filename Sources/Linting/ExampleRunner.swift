@@ -35,17 +35,27 @@ public struct ExampleRunner: Sendable {
         }
     }
 
+    /// Reads example text as a document of a format (`text`, `html`): the examples of a
+    /// `structure` rule are HTML, read by the HTML extractor as a real page would be.
+    public typealias Extraction = @Sendable (_ text: String, _ format: String) -> ExtractedDocument?
+
     public let linter: Linter
     public let variants: [Variant]
+    public let extract: Extraction?
 
-    public init(linter: Linter, variants: [Variant] = Variant.all) {
+    public init(linter: Linter, variants: [Variant] = Variant.all, extract: Extraction? = nil) {
         self.linter = linter
         self.variants = variants
+        self.extract = extract
     }
 
     public func run(_ rule: Rule, scratch: any RegexScratch) -> [Failure] {
         var failures: [Failure] = []
         for example in rule.examples {
+            if let fact = example.fact {
+                if let failure = check(fact, example: example, of: rule, scratch: scratch) { failures.append(failure) }
+                continue
+            }
             for variant in variants {
                 if variant.crlf && !example.text.contains("\n") { continue }
                 if let failure = check(example, of: rule, variant: variant, scratch: scratch) {
@@ -81,8 +91,15 @@ public struct ExampleRunner: Sendable {
     private func check(_ example: RuleExample, of rule: Rule, variant: Variant, scratch: any RegexScratch) -> Failure? {
         let (text, spans) = Self.embed(example, in: variant)
         let zone = rule.zones.first ?? .body
-        let document = ExtractedDocument(path: "<example>", format: "text",
+        var document = ExtractedDocument(path: "<example>", format: "text",
                                          segments: [TextSegment(text: text, zone: zone)], source: SourceText(text))
+        if case .structure = rule.pattern {
+            guard let extract, let page = extract(text, "html") else {
+                return Failure(ruleID: rule.id, file: rule.origin.file, line: example.line, variant: variant.name, example: example.text,
+                               expected: ["(an HTML reader: structure examples are HTML; none was given to the example runner)"], actual: [])
+            }
+            document = page
+        }
         let result = linter.lint(document, only: [rule], scratch: scratch)
         let actual = result.findings.map(\.byteRange)
         let expected = example.expectation == .match ? spans : []
@@ -91,5 +108,18 @@ public struct ExampleRunner: Sendable {
         let slice: (Range<Int>) -> String = { String(decoding: bytes[max(0, $0.lowerBound)..<min(bytes.count, $0.upperBound)], as: UTF8.self) }
         return Failure(ruleID: rule.id, file: rule.origin.file, line: example.line, variant: variant.name,
                        example: example.text, expected: expected.map(slice), actual: actual.map(slice))
+    }
+
+    /// An example written as a fact: a document holding only that fact must give one finding
+    /// at it (`match`) or none.
+    private func check(_ fact: StructureFact, example: RuleExample, of rule: Rule, scratch: any RegexScratch) -> Failure? {
+        var document = ExtractedDocument(path: "<example>", format: example.format ?? "html",
+                                         segments: [TextSegment(text: example.text)], source: SourceText(example.text))
+        document.facts = [fact]
+        let actual = linter.lint(document, only: [rule], scratch: scratch).findings.map(\.byteRange)
+        let expected = example.expectation == .match ? [fact.sourceRange] : []
+        guard actual != expected else { return nil }
+        return Failure(ruleID: rule.id, file: rule.origin.file, line: example.line, variant: "as a fact", example: example.text,
+                       expected: expected.map { _ in example.text }, actual: actual.map { _ in example.text })
     }
 }

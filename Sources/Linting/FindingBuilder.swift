@@ -73,3 +73,33 @@ struct FindingBuilder {
         }
     }
 }
+
+extension FindingBuilder {
+    /// Findings of `structure` rules, at their facts.
+    func build(facts matches: [StructureRunner.Match]) -> [Finding] {
+        guard !matches.isEmpty else { return [] }
+        let positions = document.source.positions(of: matches.flatMap { [$0.range.lowerBound, $0.range.upperBound] })
+        let segmentStarts = segments.map { $0.segment.sourceMap.baseStart(0) }
+        return matches.map { match in
+            let range = match.range
+            let bytes = document.source.bytes
+            let matched = String(decoding: bytes[min(range.lowerBound, bytes.count)..<min(range.upperBound, bytes.count)], as: UTF8.self)
+            var values: [String: String] = ["match": matched]
+            for name in match.fact.kind.properties.keys { values[name] = match.fact[name]?.description ?? "" }
+            for (name, value) in match.fact.properties { if case let .text(text) = value { values[name] = text } }
+            // The segment the fact sits in or follows, so findings in files without lines
+            // keep the document's order.
+            var segment = 0
+            while segment + 1 < segmentStarts.count && segmentStarts[segment + 1] <= range.lowerBound { segment += 1 }
+            var location = match.fact.location
+            if location == nil, let pages = document.pageMap { location = pages.location(of: range.lowerBound, in: document.source) }
+            let rule = match.rule
+            return Finding(
+                ruleID: rule.id, ruleName: rule.name, severity: rule.severity, message: rule.message.render(values),
+                references: rule.references, suggestion: rule.suggestion, path: document.path, byteRange: range,
+                start: positions[range.lowerBound]!, end: positions[range.upperBound]!, matchedText: matched,
+                zone: StructureRunner.zone(of: match.fact.kind), logicalLocation: location?.description,
+                snippet: document.source.snippet(for: range), segmentIndex: segment, location: location)
+        }
+    }
+}

@@ -21,6 +21,10 @@ public struct LintOptions: Sendable {
     public var channels: [Channel] = []
     /// The channel `.adlaw.yml` gives (`channel:`); used when the front matter says none.
     public var configChannels: [Channel] = []
+    /// Who publishes the copy (`--publisher`); wins over front matter and config.
+    public var publisher: Publisher?
+    /// The publisher `.adlaw.yml` gives (`publisher:`); used when the front matter says none.
+    public var configPublisher: Publisher?
 
     public init(sectors: [Sector] = [], inferSectors: Bool = true, includeChecklists: Bool = false,
                 filter: RuleFilter = .all, pathSectors: [Sector] = []) {
@@ -70,6 +74,8 @@ public struct DocumentResult: Sendable {
     public var channels: ChannelDecision
     /// Campaign elements found in the document and the status of their obligations.
     public var checklists: [ChecklistResult]
+    /// Who the document was checked as published by, and why.
+    public var publisher: PublisherDecision = .assumed
 
     public init(path: String, format: String, findings: [Finding], diagnostics: [Diagnostic], sectors: SectorDecision,
                 channels: ChannelDecision = .unrestricted, checklists: [ChecklistResult] = []) {

@@ -37,6 +37,7 @@ public struct Linter: Sendable {
                                       diagnostics: &diagnostics)
         let channels = ChannelChooser(catalog: ruleSet.sectors)
             .decide(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
+        let publisher = PublisherChooser().decide(document, options: options, diagnostics: &diagnostics)
         let active = Set(decision.sectors)
         let applies = { (rule: Rule) in
             rule.applies(toSectors: active) && rule.applies(toChannels: channels.channels)
@@ -44,7 +45,9 @@ public struct Linter: Sendable {
         }
         // One pass, and the applicable rules only when a checklist needs them: a `Rule`
         // is a large value, and copying every rule twice per document showed in profiles.
-        let selected = ruleSet.rules.filter { applies($0) && options.filter.includes($0) }
+        let selected = ruleSet.rules.filter { applies($0) && options.filter.includes($0) }.map { rule in
+            rule.publisherVariants.isEmpty ? rule : rule.worded(for: publisher.publisher, format: document.format)
+        }
         var (findings, checklists) = run(selected, dependenciesFrom: { ruleSet.rules.filter(applies) }, on: document, prepared: prepared,
                                          scratch: scratch, diagnostics: &diagnostics)
         if channels.source == .assumed, let note = ChannelChooser(catalog: ruleSet.sectors).assumptionNote(channels) {
@@ -53,8 +56,16 @@ public struct Linter: Sendable {
                 findings[index].notes.append(note)
             }
         }
-        return DocumentResult(path: document.path, format: document.format, findings: findings,
-                              diagnostics: diagnostics, sectors: decision, channels: channels, checklists: checklists)
+        if publisher.source == .assumed {
+            let worded = Set(selected.filter { !$0.publisherVariants.isEmpty }.map(\.id))
+            for index in findings.indices where worded.contains(findings[index].ruleID) {
+                findings[index].notes.append(PublisherChooser.assumptionNote)
+            }
+        }
+        var result = DocumentResult(path: document.path, format: document.format, findings: findings,
+                                    diagnostics: diagnostics, sectors: decision, channels: channels, checklists: checklists)
+        result.publisher = publisher
+        return result
     }
 
     /// Lints a document with exactly `rules`, whatever their sectors (rule examples), but
@@ -123,9 +134,22 @@ public struct Linter: Sendable {
         var raw: [RawFinding] = []
         var checklistRules: [(Rule, ChecklistPattern)] = []
         let bytes = document.segments.reduce(0) { $0 + $1.text.utf8.count }
+        var factMatches: [StructureRunner.Match] = []
         for rule in rules {
             if case let .checklist(list) = rule.pattern {
                 checklistRules.append((rule, list))
+                continue
+            }
+            if case let .structure(pattern) = rule.pattern {
+                // Facts only: a document without any (plain text) costs nothing here.
+                guard !document.facts.isEmpty else { continue }
+                do {
+                    factMatches += try StructureRunner(normalizer: normalizer, scratch: scratch).run(rule, pattern, on: document)
+                } catch {
+                    diagnostics.append(Diagnostic(code: .matchLimit, level: .warning, path: document.path,
+                                                  message: "rule \(rule.id) stopped on this file: \(error.description); fix the rule in \(rule.origin.file)",
+                                                  ruleID: rule.id))
+                }
                 continue
             }
             var runner = RuleRunner(rule: rule, segments: prepared, scratch: scratch, polarity: ruleSet.polarity)
@@ -174,7 +198,8 @@ public struct Linter: Sendable {
         }
         raw += checklists.compactMap(\.finding)
         let builder = FindingBuilder(document: document, segments: prepared)
-        return (builder.build(raw), builder.build(checklists))
+        let findings = builder.build(raw)
+        return (factMatches.isEmpty ? findings : (findings + builder.build(facts: factMatches)).inStableOrder(), builder.build(checklists))
     }
 }
 

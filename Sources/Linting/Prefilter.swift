@@ -137,6 +137,8 @@ public final class Prefilter: Sendable {
             for item in doc.required { out.append(("requires \(item.label)", item.regex)) }
         case .checklist:
             break // checklists are evaluated by ChecklistRunner over the whole text
+        case .structure:
+            break // structure rules read facts, not text
         }
         if let document = rule.exceptions.documentHas { out.append(("unless document-has", document)) }
         if let lacks = rule.exceptions.documentLacks { out.append(("unless document-lacks", lacks)) }

@@ -49,6 +49,8 @@ struct RuleRunner {
             try runDocument(doc)
         case .checklist:
             break // evaluated after the other rules, by ChecklistRunner
+        case .structure:
+            break // facts, not text: StructureRunner
         }
         return accepted
     }

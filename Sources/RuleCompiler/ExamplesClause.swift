@@ -15,16 +15,37 @@ enum ExamplesClause {
     static let close: Character = "⟧"
     static let minimumEach = 2
 
-    static func compile(_ node: Node, context: CompileContext) throws(RuleFileError) -> [RuleExample] {
+    /// - Parameter structure: for a `structure` rule, its pattern: its examples may also be
+    ///   facts (`- fact: { size: 14 }` with an optional `format:`) for what no text can show.
+    static func compile(_ node: Node, context: CompileContext, structure: StructurePattern? = nil) throws(RuleFileError) -> [RuleExample] {
         let map = try YAMLMap(node, file: context.file, path: "examples")
         try map.rejectUnknownKeys(allowed: keys)
         var examples: [RuleExample] = []
         for (key, expectation) in [("match", RuleExample.Expectation.match), ("no-match", .noMatch)] {
-            let items = try map.stringList(key) ?? []
-            guard items.count >= minimumEach else {
-                throw map.error(at: map.keyNode(key), .tooFewExamples(kind: key, found: items.count, needed: minimumEach))
+            var found = 0
+            for item in map[key]?.sequence.map(Array.init) ?? [] where item.mapping != nil {
+                guard let structure else {
+                    throw map.error(at: item, .wrongType(key: "examples.\(key)", expected: "a list of text items"))
+                }
+                examples.append(try FactExample.parse(item, expectation: expectation, pattern: structure, context: context))
+                found += 1
             }
-            for item in items {
+            let texts = try map[key].map { value throws(RuleFileError) -> [Located<String>] in
+                guard let sequence = value.sequence else { return try YAMLMap.strings(in: value, file: context.file, key: "examples.\(key)") }
+                var out: [Located<String>] = []
+                for item in sequence where item.mapping == nil {
+                    out += try YAMLMap.strings(in: item, file: context.file, key: "examples.\(key)")
+                }
+                return out
+            } ?? []
+            guard found + texts.count >= minimumEach else {
+                throw map.error(at: map.keyNode(key), .tooFewExamples(kind: key, found: found + texts.count, needed: minimumEach))
+            }
+            if let structure, !texts.isEmpty, !structure.applies(toFormat: "html"), let first = texts.first {
+                throw context.error(first.line, first.column,
+                                    .badExample("text examples of a `structure` rule are HTML, and this rule does not look at HTML; write the fact instead (`- fact: { … }`)"))
+            }
+            for item in texts {
                 examples.append(try parse(item, expectation: expectation, context: context))
             }
         }

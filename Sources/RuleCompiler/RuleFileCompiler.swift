@@ -7,7 +7,7 @@ import Yams
 struct RuleFileCompiler {
     static let patternKeys = PatternKind.allCases.map(\.rawValue)
     static let keys = ["id", "name", "severity", "message", "rationale", "references", "sectors", "except-sectors", "channels", "zones",
-                       "suggestion", "replacement", "tags", "unless", "where", "loose", "case-sensitive", "examples"] + patternKeys
+                       "suggestion", "replacement", "tags", "unless", "where", "loose", "case-sensitive", "examples", "publishers"] + patternKeys
 
     let engine: any RegexEngine
     let normalizer: TextNormalizer
@@ -78,6 +78,14 @@ struct RuleFileCompiler {
         case .near: pattern = .span(try NearPattern.compile(patternNode, context: context))
         case .requires: pattern = .document(try RequiresPattern.compile(patternNode, context: context))
         case .checklist: pattern = .checklist(try ChecklistPatternCompiler.compile(patternNode, context: context))
+        case .structure: pattern = .structure(try StructurePatternCompiler.compile(patternNode, context: context))
+        }
+        var structure: StructurePattern?
+        if case let .structure(facts) = pattern {
+            structure = facts
+            for key in ["unless", "where", "loose", "zones"] where map.has(key) {
+                throw map.error(at: map.keyNode(key), .invalid("`\(key)` tests text; a `structure` rule tests facts only (write the test in `structure.when`)"))
+            }
         }
         if loose && kind == .regex {
             throw map.error(at: map.keyNode("loose"), .invalid("`loose` applies to phrases (`terms`, `near`, `requires`), not to `regex`"))
@@ -85,34 +93,39 @@ struct RuleFileCompiler {
 
         let exceptions = try map["unless"].map { node throws(RuleFileError) in try ExceptionsClause.compile(node, context: context) } ?? ExceptionSet()
         let matchRegex = pattern.triggerRegex
-        let groupNames = Set(matchRegex.groupNames.keys.filter { !NearPattern.groupNames.contains($0) })
+        let groupNames = Set(matchRegex?.groupNames.keys.filter { !NearPattern.groupNames.contains($0) } ?? [])
         let conditions = try map["where"].map { node throws(RuleFileError) in
             try ConditionsClause.compile(node, groupNames: groupNames, context: context)
         } ?? []
 
         var placeholders = ["match"] + groupNames.sorted()
         if kind == .requires || kind == .checklist { placeholders.append("missing") }
+        if let structure { placeholders += structure.fact.properties.keys.sorted() }
         for placeholder in MessageTemplate(message.value).placeholders where !placeholders.contains(placeholder) {
             throw RuleFileError(file: file, line: message.line, column: message.column,
                                 kind: .unknownPlaceholder(placeholder, allowed: placeholders))
         }
 
         guard let examplesNode = map["examples"] else { throw map.error(at: nil, .missingKey("examples")) }
-        let examples = try ExamplesClause.compile(examplesNode, context: context)
+        let examples = try ExamplesClause.compile(examplesNode, context: context, structure: structure)
+        let variants = try map["publishers"].map { node throws(RuleFileError) in
+            try PublishersClause.compile(node, rule: self, context: context, placeholders: placeholders)
+        } ?? []
 
         let rule = Rule(id: RuleID(id.value), name: name, severity: severity, message: MessageTemplate(message.value),
                         rationale: rationale, references: references, sectors: sectorList, exceptSectors: exceptSectors,
                         channels: channels, zones: zones,
                         suggestion: suggestion, replacement: replacement?.value, tags: tags, pattern: pattern, exceptions: exceptions,
                         conditions: conditions, examples: examples,
-                        origin: SourceOrigin(file: file, line: id.line, column: 1))
-        return (rule, cites)
+                        origin: SourceOrigin(file: file, line: id.line, column: 1), publisherVariants: variants.map(\.variant))
+        return (rule, cites + variants.flatMap(\.cites))
     }
 
     /// `references:` one line per citation (`- 食品安全衛生管理法 第28條第2項`), resolved in the
     /// law fact table for `asOf`. Provisions not in force that day are left out; a rule left
-    /// with none does not run that day (the loader lists it as inactive).
-    private func readReferences(_ map: YAMLMap) throws(RuleFileError) -> ([LegalReference], [CitedProvisions]) {
+    /// with none does not run that day (the loader lists it as inactive). Also read for each
+    /// of a rule's `publishers:`.
+    func readReferences(_ map: YAMLMap) throws(RuleFileError) -> ([LegalReference], [CitedProvisions]) {
         guard let node = map["references"] else { throw map.error(at: nil, .missingKey("references")) }
         guard let sequence = node.sequence, !sequence.isEmpty else {
             throw map.error(at: node, .wrongType(key: "references", expected: "a list of citations such as `- \(CitationSyntax.example)`"))

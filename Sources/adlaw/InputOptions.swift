@@ -13,6 +13,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("channel"), help: ArgumentHelp("How the copy is sold: `online` (web shops, social media, TV shopping; the default when the copy says nothing) or `store` (a physical shop). Overrides front matter `channel:` and `.adlaw.yml`.", valueName: "channel"))
     var channels: [String] = []
 
+    @Option(name: .customLong("publisher"), help: ArgumentHelp("Who publishes the copy: `government` (government bodies, their agencies and schools: accessibility of their websites is a legal duty under 身心障礙者權益保障法 §52-2) or `private` (the default). Overrides front matter `publisher:` and `.adlaw.yml`.", valueName: "publisher"))
+    var publisher: String?
+
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize
 
@@ -32,6 +35,7 @@ struct InputOptions: ParsableArguments {
     func apply(to options: inout CheckOptions) {
         options.sectors = sectors
         options.channels = channels
+        options.publisher = publisher
         options.inferSectors = !noInferSectors
         options.maxFileSize = maxFileSize
         options.jobs = jobs

@@ -73,7 +73,7 @@ struct TestCommand: ParsableCommand {
     }
 
     private func runExamples(_ rules: [Rule], linter: Linter, scratch: any RegexScratch, label: String) throws -> Bool {
-        let runner = ExampleRunner(linter: linter)
+        let runner = ExampleRunner(linter: linter, extract: DocumentReader.readExample)
         var failures: [ExampleRunner.Failure] = []
         for rule in rules { failures += runner.run(rule, scratch: scratch) }
         let examples = rules.reduce(0) { $0 + $1.examples.count }

@@ -60,7 +60,7 @@ import TestSupport
         #expect(!withGroups.isEmpty)
         for rule in withGroups {
             let again = try #require(copy.rule(rule.id))
-            #expect(again.pattern.triggerRegex.groupNames == rule.pattern.triggerRegex.groupNames)
+            #expect(again.pattern.triggerRegex?.groupNames == rule.pattern.triggerRegex?.groupNames)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LintCore
 @testable import RuleCompiler
 import Testing
 import TestSupport
@@ -49,6 +50,9 @@ import Yams
         #expect(Self.keys(properties?["requires"]) == Set(RequiresPattern.keys))
         #expect(Self.keys(properties?["checklist"]) == Set(ChecklistPatternCompiler.keys))
         #expect(Self.keys((properties?["checklist"] as? [String: Any]).flatMap { Self.nested($0, "items", "items") }) == Set(ChecklistPatternCompiler.itemKeys))
+        #expect(Self.keys(properties?["structure"]) == Set(StructurePatternCompiler.keys))
+        #expect(Self.keys(properties?["publishers"]) == Set(Publisher.allCases.map(\.rawValue)))
+        #expect(Self.keys((schema["$defs"] as? [String: Any])?["publisherVariant"]) == Set(PublishersClause.keys))
         #expect(Self.keys(properties?["unless"]) == Set(ExceptionsClause.keys))
         #expect(Self.keys(properties?["examples"]) == Set(ExamplesClause.keys))
         #expect(Self.keys((properties?["where"] as? [String: Any])?["items"]) == Set(ConditionsClause.keys))

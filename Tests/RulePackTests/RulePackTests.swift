@@ -49,7 +49,7 @@ enum Pack {
     func ruleExamplesPassInEveryVariant(file: String) throws {
         let set = try Pack.loaded.get()
         let rule = try #require(set.rules.first { $0.origin.file.hasSuffix("/" + file) }, "\(file) did not load")
-        let failures = ExampleRunner(linter: Linter(ruleSet: set)).run(rule, scratch: Pack.engine.makeScratch())
+        let failures = ExampleRunner(linter: Linter(ruleSet: set), extract: DocumentReader.readExample).run(rule, scratch: Pack.engine.makeScratch())
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
         #expect(rule.examples.filter { $0.expectation == .match }.count >= 2)
         #expect(rule.examples.filter { $0.expectation == .noMatch }.count >= 2)
