@@ -80,6 +80,8 @@ import Testing
         let sample = CLIRunner.packageRoot.appendingPathComponent("Corpus/sample-campaign")
         try fm.createDirectory(at: folder.appendingPathComponent("Corpus"), withIntermediateDirectories: true)
         try fm.copyItem(at: sample, to: folder.appendingPathComponent("Corpus/sample-campaign"))
+        try fm.copyItem(at: CLIRunner.packageRoot.appendingPathComponent("Corpus/accessibility"),
+                        to: folder.appendingPathComponent("Corpus/accessibility"))
         try fm.copyItem(at: sample, to: folder.appendingPathComponent("campaign"))
         try fm.copyItem(at: sample.appendingPathComponent("product-page.md"), to: folder.appendingPathComponent("product-page.md"))
         for office in ["campaign-plan.docx", "pitch-deck.pptx"] {
