@@ -47,6 +47,24 @@ public struct PreparedCheck: Sendable {
     ///     each with its own.
     ///   - deadline: inputs not started by then are not read; each is an error diagnostic
     ///     (`limit-exceeded`), so the result is incomplete, never clean.
+    /// A note naming the selected rules that did not run because the law they cite was not in
+    /// force on the day checked (`--as-of` before a provision took effect), so that their
+    /// silence is not read as "checked and clean".
+    var notInForce: [Diagnostic] {
+        let filter = selection.filter
+        let skipped = checker.ruleSet.inactiveRules.map(\.id).filter { id in
+            (filter.only.isEmpty || filter.only.contains { id.matches(selector: $0) })
+                && !filter.disable.contains { id.matches(selector: $0) }
+        }
+        guard !skipped.isEmpty else { return [] }
+        let day = checker.ruleSet.lawsAsOf.map { "\($0)" } ?? "the day checked"
+        let shown = skipped.prefix(8).map(\.rawValue).joined(separator: ", ")
+        let more = skipped.count > 8 ? " and \(skipped.count - 8) more" : ""
+        let rules = skipped.count == 1 ? "1 rule did" : "\(skipped.count) rules did"
+        return [Diagnostic(code: .rulesNotInForce, level: .note, path: "adlaw",
+                           message: "law as of \(day): \(rules) not run because no provision they cite was in force that day: \(shown)\(more); `adlaw laws show PCODE --as-of \(day)` shows what was")]
+    }
+
     public func run(_ inputs: CheckInputs, sectors: [String]? = nil, scratch: (any RegexScratch)? = nil,
                     deadline: ContinuousClock.Instant? = nil) throws(CheckError) -> CheckResult {
         var lintOptions = lintOptions
@@ -76,7 +94,7 @@ public struct PreparedCheck: Sendable {
         if let scratch { batch.run(sources, scratch: scratch, into: &outcome) } else { batch.run(sources, into: &outcome) }
         let applied = triage.apply(outcome.findings, directives: outcome.directives,
                                    checkedPaths: outcome.results.map(\.path), claimsFile: checker.config?.file)
-        var result = CheckResult(documents: outcome.results, diagnostics: checker.notes + notes + outcome.diagnostics + applied.diagnostics, triage: applied,
+        var result = CheckResult(documents: outcome.results, diagnostics: checker.notes + notes + notInForce + outcome.diagnostics + applied.diagnostics, triage: applied,
                                  selection: selection, ruleSet: checker.ruleSet, inputFailed: outcome.inputFailed)
         result.skipped = outcome.skipped.sorted { $0.path < $1.path }
         return result

@@ -42,6 +42,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case sectorsInferred = "sectors-inferred"
     /// No sector could be decided: only the rules for every sector ran.
     case sectorsNone = "sectors-none"
+    /// Rules that did not run because no provision they cite was in force on the day checked
+    /// (`--as-of`): silence from them is not a clean result.
+    case rulesNotInForce = "rules-not-in-force"
     case channelInferred = "channel-inferred"
     case unknownChannel = "unknown-channel"
     case unknownSector = "unknown-sector"

@@ -61,6 +61,9 @@ import TestSupport
         let before = try CLI.run(["check", "--only", "real-estate.presale-resale-ad", "--as-of", "2023-06-30", "-"], stdin: resale)
         #expect(before.status == 0, "stderr: \(before.stderr)")
         #expect(!before.stdout.contains("real-estate.presale-resale-ad"))
+        // Its silence is not a clean result, and the run says so.
+        #expect(before.stderr.contains("adlaw: note: law as of 2023-06-30: 1 rule did not run because no provision they cite was in force that day: real-estate.presale-resale-ad"))
+        #expect(!now.stderr.contains("did not run"))
 
         let cigarettes = "日本涼菸整條，超商取貨付款。\n"
         let today = try CLI.run(["check", "--only", "tobacco.online-sale", "--as-of", "2026-06-01", "-"], stdin: cigarettes)
