@@ -319,7 +319,7 @@ components:
         severity: { $ref: '#/components/schemas/Severity' }
         sectors: { type: array, items: { type: string } }
         zones: { type: array, items: { type: string } }
-        kind: { type: string, enum: [terms, regex, near, requires, checklist] }
+        kind: { type: string, enum: [terms, regex, near, requires, checklist, structure] }
         references: { type: array, items: { $ref: '#/components/schemas/Reference' } }
         suggestion: { type: [string, 'null'] }
         tags: { type: array, items: { type: string } }
