@@ -129,7 +129,7 @@ let package = Package(
         // Helpers shared by the test targets: temporary rule folders, the package root.
         .target(
             name: "TestSupport",
-            dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting"],
+            dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "Extractors", "Linting", .product(name: "Yams", package: "Yams")],
             path: "Tests/TestSupport"
         ),
 

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Validates JSON documents against a JSON schema with scripts/validate-json-schema.py
 /// (python3 + jsonschema; scripts/setup.sh installs Debian's python3-jsonschema).
@@ -10,9 +11,11 @@ public enum SchemaValidation {
 
     public enum Failure: Error, CustomStringConvertible {
         case noValidator
+        case notAnObject(String)
 
         public var description: String {
-            "no python3 with the jsonschema module; run scripts/setup.sh (Debian package python3-jsonschema)"
+            if case let .notAnObject(path) = self { return "\(path): not a JSON object" }
+            return "no python3 with the jsonschema module; run scripts/setup.sh (Debian package python3-jsonschema)"
         }
     }
 
@@ -22,6 +25,59 @@ public enum SchemaValidation {
             return candidate
         }
         return nil
+    }
+
+    /// The JSON schema at `path`, relative to the package root.
+    public static func schema(_ path: String) throws -> [String: Any] {
+        let url = TestSupport.packageRoot.appendingPathComponent(path)
+        guard let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any] else {
+            throw Failure.notAnObject(path)
+        }
+        return object
+    }
+
+    /// The property names a schema object declares.
+    public static func keys(_ object: Any?) -> Set<String> {
+        Set(((object as? [String: Any])?["properties"] as? [String: Any])?.keys.map { $0 } ?? [])
+    }
+
+    /// YAML as an editor's YAML language server sees it: plain scalars that look like numbers
+    /// or booleans are those; everything else (dates too) is a string.
+    public static func json(fromYAML text: String) throws -> Any {
+        func convert(_ node: Node) -> Any {
+            switch node {
+            case let .scalar(scalar):
+                if scalar.style == .plain, let int = Int(scalar.string) { return int }
+                if scalar.style == .plain, let double = Double(scalar.string), scalar.string.contains(".") { return double }
+                if scalar.style == .plain, ["true", "false"].contains(scalar.string) { return scalar.string == "true" }
+                return scalar.string
+            case let .mapping(mapping):
+                var out: [String: Any] = [:]
+                for (key, value) in mapping { out[key.string ?? ""] = convert(value) }
+                return out
+            case let .sequence(sequence):
+                return sequence.map(convert)
+            default:
+                return NSNull()
+            }
+        }
+        guard let node = try Yams.compose(yaml: text) else { return [String: Any]() }
+        return convert(node)
+    }
+
+    /// Validates YAML files, each converted to JSON as an editor sees it; `named` gives each
+    /// one's name in the errors.
+    public static func validate(yamlFiles files: [URL], named: (URL) -> String, schema: URL) throws -> Result {
+        let folder = TestSupport.temporaryFolder("schema-yaml")
+        defer { TestSupport.remove(folder) }
+        var documents: [URL] = []
+        for file in files {
+            let json = try json(fromYAML: String(contentsOf: file, encoding: .utf8))
+            let out = folder.appendingPathComponent("\(named(file)).json")
+            try JSONSerialization.data(withJSONObject: json).write(to: out)
+            documents.append(out)
+        }
+        return try validate(documents, schema: schema)
     }
 
     public static func validate(_ documents: [URL], schema: URL) throws -> Result {
