@@ -38,7 +38,7 @@ enum OfficeFixture {
             ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
             ("_rels/.rels", rootRels("word/document.xml")),
             ("word/document.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(w)><w:body>\(body)</w:body></w:document>"),
-            ("word/styles.xml", "<?xml version=\"1.0\"?><w:styles \(w)><w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"a3\"><w:name w:val=\"Title\"/></w:style></w:styles>"),
+            ("word/styles.xml", "<?xml version=\"1.0\"?><w:styles \(w)><w:style w:type=\"paragraph\" w:styleId=\"1\"><w:name w:val=\"heading 1\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"31\"><w:name w:val=\"heading 3\"/></w:style><w:style w:type=\"paragraph\" w:styleId=\"a3\"><w:name w:val=\"Title\"/></w:style></w:styles>"),
         ]
         var relations: [(id: String, type: String, target: String)] = [("rId1", "styles", "styles.xml")]
         if let header {

@@ -129,6 +129,39 @@ import Testing
         #expect(facts(document, .document).isEmpty)
     }
 
+    @Test func wordPicturesHeadingsAndTables() throws {
+        func picture(_ docPr: String) -> String {
+            "<w:p><w:r><w:drawing><wp:inline><wp:docPr id=\"1\" \(docPr)/><a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData><pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        }
+        func row(_ cells: [String], header: Bool = false) -> String {
+            (header ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>") + cells.map { "<w:tc><w:p><w:r><w:t>\($0)</w:t></w:r></w:p></w:tc>" }.joined() + "</w:tr>"
+        }
+        let body = """
+        <w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>週年慶</w:t></w:r></w:p>
+        \(picture(#"name="Picture 1""#))
+        \(picture(#"name="Picture 2" descr="DSC_0457.JPG""#))
+        \(picture(#"name="Picture 3" descr="書店門口的布條""#))
+        <w:p><w:pPr><w:pStyle w:val="31"/></w:pPr><w:r><w:t>活動辦法</w:t></w:r></w:p>
+        <w:tbl>\(row(["書種", "折扣"]))\(row(["小說", "九折"]))</w:tbl>
+        <w:tbl>\(row(["方案", "年費"], header: true))\(row(["一般", "免費"]))</w:tbl>
+        <w:p><w:r><w:t>完</w:t></w:r></w:p>
+        """
+        let document = try DocumentReader().read(bytes: try OfficeFixture.docx(body: body), name: "flyer.docx")
+        let images = facts(document, .image)
+        #expect(images.map { $0["alt"]?.text } == [nil, "DSC_0457.JPG", "書店門口的布條"])
+        #expect(images.map { $0["source"]?.text } == ["Picture 1", "Picture 2", "Picture 3"])
+        #expect(text(document, images[2]) == "書店門口的布條", "a description is the picture's text")
+        #expect(images[0].sourceRange.isEmpty && images[0].location?.description == "word/document.xml ¶2 (image)")
+        let headings = facts(document, .heading)
+        #expect(headings.map { $0["level"]?.number } == [1, 3])
+        #expect(headings[1]["jump"] == .number(2) && headings[1]["text"] == .text("活動辦法"))
+        let tables = facts(document, .table)
+        #expect(tables.map { $0["header"]?.flag } == [false, true])
+        #expect(tables[0]["rows"] == .number(2) && tables[0]["columns"] == .number(2) && tables[0]["layout"] == .flag(false))
+        #expect(text(document, tables[0]) == "書種", "a table is shown at its first cell")
+        #expect(facts(document, .page).count == 1)
+    }
+
     @Test func plainTextHasNoFacts() throws {
         #expect(try read("![](a.png) <img src=x>", name: "copy.txt").facts.isEmpty)
     }

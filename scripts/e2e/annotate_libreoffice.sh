@@ -53,11 +53,15 @@ notes = []
 for m in re.finditer(rb"/Subtype /Text .*?/Contents\s*<([0-9A-Fa-f]+)>", data, re.S):
     raw = bytes.fromhex(m.group(1).decode())
     notes.append(raw.decode("utf-16-be").lstrip("\ufeff") if raw[:2] == b"\xfe\xff" else raw.decode("latin1"))
-assert len(notes) == 2, notes
-assert notes[0].startswith("adlaw｜錯誤：食品宣稱醫療效能"), notes[0]
+# Two claims and the plan's table, whose label row is not marked as a header row.
+assert len(notes) == 3, notes
+claim = next(n for n in notes if n.startswith("adlaw｜錯誤：食品宣稱醫療效能"))
 # The law line as the law fact table prints it: the article, then who is fined how much.
-assert re.search(r"法規：食品安全衛生管理法 第28條第2項；[^\n]*新臺幣60萬元以上500萬元以下罰鍰", notes[0]), notes[0]
-assert "消費者保護法 第19條第1項、第5項" in notes[1] and "建議：" in notes[1], notes[1]
+assert re.search(r"法規：食品安全衛生管理法 第28條第2項；[^\n]*新臺幣60萬元以上500萬元以下罰鍰", claim), claim
+refund = next(n for n in notes if "consumer-protection.no-return" in n)
+assert "消費者保護法 第19條第1項、第5項" in refund and "建議：" in refund, refund
+table = next(n for n in notes if "accessibility.table-headers" in n)
+assert "依預設視為民間業者" in table, table
 print("ok  - LibreOffice converted plan.reviewed.docx to PDF with", len(notes), "notes: rule, message, law, penalty, suggestion")
 PY
 mkdir -p "$out/roundtrip"
@@ -75,7 +79,7 @@ for m in re.finditer(r'<w:commentRangeStart w:id="(\d+)"/>', document):
     end = document.index(f'<w:commentRangeEnd w:id="{m.group(1)}"/>', m.end())
     anchored[m.group(1)] = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", document[m.end():end]))
 phrases = sorted(anchored.values())
-assert phrases == sorted(["預防感冒", "恕不退換"]), phrases
+assert phrases == sorted(["預防感冒", "恕不退換", "項目"]), phrases
 print("ok  - LibreOffice read", len(authors), "comments by adlaw, anchored on", phrases)
 PY
 

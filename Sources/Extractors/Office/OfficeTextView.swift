@@ -6,20 +6,51 @@ import LintCore
 struct OfficeTextView {
     private var bytes: [UInt8] = []
     private(set) var segments: [TextSegment] = []
+    private(set) var facts: [StructureFact] = []
+
+    /// Facts of items without text (an undescribed picture, a table, a slide), waiting for
+    /// the next text: they are placed at its start (a table over its first cell's text).
+    private var pending: [StructureFact] = []
 
     /// Appends one paragraph (or cell, or note). Empty text is counted by the caller but
-    /// not added.
-    mutating func append(_ text: String, zone: Zone, location: SourceLocation, inlineZones: [ZoneSpan] = []) {
-        guard text.contains(where: { !$0.isWhitespace }) else { return }
+    /// not added. `facts` are located in `text` (a picture's fact at its description); when
+    /// the text is empty they wait for the next text, or the end of the document.
+    mutating func append(_ text: String, zone: Zone, location: SourceLocation, inlineZones: [ZoneSpan] = [],
+                         facts itemFacts: [StructureFact] = []) {
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            pending += itemFacts
+            return
+        }
         if !bytes.isEmpty { bytes.append(0x0A) }
         let start = bytes.count
         bytes += Array(text.utf8)
         segments.append(TextSegment(text: text, sourceMap: .identity(baseOffset: start), zone: zone,
                                     location: location, inlineZones: inlineZones))
+        place(pending, at: start..<(start + text.utf8.count))
+        pending = []
+        facts += itemFacts.map { $0.shifted(by: start) }
+    }
+
+    /// Places facts that had no text of their own: a table over `text`, others empty at its start.
+    private mutating func place(_ waiting: [StructureFact], at text: Range<Int>) {
+        for var fact in waiting {
+            fact.sourceRange = fact.kind == .table ? text : text.lowerBound..<text.lowerBound
+            fact.propertyRanges = [:]
+            facts.append(fact)
+        }
+    }
+
+    /// A fact with no text of its own (a slide as a page), placed where the next text goes.
+    mutating func append(fact: StructureFact) {
+        append("", zone: .body, location: fact.location ?? SourceLocation(kind: .paragraph, description: ""), facts: [fact])
     }
 
     func document(path: String, format: String, notes: [Diagnostic] = []) -> ExtractedDocument {
-        ExtractedDocument(path: path, format: format, segments: segments, source: SourceText(bytes: bytes), notes: notes)
+        var view = self
+        view.place(pending, at: bytes.count..<bytes.count)
+        var document = ExtractedDocument(path: path, format: format, segments: segments, source: SourceText(bytes: bytes), notes: notes)
+        document.facts = view.facts
+        return document
     }
 }
 
