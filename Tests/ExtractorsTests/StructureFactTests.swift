@@ -162,6 +162,34 @@ import Testing
         #expect(facts(document, .page).count == 1)
     }
 
+    @Test func powerPointPicturesTablesAndFontSizes() throws {
+        let run = { (size: Int, text: String) in "<a:r><a:rPr lang=\"zh-TW\" sz=\"\(size)\"/><a:t>\(text)</a:t></a:r>" }
+        let pictures = """
+        <p:pic><p:nvPicPr><p:cNvPr id="4" name="圖片 3"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr></p:pic>
+        <p:pic><p:nvPicPr><p:cNvPr id="5" name="圖片 4" descr="明亮的教室"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr></p:pic>
+        """
+        let table = """
+        <p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="6" name="表格 5"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><a:graphic><a:graphicData><a:tbl><a:tblPr firstRow="0"/><a:tblGrid><a:gridCol w="1"/><a:gridCol w="1"/></a:tblGrid><a:tr h="1"><a:tc><a:txBody><a:p><a:r><a:t>方案</a:t></a:r></a:p></a:txBody></a:tc><a:tc><a:txBody><a:p><a:r><a:t>學費</a:t></a:r></a:p></a:txBody></a:tc></a:tr><a:tr h="1"><a:tc><a:txBody><a:p><a:r><a:t>單堂</a:t></a:r></a:p></a:txBody></a:tc><a:tc><a:txBody><a:p><a:r><a:t>六百元</a:t></a:r></a:p></a:txBody></a:tc></a:tr></a:tbl></a:graphicData></a:graphic></p:graphicFrame>
+        """
+        let slides: [(file: String, shapes: String, notes: String?)] = [
+            ("slide1.xml", OfficeFixture.shape("內容 2", paragraphs: [run(2400, "每週六開課"), run(2400, "已繳費用") + run(1100, "不予退還"), "<a:r><a:t>沿用版面字級</a:t></a:r>"]), "講者備忘"),
+            ("slide2.xml", pictures + table, nil),
+        ]
+        let deck = try DocumentReader().read(bytes: try OfficeFixture.pptx(slides: slides, order: ["slide1.xml", "slide2.xml"]), name: "deck.pptx")
+        let sizes = facts(deck, .text)
+        #expect(sizes.map { $0["size"]?.number } == [24, 11], "the smallest size a paragraph sets; an inherited size is unknown")
+        #expect(sizes.map { $0["large"]?.flag } == [true, false])
+        #expect(text(deck, sizes[1]) == "已繳費用不予退還")
+        let images = facts(deck, .image)
+        #expect(images.map { $0["alt"]?.text } == [nil, "明亮的教室"])
+        #expect(images.allSatisfy { $0.location?.slide == 2 })
+        let tables = facts(deck, .table)
+        #expect(tables.count == 1 && tables[0]["header"] == .flag(false) && tables[0]["columns"] == .number(2) && tables[0]["rows"] == .number(2))
+        let pages = facts(deck, .page)
+        #expect(pages.map { $0["number"]?.number } == [1, 2])
+        #expect(pages.map { $0["images"]?.number } == [0, 2])
+    }
+
     @Test func plainTextHasNoFacts() throws {
         #expect(try read("![](a.png) <img src=x>", name: "copy.txt").facts.isEmpty)
     }

@@ -5,6 +5,10 @@ import LintCore
 /// names), each shape's paragraphs joined across runs, tables by cell, picture descriptions
 /// as alt text, then the slide's speaker notes and comments. Located by slide, shape and
 /// paragraph: `slide 2, shape "標題 1", ¶1`; `slide 2, notes, ¶1`.
+///
+/// Structure facts: each slide as a page, pictures and their descriptions (`descr`, the
+/// decorative mark), tables and their header row (`firstRow`), and the smallest font size a
+/// paragraph's runs set (`sz`; a size inherited from the layout is unknown).
 public struct PresentationExtractor: TextExtractor {
     public let format = "pptx"
     public let extensions = ["pptx", "pptm", "potx"]
@@ -57,8 +61,12 @@ public struct PresentationExtractor: TextExtractor {
                       into view: inout OfficeTextView) throws(ExtractionError) {
         let handler = SlidePartHandler(part: part, slide: slide, mode: mode)
         try XMLEventParser(part: part, path: package.path, maxDepth: limits.maxNestingDepth).parse(data, handler: handler)
+        if mode == .slide {
+            let location = SourceLocation(kind: .slide, description: "slide \(slide)", part: part, slide: slide)
+            view.append(fact: StructureFact(kind: .page, properties: ["number": .number(Double(slide))], sourceRange: 0..<0, location: location))
+        }
         for item in handler.items {
-            view.append(item.text, zone: item.zone, location: item.location, inlineZones: item.inlineZones)
+            view.append(item.text, zone: item.zone, location: item.location, inlineZones: item.inlineZones, facts: item.facts)
         }
     }
 }
@@ -82,6 +90,7 @@ final class SlidePartHandler: XMLEventHandler {
         var zone: Zone
         var location: SourceLocation
         var inlineZones: [ZoneSpan]
+        var facts: [StructureFact] = []
     }
 
     let part: String
@@ -95,7 +104,22 @@ final class SlidePartHandler: XMLEventHandler {
         var paragraphs = 0
         var isTable = false
         var isTextBox = false
+        var isPicture = false
+        var description: String?
+        var decorative = false
     }
+
+    private struct Table {
+        /// The placeholder item the table's fact is written into when the table ends.
+        var item: Int
+        var rows = 0
+        var columns = 0
+        var header = false
+    }
+
+    private var tables: [Table] = []
+    /// The smallest font size (points) a run of the open paragraph sets, and whether that run is bold.
+    private var smallestRun: (points: Double, bold: Bool)?
 
     private var shapes: [Shape] = []
     private var paragraph: ParagraphText?
@@ -116,16 +140,39 @@ final class SlidePartHandler: XMLEventHandler {
 
     func start(_ name: String, attributes: [String: String]) {
         if Self.shapeElements.contains(name) {
-            shapes.append(Shape(isTable: name == "graphicFrame"))
+            shapes.append(Shape(isTable: name == "graphicFrame", isPicture: name == "pic"))
             return
         }
         switch name {
         case "cNvPr":
             guard let top = shapes.indices.last else { return }
             if shapes[top].name == nil { shapes[top].name = attributes["name"] }
-            if let description = attributes["descr"], !description.isEmpty, mode == .slide {
+            if shapes[top].isPicture {
+                shapes[top].description = attributes["descr"]
+            } else if let description = attributes["descr"], !description.isEmpty, mode == .slide {
                 items.append(Item(text: description, zone: .altText, location: location(shape: shapes[top].name, paragraph: nil, suffix: "alt text"), inlineZones: []))
             }
+        case "decorative":
+            if attributes["val"] == "1" || attributes["val"] == "true", let top = shapes.indices.last { shapes[top].decorative = true }
+        case "rPr":
+            if paragraph != nil, mode == .slide, let size = attributes["sz"].flatMap(Double.init), size > 0 {
+                let points = size / 100
+                if smallestRun == nil || points < smallestRun!.points {
+                    smallestRun = (points, attributes["b"] == "1" || attributes["b"] == "true")
+                }
+            }
+        case "tbl":
+            if mode == .slide {
+                let location = location(shape: shapes.last?.name, paragraph: nil, suffix: "table")
+                items.append(Item(text: "", zone: .tableCell, location: location, inlineZones: []))
+                tables.append(Table(item: items.count - 1))
+            }
+        case "tblPr":
+            if let top = tables.indices.last, attributes["firstRow"] == "1" || attributes["firstRow"] == "true" { tables[top].header = true }
+        case "gridCol":
+            if let top = tables.indices.last { tables[top].columns += 1 }
+        case "tr":
+            if let top = tables.indices.last { tables[top].rows += 1 }
         case "cNvSpPr":
             if attributes["txBox"] == "1", let top = shapes.indices.last { shapes[top].isTextBox = true }
         case "ph":
@@ -140,6 +187,7 @@ final class SlidePartHandler: XMLEventHandler {
         case "p":
             if mode == .comments && paragraph != nil { return } // modern comments: a:p inside one comment
             paragraph = ParagraphText()
+            smallestRun = nil
             if let top = shapes.indices.last { shapes[top].paragraphs += 1 }
         case "t":
             collecting = paragraph != nil
@@ -157,10 +205,18 @@ final class SlidePartHandler: XMLEventHandler {
 
     func end(_ name: String) {
         if Self.shapeElements.contains(name) {
-            _ = shapes.popLast()
+            if let shape = shapes.popLast(), shape.isPicture, mode == .slide { picture(shape) }
             return
         }
         switch name {
+        case "tbl":
+            guard let table = tables.popLast() else { return }
+            var fact = StructureFact(kind: .table, sourceRange: 0..<0, location: items[table.item].location)
+            fact["header"] = .flag(table.header)
+            fact["rows"] = .number(Double(table.rows))
+            fact["columns"] = .number(Double(table.columns))
+            fact["layout"] = .flag(table.rows < 2 || table.columns < 2)
+            items[table.item].facts = [fact]
         case "t", "text":
             collecting = false
             if name == "text" && mode == .comments { finishComment() }
@@ -204,8 +260,31 @@ final class SlidePartHandler: XMLEventHandler {
             }
         }
         let number = shape?.paragraphs ?? 1
-        items.append(Item(text: text.text, zone: zone, location: location(shape: shape?.name, paragraph: number, suffix: nil),
-                          inlineZones: text.inlineZones))
+        let location = location(shape: shape?.name, paragraph: number, suffix: nil)
+        var facts: [StructureFact] = []
+        if mode == .slide, let run = smallestRun, text.text.contains(where: { !$0.isWhitespace }) {
+            var fact = StructureFact(kind: .text, sourceRange: 0..<text.text.utf8.count, location: location)
+            fact["size"] = .number(run.points)
+            fact["bold"] = .flag(run.bold)
+            fact["large"] = .flag(run.points >= 18 || (run.points >= 14 && run.bold))
+            facts.append(fact)
+        }
+        items.append(Item(text: text.text, zone: zone, location: location, inlineZones: text.inlineZones, facts: facts))
+    }
+
+    /// A picture: its description is its alt text, and its fact sits on it.
+    private func picture(_ shape: Shape) {
+        let text = shape.description ?? ""
+        let location = location(shape: shape.name, paragraph: nil, suffix: "alt text")
+        var fact = StructureFact(kind: .image, sourceRange: 0..<text.utf8.count, location: location)
+        if let description = shape.description, !description.allSatisfy(\.isWhitespace) {
+            fact["alt"] = .text(description)
+        } else if shape.decorative {
+            fact["alt"] = .text("")
+        }
+        fact["decorative"] = .flag(shape.decorative)
+        if let name = shape.name { fact["source"] = .text(name) }
+        items.append(Item(text: text, zone: .altText, location: location, inlineZones: [], facts: [fact]))
     }
 
     private func finishComment() {
