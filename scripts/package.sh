@@ -20,8 +20,10 @@ skip_build=0
 
 ./scripts/setup.sh
 command -v dpkg-deb >/dev/null || { echo "package: dpkg-deb is missing (apt-get install dpkg)" >&2; exit 1; }
-# The static Foundation links libcurl (FoundationNetworking, pulled in by the MCP SDK): the
-# link needs libcurl.so from the -dev package.
+# The static Foundation links libcurl (FoundationNetworking, which the MCP swift-sdk imports
+# for its HTTP client transport; adlaw mcp uses stdio only, but the SDK is one module): the
+# link needs libcurl.so from the -dev package. libcurl and what it needs are then bundled
+# like the other C libraries, with their copyright files.
 dpkg-query -W -f='${Status}' libcurl4-openssl-dev 2>/dev/null | grep -q "install ok installed" || {
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libcurl4-openssl-dev >/dev/null
@@ -82,6 +84,17 @@ for path in "${bundled[@]}"; do
   [ -n "$package" ] && [ -f "/usr/share/doc/$package/copyright" ] \
     && cp "/usr/share/doc/$package/copyright" "$stage/share/doc/adlaw/licenses/$package.copyright"
 done
+cat > "$stage/share/doc/adlaw/licenses/README.txt" <<'NOTE'
+Licences of what this release contains besides adlaw itself:
+  swift-runtime.txt   the Swift runtime and Foundation, linked statically (Apache 2.0 with
+                      the Runtime Library Exception); Foundation's ICU data is under the
+                      ICU licence, whose text is in libicu*.copyright
+  <package>.txt       each Swift package linked into bin/adlaw (from its checkout)
+  <debian>.copyright  each C library in lib/adlaw, Debian's copyright file of its package
+libcurl and the libraries under it are there because the MCP swift-sdk (adlaw mcp) imports
+FoundationNetworking, which links libcurl; libxml2 and ICU because Foundation's XMLParser
+reads Office files.
+NOTE
 cp README.md "$stage/share/doc/adlaw/README.md"
 [ -f LICENSE ] && cp LICENSE "$stage/share/doc/adlaw/LICENSE"
 
@@ -107,9 +120,13 @@ cp -R "$stage/share/doc/adlaw/licenses" "$deb/usr/share/doc/adlaw/"
   echo "Files: *"
   echo "Comment: adlaw, and the licences of the Swift runtime and packages linked into it, in licenses/."
 } > "$deb/usr/share/doc/adlaw/copyright"
+# Only the libraries the binary names itself (ELF NEEDED): their packages bring the rest.
+needed=$(readelf -d "$stage/bin/adlaw" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 depends=()
 for path in "${bundled[@]}"; do
+  grep -qxF "$(basename "$path")" <<< "$needed" || continue
   package=$(dpkg -S "$(realpath "$path")" 2>/dev/null | head -1 | cut -d: -f1 || true)
+  [ -z "$package" ] && package=$(dpkg -S "$path" 2>/dev/null | head -1 | cut -d: -f1 || true)
   [ -n "$package" ] && depends+=("$package")
 done
 depends+=(libc6 libstdc++6 libgcc-s1 zlib1g)
