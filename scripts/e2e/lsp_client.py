@@ -2,22 +2,31 @@
 """A real LSP client for `adlaw lsp`: starts the server, speaks JSON-RPC over its stdin and
 stdout like an editor, and checks what comes back. Standard library only.
 
-    python3 scripts/e2e/lsp_client.py ADLAW [--latency-runs N] [--max-ms MS]
+    python3 scripts/e2e/lsp_client.py ADLAW [--latency-runs N] [--max-ms MS] [--timeout S]
+
+Fails at once, with the server's words, when the server reports an error through
+window/showMessage (e.g. no rule pack found), and fails when no message arrives within the
+timeout (default 60 s): it never waits for diagnostics that will not come.
 
 Checks diagnostics on open and change (UTF-16 positions), hover, the quick fix, settings
 from .adlaw.yml, shutdown; then times a 20 KB Markdown document: from the didChange written
 to the publishDiagnostics read, median and worst of N edits.
 """
-import argparse, json, os, pathlib, shutil, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, pathlib, shutil, signal, statistics, subprocess, sys, tempfile, time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
+class ServerError(Exception):
+    """The server said it cannot work (an error window/showMessage), or went silent."""
+
+
 class Client:
-    def __init__(self, argv, cwd):
+    def __init__(self, argv, cwd, timeout=60.0):
         self.proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.next_id = 0
         self.pending = []
+        self.timeout = timeout
 
     def send(self, message):
         body = json.dumps(message, ensure_ascii=False).encode()
@@ -25,11 +34,30 @@ class Client:
         self.proc.stdin.flush()
 
     def read(self):
+        """The next message from the server. An error shown to the user ends the run: a client
+        waiting for diagnostics after it would wait for ever."""
+        message = self._read_within_timeout()
+        if message.get("method") == "window/showMessage" and message["params"].get("type") == 1:
+            raise ServerError("the server reported an error (window/showMessage): " + message["params"]["message"])
+        return message
+
+    def _read_within_timeout(self):
+        def expired(signum, frame):
+            raise ServerError(f"no message from the server within {self.timeout:g} s")
+        previous = signal.signal(signal.SIGALRM, expired)
+        signal.setitimer(signal.ITIMER_REAL, self.timeout)
+        try:
+            return self._read_message()
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    def _read_message(self):
         length = None
         while True:
             line = self.proc.stdout.readline()
             if not line:
-                raise SystemExit("server closed its output; stderr: " + self.proc.stderr.read().decode())
+                raise ServerError("the server closed its output; stderr: " + self.proc.stderr.read().decode())
             line = line.strip()
             if not line:
                 break
@@ -73,9 +101,17 @@ def main():
     parser.add_argument("adlaw")
     parser.add_argument("--latency-runs", type=int, default=20)
     parser.add_argument("--max-ms", type=float, default=None, help="fail when the median latency is above this")
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for any one message from the server")
     args = parser.parse_args()
+    try:
+        run(args)
+    except ServerError as error:
+        sys.exit(f"not ok - {error}")
 
+
+def run(args):
     workspace = pathlib.Path(tempfile.mkdtemp(prefix="adlaw-lsp-"))
+    client = None
     try:
         (workspace / ".adlaw.yml").write_text("version: 1\nsectors:\n  - paths: ['food/**']\n    sectors: [food]\n", encoding="utf-8")
         (workspace / "food").mkdir()
@@ -84,7 +120,7 @@ def main():
         page.write_text(text, encoding="utf-8")
         uri = page.as_uri()
 
-        client = Client([os.path.abspath(args.adlaw), "lsp", "--stdio"], cwd=str(workspace))
+        client = Client([os.path.abspath(args.adlaw), "lsp", "--stdio"], cwd=str(workspace), timeout=args.timeout)
         init = client.request("initialize", {"processId": os.getpid(), "rootUri": workspace.as_uri(), "capabilities": {}})
         expect(init["capabilities"]["positionEncoding"] == "utf-16", "initialize: positions in UTF-16")
         expect(init["capabilities"]["hoverProvider"] and init["capabilities"]["codeActionProvider"], "initialize: hover and code actions offered")
@@ -159,6 +195,9 @@ def main():
         expect(client.proc.wait(timeout=10) == 0, "shutdown then exit: exit code 0")
         print("lsp: all checks passed")
     finally:
+        if client is not None and client.proc.poll() is None:
+            client.proc.kill()
+            client.proc.wait()
         shutil.rmtree(workspace, ignore_errors=True)
 
 
