@@ -4,7 +4,7 @@ import Foundation
 import Glibc
 #endif
 
-/// The folder adlaw keeps its caches in (the compiled rule set, the prefilter's literal
+/// The folder adlaw keeps its caches in (the compiled rule set with its patterns' literal
 /// analyses) and what every cache file must match to be used.
 ///
 /// Files are written atomically (temporary file and rename) and best-effort: a cache that
@@ -95,6 +95,17 @@ public struct CacheFolder: Sendable {
         guard name.hasPrefix(prefix), name.hasSuffix(suffix), name.count > prefix.count + suffix.count else { return false }
         let hash = name.dropFirst(prefix.count).dropLast(suffix.count)
         return hash.count <= 16 && hash.allSatisfy { $0.isHexDigit && ($0.isNumber || $0.isLowercase) }
+    }
+
+    /// Removes every file of one kind (a kind this version no longer writes).
+    func removeAll(prefix: String, suffix: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where Self.isCacheName(name, prefix: prefix, suffix: suffix) {
+            let path = (directory as NSString).appendingPathComponent(name)
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            unlink(path)
+        }
     }
 
     /// Removes the least recently written files of one kind beyond `keptFiles` (never `file`).

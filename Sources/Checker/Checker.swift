@@ -38,7 +38,8 @@ public final class Checker: Sendable {
         notes = RulePack.ignoredConfigs(sources.config)
         let engine = PCRE2Engine()
         self.engine = engine
-        ruleSet = try RulePack.load(sources, config: config, engine: engine)
+        let loaded = try RulePack.loadRules(sources, config: config, engine: engine)
+        ruleSet = loaded.ruleSet
         do {
             settings = try config?.applyRules(to: ruleSet, builtInChecks: BuiltInChecks.ids) ?? RuleSettings(ruleSet: ruleSet)
             claims = try config?.claimMatcher(engine: engine)
@@ -46,8 +47,7 @@ public final class Checker: Sendable {
             throw .config(error)
         }
         let checked = settings.ruleSet
-        let prefilter = RulePack.cacheFolder(sources).map { PrefilterCache(folder: $0).prefilter(for: checked) } ?? Prefilter(ruleSet: checked)
-        linter = Linter(ruleSet: checked, prefilter: prefilter)
+        linter = Linter(ruleSet: checked, prefilter: Prefilter(ruleSet: checked, known: loaded.analysis(of:)))
         knownRules = ruleSet.rules.map(\.id)
     }
 

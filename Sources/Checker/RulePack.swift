@@ -68,6 +68,11 @@ public enum RulePack {
     /// The rule set of `sources` and `config`, from the rule-set cache when
     /// `sources.cacheDirectory` is set and the cache holds it.
     public static func load(_ sources: RuleSources, config: AdlawConfig?, engine: PCRE2Engine) throws(CheckError) -> RuleSet {
+        try loadRules(sources, config: config, engine: engine).ruleSet
+    }
+
+    /// The rule set with its patterns' literal analyses when the cache holds them.
+    static func loadRules(_ sources: RuleSources, config: AdlawConfig?, engine: PCRE2Engine) throws(CheckError) -> LoadedRules {
         let folders = try folders(sources, config: config)
         func loadFiles() throws(CheckError) -> RuleSet {
             do {
@@ -76,8 +81,8 @@ public enum RulePack {
                 throw .ruleFiles(error)
             }
         }
-        guard let folder = cacheFolder(sources) else { return try loadFiles() }
-        return try RuleSetCache(folder: folder).ruleSet(folders: folders, asOf: sources.lawsAsOf, engine: engine, loadFiles: loadFiles)
+        guard let folder = cacheFolder(sources) else { return LoadedRules(ruleSet: try loadFiles(), analyses: [:]) }
+        return try RuleSetCache(folder: folder).rules(folders: folders, asOf: sources.lawsAsOf, engine: engine, loadFiles: loadFiles)
     }
 
     /// The cache folder of `sources`, if it names one.

@@ -1,133 +1,225 @@
+import CLibCrypto
 import Foundation
 import LintCore
 import Linting
 import PCRE2Matcher
 import RuleCompiler
 
-/// The compiled rule set kept between runs, so a run does not read and compile the YAML
-/// rule files again (about 0.1 s of Yams parsing and phrase-set expansion for the shipped
-/// rules, most of a small run).
+/// A compiled rule set and what the prefilter knows of its patterns: what a run needs
+/// before it reads its first document.
+public struct LoadedRules {
+    public let ruleSet: RuleSet
+    /// The literal analysis of each searched pattern, by the compiled pattern's identity
+    /// (empty when the rules were not cached: the prefilter then analyses them).
+    let analyses: [ObjectIdentifier: LiteralRequirementResult]
+
+    /// The analysis the cache holds for `regex`, if any.
+    func analysis(of regex: any CompiledRegex) -> LiteralRequirementResult? {
+        regex.identity.flatMap { analyses[$0] }
+    }
+}
+
+/// The compiled rule set kept between runs, in one file, so a run does not read and compile
+/// the YAML rule files again (about 0.1 s of Yams parsing and phrase-set expansion for the
+/// shipped rules), nor analyse every pattern for the prefilter.
 ///
-/// One file per set of rule folders: `rules-<hash>.cache` in the cache folder. The key is
-/// taken over every file the loader reads (path and bytes of each `laws.yaml`, law file,
+/// One file per set of rule folders: `rules-<hash>.cache` in the cache folder. The key is a
+/// SHA-256 over every file the loader reads (path and bytes of each `laws.yaml`, law file,
 /// `sectors.yaml`, lexicon, rule file and `VERSION`, folder by folder, in order), the
-/// executable's version and the PCRE2 version; the file repeats the whole 128-bit key
-/// and ends with a checksum, so a stale or damaged file is never used (and `CacheFolder`
-/// adds an HMAC under this user's key, so neither is a forged one): the rules
-/// are loaded from YAML and the file written again. Only a rule set that loaded without
-/// errors is written, so every error in the rule files is still reported, from the files.
-/// Regexes are stored as their sources and compiled again when read (JIT-compiling stays
-/// lazy, see `PCRE2Engine.JITPolicy`).
+/// executable's version, the PCRE2 version and the day laws are resolved for; the file
+/// repeats the whole key, and `CacheFolder` ends it with an HMAC under this user's key, so
+/// a stale, damaged or forged file is never used: the rules are loaded from YAML and the
+/// file written again. Only a rule set that loaded without errors is written, so every
+/// error in the rule files is still reported, from the files.
 ///
-/// Layout: the magic `ADLAWRS` and a format byte, the version (u16 length + UTF-8), the key
-/// (two u64), the rule set as `parts` JSON documents (each u32 length + bytes), an FNV-1a
-/// 64 checksum of all the bytes before it (integers little-endian).
+/// Layout: the magic `ADLAWRS` and a format byte, the version (u16 length + UTF-8), the
+/// 32-byte key, a section count (u32) and each section's length (u32), then the sections,
+/// each a JSON document (`JSONEncoder`, sorted keys, so the same rules give the same bytes):
+/// 1. the pattern table: each distinct pattern once (source, case folding) with its literal
+///    analysis (`LiteralRequirementResult`) when the prefilter searches it;
+/// 2. the rule set in `parts` pieces (the rules split evenly, the rest in the first), in
+///    which every regex is an index into the table (`RegexEncodingContext`), decoded in
+///    parallel. Integers are little-endian.
+///
+/// Reading compiles each pattern of the table once and decodes no pattern text inside the
+/// rules; the prefilter takes the analyses as they are.
 struct RuleSetCache {
     let folder: CacheFolder
 
     static let prefix = "rules-"
     static let suffix = ".cache"
-    static let magic = Array("ADLAWRS".utf8) + [1]
+    static let magic = Array("ADLAWRS".utf8) + [2]
+    /// Files of the separate prefilter cache of earlier versions, removed when a rule set
+    /// is written (their contents are in the rule-set file now).
+    static let legacyPrefix = "prefilter-"
+    static let legacySuffix = ".bin"
+    static let keyLength = 32
 
-    /// The 128-bit key of these folders' rule files, or nil when a folder cannot be read as
+    /// The rule set is written in `parts` JSON documents, decoded in parallel when read.
+    static let parts = 2
+
+    /// One entry of the pattern table.
+    struct PatternEntry: Codable {
+        var pattern: String
+        var caseInsensitive: Bool
+        var analysis: LiteralRequirementResult?
+
+        enum CodingKeys: String, CodingKey { case pattern = "p", caseInsensitive = "i", analysis = "a" }
+    }
+
+    /// The SHA-256 key of these folders' rule files, or nil when a folder cannot be read as
     /// a folder of rule files (the loader then reports why).
-    func key(folders: [String], asOf: CalendarDate? = nil) -> (UInt64, UInt64)? {
-        var material = Array(folder.version.utf8) + [0] + Array(PCRE2Engine.libraryVersion.utf8) + [0]
-            + Array((asOf.map { "\($0)" } ?? "latest").utf8) + [0]
-        func add(_ bytes: some Collection<UInt8>) {
-            var count = UInt64(bytes.count)
-            for _ in 0..<8 { material.append(UInt8(truncatingIfNeeded: count)); count >>= 8 }
-            material += bytes
+    func key(folders: [String], asOf: CalendarDate? = nil) -> [UInt8]? {
+        guard let context = EVP_MD_CTX_new() else { return nil }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
+        func feed(_ bytes: UnsafeRawBufferPointer) {
+            var count = UInt64(bytes.count).littleEndian
+            withUnsafeBytes(of: &count) { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+            if bytes.count > 0 { _ = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) }
         }
+        func feed(_ text: String) { Array(text.utf8).withUnsafeBytes { feed($0) } }
+        feed(folder.version)
+        feed(PCRE2Engine.libraryVersion)
+        feed(asOf.map { "\($0)" } ?? "latest")
         for path in folders {
             guard let contents = try? RuleSetLoader.scan(folder: path), contents.misplaced.isEmpty else { return nil }
-            add(Array(path.utf8))
+            feed(path)
             let version = (path as NSString).appendingPathComponent("VERSION")
             var files = [contents.laws, contents.sectors, contents.polarity].compactMap { $0 } + contents.lawFiles + contents.lexicons + contents.rules
             if FileManager.default.fileExists(atPath: version) { files.append(version) }
             for file in files {
                 guard let bytes = FileManager.default.contents(atPath: file) else { return nil }
-                add(Array(file.utf8))
-                add(bytes)
+                feed(file)
+                bytes.withUnsafeBytes { feed($0) }
             }
         }
-        return (PrefilterCacheCodec.checksum(material[...]), PrefilterCacheCodec.checksum(material[...], basis: 0x6C62_272E_07BB_0142))
+        var digest = [UInt8](repeating: 0, count: Self.keyLength)
+        var length: UInt32 = 0
+        guard EVP_DigestFinal_ex(context, &digest, &length) == 1, length == Self.keyLength else { return nil }
+        return digest
     }
 
     /// The rule set of `folders` from the cache, else from `loadFiles` (whose result is
-    /// then cached). Errors are those of `loadFiles`: the cache itself never fails a run.
-    func ruleSet<Failure: Error>(folders: [String], asOf: CalendarDate? = nil, engine: PCRE2Engine,
-                                 loadFiles: () throws(Failure) -> RuleSet) throws(Failure) -> RuleSet {
-        guard let key = key(folders: folders, asOf: asOf) else { return try loadFiles() }
-        let path = folder.path(prefix: Self.prefix, hash: key.0, suffix: Self.suffix)
+    /// then cached with its patterns' analyses). Errors are those of `loadFiles`: the cache
+    /// itself never fails a run.
+    func rules<Failure: Error>(folders: [String], asOf: CalendarDate? = nil, engine: PCRE2Engine,
+                               loadFiles: () throws(Failure) -> RuleSet) throws(Failure) -> LoadedRules {
+        guard let key = key(folders: folders, asOf: asOf) else { return LoadedRules(ruleSet: try loadFiles(), analyses: [:]) }
+        let path = folder.path(prefix: Self.prefix, hash: Self.read(key, at: 0, bytes: 8), suffix: Self.suffix)
         if let bytes = folder.read(path), let cached = decode(bytes, key: key, engine: engine) { return cached }
         let ruleSet = try loadFiles()
-        if let bytes = encode(ruleSet, key: key) {
-            folder.write(bytes, to: path, prefix: Self.prefix, suffix: Self.suffix)
+        let prefilter = Prefilter(ruleSet: ruleSet)
+        var analyses: [ObjectIdentifier: LiteralRequirementResult] = [:]
+        for target in prefilter.targets {
+            if let id = target.regex.identity {
+                analyses[id] = LiteralRequirementResult(requirement: target.requirement, failure: target.failure)
+            }
         }
-        return ruleSet
+        let loaded = LoadedRules(ruleSet: ruleSet, analyses: analyses)
+        if let bytes = encode(loaded, key: key) {
+            folder.write(bytes, to: path, prefix: Self.prefix, suffix: Self.suffix)
+            folder.removeAll(prefix: Self.legacyPrefix, suffix: Self.legacySuffix)
+        }
+        return loaded
     }
 
-    /// The rule set is written in `parts` JSON documents (the rules split evenly, the rest
-    /// in the first), decoded in parallel when read.
-    static let parts = 2
-
-    func encode(_ ruleSet: RuleSet, key: (UInt64, UInt64)) -> [UInt8]? {
-        var out = Self.magic
-        let version = Array(folder.version.utf8)
-        Self.append(UInt64(version.count), bytes: 2, to: &out)
-        out += version
-        Self.append(key.0, bytes: 8, to: &out)
-        Self.append(key.1, bytes: 8, to: &out)
+    func encode(_ loaded: LoadedRules, key: [UInt8]) -> [UInt8]? {
+        let ruleSet = loaded.ruleSet
         let encoder = JSONEncoder()
         // The same rule set always gives the same bytes (dictionaries are unordered).
         encoder.outputFormatting = [.sortedKeys]
+        let table = RegexEncodingContext()
+        encoder.userInfo = table.userInfo
+        var sections: [Data] = []
         let share = (ruleSet.rules.count + Self.parts - 1) / Self.parts
         for part in 0..<Self.parts {
             var piece = part == 0 ? ruleSet : RuleSet(rules: [], sectors: .empty, laws: [], lexicons: [:], roots: [])
             piece.rules = Array(ruleSet.rules.dropFirst(part * share).prefix(share))
             guard let json = try? encoder.encode(piece) else { return nil }
-            Self.append(UInt64(json.count), bytes: 4, to: &out)
-            out += json
+            sections.append(json)
         }
-        Self.append(PrefilterCacheCodec.checksum(out[...]), bytes: 8, to: &out)
+        // By source too: the table keeps the first of equal patterns, which need not be the
+        // one the prefilter was given.
+        var bySource: [String: LiteralRequirementResult] = [:]
+        for regex in Prefilter.searchedPatterns(of: ruleSet) {
+            if bySource[regex.pattern] == nil, let analysis = loaded.analysis(of: regex) { bySource[regex.pattern] = analysis }
+        }
+        let entries = table.patterns.map {
+            PatternEntry(pattern: $0.pattern, caseInsensitive: $0.isCaseInsensitive, analysis: bySource[$0.pattern])
+        }
+        guard let patterns = try? encoder.encode(entries) else { return nil }
+        sections.insert(patterns, at: 0)
+
+        var out = Self.magic
+        let version = Array(folder.version.utf8)
+        Self.append(UInt64(version.count), bytes: 2, to: &out)
+        out += version
+        out += key
+        Self.append(UInt64(sections.count), bytes: 4, to: &out)
+        for section in sections {
+            guard section.count <= Int(UInt32.max) else { return nil }
+            Self.append(UInt64(section.count), bytes: 4, to: &out)
+        }
+        for section in sections { out += section }
         return out
     }
 
-    /// The rule set in `bytes`, or nil unless they are a whole, undamaged file of this
-    /// version and key.
-    func decode(_ bytes: [UInt8], key: (UInt64, UInt64), engine: PCRE2Engine) -> RuleSet? {
+    /// The rules in `bytes`, or nil unless they are a whole file of this version and key
+    /// whose patterns all compile.
+    func decode(_ bytes: [UInt8], key: [UInt8], engine: PCRE2Engine) -> LoadedRules? {
         let version = Array(folder.version.utf8)
-        let end = bytes.count - 8
-        guard bytes.count >= Self.magic.count + 2 + version.count + 16 + 8, bytes.starts(with: Self.magic),
-              Self.read(bytes, at: end, bytes: 8) == PrefilterCacheCodec.checksum(bytes[..<end])
-        else { return nil }
         var offset = Self.magic.count
-        guard Self.read(bytes, at: offset, bytes: 2) == UInt64(version.count),
+        guard bytes.count >= offset + 2 + version.count + Self.keyLength + 4, bytes.starts(with: Self.magic),
+              Self.read(bytes, at: offset, bytes: 2) == UInt64(version.count),
               bytes[(offset + 2)..<(offset + 2 + version.count)].elementsEqual(version) else { return nil }
         offset += 2 + version.count
-        guard Self.read(bytes, at: offset, bytes: 8) == key.0, Self.read(bytes, at: offset + 8, bytes: 8) == key.1 else { return nil }
-        offset += 16
-        var pieces: [Range<Int>] = []
-        for _ in 0..<Self.parts {
-            guard offset + 4 <= end else { return nil }
-            let length = Int(Self.read(bytes, at: offset, bytes: 4))
-            guard length <= end - offset - 4 else { return nil }
-            pieces.append((offset + 4)..<(offset + 4 + length))
-            offset += 4 + length
+        guard bytes[offset..<(offset + Self.keyLength)].elementsEqual(key) else { return nil }
+        offset += Self.keyLength
+        guard Self.read(bytes, at: offset, bytes: 4) == UInt64(1 + Self.parts) else { return nil }
+        offset += 4
+        guard offset + 4 * (1 + Self.parts) <= bytes.count else { return nil }
+        var sections: [Range<Int>] = []
+        var start = offset + 4 * (1 + Self.parts)
+        for index in 0...Self.parts {
+            let length = Int(Self.read(bytes, at: offset + 4 * index, bytes: 4))
+            guard length <= bytes.count - start else { return nil }
+            sections.append(start..<(start + length))
+            start += length
         }
-        guard offset == end else { return nil }
-        let decoded = OrderedParallelMap.map(pieces, width: pieces.count, makeState: {}) { piece, _ -> RuleSet? in
+        guard start == bytes.count else { return nil }
+
+        guard let entries = try? JSONDecoder().decode([PatternEntry].self, from: Data(bytes[sections[0]])) else { return nil }
+        // Compiled in two halves in parallel: the patterns are independent.
+        let half = (entries.count + 1) / 2
+        let halves = [Array(entries.prefix(half)), Array(entries.dropFirst(half))]
+        let compiledHalves = OrderedParallelMap.map(halves, width: 2, makeState: {}) { half, _ -> [any CompiledRegex]? in
+            var out: [any CompiledRegex] = []
+            out.reserveCapacity(half.count)
+            for entry in half {
+                guard let regex = try? engine.compile(entry.pattern, caseInsensitive: entry.caseInsensitive) else { return nil }
+                out.append(regex)
+            }
+            return out
+        }
+        guard compiledHalves.count == 2, let first = compiledHalves[0], let second = compiledHalves[1] else { return nil }
+        let table = first + second
+        let decoded = OrderedParallelMap.map(Array(sections.dropFirst()), width: Self.parts, makeState: {}) { piece, _ -> RuleSet? in
             let decoder = JSONDecoder()
-            decoder.userInfo = RegexDecodingContext(engine: engine).userInfo
+            decoder.userInfo = RegexDecodingContext(table: table).userInfo
             return try? decoder.decode(RuleSet.self, from: Data(bytes[piece]))
         }
-        guard decoded.count == pieces.count, var ruleSet = decoded[0] else { return nil }
+        guard decoded.count == Self.parts, var ruleSet = decoded[0] else { return nil }
         for piece in decoded.dropFirst() {
             guard let piece else { return nil }
             ruleSet.rules += piece.rules
         }
-        return ruleSet
+        var analyses: [ObjectIdentifier: LiteralRequirementResult] = [:]
+        analyses.reserveCapacity(table.count)
+        for (regex, entry) in zip(table, entries) {
+            if let analysis = entry.analysis, let id = regex.identity { analyses[id] = analysis }
+        }
+        return LoadedRules(ruleSet: ruleSet, analyses: analyses)
     }
 
     static func append(_ value: UInt64, bytes: Int, to out: inout [UInt8]) {

@@ -1,7 +1,10 @@
-/// A compiled regex inside an archived rule set: written as its source and options, read
-/// back by compiling it again with the `RegexDecodingContext` in the decoder's `userInfo`.
+/// A compiled regex inside an archived rule set. Written as its source and options, read
+/// back by compiling it again with the `RegexDecodingContext` in the decoder's `userInfo`;
+/// or, when the encoder's `userInfo` holds a `RegexEncodingContext`, written as an index
+/// into that context's table of patterns (the rule-set cache stores the table once, apart
+/// from the rules, and gives the decoder the patterns it compiled from it).
 struct ArchivedRegex: Codable {
-    struct Source: Codable, Hashable {
+    struct Source: Codable, Hashable, Sendable {
         var pattern: String
         var caseInsensitive: Bool
 
@@ -13,12 +16,22 @@ struct ArchivedRegex: Codable {
     init(_ regex: any CompiledRegex) { self.regex = regex }
 
     init(from decoder: any Decoder) throws {
-        let source = try decoder.singleValueContainer().decode(Source.self)
         guard let key = RegexDecodingContext.userInfoKey,
               let context = decoder.userInfo[key] as? RegexDecodingContext else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
                                                     debugDescription: "no RegexDecodingContext in the decoder's userInfo"))
         }
+        let container = try decoder.singleValueContainer()
+        if let table = context.table {
+            let index = try container.decode(Int.self)
+            guard table.indices.contains(index) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                        debugDescription: "pattern \(index) is not in the table of \(table.count)"))
+            }
+            regex = table[index]
+            return
+        }
+        let source = try container.decode(Source.self)
         do {
             regex = try context.compile(source)
         } catch {
@@ -29,7 +42,12 @@ struct ArchivedRegex: Codable {
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(Source(pattern: regex.pattern, caseInsensitive: regex.isCaseInsensitive))
+        let source = Source(pattern: regex.pattern, caseInsensitive: regex.isCaseInsensitive)
+        if let key = RegexEncodingContext.userInfoKey, let context = encoder.userInfo[key] as? RegexEncodingContext {
+            try container.encode(context.index(of: source, regex: regex))
+        } else {
+            try container.encode(source)
+        }
     }
 }
 

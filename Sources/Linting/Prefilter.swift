@@ -26,14 +26,6 @@ public final class Prefilter: Sendable {
     /// How many patterns were analysed here rather than taken from `known`.
     public let newlyAnalysed: Int
 
-    /// The analysis of every target's pattern, by pattern source (what `known` takes).
-    public var analyses: [String: LiteralRequirementResult] {
-        var out: [String: LiteralRequirementResult] = [:]
-        for target in targets {
-            out[target.regex.pattern] = LiteralRequirementResult(requirement: target.requirement, failure: target.failure)
-        }
-        return out
-    }
     let scanner: LiteralScanner
     /// For each scanner literal, the targets that require it.
     let literalTargets: [[Hit]]
@@ -43,27 +35,28 @@ public final class Prefilter: Sendable {
     private let index: [ObjectIdentifier: Int]
 
     /// Builds the prefilter for every whole-segment pattern of `ruleSet`.
-    /// - Parameter known: analyses from an earlier run (`analyses`, e.g. read from a
-    ///   cache), by pattern source; patterns not in it are analysed now.
-    public convenience init(ruleSet: RuleSet, known: [String: LiteralRequirementResult] = [:]) {
+    /// - Parameter known: a pattern's analysis from an earlier run (the rule-set cache
+    ///   keeps them), or nil; patterns without one are analysed now.
+    public convenience init(ruleSet: RuleSet, known: (any CompiledRegex) -> LiteralRequirementResult? = { _ in nil }) {
         self.init(patterns: Self.searchedPatterns(of: ruleSet), known: known)
     }
 
-    public init(patterns: [any CompiledRegex], known: [String: LiteralRequirementResult] = [:]) {
+    public init(patterns: [any CompiledRegex], known: (any CompiledRegex) -> LiteralRequirementResult? = { _ in nil }) {
         var targets: [Target] = []
         var index: [ObjectIdentifier: Int] = [:]
-        var byPattern = known
         var analysed = 0
+        // Patterns analysed here, by source: one pattern compiled twice is analysed once.
+        var fresh: [String: LiteralRequirementResult] = [:]
         var raw = LiteralTable(), stripped = LiteralTable()
         for regex in patterns {
             // A pattern without an identity cannot be found again: it is searched in full.
             guard let id = regex.identity, index[id] == nil else { continue }
             let result: LiteralRequirementResult
-            if let known = byPattern[regex.pattern] {
+            if let known = known(regex) ?? fresh[regex.pattern] {
                 result = known
             } else {
                 result = LiteralRequirementResult(LiteralAnalysis.requirement(pattern: regex.pattern, caseless: true))
-                byPattern[regex.pattern] = result
+                fresh[regex.pattern] = result
                 analysed += 1
             }
             let targetID = Int32(targets.count)

@@ -29,6 +29,8 @@ import TestSupport
         #expect(reference.stdout == first.stdout)
         let files = ruleCaches(cache)
         #expect(files.count == 1)
+        // One file: the rules, their patterns and the prefilter's analyses together.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path) == files)
         let path = cache.appendingPathComponent(try #require(files.first)).path
         let written = try #require(FileManager.default.contents(atPath: path))
 
@@ -76,10 +78,37 @@ import TestSupport
         #expect(ruleCaches(cache).count == 2)
     }
 
+    @Test func onlyTheNewestCacheFilesAreKept() throws {
+        let cache = TestSupport.temporaryFolder("cache")
+        defer { TestSupport.remove(cache) }
+        // Ten files of other adlaw builds, written an hour apart; a file that is no cache, and a
+        // folder and a file named almost like caches (cleaning removes only adlaw's own files).
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        for index in 0..<10 {
+            let path = cache.appendingPathComponent("rules-a\(index).cache").path
+            try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(-3600 * (index + 1)))],
+                                                  ofItemAtPath: path)
+        }
+        try Data("mine".utf8).write(to: cache.appendingPathComponent("notes.txt"))
+        try FileManager.default.createDirectory(at: cache.appendingPathComponent("rules-0.cache"), withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: cache.appendingPathComponent("rules-0.cache/kept.txt"))
+        try Data("mine".utf8).write(to: cache.appendingPathComponent("rules-notes.cache"))
+        #expect(try check(cache: cache).status == 1)
+        let files = ruleCaches(cache)
+        // The new file and the seven newest old ones.
+        #expect(files.filter { $0 != "rules-0.cache" && $0 != "rules-notes.cache" }.count == 8)
+        // (The new file's name is a hash, which may start with `a` too.)
+        #expect(files.filter { $0.hasPrefix("rules-a") && $0.count == "rules-a0.cache".count } == (0..<7).map { "rules-a\($0).cache" })
+        for kept in ["notes.txt", "rules-0.cache/kept.txt", "rules-notes.cache"] {
+            #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent(kept).path), "\(kept)")
+        }
+    }
+
     @Test func noCacheWritesNoRuleSet() throws {
         let cache = TestSupport.temporaryFolder("cache")
         defer { TestSupport.remove(cache) }
         #expect(try check(["--no-cache"], cache: cache).status == 1)
-        #expect(ruleCaches(cache).isEmpty)
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).isEmpty)
     }
 }

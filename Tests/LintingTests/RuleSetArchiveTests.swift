@@ -86,6 +86,28 @@ import TestSupport
         #expect(findings > 500)
     }
 
+    /// As the rule-set cache writes it: each pattern once in a table, the rules referring to it.
+    @Test func withAPatternTableEachPatternIsWrittenOnceAndSharedWhenRead() throws {
+        let original = try #require(Self.shipped)
+        let encoder = JSONEncoder()
+        let table = RegexEncodingContext()
+        encoder.userInfo = table.userInfo
+        let data = try encoder.encode(original)
+        let sources = table.patterns.map { "\($0.isCaseInsensitive)\t\($0.pattern)" }
+        #expect(Set(sources).count == sources.count)
+        #expect(sources.count > 100)
+        let compiled = try table.patterns.map { try engine.compile($0.pattern, caseInsensitive: $0.isCaseInsensitive) }
+        let decoder = JSONDecoder()
+        decoder.userInfo = RegexDecodingContext(table: compiled).userInfo
+        let copy = try decoder.decode(RuleSet.self, from: data)
+        #expect(copy.rules.map(patterns) == original.rules.map(patterns))
+        #expect(copy.rules.map(\.id) == original.rules.map(\.id))
+        // An index past the table is an error, not a crash.
+        let short = JSONDecoder()
+        short.userInfo = RegexDecodingContext(table: Array(compiled.prefix(1))).userInfo
+        #expect(throws: DecodingError.self) { try short.decode(RuleSet.self, from: data) }
+    }
+
     @Test func readingWithoutAnEngineOrWithABrokenPatternFailsWithAnError() throws {
         let ruleSet = try TestSupport.loadRules(["x/a.yaml": TestSupport.ruleYAML(id: "x.a", body: "regex: '保證有效'")])
         let data = try JSONEncoder().encode(ruleSet)

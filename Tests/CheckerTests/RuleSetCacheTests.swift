@@ -1,0 +1,100 @@
+@testable import Checker
+import Foundation
+import LintCore
+import Linting
+import PCRE2Matcher
+import Testing
+import TestSupport
+
+/// The one cache file: a checker made from it has the same rules and the same prefilter as
+/// one made from the rule files, analyses no pattern again, and gives the same findings on
+/// the whole Corpus; a file of another key, version or shape is refused.
+@Suite struct RuleSetCacheTests {
+    static func sources(cache: URL?) -> RuleSources {
+        var sources = RuleSources()
+        sources.builtinFolder = TestSupport.rulesFolder
+        sources.config = .none
+        sources.cacheDirectory = cache?.path
+        return sources
+    }
+
+    static func cacheFiles(_ folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    @Test func aCheckerFromTheCacheAnalysesNothingAndFindsTheSame() throws {
+        let cache = TestSupport.temporaryFolder("cache")
+        defer { TestSupport.remove(cache) }
+        // A prefilter cache file of an earlier version: removed when the rule set is written.
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: cache.appendingPathComponent("prefilter-0123abcd.bin"))
+
+        let fresh = try Checker(Self.sources(cache: nil))
+        let first = try Checker(Self.sources(cache: cache))
+        #expect(Self.cacheFiles(cache).count == 1)
+        #expect(Self.cacheFiles(cache).first?.hasPrefix("rules-") == true)
+        let cached = try Checker(Self.sources(cache: cache))
+        #expect(Self.cacheFiles(cache).count == 1)
+
+        let freshPrefilter = try #require(fresh.linter.prefilter)
+        let cachedPrefilter = try #require(cached.linter.prefilter)
+        #expect(freshPrefilter.newlyAnalysed > 100)
+        #expect(cachedPrefilter.newlyAnalysed == 0)
+        #expect(first.linter.prefilter?.newlyAnalysed == 0) // the analyses made for the file were handed on
+        // The same analysis for every searched pattern (equal patterns are one compiled
+        // pattern when read from the cache, so the targets are compared by source).
+        func byPattern(_ prefilter: Prefilter) -> [String: LiteralRequirementResult] {
+            Dictionary(prefilter.targets.map { ($0.regex.pattern, LiteralRequirementResult(requirement: $0.requirement, failure: $0.failure)) },
+                       uniquingKeysWith: { first, _ in first })
+        }
+        #expect(byPattern(cachedPrefilter) == byPattern(freshPrefilter))
+        #expect(byPattern(cachedPrefilter).count > 100)
+        #expect(cached.ruleSet.rules.map(\.id) == fresh.ruleSet.rules.map(\.id))
+        #expect(cached.ruleSet.rules.map { $0.compiledPatterns.map(\.regex.pattern) }
+            == fresh.ruleSet.rules.map { $0.compiledPatterns.map(\.regex.pattern) })
+
+        var options = CheckOptions()
+        options.rules = Self.sources(cache: nil)
+        options.jobs = 1
+        var everySector = options
+        everySector.sectors = fresh.ruleSet.sectors.definitions.map(\.id.rawValue)
+        var findings = 0
+        for options in [options, everySector] {
+            let a = try fresh.run(.paths([TestSupport.corpusFolder]), options: options)
+            let b = try cached.run(.paths([TestSupport.corpusFolder]), options: options)
+            #expect(a.documents.count > 20)
+            #expect(a.documents.map(\.findings) == b.documents.map(\.findings))
+            #expect(a.documents.map(\.diagnostics) == b.documents.map(\.diagnostics))
+            #expect(a.documents.map(\.checklists) == b.documents.map(\.checklists))
+            findings += a.documents.reduce(0) { $0 + $1.findings.count }
+        }
+        #expect(findings > 500)
+    }
+
+    @Test func aFileOfAnotherKeyVersionOrShapeIsRefused() throws {
+        let cache = TestSupport.temporaryFolder("cache")
+        defer { TestSupport.remove(cache) }
+        let folder = CacheKey(bytes: Array(repeating: 7, count: CacheKey.length))
+        let store = RuleSetCache(folder: CacheFolder(directory: cache.path, version: "v1", key: folder))
+        let rules = try TestSupport.loadRules(["x/a.yaml": TestSupport.ruleYAML(id: "x.a", body: "regex: '保證(有效|見效)'")])
+        let loaded = LoadedRules(ruleSet: rules, analyses: [:])
+        let key = Array(repeating: UInt8(1), count: RuleSetCache.keyLength)
+        let bytes = try #require(store.encode(loaded, key: key))
+        // Deterministic: the same rules give the same bytes.
+        #expect(store.encode(loaded, key: key) == bytes)
+        let back = try #require(store.decode(bytes, key: key, engine: PCRE2Engine()))
+        #expect(back.ruleSet.rules.map(\.id) == rules.rules.map(\.id))
+        #expect(back.ruleSet.rules.first?.pattern.triggerRegex?.pattern == rules.rules.first?.pattern.triggerRegex?.pattern)
+
+        var otherKey = key
+        otherKey[31] ^= 1
+        #expect(store.decode(bytes, key: otherKey, engine: PCRE2Engine()) == nil)
+        let otherVersion = RuleSetCache(folder: CacheFolder(directory: cache.path, version: "v2", key: folder))
+        #expect(otherVersion.decode(bytes, key: key, engine: PCRE2Engine()) == nil)
+        for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 200)) {
+            #expect(store.decode(Array(bytes[..<cut]), key: key, engine: PCRE2Engine()) == nil)
+        }
+        #expect(store.decode(bytes + [0], key: key, engine: PCRE2Engine()) == nil)
+        #expect(store.decode(Array("ADLAWRS not a cache".utf8), key: key, engine: PCRE2Engine()) == nil)
+    }
+}
