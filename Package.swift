@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "adlaw", targets: ["adlaw"]),
         .executable(name: "adlaw-bench", targets: ["adlaw-bench"]),
         .library(name: "AdlawKit", targets: ["Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "FileSelection", "Extractors", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles", "SafeYAML"]),
+        // The command line without the server commands, for the argument fuzz target (Fuzz/).
+        .library(name: "AdlawCLI", targets: ["AdlawCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -115,11 +117,19 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
-        // The CLI: parses arguments, calls Checker, prints.
+        // The CLI: parses arguments, calls Checker, prints. Every command but the servers is in
+        // the library, so a fuzz target can parse arguments without the HTTP and MCP stacks.
+        .target(
+            name: "AdlawCLI",
+            dependencies: [
+                "Checker", "LanguageServer", "Annotator", "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "adlaw",
             dependencies: [
-                "Checker", "Server", "LanguageServer", "Annotator", "MCPServer", "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
+                "AdlawCLI", "Checker", "Server", "MCPServer",
                 .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -169,6 +179,6 @@ let package = Package(
         .testTarget(name: "MCPServerTests", dependencies: ["MCPServer", "Checker", "LintCore", "TestSupport", .product(name: "MCP", package: "swift-sdk")]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Checker", "LintCore", "TestSupport"]),
         // Runs the built `adlaw` binary.
-        .testTarget(name: "CLITests", dependencies: ["adlaw", "Reporters", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["adlaw", "AdlawCLI", "Reporters", "TestSupport"]),
     ]
 )

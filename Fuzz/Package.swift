@@ -33,5 +33,7 @@ let package = Package(
         fuzzTarget("fuzz-subjects"),
         fuzzTarget("fuzz-config"),
         fuzzTarget("fuzz-xml"),
+        // The command line: the CLI library, which the other targets do not need.
+        .executableTarget(name: "fuzz-args", dependencies: ["FuzzSupport", .product(name: "AdlawCLI", package: "adlaw")]),
     ]
 )

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=Fuzz/.seeds
 rm -rf "$out"
-mkdir -p "$out"/{rules,text,markdown,html,office,delimited,json,linter,normalizer,subjects,config,xml}
+mkdir -p "$out"/{rules,text,markdown,html,office,delimited,json,linter,normalizer,subjects,config,xml,args}
 
 # Rule files: every rule of the pack, renamed to the harness's `fz/rule.yaml` id.
 for file in $(find Rules -mindepth 2 -name '*.yaml' -not -path 'Rules/lexicons/*' | sort); do
@@ -57,6 +57,7 @@ for file in $(find Corpus Tests/Fixtures -name '*.docx' | sort); do
   fi
   rm -f "$part"
 done
+# Argument lists (fuzz-args): the hand-written seeds in Fuzz/Corpus/args/, NUL between arguments.
 # Configs: the test suites' .adlaw.yml texts are inline; the hand-written seeds in
 # Fuzz/Corpus/config/ (the documented example, aliases) are the corpus.
 echo "seeds: $(find "$out" -type f | wc -l) files in $out"

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 . ./scripts/env.sh
 
-all=(fuzz-rules fuzz-text fuzz-markdown fuzz-html fuzz-office fuzz-delimited fuzz-json fuzz-normalizer fuzz-linter fuzz-subjects fuzz-config fuzz-xml)
+all=(fuzz-rules fuzz-text fuzz-markdown fuzz-html fuzz-office fuzz-delimited fuzz-json fuzz-normalizer fuzz-linter fuzz-subjects fuzz-config fuzz-xml fuzz-args)
 seconds=60
 replay=0
 while getopts "t:r" option; do
@@ -88,6 +88,9 @@ for target in "${targets[@]}"; do
   artifacts="Fuzz/artifacts/$target"
   mkdir -p "$work" "$artifacts"
   log="Fuzz/.work/$target.log"
+  # A dictionary of the input's words (command and option names), where one helps.
+  dict=()
+  [ -f "Fuzz/${target#fuzz-}.dict" ] && dict=(-dict="Fuzz/${target#fuzz-}.dict")
   instrumented=$(counters "$target")
   # The harness and C code alone make a few thousand; adlaw's Swift libraries tens of thousands.
   if [ "$instrumented" -lt 20000 ]; then
@@ -101,7 +104,7 @@ for target in "${targets[@]}"; do
   echo "fuzz: $target for ${seconds}s, $instrumented coverage counters (log: $log)" >&2
   started=$(date +%s)
   "$bin/$target" "$work" "${seeds[@]}" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
-    -max_len=65536 -artifact_prefix="$artifacts/" -print_final_stats=1 > "$log" 2>&1 || true
+    -max_len=65536 -artifact_prefix="$artifacts/" -print_final_stats=1 ${dict[@]+"${dict[@]}"} > "$log" 2>&1 || true
   after=$(count)
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
   secs=$(( $(date +%s) - started ))

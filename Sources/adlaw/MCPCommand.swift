@@ -1,3 +1,4 @@
+import AdlawCLI
 import ArgumentParser
 import Checker
 import Foundation

@@ -1,3 +1,4 @@
+import AdlawCLI
 import ArgumentParser
 import Checker
 import Foundation
@@ -74,6 +75,6 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // Catch errors of the rules and the selection now, not on the first request.
         _ = try checker.run(.documents([]), options: options)
-        try await CheckServer(checker: checker, options: options, server: server, toolVersion: Adlaw.version).run(logger: logger)
+        try await CheckServer(checker: checker, options: options, server: server, toolVersion: AdlawVersion.current).run(logger: logger)
     }
 }

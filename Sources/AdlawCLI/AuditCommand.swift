@@ -60,7 +60,7 @@ struct AuditCommand: ParsableCommand {
         options.includeChecklists = true
         let checker = try Checker(options.rules)
         let result = try checker.run(InputOptions.inputs(paths: paths, command: "audit"), options: options)
-        let report = result.audit(title: title ?? defaultTitle(), generatedAt: date ?? Self.now(), toolVersion: Adlaw.version)
+        let report = result.audit(title: title ?? defaultTitle(), generatedAt: date ?? Self.now(), toolVersion: AdlawVersion.current)
         for diagnostic in result.diagnostics where diagnostic.level != .note {
             Terminal.writeError(diagnostic.formatted)
         }

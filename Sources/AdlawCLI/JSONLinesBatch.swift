@@ -149,7 +149,7 @@ struct JSONLinesBatch {
         } catch {
             return (Self.line(Failure(id: record.id, error: error.description)), .invalid)
         }
-        let rendered = JSONReporter(pretty: false).render(result.report(toolVersion: Adlaw.version, durationSeconds: nil),
+        let rendered = JSONReporter(pretty: false).render(result.report(toolVersion: AdlawVersion.current, durationSeconds: nil),
                                                           adding: Added(id: record.id, verdict: VerdictJSON(result.verdict)))
         return (rendered, result.fails(at: failOn) ? .failing : .passing)
     }

@@ -10,7 +10,7 @@ import Glibc
 /// stream) ends the run with a message and exit code 2, never with a signal: Foundation's
 /// `FileHandle.write(_:)` traps on an error (SIGILL, exit 132), and SIGPIPE would kill the
 /// process silently. `prepareStreams()` runs first thing.
-enum Terminal {
+public enum Terminal {
     /// Ignores SIGPIPE (a write to a closed pipe then fails with EPIPE, reported like any
     /// other failed write) and puts `/dev/null` on closed standard streams, opened read-only
     /// so writes to a closed stdout still fail (EBADF) rather than vanish; otherwise the
@@ -41,7 +41,7 @@ enum Terminal {
     }
 
     /// Writes a line to standard error; failures there cannot be reported and are ignored.
-    static func writeError(_ text: String) {
+    public static func writeError(_ text: String) {
         _ = writeAll(STDERR_FILENO, text.hasSuffix("\n") ? text : text + "\n")
     }
 

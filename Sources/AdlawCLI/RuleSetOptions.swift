@@ -8,7 +8,9 @@ import PCRE2Matcher
 
 /// Where rules come from: the built-in rule pack, plus `--rules` folders that add rules or
 /// override built-in ones with the same id.
-struct RuleSetOptions: ParsableArguments {
+public struct RuleSetOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .customLong("rules"), help: ArgumentHelp("An extra rule folder (repeatable); its rules add to or override the built-in ones.", valueName: "dir"))
     var ruleFolders: [String] = []
 
@@ -24,7 +26,7 @@ struct RuleSetOptions: ParsableArguments {
     var noCache = false
 
     /// The rule sources these options name.
-    func sources() throws(CLIError) -> RuleSources {
+    public func sources() throws(CLIError) -> RuleSources {
         var sources = RuleSources()
         sources.builtin = !noBuiltinRules
         sources.folders = ruleFolders
@@ -54,12 +56,14 @@ struct RuleSetOptions: ParsableArguments {
 }
 
 /// Rule selection shared by `check` and `test`.
-struct RuleSelectionOptions: ParsableArguments {
+public struct RuleSelectionOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .customLong("only"), help: ArgumentHelp("Run only these rules: an id, an area (`food`) or a glob (`food.*`); repeatable.", valueName: "id"))
-    var only: [String] = []
+    public var only: [String] = []
 
     @Option(name: .customLong("disable"), help: ArgumentHelp("Do not run these rules (id, area or glob); repeatable.", valueName: "id"))
-    var disable: [String] = []
+    public var disable: [String] = []
 
     /// The filter for `ruleSet`; selectors that select nothing are a usage error.
     func filter(for ruleSet: RuleSet) throws(CLIError) -> RuleFilter {

@@ -90,7 +90,7 @@ struct CheckCommand: ParsableCommand {
         let result = try checker.run(inputs, options: options)
         let failOn = failOn ?? checker.config?.failOn ?? .warning
         let diagnostics = result.diagnostics
-        let report = result.report(toolVersion: Adlaw.version,
+        let report = result.report(toolVersion: AdlawVersion.current,
                                    durationSeconds: Reproducible.requested(flag: reproducible) ? nil : Date().timeIntervalSince(started))
         for diagnostic in diagnostics where diagnostic.level == .error || !format.isMachineReadable {
             Terminal.writeError(diagnostic.formatted)

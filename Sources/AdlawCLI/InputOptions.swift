@@ -3,7 +3,9 @@ import Checker
 import Extractors
 
 /// How inputs are found and read, shared by `check` and `audit`.
-struct InputOptions: ParsableArguments {
+public struct InputOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .customLong("sector"), help: ArgumentHelp("Check as this sector (repeatable); overrides front matter and inference. See `adlaw rules list`.", valueName: "sector"))
     var sectors: [String] = []
 
@@ -32,7 +34,7 @@ struct InputOptions: ParsableArguments {
     var verbose = false
 
     /// Sets these options in a run's options.
-    func apply(to options: inout CheckOptions) {
+    public func apply(to options: inout CheckOptions) {
         options.sectors = sectors
         options.channels = channels
         options.publisher = publisher
