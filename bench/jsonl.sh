@@ -12,14 +12,16 @@ trap 'rm -rf "$work"' EXIT
 python3 bench/make-listings.py --count "$count" --format jsonl > "$work/listings.jsonl"
 python3 bench/make-listings.py --count "$count" --format files --out "$work/files"
 export ADLAW_CACHE_DIR="$work/cache"
-"$adlaw" check --fail-on never --format line "$work/files" > /dev/null   # fills the caches
+"$adlaw" check --fail-on never --format line "$work/files" > /dev/null 2>&1   # fills the caches
 seconds() { /usr/bin/time -f "%e %U %S %M" "$@" 2>&1 >/dev/null | tail -1; }
 read -r j1 ju1 js1 jm1 < <(seconds taskset -c 0 "$adlaw" check --jsonl "$work/listings.jsonl" --jobs 1 --fail-on never)
 read -r j2 ju2 js2 jm2 < <(seconds "$adlaw" check --jsonl "$work/listings.jsonl" --fail-on never)
 read -r f1 fu1 fs1 fm1 < <(seconds taskset -c 0 "$adlaw" check --format json --jobs 1 --fail-on never "$work/files")
 lines=$("$adlaw" check --jsonl "$work/listings.jsonl" --fail-on never | wc -l)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 report=$(python3 - <<PY
 c = $count
+print("binary: $adlaw; load average $load_start at the end, on $(nproc) cores")
 print(f"{c} listings ({$(wc -c < "$work/listings.jsonl")} bytes of JSONL); {$lines} result lines")
 print(f"--jsonl, one core:       {$j1:.2f} s  {c/$j1:,.0f} records/s  peak RSS {$jm1/1024:.0f} MiB")
 print(f"--jsonl, every core:     {$j2:.2f} s  {c/$j2:,.0f} records/s  peak RSS {$jm2/1024:.0f} MiB")

@@ -27,7 +27,8 @@ wrk.headers["Content-Type"] = "application/json"
 local f = io.open("$work/body.json", "rb"); wrk.body = f:read("*a"); f:close()
 LUA
 export ADLAW_CACHE_DIR="$work/cache"
-report="nginx upstream over N adlaw serve processes on $(nproc) cores; wrk -t 2 -c 16 -d $duration, 2 KB page"
+report="nginx upstream over N adlaw serve processes on $(nproc) cores; wrk -t 2 -c 16 -d $duration, 2 KB page
+binary: $adlaw; load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
 base=""
 for n in $counts; do
   upstream=""
@@ -69,5 +70,6 @@ CONF
   pids=()
   sleep 0.5
 done
+report+=$'\n'"load average at end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$report"
 python3 -c "import sys; sys.path.insert(0, 'bench'); import benchlib; print(benchlib.write_result('nginx', sys.stdin.read(), 'bench/nginx.sh'))" <<< "$report"

@@ -27,7 +27,7 @@ def ensure_pyspark():
     python = os.path.join(VENV, "bin", "python")
     if not os.path.exists(python):
         subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
-        subprocess.run([python, "-m", "pip", "install", "-q", "pyspark"], check=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", "pyspark==4.3.0"], check=True)
     if os.path.realpath(sys.executable) != os.path.realpath(python):
         os.execv(python, [python] + sys.argv)
 
