@@ -41,7 +41,7 @@ struct JSONLinesBatch {
             switch self {
             case let .string(text): try container.encode(text)
             case let .number(value):
-                if value.rounded() == value && abs(value) < 1e15 { try container.encode(Int(value)) } else { try container.encode(value) }
+                if let integer = Self.integer(value) { try container.encode(integer) } else { try container.encode(value) }
             }
         }
 
@@ -49,36 +49,33 @@ struct JSONLinesBatch {
         var name: String {
             switch self {
             case let .string(text): text
-            case let .number(value): value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            case let .number(value): Self.integer(value).map(String.init) ?? String(value)
             }
         }
-    }
 
-    /// What a result line adds to the `--format json` document.
-    struct Added: Encodable {
-        var id: RecordID?
-        var verdict: VerdictJSON
-
-        enum CodingKeys: String, CodingKey { case id, verdict }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(verdict, forKey: .verdict)
+        /// A number that is a whole one (within what a Double holds exactly), as an Int.
+        private static func integer(_ value: Double) -> Int? {
+            value.rounded() == value && abs(value) < 1e15 ? Int(value) : nil
         }
     }
 
-    /// A line that is not a valid record: `{"id", "error"}`.
-    struct Failure: Encodable {
+    /// What a result line has besides the `--format json` document: the record's `id` (null
+    /// when the line has none) and its `verdict`, or, for a line that is not a valid record,
+    /// only `{"id", "error"}`.
+    struct LineFields: Encodable {
         var id: RecordID?
-        var error: String
+        var verdict: VerdictJSON?
+        var error: String?
 
-        enum CodingKeys: String, CodingKey { case error, id }
+        static func failure(id: RecordID?, error: String) -> Self { Self(id: id, verdict: nil, error: error) }
+
+        enum CodingKeys: String, CodingKey { case error, id, verdict }
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(error, forKey: .error)
+            try container.encodeIfPresent(error, forKey: .error)
             try container.encode(id, forKey: .id)
+            try container.encodeIfPresent(verdict, forKey: .verdict)
         }
     }
 
@@ -140,17 +137,17 @@ struct JSONLinesBatch {
             record = try decoder.decode(Record.self, from: Data(line))
         } catch {
             let id = (try? decoder.decode(IDOnly.self, from: Data(line)))?.id
-            return (Self.line(Failure(id: id, error: "not a record {\"id\", \"text\", \"filename\"?, \"sectors\"?}: \(Self.reason(error))")), .invalid)
+            return (Self.line(LineFields.failure(id: id, error: "not a record {\"id\", \"text\", \"filename\"?, \"sectors\"?}: \(Self.reason(error))")), .invalid)
         }
         let name = record.filename ?? "\(record.id?.name ?? "record").txt"
         let result: CheckResult
         do {
             result = try prepared.run(.documents([InMemoryDocument(name: name, text: record.text)]), sectors: record.sectors, scratch: scratch)
         } catch {
-            return (Self.line(Failure(id: record.id, error: error.description)), .invalid)
+            return (Self.line(LineFields.failure(id: record.id, error: error.description)), .invalid)
         }
         let rendered = JSONReporter(pretty: false).render(result.report(toolVersion: AdlawVersion.current, durationSeconds: nil),
-                                                          adding: Added(id: record.id, verdict: VerdictJSON(result.verdict)))
+                                                          adding: LineFields(id: record.id, verdict: VerdictJSON(result.verdict)))
         return (rendered, result.fails(at: failOn) ? .failing : .passing)
     }
 

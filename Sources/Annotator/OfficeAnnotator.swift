@@ -41,12 +41,9 @@ public struct OfficeAnnotator: Sendable {
         }
         let package: OOXMLPackage
         do { package = try OOXMLPackage(bytes: bytes, path: path, limits: limits) } catch { throw .unreadable(error) }
-        let outcome: AnnotationOutcome
-        if ext.hasPrefix("doc") {
-            outcome = try WordAnnotator(package: package, path: path, author: author, date: date).annotate(findings)
-        } else {
-            outcome = try SlideAnnotator(package: package, path: path, author: author, date: date).annotate(findings)
-        }
+        let context = AnnotationContext(package: package, path: path, author: author, date: date)
+        let outcome = ext.hasPrefix("doc") ? try WordAnnotator(context: context).annotate(findings)
+                                           : try SlideAnnotator(context: context).annotate(findings)
         let data = try PackageWriter.write(package, replacing: outcome.parts, adding: outcome.added, path: path)
         return Result(bytes: data, exact: outcome.exact, approximate: outcome.approximate)
     }

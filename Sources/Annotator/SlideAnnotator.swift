@@ -8,10 +8,7 @@ import LintCore
 /// that holds the phrase and quotes the phrase with its shape and paragraph. Findings in the
 /// speaker notes go on their slide. Existing comments and authors are kept.
 struct SlideAnnotator {
-    let package: OOXMLPackage
-    let path: String
-    let author: String
-    let date: String?
+    let context: AnnotationContext
 
     static let relationshipBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     static let namespace = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -21,20 +18,20 @@ struct SlideAnnotator {
     func annotate(_ findings: [Finding]) throws(AnnotationError) -> AnnotationOutcome {
         var outcome = AnnotationOutcome()
         guard !findings.isEmpty else { return outcome }
-        let main = try call { () throws(ExtractionError) in try package.mainPart() } ?? "ppt/presentation.xml"
-        let mainRels = try call { () throws(ExtractionError) in try package.relationships(of: main) }
+        let package = context.package, path = context.path, author = context.author
+        let main = try context.call { () throws(ExtractionError) in try package.mainPart() } ?? "ppt/presentation.xml"
+        let mainRels = try context.call { () throws(ExtractionError) in try package.relationships(of: main) }
         let slides = try slideParts(main: main, relationships: mainRels)
-        var contentTypes = try read("[Content_Types].xml")
-        guard contentTypes != nil else { throw .damagedPart(path: path, part: "[Content_Types].xml", offset: 0) }
+        guard try context.read("[Content_Types].xml") != nil else { throw .damagedPart(path: path, part: "[Content_Types].xml", offset: 0) }
 
         // The author: adlaw's entry in commentAuthors.xml, added when missing.
         let authorsPart = mainRels.values.first { $0.type == "commentAuthors" }?.target
-        let authorsBytes = try authorsPart.flatMap { part throws(AnnotationError) in try read(part) }.map { [UInt8]($0) }
+        let authorsBytes = try authorsPart.flatMap { part throws(AnnotationError) in try context.read(part) }.map { [UInt8]($0) }
         var authorID = 0
         var lastIndex = 0
         var authorTag: Range<Int>?
         if let authorsBytes, let authorsPart {
-            let tokens = try tokenize(authorsBytes, part: authorsPart)
+            let tokens = try context.tokenize(authorsBytes, part: authorsPart)
             var maxID = -1
             for token in tokens where token.localName == "cmAuthor" {
                 guard case .start = token.kind else { continue }
@@ -58,35 +55,30 @@ struct SlideAnnotator {
         }.max() ?? 0)
         for slideNumber in bySlide.keys.sorted() {
             let slidePart = slides.indices.contains(slideNumber - 1) ? slides[slideNumber - 1] : slides.first
-            guard let slidePart, let slideData = try read(slidePart) else {
+            guard let slidePart, let slideData = try context.read(slidePart) else {
                 outcome.unanchored += bySlide[slideNumber]!
                 continue
             }
             let slideBytes = Array(slideData)
-            let slideTokens = try tokenize(slideBytes, part: slidePart)
+            let slideTokens = try context.tokenize(slideBytes, part: slidePart)
             var elements = ""
             for finding in bySlide[slideNumber]! {
                 lastIndex += 1
                 let (x, y) = Self.position(of: finding.location?.shape, in: slideBytes, tokens: slideTokens)
-                elements += "<p:cm authorId=\"\(authorID)\"" + (date.map { " dt=\"\($0)\"" } ?? "") + " idx=\"\(lastIndex)\">"
+                elements += "<p:cm authorId=\"\(authorID)\"" + (context.date.map { " dt=\"\($0)\"" } ?? "") + " idx=\"\(lastIndex)\">"
                 elements += "<p:pos x=\"\(x)\" y=\"\(y)\"/><p:text>\(XMLText.escape(text(for: finding)))</p:text></p:cm>"
                 outcome.approximate.append(finding)
             }
-            let slideRels = try call { () throws(ExtractionError) in try package.relationships(of: slidePart) }
-            if let existing = slideRels.values.first(where: { $0.type == "comments" })?.target, let bytes = try read(existing) {
-                let tokens = try tokenize(Array(bytes), part: existing)
+            let slideRels = try context.call { () throws(ExtractionError) in try package.relationships(of: slidePart) }
+            if let existing = slideRels.values.first(where: { $0.type == "comments" })?.target, let bytes = try context.read(existing) {
+                let tokens = try context.tokenize(Array(bytes), part: existing)
                 outcome.parts[existing] = try PackageEdits.insert(elements, beforeClosing: "cmLst", in: Array(bytes), tokens: tokens, path: path, part: existing)
             } else {
                 commentNumber += 1
-                let name = "ppt/comments/comment\(commentNumber).xml"
-                outcome.parts[name] = Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:cmLst xmlns:p=\"\(Self.namespace)\">\(elements)</p:cmLst>".utf8)
-                outcome.added.append(name)
-                let relsPart = PackageEdits.relationshipsPart(of: slidePart)
-                outcome.parts[relsPart] = try PackageEdits.addRelationship(to: read(relsPart).map(Array.init), type: Self.relationshipBase + "comments",
-                                                                           target: "../comments/comment\(commentNumber).xml", path: path, part: relsPart)
-                if !package.contains(relsPart) { outcome.added.append(relsPart) }
-                contentTypes = Data(try PackageEdits.addOverride(to: contentTypes.map(Array.init), part: "/" + name,
-                                                                 contentType: Self.commentsContentType, path: path))
+                try outcome.addPart("ppt/comments/comment\(commentNumber).xml",
+                                    xml: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:cmLst xmlns:p=\"\(Self.namespace)\">\(elements)</p:cmLst>",
+                                    owner: slidePart, relationshipType: Self.relationshipBase + "comments",
+                                    target: "../comments/comment\(commentNumber).xml", contentType: Self.commentsContentType, context: context)
             }
         }
 
@@ -99,19 +91,14 @@ struct SlideAnnotator {
                 outcome.parts[authorsPart] = splices.apply(to: bytes)
             } else {
                 outcome.parts[authorsPart] = try PackageEdits.insert(authorElement, beforeClosing: "cmAuthorLst", in: bytes,
-                                                                     tokens: tokenize(bytes, part: authorsPart), path: path, part: authorsPart)
+                                                                     tokens: context.tokenize(bytes, part: authorsPart), path: path, part: authorsPart)
             }
         } else {
-            let name = "ppt/commentAuthors.xml"
-            outcome.parts[name] = Array("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:cmAuthorLst xmlns:p=\"\(Self.namespace)\">\(authorElement)</p:cmAuthorLst>".utf8)
-            outcome.added.append(name)
-            let relsPart = PackageEdits.relationshipsPart(of: main)
-            outcome.parts[relsPart] = try PackageEdits.addRelationship(to: read(relsPart).map(Array.init), type: Self.relationshipBase + "commentAuthors",
-                                                                       target: "commentAuthors.xml", path: path, part: relsPart)
-            contentTypes = Data(try PackageEdits.addOverride(to: contentTypes.map(Array.init), part: "/" + name,
-                                                             contentType: Self.authorsContentType, path: path))
+            try outcome.addPart("ppt/commentAuthors.xml",
+                                xml: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<p:cmAuthorLst xmlns:p=\"\(Self.namespace)\">\(authorElement)</p:cmAuthorLst>",
+                                owner: main, relationshipType: Self.relationshipBase + "commentAuthors",
+                                target: "commentAuthors.xml", contentType: Self.authorsContentType, context: context)
         }
-        outcome.parts["[Content_Types].xml"] = contentTypes.map(Array.init)
         return outcome
     }
 
@@ -124,9 +111,9 @@ struct SlideAnnotator {
 
     /// Slide parts in presentation order (`p:sldIdLst`).
     private func slideParts(main: String, relationships: [String: OOXMLPackage.Relationship]) throws(AnnotationError) -> [String] {
-        guard let data = try read(main) else { return [] }
+        guard let data = try context.read(main) else { return [] }
         let bytes = Array(data)
-        return try tokenize(bytes, part: main).compactMap { token in
+        return try context.tokenize(bytes, part: main).compactMap { token in
             guard token.localName == "sldId", case .start = token.kind, let id = XMLTokenizer.attribute("r:id", in: bytes[token.range]) else { return nil }
             return relationships[id]?.target
         }
@@ -147,17 +134,5 @@ struct SlideAnnotator {
             }
         }
         return (0, 0)
-    }
-
-    private func read(_ part: String) throws(AnnotationError) -> Data? {
-        try call { () throws(ExtractionError) in try package.read(part) }
-    }
-
-    private func call<T>(_ body: () throws(ExtractionError) -> T) throws(AnnotationError) -> T {
-        do { return try body() } catch { throw .unreadable(error) }
-    }
-
-    private func tokenize(_ bytes: [UInt8], part: String) throws(AnnotationError) -> [XMLToken] {
-        do { return try XMLTokenizer.tokenize(bytes) } catch { throw .damagedPart(path: path, part: part, offset: error.offset) }
     }
 }
