@@ -18,11 +18,17 @@ public enum AdlawCommandLine {
         LawsCommand.self, TestCommand.self, ExtractCommand.self, AnnotateCommand.self, LSPCommand.self,
     ]
 
-    /// Parses `arguments` (without the program name) with `root` and runs the command; on an
-    /// error, help or `--version`, exits with its code.
-    public static func run(root: any ParsableCommand.Type, arguments: [String]) async {
+    /// Sets up the standard streams and signal handlers. The first thing `main` does, before
+    /// anything asynchronous: the concurrency runtime opens descriptors of its own when it
+    /// starts, and a closed standard output must get `/dev/null`, not one of them.
+    public static func prepare() {
         Terminal.prepareStreams()
         SignalCleanup.install()
+    }
+
+    /// Parses `arguments` (without the program name) with `root` and runs the command; on an
+    /// error, help or `--version`, exits with its code. `prepare()` must have run.
+    public static func run(root: any ParsableCommand.Type, arguments: [String]) async {
         if let message = unknownCommand(arguments, root: root) {
             Terminal.writeError(message)
             exit(2)

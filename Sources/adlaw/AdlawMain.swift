@@ -22,6 +22,7 @@ struct Adlaw: AsyncParsableCommand {
 @main
 enum AdlawMain {
     static func main() async {
+        AdlawCommandLine.prepare()
         await AdlawCommandLine.run(root: Adlaw.self, arguments: Array(CommandLine.arguments.dropFirst()))
     }
 }
