@@ -70,7 +70,7 @@ public struct CheckResult: Sendable {
             if case .baselined = waived.waiver { return waived.finding } else { return nil }
         }
         var report = CampaignAudit.build(title: title, generatedAt: generatedAt, toolVersion: toolVersion, ruleSet: ruleSet,
-                                         rules: selection.described, results: documents, open: triage.open,
+                                         index: selection.auditIndex, results: documents, open: triage.open,
                                          diagnostics: diagnostics, known: known, skipped: skipped)
         report.waived = triage.waived.filter { if case .baselined = $0.waiver { false } else { true } }
         report.suppressions = triage.suppressions

@@ -16,6 +16,10 @@ public struct RuleSelection: Sendable {
     public let reported: [Rule]
     /// Built-in checks (suppression hygiene) that are on, with the config's severities.
     public let builtInChecks: [RuleDescriptor]
+    /// The rules described in reports: the reported rules, then the built-in checks that are on.
+    public let described: [RuleDescriptor]
+    /// The rules as an audit needs them, worked out once for every document the run checks.
+    public let auditIndex: CampaignAudit.RuleIndex
 
     public init(settings: RuleSettings, config: AdlawConfig?, options: CheckOptions) throws(CheckError) {
         minSeverity = options.minSeverity ?? config?.minSeverity ?? .info
@@ -32,10 +36,9 @@ public struct RuleSelection: Sendable {
             check.severity = settings.severityOverrides[check.id] ?? check.severity
             return check
         }
+        described = reported.map(\.descriptor) + builtInChecks
+        auditIndex = CampaignAudit.RuleIndex(ruleSet: settings.ruleSet, rules: described)
     }
-
-    /// The rules described in reports: the reported rules, then the built-in checks that are on.
-    public var described: [RuleDescriptor] { reported.map(\.descriptor) + builtInChecks }
 
     /// Selectors given on the command line (or in a request) must each select a rule: a
     /// typo would otherwise silently turn a rule off or select nothing. A rule that does not

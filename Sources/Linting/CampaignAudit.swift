@@ -19,14 +19,39 @@ public enum CampaignAudit {
     public static func build(title: String, generatedAt: String, toolVersion: String, ruleSet: RuleSet,
                              rules: [RuleDescriptor], results: [DocumentResult], open: [Finding],
                              diagnostics: [Diagnostic], known: [Finding] = [], skipped: [SkippedInput] = []) -> AuditReport {
-        var descriptors = Dictionary(uniqueKeysWithValues: ruleSet.rules.map { ($0.id, $0.descriptor) })
-        for rule in rules { descriptors[rule.id] = rule }
-        // Checklist rules report through their checklists, not as findings.
-        let checklistIDs = Set(ruleSet.rules.filter { $0.pattern.kind == .checklist }.map(\.id))
-        let counted = (open + known).filter { !checklistIDs.contains($0.ruleID) }
+        build(title: title, generatedAt: generatedAt, toolVersion: toolVersion, ruleSet: ruleSet,
+              index: RuleIndex(ruleSet: ruleSet, rules: rules), results: results, open: open,
+              diagnostics: diagnostics, known: known, skipped: skipped)
+    }
+
+    /// What an audit needs to know of the rules, worked out once per rule set and selection:
+    /// a run that audits many small documents (`--jsonl`, the server) must not walk every
+    /// rule for each of them.
+    public struct RuleIndex: Sendable {
+        /// Every rule's descriptor; `rules` (with the config's severities) override the pack's.
+        let descriptors: [RuleID: RuleDescriptor]
+        /// Checklist rules report through their checklists, not as findings.
+        let checklistIDs: Set<RuleID>
+        let sectorRulesExist: Bool
+
+        public init(ruleSet: RuleSet, rules: [RuleDescriptor]) {
+            var descriptors = Dictionary(uniqueKeysWithValues: ruleSet.rules.map { ($0.id, $0.descriptor) })
+            for rule in rules { descriptors[rule.id] = rule }
+            self.descriptors = descriptors
+            checklistIDs = Set(ruleSet.rules.filter { $0.pattern.kind == .checklist }.map(\.id))
+            sectorRulesExist = ruleSet.rules.contains { !$0.appliesToAllSectors }
+        }
+    }
+
+    /// The audit of a run, with the rules' index worked out beforehand (`RuleIndex`).
+    public static func build(title: String, generatedAt: String, toolVersion: String, ruleSet: RuleSet,
+                             index: RuleIndex, results: [DocumentResult], open: [Finding],
+                             diagnostics: [Diagnostic], known: [Finding] = [], skipped: [SkippedInput] = []) -> AuditReport {
+        let descriptors = index.descriptors
+        let counted = (open + known).filter { !index.checklistIDs.contains($0.ruleID) }
         let knownSet = Set(known)
         let byPath = Dictionary(grouping: counted, by: \.path)
-        let sectorRulesExist = ruleSet.rules.contains { !$0.appliesToAllSectors }
+        let sectorRulesExist = index.sectorRulesExist
         var files: [AuditFile] = results.map { result in
             let findings = byPath[result.path] ?? []
             // Checklists belong to the campaign (one document may answer what another raises):
@@ -65,7 +90,8 @@ public enum CampaignAudit {
         let used = Set(findings.map(\.ruleID) + checklists.map(\.ruleID))
         var report = AuditReport(title: title, generatedAt: generatedAt, toolVersion: toolVersion, rulePackVersion: ruleSet.version,
                                  rulesLoaded: ruleSet.rules.count, verdict: campaign, files: files, findings: findings,
-                                 checklists: checklists, rules: descriptors.filter { used.contains($0.key) }, unreadable: unreadable)
+                                 checklists: checklists, rules: Dictionary(uniqueKeysWithValues: used.compactMap { id in descriptors[id].map { (id, $0) } }),
+                                 unreadable: unreadable)
         report.lawsAsOf = ruleSet.lawsAsOf
         report.inactiveRules = ruleSet.inactiveRules
         report.known = knownSet
