@@ -44,7 +44,10 @@ def main():
     import benchlib
     from pyspark.sql import SparkSession
     adlaw = os.path.abspath(benchlib.find_adlaw(args.adlaw))
-    listings = os.path.join(HERE, ".spark-listings.jsonl")
+    # In a hidden folder, under a name Hadoop lists: its input formats skip files named .* and _*.
+    work = os.path.join(HERE, ".spark")
+    os.makedirs(work, exist_ok=True)
+    listings = os.path.join(work, "listings.jsonl")
     if not os.path.exists(listings) or sum(1 for _ in open(listings, encoding="utf-8")) != args.count:
         with open(listings, "w", encoding="utf-8") as out:
             subprocess.run([sys.executable, os.path.join(HERE, "make-listings.py"), "--count", str(args.count)], stdout=out, check=True)
@@ -55,16 +58,19 @@ def main():
     context.setLogLevel("ERROR")
     # Each adlaw process checks its records on one core: Spark gives the parallelism.
     command = f"{adlaw} check --jsonl - --jobs 1 --fail-on never"
-    env = {"ADLAW_CACHE_DIR": os.path.join(HERE, ".spark-cache")}
+    env = {"ADLAW_CACHE_DIR": os.path.join(work, "cache")}
     subprocess.run([adlaw, "check", "--jsonl", os.devnull], env={**os.environ, **env}, check=False)  # fills the caches
     records = context.textFile(listings, minPartitions=args.partitions)
+    load_start = " ".join(open("/proc/loadavg").read().split()[:3])
     started = time.monotonic()
     results = records.pipe(command, env=env).map(lambda line: len(json.loads(line).get("findings", [])))
     total, findings = results.map(lambda n: (1, n)).reduce(lambda a, b: (a[0] + b[0], a[1] + b[1]))
     seconds = time.monotonic() - started
     spark.stop()
     text = (f"{total} records in {records.getNumPartitions()} partitions on local[{args.cores}]: {seconds:.1f} s, "
-            f"{total / seconds:,.0f} records/s, {findings} findings\ncommand per partition: {command}")
+            f"{total / seconds:,.0f} records/s, {findings} findings\ncommand per partition: {command}\n"
+            f"binary: {adlaw}; load average {load_start} at start, {' '.join(open('/proc/loadavg').read().split()[:3])} at end, "
+            f"on {os.cpu_count()} cores")
     print(text)
     if total != args.count:
         sys.exit(f"expected {args.count} result lines, got {total}")
