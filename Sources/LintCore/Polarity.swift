@@ -4,7 +4,7 @@
 /// ends at most `within` characters before it in the same clause (「無法退訂」 is no opt-out,
 /// 「不適用七天鑑賞期」 no cooling-off period, 「避免看起來像業配」 no disclosure).
 ///
-/// Declared once for the rule pack in `Rules/polarity.yaml`.
+/// Declared once for the rule pack in `Rules/lexicons/polarity.yaml`.
 public struct Polarity: Sendable {
     /// The negators and exclusions (不, 無法, 一律不, 不適用, 避免, 謝絕, ...).
     public var negators: any CompiledRegex

@@ -10,7 +10,7 @@ public struct RuleSet: Sendable {
     public var roots: [String]
     /// The rule pack's version (`Rules/VERSION`; the last folder that has one wins).
     public var version: String?
-    /// When safe-harbour phrases are negated (`Rules/polarity.yaml`); nil: never.
+    /// When safe-harbour phrases are negated (`Rules/lexicons/polarity.yaml`); nil: never.
     public var polarity: Polarity?
     /// The day the citations were resolved for (nil: the newest text in force).
     public var lawsAsOf: CalendarDate?

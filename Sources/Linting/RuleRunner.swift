@@ -245,7 +245,7 @@ struct RuleRunner {
         return false
     }
 
-    /// Whether a negator (`Rules/polarity.yaml`) ends at most `within` characters before
+    /// Whether a negator (`Rules/lexicons/polarity.yaml`) ends at most `within` characters before
     /// `start`, in the same clause: 「無法退訂」, 「不適用七天鑑賞期」. A negator that is the
     /// start of the phrase itself (「禁止酒駕」 where the phrase is found from 酒駕) is part of
     /// what the copy affirms, not a negation of it.

@@ -1,6 +1,7 @@
 import LintCore
 
-/// `Rules/polarity.yaml`: the words that negate a safe-harbour phrase in the same clause.
+/// `Rules/lexicons/polarity.yaml` (or, in older packs, `Rules/polarity.yaml`): the words that
+/// negate a safe-harbour phrase in the same clause. It is data beside the lexicons, not a rule.
 ///
 ///     negators: [$negations, 一律不, 不適用, 避免, 謝絕]   # a phrase set (terms or regex)
 ///     within: 8                                        # characters between negator and phrase

@@ -3,7 +3,8 @@ import LintCore
 
 /// Loads rule folders into a `RuleSet`. A folder holds the law registry with its fact
 /// tables (`laws/<pcode>.yaml`, or one `laws.yaml`), `sectors.yaml`, `lexicons/<name>.yaml`
-/// and rule files in `<area>/<name>.yaml`. Later folders override earlier ones: a rule or
+/// (with the pack's negators in `lexicons/polarity.yaml`: data like the lexicons, not a rule;
+/// a top-level `polarity.yaml` is still read) and rule files in `<area>/<name>.yaml`. Later folders override earlier ones: a rule or
 /// lexicon with the same id replaces the earlier one, a law's fields and articles replace
 /// the earlier ones of the same pcode; two rules with one id inside the same folder are an
 /// error. Every problem in every file is reported, not only the first.
@@ -61,6 +62,7 @@ public struct RuleSetLoader: Sendable {
             case (1, "laws.yaml"): contents.laws = display
             case (1, "sectors.yaml"): contents.sectors = display
             case (1, "polarity.yaml"): contents.polarity = display
+            case (2, "lexicons") where parts[1] == "polarity.yaml": contents.polarity = display
             case (2, "lexicons"): contents.lexicons.append(display)
             case (2, "laws"): contents.lawFiles.append(display)
             case (2, _): contents.rules.append(display)
@@ -103,7 +105,7 @@ public struct RuleSetLoader: Sendable {
             }
             for path in contents.misplaced {
                 errors.append(RuleFileError(file: path, line: 1, column: 1,
-                                            kind: .misplacedFile("a YAML file outside `<area>/<name>.yaml`, `lexicons/`, `laws/`, `laws.yaml`, `sectors.yaml` and `polarity.yaml`")))
+                                            kind: .misplacedFile("a YAML file outside `<area>/<name>.yaml`, `lexicons/`, `laws/`, `laws.yaml`, `sectors.yaml` and `lexicons/polarity.yaml`")))
             }
             if let path = contents.laws, let text = read(path) {
                 do { for (entry, via) in try LawFile.parseList(text, file: path) { Self.merge(entry, via, into: &laws, &vias) } } catch { errors.append(error) }

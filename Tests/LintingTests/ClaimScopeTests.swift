@@ -132,9 +132,9 @@ import TestSupport
 
     // MARK: - Polarity
 
-    func polaritySet() throws -> RuleSet {
+    func polaritySet(at path: String = "lexicons/polarity.yaml") throws -> RuleSet {
         try TestSupport.loadRules([
-            "polarity.yaml": "negators:\n  terms: [$negations, 不適用, 避免]\nwithin: 8",
+            path: "negators:\n  terms: [$negations, 不適用, 避免]\nwithin: 8",
             "a/no-return.yaml": TestSupport.ruleYAML(id: "a.no-return", body: "terms: [恕不退貨]\nunless:\n  sentence-has: [七天鑑賞期]",
                                                      examples: "  match: [⟦恕不退貨⟧, 拆封⟦恕不退貨⟧]\n  no-match: [享七天鑑賞期，逾期恕不退貨, 退貨]"),
             "a/opt-out.yaml": TestSupport.ruleYAML(id: "a.opt-out", body: """
@@ -163,6 +163,18 @@ import TestSupport
         #expect(negated.findings.map(\.ruleID.rawValue) == ["a.opt-out"])
         // Another occurrence that is not negated still counts.
         #expect(TestSupport.lint("訂閱電子報後無法退訂紙本，電子版可隨時退訂", set).findings.isEmpty)
+    }
+
+    /// The negators are data beside the lexicons (`lexicons/polarity.yaml`); an older pack's
+    /// top-level `polarity.yaml` is read the same way. Neither becomes a lexicon.
+    @Test(arguments: ["lexicons/polarity.yaml", "polarity.yaml"])
+    func theNegatorsAreReadFromEitherPlace(path: String) throws {
+        let set = try polaritySet(at: path)
+        #expect(set.polarity != nil)
+        #expect(TestSupport.lint("本商品不適用七天鑑賞期，恕不退貨", set).findings.map(\.matchedText) == ["恕不退貨"])
+        let contents = try RuleSetLoader.scan(folder: TestSupport.rulesFolder)
+        #expect(contents.polarity?.hasSuffix("lexicons/polarity.yaml") == true)
+        #expect(!contents.lexicons.contains { $0.hasSuffix("/polarity.yaml") })
     }
 
     @Test func withoutAPolarityFileEveryPhraseCounts() throws {
