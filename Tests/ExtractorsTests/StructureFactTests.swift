@@ -142,6 +142,7 @@ import Testing
         \(picture(#"name="Picture 2" descr="DSC_0457.JPG""#))
         \(picture(#"name="Picture 3" descr="書店門口的布條""#))
         <w:p><w:pPr><w:pStyle w:val="31"/></w:pPr><w:r><w:t>活動辦法</w:t></w:r></w:p>
+        <w:p><w:r><w:t>辦法請</w:t></w:r><w:hyperlink r:id="rId9"><w:r><w:t>點此</w:t></w:r></w:hyperlink></w:p>
         <w:tbl>\(row(["書種", "折扣"]))\(row(["小說", "九折"]))</w:tbl>
         <w:tbl>\(row(["方案", "年費"], header: true))\(row(["一般", "免費"]))</w:tbl>
         <w:p><w:r><w:t>完</w:t></w:r></w:p>
@@ -155,6 +156,9 @@ import Testing
         let headings = facts(document, .heading)
         #expect(headings.map { $0["level"]?.number } == [1, 3])
         #expect(headings[1]["jump"] == .number(2) && headings[1]["text"] == .text("活動辦法"))
+        let links = facts(document, .link)
+        #expect(links.count == 1 && links[0]["text"] == .text("點此") && text(document, links[0]) == "點此")
+        #expect(links[0].location?.description == "word/document.xml ¶6" && links[0].location?.character == 4)
         let tables = facts(document, .table)
         #expect(tables.map { $0["header"]?.flag } == [false, true])
         #expect(tables[0]["rows"] == .number(2) && tables[0]["columns"] == .number(2) && tables[0]["layout"] == .flag(false))
@@ -172,7 +176,7 @@ import Testing
         <p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="6" name="表格 5"/><p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr><a:graphic><a:graphicData><a:tbl><a:tblPr firstRow="0"/><a:tblGrid><a:gridCol w="1"/><a:gridCol w="1"/></a:tblGrid><a:tr h="1"><a:tc><a:txBody><a:p><a:r><a:t>方案</a:t></a:r></a:p></a:txBody></a:tc><a:tc><a:txBody><a:p><a:r><a:t>學費</a:t></a:r></a:p></a:txBody></a:tc></a:tr><a:tr h="1"><a:tc><a:txBody><a:p><a:r><a:t>單堂</a:t></a:r></a:p></a:txBody></a:tc><a:tc><a:txBody><a:p><a:r><a:t>六百元</a:t></a:r></a:p></a:txBody></a:tc></a:tr></a:tbl></a:graphicData></a:graphic></p:graphicFrame>
         """
         let slides: [(file: String, shapes: String, notes: String?)] = [
-            ("slide1.xml", OfficeFixture.shape("內容 2", paragraphs: [run(2400, "每週六開課"), run(2400, "已繳費用") + run(1100, "不予退還"), "<a:r><a:t>沿用版面字級</a:t></a:r>"]), "講者備忘"),
+            ("slide1.xml", OfficeFixture.shape("內容 2", paragraphs: [run(2400, "每週六開課"), run(2400, "已繳費用") + run(1100, "不予退還"), "<a:r><a:t>沿用版面字級，報名請</a:t></a:r><a:r><a:rPr><a:hlinkClick r:id=\"rId2\"/></a:rPr><a:t>按這裡</a:t></a:r>"]), "講者備忘"),
             ("slide2.xml", pictures + table, nil),
         ]
         let deck = try DocumentReader().read(bytes: try OfficeFixture.pptx(slides: slides, order: ["slide1.xml", "slide2.xml"]), name: "deck.pptx")
@@ -180,6 +184,9 @@ import Testing
         #expect(sizes.map { $0["size"]?.number } == [24, 11], "the smallest size a paragraph sets; an inherited size is unknown")
         #expect(sizes.map { $0["large"]?.flag } == [true, false])
         #expect(text(deck, sizes[1]) == "已繳費用不予退還")
+        let links = facts(deck, .link)
+        #expect(links.map { $0["text"]?.text } == ["按這裡"] && text(deck, links[0]) == "按這裡")
+        #expect(links[0].location?.description == "slide 1, shape \"內容 2\", ¶3" && links[0].location?.character == 11)
         let images = facts(deck, .image)
         #expect(images.map { $0["alt"]?.text } == [nil, "明亮的教室"])
         #expect(images.allSatisfy { $0.location?.slide == 2 })

@@ -29,6 +29,21 @@ struct OfficeTextView {
         place(pending, at: start..<(start + text.utf8.count))
         pending = []
         facts += itemFacts.map { $0.shifted(by: start) }
+        facts += Self.links(in: text, inlineZones: inlineZones, location: location).map { $0.shifted(by: start) }
+    }
+
+    /// A link fact for each hyperlink of a paragraph (Word `w:hyperlink`, PowerPoint
+    /// `a:hlinkClick`) with its text, located at it. A link without text (on a picture) is
+    /// no link fact: the picture's description names it.
+    static func links(in text: String, inlineZones: [ZoneSpan], location: SourceLocation) -> [StructureFact] {
+        let utf8 = Array(text.utf8)
+        return inlineZones.filter { $0.zone == .linkText && $0.range.upperBound <= utf8.count }.map { span in
+            var at = location
+            at.character = String(decoding: utf8[..<span.range.lowerBound], as: UTF8.self).unicodeScalars.count + 1
+            var fact = StructureFact(kind: .link, sourceRange: span.range, propertyRanges: ["text": span.range], location: at)
+            fact["text"] = .text(HTMLFactCollector.collapse(String(decoding: utf8[span.range], as: UTF8.self)))
+            return fact
+        }
     }
 
     /// Places facts that had no text of their own: a table over `text`, others empty at its start.
