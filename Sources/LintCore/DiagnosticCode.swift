@@ -27,6 +27,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// An Office part listed more than once (read once).
     case repeatedPart = "repeated-part"
     case noText = "no-text"
+    /// A property of a file that a rule needs could not be read (a PDF's tagging without pdfinfo).
+    case notChecked = "not-checked"
     // Walking folders.
     case symlinkLoop = "symlink-loop"
     case brokenLink = "broken-link"

@@ -33,6 +33,37 @@ import TestSupport
         }
     }
 
+    @Test(.enabled(if: hasPDFToText, "pdftotext (poppler-utils) is not installed"))
+    func pdfinfoSaysWhetherAPDFIsTaggedAndEachPageIsAFact() throws {
+        let plain = try DocumentReader().read(path: TestSupport.corpusFolder + "/accessibility/arts-notice.pdf")
+        let tagged = try DocumentReader().read(path: TestSupport.corpusFolder + "/accessibility/arts-notice-tagged.pdf")
+        for (document, expected) in [(plain, false), (tagged, true)] {
+            let fact = try #require(document.facts.first { $0.kind == .document })
+            #expect(fact["tagged"] == .flag(expected) && fact["pages"] == .number(2))
+            // Page 2 is a picture without text: its page fact is there, with no characters.
+            let pages = document.facts.filter { $0.kind == .page }
+            #expect(pages.map { $0["number"]?.number } == [1, 2])
+            #expect(pages[0]["text-characters"]?.number ?? 0 > 20 && pages[1]["text-characters"] == .number(0))
+            #expect(document.notes.isEmpty)
+        }
+    }
+
+    @Test(.enabled(if: hasPDFToText, "pdftotext (poppler-utils) is not installed"))
+    func withoutPDFInfoTaggingIsUnknownAndANoteSaysSo() throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.flyer)))
+        let pdftotext = try #require(PDFTextRunner(timeout: 10).executable)
+        let folder = TestSupport.temporaryFolder()
+        defer { TestSupport.remove(folder) }
+        // pdftotext alone in a folder: pdfinfo is looked for beside it and not found.
+        let alone = folder.appendingPathComponent("pdftotext").path
+        try FileManager.default.createSymbolicLink(atPath: alone, withDestinationPath: pdftotext)
+        let document = try PDFExtractor(environment: ["PATH": "/nonexistent", "ADLAW_PDFTOTEXT": alone]).extract(bytes, path: "flyer.pdf")
+        #expect(!document.segments.isEmpty)
+        #expect(document.facts.first { $0.kind == .document }?["tagged"] == nil)
+        #expect(document.notes.contains { $0.code == .notChecked && $0.message.contains("ADLAW_PDFINFO") })
+        #expect(PDFExtractor.info("Tagged:          yes\nPages:           12\n") == ["Tagged": "yes", "Pages": "12"])
+    }
+
     @Test func withoutPDFToTextTheMessageSaysWhatToInstall() throws {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.flyer)))
         #expect {

@@ -1,3 +1,4 @@
+import Foundation
 import LintCore
 
 /// PDF files, through `pdftotext` from poppler-utils when it is installed (a clear error for
@@ -9,7 +10,8 @@ public struct PDFExtractor: TextExtractor {
     public let format = "pdf"
     public let extensions = ["pdf"]
     public var limits: ExtractionLimits
-    /// Where to look for pdftotext (`ADLAW_PDFTOTEXT`, `PATH`); the process environment by default.
+    /// Where to look for pdftotext and pdfinfo (`ADLAW_PDFTOTEXT`, `ADLAW_PDFINFO`, `PATH`);
+    /// the process environment by default.
     var environment: [String: String]?
 
     public init(limits: ExtractionLimits = ExtractionLimits()) { self.limits = limits }
@@ -69,7 +71,55 @@ public struct PDFExtractor: TextExtractor {
             notes.append(Diagnostic(code: .noText, level: .warning, path: path,
                                     message: "the PDF has no extractable text (a scan, or fonts without a Unicode map); nothing was checked"))
         }
-        return ExtractedDocument(path: path, format: format, segments: segments, source: source, notes: notes,
-                                 pageMap: PageMap(pageStarts: pageStarts))
+        var document = ExtractedDocument(path: path, format: format, segments: segments, source: source, notes: notes,
+                                         pageMap: PageMap(pageStarts: pageStarts))
+        document.facts = pageFacts(pageStarts) + [documentFact(of: bytes, path: path, notes: &document.notes)]
+        return document
+    }
+
+    /// A page fact at the start of each page, so a page without text (a scanned page) is seen.
+    private func pageFacts(_ starts: [Int]) -> [StructureFact] {
+        starts.enumerated().map { index, start in
+            StructureFact(kind: .page, properties: ["number": .number(Double(index + 1))], sourceRange: start..<start)
+        }
+    }
+
+    /// The document fact: whether the PDF is tagged, and its page count, from `pdfinfo`. When
+    /// pdfinfo is missing or fails, tagging stays unknown and a note says it was not checked.
+    private func documentFact(of bytes: [UInt8], path: String, notes: inout [Diagnostic]) -> StructureFact {
+        var fact = StructureFact(kind: .document, sourceRange: 0..<0)
+        let runner = environment.map { PDFTextRunner(tool: .pdfinfo, timeout: limits.converterTimeout, maxOutput: 1 << 20, environment: $0) }
+            ?? PDFTextRunner(tool: .pdfinfo, timeout: limits.converterTimeout, maxOutput: 1 << 20)
+        let reason: String
+        do {
+            let info = Self.info(String(decoding: try runner.text(of: bytes), as: UTF8.self))
+            if let tagged = info["Tagged"], tagged == "yes" || tagged == "no" {
+                fact["tagged"] = .flag(tagged == "yes")
+            }
+            if let pages = info["Pages"].flatMap(Int.init) { fact["pages"] = .number(Double(pages)) }
+            if fact["tagged"] != nil { return fact }
+            reason = "pdfinfo did not say whether it is tagged"
+        } catch {
+            switch error {
+            case .missing: reason = "pdfinfo from poppler-utils was not found (Debian: apt-get install poppler-utils; or set ADLAW_PDFINFO)"
+            case .timedOut: reason = "pdfinfo ran longer than \(Int(limits.converterTimeout)) s"
+            case .tooLarge: reason = "pdfinfo wrote more than 1 MiB"
+            case let .failed(message): reason = "pdfinfo could not read it: \(message)"
+            }
+        }
+        notes.append(Diagnostic(code: .notChecked, level: .note, path: path,
+                                message: "whether the PDF is tagged for screen readers was not checked: \(reason)"))
+        return fact
+    }
+
+    /// `Key: value` lines of pdfinfo's output (the first of each key).
+    static func info(_ output: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for line in output.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
+            if out[key] == nil { out[key] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces) }
+        }
+        return out
     }
 }

@@ -1,28 +1,52 @@
 import Foundation
 
-/// Runs `pdftotext` (poppler-utils) on a PDF and returns its UTF-8 text, pages separated by
-/// form feeds. The PDF goes to the tool on its standard input (`fd://0`, which poppler reads
-/// whole, so no copy of a stranger's PDF is left in the temporary folder by a killed run), the
-/// tool runs with a time limit and dies with adlaw (`setpriv --pdeathsig`, where util-linux
-/// has it), and its output is bounded.
+/// Runs a poppler-utils tool on a PDF and returns its UTF-8 output: `pdftotext` for the text
+/// (pages separated by form feeds), `pdfinfo` for the document's properties (its tagging).
+/// The PDF goes to the tool on its standard input (`fd://0`, which poppler reads whole, so no
+/// copy of a stranger's PDF is left in the temporary folder by a killed run), the tool runs
+/// with a time limit and dies with adlaw (`setpriv --pdeathsig`, where util-linux has it), and
+/// its output is bounded.
 struct PDFTextRunner: Sendable {
-    /// The tool: `ADLAW_PDFTOTEXT` if set, else `pdftotext` on `PATH`.
+    /// The poppler tools adlaw runs.
+    enum Tool: String, Sendable {
+        case pdftotext, pdfinfo
+
+        /// The environment variable that names the tool: `ADLAW_PDFTOTEXT`, `ADLAW_PDFINFO`.
+        var variable: String { "ADLAW_" + rawValue.uppercased() }
+
+        var arguments: [String] {
+            switch self {
+            case .pdftotext: ["-enc", "UTF-8", "-eol", "unix", "-q", "fd://0", "-"]
+            case .pdfinfo: ["-enc", "UTF-8", "fd://0"]
+            }
+        }
+    }
+
+    let tool: Tool
+    /// The tool: its variable if set, else (for pdfinfo) beside an explicit pdftotext, else on `PATH`.
     var executable: String?
     var timeout: Double
     var maxOutput: Int
     /// util-linux `setpriv`, to have the tool killed if adlaw is.
     var setpriv: String?
 
-    init(timeout: Double, maxOutput: Int = 64 << 20, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(tool: Tool = .pdftotext, timeout: Double, maxOutput: Int = 64 << 20,
+         environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.tool = tool
         self.timeout = timeout
         self.maxOutput = maxOutput
         let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        if let explicit = environment["ADLAW_PDFTOTEXT"], !explicit.isEmpty {
-            executable = FileManager.default.isExecutableFile(atPath: explicit) ? explicit : nil
+        let isExecutable = { (file: String) in FileManager.default.isExecutableFile(atPath: file) }
+        if let explicit = environment[tool.variable], !explicit.isEmpty {
+            executable = isExecutable(explicit) ? explicit : nil
+        } else if tool != .pdftotext, let text = environment[Tool.pdftotext.variable], !text.isEmpty {
+            // A poppler installed off PATH: its other tools sit beside pdftotext.
+            let beside = URL(fileURLWithPath: text).deletingLastPathComponent().appendingPathComponent(tool.rawValue).path
+            executable = isExecutable(beside) ? beside : nil
         } else {
-            executable = path.map { "\($0)/pdftotext" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+            executable = path.map { "\($0)/\(tool.rawValue)" }.first(where: isExecutable)
         }
-        setpriv = (path + ["/usr/bin", "/bin"]).map { "\($0)/setpriv" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        setpriv = (path + ["/usr/bin", "/bin"]).map { "\($0)/setpriv" }.first(where: isExecutable)
     }
 
     enum Failure: Error {
@@ -32,10 +56,11 @@ struct PDFTextRunner: Sendable {
         case tooLarge
     }
 
+    /// The tool's output for `bytes`.
     func text(of bytes: [UInt8]) throws(Failure) -> [UInt8] {
         guard let executable else { throw .missing }
         let process = Process()
-        let arguments = ["-enc", "UTF-8", "-eol", "unix", "-q", "fd://0", "-"]
+        let arguments = tool.arguments
         if let setpriv {
             // The tool gets SIGKILL when adlaw ends, however it ends (even by SIGKILL).
             process.executableURL = URL(fileURLWithPath: setpriv)
