@@ -21,7 +21,8 @@ import pptx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Pt, RGBColor
+from pptx.dml.color import RGBColor as PptRGB
 from pptx.util import Inches
 from pptx.util import Pt as PptPt
 
@@ -72,6 +73,13 @@ p = d.add_paragraph("單筆消費滿五百元即可參加抽獎，得獎名單�
 word_link(p, "https://example.com/rules", "點此")
 p = d.add_paragraph("完整書單請見")
 word_link(p, "https://example.com/list", "週年慶折扣書單")
+# Fine print in light grey on the white page (2.3:1), and the same in dark grey (7:1).
+run = d.add_paragraph().add_run("本活動保留修改及終止之權利，詳見門市公告。")
+run.font.size = Pt(9)
+run.font.color.rgb = RGBColor(0xAA, 0xAA, 0xAA)
+run = d.add_paragraph().add_run("會員點數於活動結束後七日內入帳。")
+run.font.size = Pt(9)
+run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 table = d.add_table(rows=3, cols=2)
 for row, (a, b) in enumerate([("書種", "折扣"), ("文學小說", "九折"), ("童書繪本", "八五折")]):
     table.cell(row, 0).text = a
@@ -129,6 +137,20 @@ for cell in (shape.table.cell(r, c) for r in range(3) for c in range(2)):
 slide = deck.slides.add_slide(deck.slide_layouts[6])
 pic = slide.shapes.add_picture(picture(), Inches(0.5), Inches(0.5), Inches(9), Inches(6.5))
 pic._element.nvPicPr.cNvPr.set("descr", "冬季課程時間表：每週六上午九點至十二點，共十二堂")
+# Slide 5: a white text box with the terms in light grey (2.6:1) and a line in dark grey.
+slide = deck.slides.add_slide(deck.slide_layouts[6])
+box = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(8), Inches(2))
+box.fill.solid()
+box.fill.fore_color.rgb = PptRGB(0xFF, 0xFF, 0xFF)
+frame = box.text_frame
+frame.text = "早鳥優惠不得與其他優惠併用"
+frame.paragraphs[0].runs[0].font.size = PptPt(20)
+frame.paragraphs[0].runs[0].font.color.rgb = PptRGB(0xA0, 0xA0, 0xA0)
+para = frame.add_paragraph()
+run = para.add_run()
+run.text = "洽詢專線請見簡章背面"
+run.font.size = PptPt(20)
+run.font.color.rgb = PptRGB(0x33, 0x33, 0x33)
 deck.save(out / "course-deck.pptx")
 
 # A Word EDM made of sliced pictures: three described pictures and a line of text.

@@ -197,6 +197,49 @@ import Testing
         #expect(pages.map { $0["images"]?.number } == [0, 2])
     }
 
+    @Test func officeColoursWhereTheFileSetsBoth() throws {
+        func run(_ text: String, _ properties: String) -> String { "<w:r><w:rPr>\(properties)</w:rPr><w:t>\(text)</w:t></w:r>" }
+        let body = """
+        <w:p>\(run("淺灰小字", "<w:color w:val=\"AAAAAA\"/><w:sz w:val=\"18\"/>"))\(run("同色", "<w:color w:val=\"AAAAAA\"/><w:sz w:val=\"18\"/>"))\(run("自動", "<w:color w:val=\"auto\"/>"))</w:p>
+        <w:p><w:pPr><w:shd w:val="clear" w:fill="FFD700"/></w:pPr>\(run("白字金底", "<w:color w:val=\"FFFFFF\"/><w:b/><w:sz w:val=\"28\"/>"))</w:p>
+        <w:p>\(run("黃底標示", "<w:color w:val=\"000000\"/><w:highlight w:val=\"yellow\"/>"))</w:p>
+        <w:tbl><w:tblPr><w:tblStyle w:val="GridTable4"/></w:tblPr><w:tr><w:tc><w:p>\(run("樣式表格", "<w:color w:val=\"FFFFFF\"/>"))</w:p></w:tc></w:tr></w:tbl>
+        <w:tbl><w:tr><w:tc><w:tcPr><w:shd w:fill="003366"/></w:tcPr><w:p>\(run("深藍儲存格", "<w:color w:val=\"FFFFFF\"/>"))</w:p></w:tc></w:tr></w:tbl>
+        """
+        let document = try DocumentReader().read(bytes: try OfficeFixture.docx(body: body), name: "flyer.docx")
+        let runs = facts(document, .text)
+        #expect(runs.map { text(document, $0) } == ["淺灰小字同色", "白字金底", "黃底標示", "深藍儲存格"],
+                "adjacent runs of one look join; auto colour and a styled table's cell are unknown")
+        #expect(runs[0]["contrast"] == .number(2.32) && runs[0]["size"] == .number(9) && runs[0]["large"] == .flag(false))
+        #expect(runs[1]["background"] == .text("#FFD700") && runs[1]["large"] == .flag(true))
+        #expect(runs[2]["background"] == .text("#FFFF00") && runs[2]["large"] == nil, "no size set: large is unknown")
+        #expect(runs[3]["background"] == .text("#003366"))
+        #expect(runs[0].location?.character == 1 && runs[0].location?.description == "word/document.xml ¶1")
+    }
+
+    @Test func slideColoursFromRunShapeAndSlide() throws {
+        let solid = { (color: String) in "<a:solidFill><a:srgbClr val=\"\(color)\"/></a:solidFill>" }
+        func box(_ name: String, fill: String, runs: String) -> String {
+            "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"\(name)\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr>\(fill)</p:spPr><p:txBody><a:bodyPr/><a:p>\(runs)</a:p></p:txBody></p:sp>"
+        }
+        let run = { (color: String, text: String) in "<a:r><a:rPr lang=\"zh-TW\" sz=\"2000\">\(color)</a:rPr><a:t>\(text)</a:t></a:r>" }
+        let shapes = box("白底", fill: solid("FFFFFF"), runs: run(solid("A0A0A0"), "淺灰"))
+            + box("主題色", fill: solid("FFFFFF"), runs: run("<a:solidFill><a:schemeClr val=\"tx1\"/></a:solidFill>", "主題字"))
+            + box("調亮", fill: "<a:solidFill><a:srgbClr val=\"000000\"><a:lumMod val=\"50000\"/></a:srgbClr></a:solidFill>", runs: run(solid("FFFFFF"), "白字"))
+            + box("透明", fill: "<a:noFill/>", runs: run(solid("333333"), "深灰"))
+        let slide = "<p:bg><p:bgPr>\(solid("F0F0F0"))<a:effectLst/></p:bgPr></p:bg>"
+        let xml = "<?xml version=\"1.0\"?><p:sld \(OfficeFixture.p)><p:cSld>\(slide)<p:spTree>\(shapes)</p:spTree></p:cSld></p:sld>"
+        var parts: [(String, String)] = [("_rels/.rels", OfficeFixture.rootRels("ppt/presentation.xml"))]
+        parts.append(("ppt/presentation.xml", "<?xml version=\"1.0\"?><p:presentation \(OfficeFixture.p)><p:sldIdLst><p:sldId id=\"256\" r:id=\"rId10\"/></p:sldIdLst></p:presentation>"))
+        parts.append(("ppt/_rels/presentation.xml.rels", OfficeFixture.rels([("rId10", "slide", "slides/slide1.xml")])))
+        parts.append(("ppt/slides/slide1.xml", xml))
+        let deck = try DocumentReader().read(bytes: try OfficeFixture.zip(parts), name: "deck.pptx")
+        let coloured = facts(deck, .text).filter { $0["contrast"] != nil }
+        #expect(coloured.map { text(deck, $0) } == ["淺灰", "深灰"], "a theme colour or a changed colour is unknown")
+        #expect(coloured[0]["background"] == .text("#FFFFFF") && coloured[0]["contrast"] == .number(2.61) && coloured[0]["large"] == .flag(true))
+        #expect(coloured[1]["background"] == .text("#F0F0F0"), "a shape without fill shows the slide's background")
+    }
+
     @Test func plainTextHasNoFacts() throws {
         #expect(try read("![](a.png) <img src=x>", name: "copy.txt").facts.isEmpty)
     }

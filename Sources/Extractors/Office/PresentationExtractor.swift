@@ -107,6 +107,16 @@ final class SlidePartHandler: XMLEventHandler {
         var isPicture = false
         var description: String?
         var decorative = false
+        /// The shape's own fill (`p:spPr`), and whether its theme style (`p:style`) fills it.
+        var fill = Fill.unset
+        var styleFill = false
+    }
+
+    /// A fill the slide sets: none (`a:noFill`), a colour (`a:srgbClr` without changes), or
+    /// one adlaw cannot know (a theme colour, a changed colour, a gradient).
+    enum Fill {
+        case unset, none, unknown
+        case color(CSSColor)
     }
 
     private struct Table {
@@ -118,6 +128,17 @@ final class SlidePartHandler: XMLEventHandler {
     }
 
     private var tables: [Table] = []
+    /// The open elements' names, to know what a colour belongs to.
+    private var path: [String] = []
+    /// The slide's own background (`p:bg`); else the layout's or master's, unknown.
+    private var slideFill = Fill.unset
+    /// The run being read (its look and where its text starts), and the open paragraph's runs.
+    private var run: (style: OfficeRunStyle, start: Int, color: Fill, highlight: Fill)?
+    private var runs: [(range: Range<Int>, style: OfficeRunStyle, color: Fill, highlight: Fill)] = []
+    /// The open cell's fill (`a:tcPr`, written after its text) and its paragraphs' items with
+    /// their runs, whose backgrounds are known when the cell ends.
+    private var cellFill = Fill.unset
+    private var cellRuns: [(item: Int, runs: [(range: Range<Int>, style: OfficeRunStyle, color: Fill, highlight: Fill)])] = []
     /// The smallest font size (points) a run of the open paragraph sets, and whether that run is bold.
     private var smallestRun: (points: Double, bold: Bool)?
 
@@ -139,6 +160,8 @@ final class SlidePartHandler: XMLEventHandler {
     private static let notesChrome: Set<String> = ["sldImg", "sldNum", "hdr", "ftr", "dt"]
 
     func start(_ name: String, attributes: [String: String]) {
+        path.append(name)
+        if mode == .slide { colour(name, attributes: attributes) }
         if Self.shapeElements.contains(name) {
             shapes.append(Shape(isTable: name == "graphicFrame", isPicture: name == "pic"))
             return
@@ -155,12 +178,17 @@ final class SlidePartHandler: XMLEventHandler {
         case "decorative":
             if attributes["val"] == "1" || attributes["val"] == "true", let top = shapes.indices.last { shapes[top].decorative = true }
         case "rPr":
+            let bold = attributes["b"] == "1" || attributes["b"] == "true"
             if paragraph != nil, mode == .slide, let size = attributes["sz"].flatMap(Double.init), size > 0 {
                 let points = size / 100
                 if smallestRun == nil || points < smallestRun!.points {
-                    smallestRun = (points, attributes["b"] == "1" || attributes["b"] == "true")
+                    smallestRun = (points, bold)
                 }
+                run?.style.points = points
             }
+            run?.style.bold = bold
+        case "r":
+            if let paragraph, mode == .slide { run = (OfficeRunStyle(), paragraph.utf8Count, .unset, .unset) }
         case "tbl":
             if mode == .slide {
                 let location = location(shape: shapes.last?.name, paragraph: nil, suffix: "table")
@@ -179,6 +207,8 @@ final class SlidePartHandler: XMLEventHandler {
             if let top = shapes.indices.last { shapes[top].placeholder = attributes["type"] ?? "body" }
         case "tc":
             cells += 1
+            cellFill = .unset
+            cellRuns = []
         case "cm":
             comments += 1
             if mode == .comments { paragraph = ParagraphText() }
@@ -188,6 +218,7 @@ final class SlidePartHandler: XMLEventHandler {
             if mode == .comments && paragraph != nil { return } // modern comments: a:p inside one comment
             paragraph = ParagraphText()
             smallestRun = nil
+            runs = []
             if let top = shapes.indices.last { shapes[top].paragraphs += 1 }
         case "t":
             collecting = paragraph != nil
@@ -204,6 +235,7 @@ final class SlidePartHandler: XMLEventHandler {
     }
 
     func end(_ name: String) {
+        _ = path.popLast()
         if Self.shapeElements.contains(name) {
             if let shape = shapes.popLast(), shape.isPicture, mode == .slide { picture(shape) }
             return
@@ -221,12 +253,20 @@ final class SlidePartHandler: XMLEventHandler {
             collecting = false
             if name == "text" && mode == .comments { finishComment() }
         case "r", "fld":
+            if name == "r", let current = run, let paragraph, paragraph.utf8Count > current.start {
+                runs.append((current.start..<paragraph.utf8Count, current.style, current.color, current.highlight))
+            }
+            if name == "r" { run = nil }
             if linkRun {
                 paragraph?.endZone()
                 linkRun = false
             }
         case "tc":
             cells = max(0, cells - 1)
+            for (item, itemRuns) in cellRuns {
+                items[item].facts += facts(itemRuns, text: items[item].text, location: items[item].location, cell: cellFill)
+            }
+            cellRuns = []
         case "cm":
             if mode == .comments { finishComment() }
         case "p":
@@ -269,7 +309,94 @@ final class SlidePartHandler: XMLEventHandler {
             fact["large"] = .flag(run.points >= 18 || (run.points >= 14 && run.bold))
             facts.append(fact)
         }
+        if mode == .slide && cells > 0 {
+            cellRuns.append((items.count, runs))
+        } else if mode == .slide {
+            facts += self.facts(runs, text: text.text, location: location, cell: nil)
+        }
+        runs = []
         items.append(Item(text: text.text, zone: zone, location: location, inlineZones: text.inlineZones, facts: facts))
+    }
+
+    /// Colours the slide sets: a run's (`a:rPr`), its highlight, a shape's fill (`p:spPr`), a
+    /// cell's (`a:tcPr`), the slide's background (`p:bg`). A colour changed by a child
+    /// (`a:lumMod`, `a:alpha` ...) or named by the theme is unknown.
+    private func colour(_ name: String, attributes: [String: String]) {
+        let count = path.count
+        guard count >= 2 else { return }
+        let parent = path[count - 2]
+        if parent == "srgbClr" {
+            // A change to the colour just set: owner, solidFill, srgbClr, this.
+            if count >= 4 { setFill(.unknown, owner: path[count - 4], via: path[count - 3]) }
+            return
+        }
+        if name == "noFill", ["spPr", "tcPr"].contains(parent) {
+            setFill(.none, owner: parent, via: "solidFill")
+            return
+        }
+        if ["gradFill", "blipFill", "pattFill", "grpFill"].contains(name), ["spPr", "tcPr", "bgPr"].contains(parent) {
+            setFill(.unknown, owner: parent, via: "solidFill")
+            return
+        }
+        if name == "fillRef", parent == "style", let top = shapes.indices.last, attributes["idx"] != "0" {
+            shapes[top].styleFill = true
+            return
+        }
+        guard count >= 3, ["solidFill", "highlight"].contains(parent) else { return }
+        let owner = path[count - 3]
+        if name == "srgbClr", let color = attributes["val"].flatMap(CSSColor.init(officeHex:)) {
+            setFill(.color(color), owner: owner, via: parent)
+        } else if ["schemeClr", "prstClr", "sysClr", "scrgbClr", "hslClr", "srgbClr"].contains(name) {
+            setFill(.unknown, owner: owner, via: parent)
+        }
+    }
+
+    private func setFill(_ fill: Fill, owner: String, via: String) {
+        switch (owner, via) {
+        case ("rPr", "solidFill"): run?.color = fill
+        case ("rPr", "highlight"): run?.highlight = fill
+        case ("spPr", _): if let top = shapes.indices.last { shapes[top].fill = fill }
+        case ("tcPr", _): cellFill = fill
+        case ("bgPr", _): slideFill = fill
+        default: break
+        }
+    }
+
+    /// Text facts of a paragraph's runs whose colour and background are both known: the
+    /// run's highlight, else the cell's fill (in a table: unknown when unset, as the table
+    /// style may fill it), else the shape's fill, else the slide's background (unknown when
+    /// the slide does not set it, or when the shape's theme style fills it).
+    private func facts(_ runs: [(range: Range<Int>, style: OfficeRunStyle, color: Fill, highlight: Fill)], text: String,
+                       location: SourceLocation, cell: Fill?) -> [StructureFact] {
+        var styled: [(range: Range<Int>, style: OfficeRunStyle)] = []
+        for run in runs {
+            guard case let .color(color) = run.color else { continue }
+            var style = run.style
+            style.color = color
+            style.background = background(highlight: run.highlight, cell: cell)
+            styled.append((run.range, style))
+        }
+        return OfficeRunStyle.facts(styled, text: text, location: location)
+    }
+
+    private func background(highlight: Fill, cell: Fill?) -> CSSColor? {
+        if case let .color(color) = highlight { return color }
+        if let cell {
+            switch cell {
+            case let .color(color): return color
+            case .none: break
+            case .unset, .unknown: return nil
+            }
+        }
+        guard let shape = shapes.last else { return nil }
+        switch shape.fill {
+        case let .color(color): return color
+        case .unknown: return nil
+        case .unset where shape.styleFill: return nil
+        case .unset, .none:
+            if case let .color(color) = slideFill { return color }
+            return nil
+        }
     }
 
     /// A picture: its description is its alt text, and its fact sits on it.

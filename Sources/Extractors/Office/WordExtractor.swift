@@ -91,6 +91,18 @@ final class WordPartHandler: XMLEventHandler {
     private(set) var items: [Item] = []
 
     private var paragraphs: [(text: ParagraphText, ordinal: Int, paraId: String?, zone: Zone, level: Int?)] = []
+    /// Colours of the open paragraphs (parallel to `paragraphs`): the paragraph's shading and
+    /// its runs' looks, for contrast.
+    private var looks: [(shading: CSSColor?, runs: [(range: Range<Int>, style: OfficeRunStyle)])] = []
+    /// The run being read and where its text starts in the paragraph; nil outside `w:r`.
+    private var run: (style: OfficeRunStyle, start: Int)?
+    /// Inside `w:pPr` (whose `w:rPr` is the paragraph mark's, not a run's) or `w:tcPr`.
+    private var inParagraphProperties = false
+    private var inCellProperties = false
+    /// Each open cell's shading (`w:tcPr/w:shd`).
+    private var cellShading: [CSSColor?] = []
+    /// The page colour (`w:background`); Word's page is white when none is set.
+    private var pageColor = CSSColor.white
 
     /// A drawing (`wp:inline`, `wp:anchor`) being read: a picture when it holds `pic:pic`.
     private struct Drawing {
@@ -107,6 +119,8 @@ final class WordPartHandler: XMLEventHandler {
         var cellsInRow = 0
         var header = false
         var nested = false
+        /// A table style (`w:tblStyle`) may shade cells: their background is then unknown.
+        var styled = false
     }
 
     private var drawings: [Drawing] = []
@@ -144,6 +158,7 @@ final class WordPartHandler: XMLEventHandler {
                 if textBoxes > 0 { zone = .textBox } else if tables > 0 { zone = .tableCell }
             }
             paragraphs.append((ParagraphText(), ordinal, attributes["w14:paraId"], zone, nil))
+            looks.append((nil, []))
         case "pStyle":
             if let id = attributes["w:val"], let styled = styles[id], let top = paragraphs.indices.last,
                paragraphs[top].zone == .paragraph {
@@ -164,6 +179,7 @@ final class WordPartHandler: XMLEventHandler {
             if let top = paragraphs.indices.last { paragraphs[top].text.beginZone(.linkText) }
         case "tc":
             tables += 1
+            cellShading.append(nil)
             if let top = tableStack.indices.last {
                 tableStack[top].cellsInRow += 1
                 tableStack[top].columns = max(tableStack[top].columns, tableStack[top].cellsInRow)
@@ -180,7 +196,31 @@ final class WordPartHandler: XMLEventHandler {
             if let top = tableStack.indices.last, !["0", "false", "off"].contains(attributes["w:val"] ?? "1") { tableStack[top].header = true }
         case "txbxContent":
             textBoxes += 1
-        case "inline", "anchor":
+        case "pPr": inParagraphProperties = true
+        case "tcPr": inCellProperties = true
+        case "tblStyle":
+            if let top = tableStack.indices.last { tableStack[top].styled = true }
+        case "background":
+            if let color = attributes["w:color"].flatMap(CSSColor.init(officeHex:)) { pageColor = color }
+        case "r":
+            if let top = paragraphs.indices.last { run = (OfficeRunStyle(), paragraphs[top].text.utf8Count) }
+        case "color" where run != nil && !inParagraphProperties:
+            run?.style.color = attributes["w:val"].flatMap(CSSColor.init(officeHex:))
+        case "sz" where run != nil && !inParagraphProperties:
+            run?.style.points = attributes["w:val"].flatMap(Double.init).map { $0 / 2 }
+        case "b" where run != nil && !inParagraphProperties:
+            run?.style.bold = !["0", "false", "off"].contains(attributes["w:val"] ?? "1")
+        case "highlight" where run != nil && !inParagraphProperties:
+            if let color = attributes["w:val"].flatMap({ OfficeRunStyle.highlights[$0] }) { run?.style.background = color }
+        case "shd":
+            let fill = attributes["w:fill"].flatMap(CSSColor.init(officeHex:))
+            if inCellProperties {
+                if !cellShading.isEmpty { cellShading[cellShading.count - 1] = fill }
+            } else if inParagraphProperties {
+                if !looks.isEmpty { looks[looks.count - 1].shading = fill }
+            } else if run != nil, let fill {
+                run?.style.background = fill
+            }        case "inline", "anchor":
             drawings.append(Drawing())
         case "pic":
             if let top = drawings.indices.last { drawings[top].picture = true }
@@ -209,8 +249,13 @@ final class WordPartHandler: XMLEventHandler {
         case "t": collecting = false
         case "hyperlink":
             if let top = paragraphs.indices.last { paragraphs[top].text.endZone() }
-        case "tc": tables = max(0, tables - 1)
+        case "tc":
+            tables = max(0, tables - 1)
+            _ = cellShading.popLast()
         case "txbxContent": textBoxes = max(0, textBoxes - 1)
+        case "pPr": inParagraphProperties = false
+        case "tcPr": inCellProperties = false
+        case "r": endRun()
         case "inline", "anchor":
             guard let drawing = drawings.popLast() else { return }
             if drawing.picture {
@@ -233,6 +278,7 @@ final class WordPartHandler: XMLEventHandler {
                               inlineZones: [], facts: [fact]))
         case "p":
             guard let paragraph = paragraphs.popLast() else { return }
+            let look = looks.popLast()
             let location = SourceLocation(kind: .paragraph, description: "\(part) ¶\(paragraph.ordinal)", part: part,
                                           paragraph: paragraph.ordinal, paraId: paragraph.paraId)
             var facts: [StructureFact] = []
@@ -243,6 +289,7 @@ final class WordPartHandler: XMLEventHandler {
                 if !text.isEmpty { fact["text"] = .text(text) }
                 facts.append(fact)
             }
+            facts += OfficeRunStyle.facts(look?.runs ?? [], text: paragraph.text.text, location: location)
             items.append(Item(order: paragraph.ordinal * 2, text: paragraph.text.text, zone: paragraph.zone,
                               location: location, inlineZones: paragraph.text.inlineZones, facts: facts))
         default:
@@ -252,6 +299,29 @@ final class WordPartHandler: XMLEventHandler {
 
     func text(_ string: String) {
         if collecting && skipping == 0 { appendText(string) }
+    }
+
+    /// Ends a run: its look, with the background it sits on where the file says, joins its
+    /// paragraph's. A run's own shading or highlight, else the paragraph's, else the cell's,
+    /// else the page; unknown in a text box (the shape may be filled) and in a cell of a
+    /// styled table (the style may shade it).
+    private func endRun() {
+        guard var current = run, let top = paragraphs.indices.last, current.style.color != nil else {
+            run = nil
+            return
+        }
+        run = nil
+        if current.style.background == nil {
+            if let shading = looks[top].shading {
+                current.style.background = shading
+            } else if let cell = cellShading.last, let shading = cell {
+                current.style.background = shading
+            } else if textBoxes == 0 && !(tables > 0 && tableStack.last?.styled == true) {
+                current.style.background = pageColor
+            }
+        }
+        let end = paragraphs[top].text.utf8Count
+        if end > current.start { looks[top].runs.append((current.start..<end, current.style)) }
     }
 
     private func appendText(_ string: String) {
