@@ -115,7 +115,10 @@ let package = Package(
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]
+            ],
+            // schemas/openapi.yaml (a link to it), compiled into the binary: one copy of the
+            // API description, served at /openapi.yaml with no file to ship beside adlaw.
+            resources: [.embedInCode("openapi.yaml")]
         ),
         // The CLI: parses arguments, calls Checker, prints. Every command but the servers is in
         // the library, so a fuzz target can parse arguments without the HTTP and MCP stacks.
