@@ -83,8 +83,15 @@ public final class LanguageServer {
         }
         switch method {
         case "initialize":
-            return [respond(id, initialize(params))] + startupMessages()
-        case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration", "workspace/didChangeWatchedFiles":
+            let result = initialize(params)
+            return [respond(id, result)] + applySettings(params["initializationOptions"]) + startupMessages()
+        case "workspace/didChangeConfiguration":
+            // Settings under `adlaw` (VS Code's shape), or the object itself.
+            let settings = params["settings"]?["adlaw"] ?? params["settings"]
+            let messages = applySettings(settings)
+            for uri in documents.keys.sorted() { markDirty(uri) }
+            return messages
+        case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeWatchedFiles":
             return []
         case "shutdown":
             shutdownRequested = true
@@ -160,6 +167,23 @@ public final class LanguageServer {
             ],
             "serverInfo": ["name": "adlaw", "version": .string(AdlawVersion.current)],
         ]
+    }
+
+    /// The client's settings (`initializationOptions`, `workspace/didChangeConfiguration`):
+    /// `publisher` (`government`, `private`, or a Chinese name), which wins over `.adlaw.yml`
+    /// and front matter like `--publisher`; null or absent goes back to those. A publisher
+    /// adlaw does not know is shown as an error and the previous one kept.
+    private func applySettings(_ settings: JSONValue?) -> [JSONValue] {
+        guard let settings, case .object = settings, let value = settings["publisher"] else { return [] }
+        guard let name = value.string, !name.isEmpty else {
+            options.publisher = nil
+            return []
+        }
+        guard Publisher(named: name) != nil else {
+            return [Self.showMessage("adlaw: publisher 應為 \(Publisher.accepted)，而非「\(name)」；仍沿用原設定。", type: 1)]
+        }
+        options.publisher = name
+        return []
     }
 
     /// Loads the rules and the config once, right after `initialize`, so the first

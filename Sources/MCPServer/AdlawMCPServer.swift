@@ -45,7 +45,8 @@ public struct AdlawMCPServer: Sendable {
             case "check_copy":
                 guard let text = arguments["text"]?.stringValue else { throw CopyTools.ToolError(description: "`text` (string) is required") }
                 answer = try tools.checkCopy(text: text, productType: arguments["product_type"]?.stringValue,
-                                             format: arguments["format"]?.stringValue, channel: arguments["channel"]?.stringValue)
+                                             format: arguments["format"]?.stringValue, channel: arguments["channel"]?.stringValue,
+                                             publisher: arguments["publisher"]?.stringValue)
             case "explain_rule":
                 guard let id = arguments["rule_id"]?.stringValue else { throw CopyTools.ToolError(description: "`rule_id` (string) is required") }
                 answer = try tools.explainRule(id)
@@ -73,6 +74,8 @@ public struct AdlawMCPServer: Sendable {
                          "product_type": productType,
                          "format": .object(["type": "string", "enum": ["txt", "md", "html", "csv", "json"], "description": "How the text is written (default txt)."]),
                          "channel": .object(["type": "string", "enum": ["online", "store"], "description": "Sold online (default) or in a physical shop."]),
+                         "publisher": .object(["type": "string", "enum": ["government", "private"],
+                                               "description": "Who publishes it: government (government bodies, their agencies and schools, whose websites 身心障礙者權益保障法 §52-2 binds: accessibility findings in HTML and Markdown are errors) or private (the default: the accessibility guideline as good practice)."]),
                      ]),
                      "required": ["text"],
                  ]),

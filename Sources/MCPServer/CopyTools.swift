@@ -28,7 +28,10 @@ public struct CopyTools: Sendable {
     }
 
     /// `check_copy`: the findings of a text, with citations and suggestions.
-    public func checkCopy(text: String, productType: String?, format: String?, channel: String?) throws(ToolError) -> (text: String, structured: Value) {
+    /// `publisher` is who publishes the copy (`government`, `private`, or a Chinese name), as
+    /// `--publisher`: it changes the accessibility findings' severity and citations.
+    public func checkCopy(text: String, productType: String?, format: String?, channel: String?,
+                          publisher: String? = nil) throws(ToolError) -> (text: String, structured: Value) {
         guard !text.isEmpty else { throw ToolError(description: "`text` is empty: pass the copy to check") }
         guard text.utf8.count <= 1 << 20 else { throw ToolError(description: "`text` is larger than 1 MiB; check it in parts or with `adlaw check`") }
         let ext = (format ?? "txt").lowercased()
@@ -38,6 +41,12 @@ public struct CopyTools: Sendable {
         var options = options
         if let productType, !productType.isEmpty { options.sectors = [productType] }
         if let channel, !channel.isEmpty { options.channels = [channel] }
+        if let publisher, !publisher.isEmpty {
+            guard Publisher(named: publisher) != nil else {
+                throw ToolError(description: "`publisher` must be \(Publisher.accepted), not `\(publisher)`")
+            }
+            options.publisher = publisher
+        }
         let result: CheckResult
         do {
             result = try checker.run(.documents([InMemoryDocument(name: "copy.\(ext)", text: text)]), options: options)

@@ -12,6 +12,8 @@ struct CheckRequest: Decodable, Sendable {
     var disable: [String]?
     var minSeverity: Severity?
     var checklists: Bool?
+    /// Who publishes the copy (as --publisher): `government` or `private`, or a Chinese name.
+    var publisher: String?
 
     /// The run's options: the server's, with this request's choices.
     func options(base: CheckOptions) -> CheckOptions {
@@ -21,6 +23,7 @@ struct CheckRequest: Decodable, Sendable {
         if let disable { options.disable = base.disable + disable }
         if let minSeverity { options.minSeverity = minSeverity }
         if let checklists { options.includeChecklists = checklists }
+        if let publisher { options.publisher = publisher }
         return options
     }
 }

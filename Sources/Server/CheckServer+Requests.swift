@@ -17,7 +17,7 @@ struct CheckWork: Sendable {
 
 extension CheckServer {
     /// The fields a multipart body may have, besides its files.
-    static let formFields = ["text", "filename", "sectors", "only", "disable", "minSeverity", "checklists", "format", "title"]
+    static let formFields = ["text", "filename", "sectors", "only", "disable", "minSeverity", "checklists", "publisher", "format", "title"]
 
     /// Reads a request: a JSON body (`CheckRequest`), a `multipart/form-data` upload, or the
     /// bytes of one file with `?filename=` (and `?sectors=`). `audit` allows several files and
@@ -30,6 +30,11 @@ extension CheckServer {
         var work = CheckWork(documents: [], options: options)
         if let format = query["format"] { work.format = String(format) }
         if let title = query["title"] { work.title = String(title) }
+        // For every kind of body (a JSON field or form field of the same name wins).
+        if let publisher = query["publisher"].map(String.init) {
+            try Self.checkPublisher(publisher)
+            work.options.publisher = publisher
+        }
         if type.lowercased().hasPrefix("application/json") {
             if let offset = Self.invalidUTF8Offset(bytes) {
                 throw HTTPError(.badRequest, message: "the body is not valid UTF-8 (byte \(offset)); JSON must be UTF-8")
@@ -38,8 +43,9 @@ extension CheckServer {
             do { decoded = try JSONDecoder().decode(CheckRequest.self, from: Data(bytes)) } catch {
                 throw HTTPError(.badRequest, message: "the body is not a check request ({\"text\": ...}): \(Self.reason(error))")
             }
+            if let publisher = decoded.publisher { try Self.checkPublisher(publisher) }
             work.documents = [InMemoryDocument(name: Self.safeName(decoded.filename ?? "text.txt"), text: decoded.text)]
-            work.options = decoded.options(base: options)
+            work.options = decoded.options(base: work.options)
             return work
         }
         if let boundary = UploadForm.boundary(contentType: type) {
@@ -55,6 +61,14 @@ extension CheckServer {
     }
 
     private typealias File = (name: String, bytes: [UInt8])
+
+    /// A publisher the request names must be one adlaw knows (400 saying which, not a check
+    /// run as the default).
+    static func checkPublisher(_ value: String) throws {
+        guard Publisher(named: value) != nil else {
+            throw HTTPError(.badRequest, message: "publisher: \(Publisher.accepted), not `\(value)`")
+        }
+    }
 
     /// A multipart upload: `file` parts (any part with a filename), a `text` field, and the
     /// options as fields (`sectors`, `only`, `disable` repeated or comma-separated).
@@ -79,6 +93,10 @@ extension CheckServer {
         if let value = form.value("checklists") {
             guard value == "true" || value == "false" else { throw HTTPError(.badRequest, message: "checklists: true or false, not `\(value)`") }
             work.options.includeChecklists = value == "true"
+        }
+        if let publisher = form.value("publisher") {
+            try Self.checkPublisher(publisher)
+            work.options.publisher = publisher
         }
         if let format = form.value("format") { work.format = format }
         if let title = form.value("title") { work.title = title }

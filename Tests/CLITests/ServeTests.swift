@@ -200,6 +200,30 @@ import TestSupport
         #expect((Self.object(named.body)["files"] as? [[String: Any]])?.first?["path"] as? String == "文案.txt", "\(named.body)")
     }
 
+    @Test func thePublisherIsAFieldOfEveryKindOfRequest() throws {
+        let server = try Running()
+        let page = #"<html lang=\"zh-Hant-TW\"><body><p>夏季特賣，全館滿千免運。</p><img src=\"hero.jpg\"></body></html>"#
+        func imageAlt(_ body: String) -> [String: Any]? {
+            (Self.object(body)["findings"] as? [[String: Any]])?.first { $0["ruleId"] as? String == "accessibility.image-alt" }
+        }
+        let json = try server.request("/v1/check", method: "POST", json: #"{"text": "\#(page)", "filename": "landing.html", "publisher": "government"}"#)
+        #expect(json.status == 200, "\(json.body)")
+        #expect(imageAlt(json.body)?["severity"] as? String == "error")
+        #expect((imageAlt(json.body)?["references"] as? [[String: Any]])?.first?["law"] as? String == "身心障礙者權益保障法")
+        let assumed = try server.request("/v1/check", method: "POST", json: #"{"text": "\#(page)", "filename": "landing.html"}"#)
+        #expect(imageAlt(assumed.body)?["severity"] as? String == "warning")
+        let file = server.folder.appendingPathComponent("landing.html")
+        try Data(page.replacingOccurrences(of: "\\\"", with: "\"").utf8).write(to: file)
+        let form = try server.request("/v1/check", method: "POST", form: ["file=@\(file.path)", "publisher=政府"])
+        #expect(imageAlt(form.body)?["severity"] as? String == "error", "\(form.body.prefix(300))")
+        let raw = try server.request("/v1/check?filename=landing.html&publisher=private", method: "POST", file: file)
+        #expect(imageAlt(raw.body)?["severity"] as? String == "warning")
+        for bad in [try server.request("/v1/check", method: "POST", json: #"{"text": "x", "publisher": "city hall"}"#),
+                    try server.request("/v1/check", method: "POST", form: ["text=x", "publisher=city"])] {
+            #expect(bad.status == 400 && bad.body.contains("publisher") && bad.body.contains("government"), "\(bad.body)")
+        }
+    }
+
     @Test func auditTakesSeveralFilesAndZipArchives() throws {
         let server = try Running()
         let folder = server.folder

@@ -127,6 +127,24 @@ import TestSupport
         #expect(!codes.contains("consumer-protection.no-return"))
     }
 
+    @Test func thePublisherSettingChangesAccessibilityFindings() throws {
+        let server = Self.server()
+        _ = server.handle(["jsonrpc": "2.0", "id": 1, "method": "initialize",
+                           "params": ["rootUri": "file:///nowhere", "capabilities": [:], "initializationOptions": ["publisher": "government"]]])
+        let uri = "file:///tmp/landing.html"
+        let page = "<html lang=\"zh-Hant-TW\"><body><p>夏季特賣，全館滿千免運。</p><img src=\"hero.jpg\"></body></html>\n"
+        let severity = { (messages: [JSONValue]) in
+            Self.diagnostics(messages).first { $0["code"]?.string == "accessibility.image-alt" }?["severity"]?.int
+        }
+        #expect(severity(Self.open(server, uri: uri, text: page, languageId: "html")) == 1, "government: an error")
+        // The client changes its settings: open documents are checked again.
+        _ = server.handle(["jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": ["settings": ["adlaw": ["publisher": "private"]]]])
+        #expect(severity(server.checkDirty()) == 2, "private: a warning")
+        let refused = server.handle(["jsonrpc": "2.0", "method": "workspace/didChangeConfiguration", "params": ["settings": ["adlaw": ["publisher": "city hall"]]]])
+        #expect(refused.first?["params"]?["message"]?.string?.contains("city hall") == true)
+        #expect(severity(server.checkDirty()) == 2, "an unknown publisher keeps the previous one")
+    }
+
     @Test func badMessagesGetErrorsAndTheServerGoesOn() throws {
         let server = Self.server()
         #expect(server.handle(body: Array("{not json".utf8)).first?["error"]?["code"]?.int == -32700)

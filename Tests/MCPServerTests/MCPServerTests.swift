@@ -40,6 +40,24 @@ import TestSupport
         #expect(typed.structured.objectValue?["complete"] == .bool(true))
     }
 
+    @Test func thePublisherChangesTheAccessibilityFindings() throws {
+        let tools = try Self.tools()
+        let page = "<html lang=\"zh-Hant-TW\"><body><p>夏季特賣，全館滿千免運。</p><img src=\"hero.jpg\"></body></html>"
+        func finding(_ publisher: String?) throws -> [String: Value] {
+            let answer = try tools.checkCopy(text: page, productType: "cosmetics", format: "html", channel: nil, publisher: publisher)
+            let findings = answer.structured.objectValue?["findings"]?.arrayValue ?? []
+            return try #require(findings.compactMap(\.objectValue).first { $0["rule_id"]?.stringValue == "accessibility.image-alt" })
+        }
+        let government = try finding("government")
+        #expect(government["severity"]?.stringValue == "error")
+        #expect(government["citations"]?.arrayValue?.first?.objectValue?["law"]?.stringValue == "身心障礙者權益保障法")
+        #expect(try finding("民間")["severity"]?.stringValue == "warning")
+        #expect(try finding(nil)["notes"]?.arrayValue?.contains { $0.stringValue?.contains("依預設視為民間業者") == true } == true)
+        #expect(throws: CopyTools.ToolError.self) { try tools.checkCopy(text: page, productType: nil, format: "html", channel: nil, publisher: "city hall") }
+        let listed = AdlawMCPServer.toolList(productTypes: ["food"]).first { $0.name == "check_copy" }
+        #expect(listed?.inputSchema.objectValue?["properties"]?.objectValue?["publisher"] != nil)
+    }
+
     @Test func badArgumentsAreToolErrorsThatSayWhatToDo() throws {
         let tools = try Self.tools()
         #expect(throws: CopyTools.ToolError.self) { try tools.checkCopy(text: "好喝", productType: "snacks", format: nil, channel: nil) }
