@@ -21,6 +21,9 @@ public struct InputOptions: ParsableArguments {
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The memory budget of every file, in bytes (default: 10 times its size, at least 64 MiB, at most 2 GiB); a file whose copy would take more is refused.", valueName: "bytes"))
+    var maxMemory: Int?
+
     @Option(name: .customLong("jobs"), help: ArgumentHelp("Check this many files at a time (default: one per CPU core); the output does not change.", valueName: "n"))
     var jobs: Int?
 
@@ -40,6 +43,7 @@ public struct InputOptions: ParsableArguments {
         options.publisher = publisher
         options.inferSectors = !noInferSectors
         options.maxFileSize = maxFileSize
+        options.memoryBudget = maxMemory.map { MemoryBudget(floor: $0, hardCap: $0) }
         options.jobs = jobs
         options.walk = WalkOptions(exclude: exclude, include: include, verbose: verbose)
     }

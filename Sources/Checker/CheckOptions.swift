@@ -44,6 +44,8 @@ public struct CheckOptions: Sendable {
     public var walk = WalkOptions()
     /// Larger files are refused with a message, never read.
     public var maxFileSize = DocumentReader.defaultMaxFileSize
+    /// The memory budget of every file; nil: about ten times its size (`MemoryBudget()`).
+    public var memoryBudget: MemoryBudget?
     /// Documents checked at a time; nil: one per CPU core. The result never depends on it.
     public var jobs: Int?
 

@@ -67,7 +67,12 @@ public final class Checker: Sendable {
     public func prepare(_ options: CheckOptions) throws(CheckError) -> PreparedCheck {
         let selection = try RuleSelection(settings: settings, config: config, options: options)
         let scope = config.map { PathScope(config: $0, sectors: ruleSet.sectors) }
-        let reader = DocumentReader(maxFileSize: options.maxFileSize)
+        var reader = DocumentReader(maxFileSize: options.maxFileSize)
+        if let budget = options.memoryBudget {
+            reader = DocumentReader(extractors: DocumentReader.makeExtractors(limits: ExtractionLimits(memory: budget)),
+                                    maxFileSize: options.maxFileSize)
+            reader.memory = budget
+        }
         var lintOptions = LintOptions(sectors: try forcedSectors(options.sectors), inferSectors: options.inferSectors,
                                       includeChecklists: selection.includeChecklists, filter: selection.filter)
         lintOptions.channels = try channels(options.channels)

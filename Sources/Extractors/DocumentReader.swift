@@ -7,6 +7,9 @@ public struct DocumentReader: Sendable {
     public var extractors: [any TextExtractor]
     /// Files above this size are refused with a clear message, never read.
     public var maxFileSize: Int
+    /// The memory a file may take to be checked; a file whose extracted copy would take more
+    /// is refused before it is linted.
+    public var memory = MemoryBudget()
 
     public static let defaultMaxFileSize = 64 << 20
 
@@ -28,8 +31,8 @@ public struct DocumentReader: Sendable {
             WordExtractor(limits: limits),
             PresentationExtractor(limits: limits),
             SpreadsheetExtractor(limits: limits),
-            DelimitedTextExtractor.csv,
-            DelimitedTextExtractor.tsv,
+            DelimitedTextExtractor.csv.with(memory: limits.memory),
+            DelimitedTextExtractor.tsv.with(memory: limits.memory),
             JSONExtractor(limits: limits),
             PDFExtractor(limits: limits),
         ]
@@ -54,6 +57,11 @@ public struct DocumentReader: Sendable {
         let extractor = extractor(for: path)
         if let error = ContentSniffer.mismatch(bytes, format: extractor.format, path: path) { throw error }
         var document = try extractor.extract(bytes, path: path)
+        let textBytes = document.segments.reduce(0) { $0 + $1.text.utf8.count }
+        let cost = memory.cost(fileSize: bytes.count, segments: document.segments.count, textBytes: textBytes)
+        guard cost <= memory.limit(fileSize: bytes.count) else {
+            throw .limitExceeded(path: path, what: "checking its \(document.segments.count) segments (\(MemoryBudget.megabytes(textBytes)) MB of text) would take about \(MemoryBudget.megabytes(cost)) MB of memory, above its memory budget of \(memory.explain(fileSize: bytes.count)); split the file to check it")
+        }
         document.segments = document.segments.map(HashtagScanner.annotate)
         StructureSummary.complete(&document)
         return document

@@ -27,8 +27,9 @@ extension HostilePullRequestSuite {
         defer { TestSupport.remove(folder) }
         try HostileInputSuite.makeArchive("large-part", at: folder.appendingPathComponent("large.docx"))
         try HostileInputSuite.makeArchive("many-strings", at: folder.appendingPathComponent("strings.xlsx"))
+        // 150,001 paragraphs in a 2 MB file: above the default memory budget (64 MB), so it is raised.
         let run = try GuardedRun.adlaw(["check", "--format", "line", "--no-builtin-rules", "--rules", Self.smallRules, "--fail-on", "info",
-                                        "--", "large.docx", "strings.xlsx"], in: folder, hangGuardSeconds: 600)
+                                        "--max-memory", "1073741824", "--", "large.docx", "strings.xlsx"], in: folder, hangGuardSeconds: 600)
         run.expectSurvived(exitCodes: [1], memoryMiB: 2048)
         #expect(!run.stderr.contains("malformed"), "\(run.stderr.prefix(1000))")
         // The last paragraph of the 17 MB part, and the last of 400,001 shared strings.
@@ -167,11 +168,52 @@ extension HostilePullRequestSuite {
         // The first ones in the file are kept, whichever rule found them.
         #expect(capped.stdout.hasPrefix("dense.txt:1:3:"))
 
-        for (name, what) in [("cells.csv", "more than 200000 non-empty fields"), ("cells.xlsx", "more than 200000 cells with text")] {
+        // Refused at the cells their memory budget allows (64 MB: these files are small).
+        for (name, what) in [("cells.csv", "non-empty fields"), ("cells.xlsx", "cells with text")] {
             let refused = try GuardedRun.adlaw(["check", "--", name], in: folder, hangGuardSeconds: 600)
-            refused.expectSurvived(exitCodes: [2], memoryMiB: 512, naming: "\(name): error: the file exceeds a safety limit: \(what)")
+            refused.expectSurvived(exitCodes: [2], memoryMiB: 512, naming: "\(name): error: the file exceeds a safety limit: more than ")
+            #expect(refused.stderr.contains(what) && refused.stderr.contains("more than its memory budget of 64 MB (10 times its size, at least 64 MB, at most 2048 MB) allows"),
+                    "\(refused.stderr.prefix(1000))")
         }
         let slides = try GuardedRun.adlaw(["check", "--format", "line", "--", "slides.pptx"], in: folder, hangGuardSeconds: 600)
         slides.expectSurvived(exitCodes: [1], memoryMiB: 512)
+    }
+}
+
+extension HostilePullRequestSuite {
+    // MARK: 6. A memory budget of about ten times the file's size
+
+    @Test("6. a file whose copy would take more than its memory budget is refused with the budget named")
+    func memoryBudget() throws {
+        let folder = TestSupport.temporaryFolder("hostile-budget")
+        defer { TestSupport.remove(folder) }
+        // 240 KB of 60,000 one-character fields, and 300 KB of 60,000 one-character paragraphs:
+        // each field or paragraph is a segment of its own (about 1.3 KB checked), 78 MB in
+        // all, above the 64 MB every file may use. 10,000 fields are within it.
+        let fields = String(repeating: String(repeating: "好,", count: 599) + "好\n", count: 100)
+        let paragraphs = String(repeating: "好\n\n", count: 60_000)
+        let within = String(repeating: String(repeating: "好,", count: 99) + "全台第一品牌\n", count: 100)
+        try TestSupport.write(["fields.csv": fields, "paragraphs.md": paragraphs, "within.csv": within], in: folder)
+
+        let csv = try GuardedRun.adlaw(["check", "--", "fields.csv"], in: folder, hangGuardSeconds: 600)
+        csv.expectSurvived(exitCodes: [2], memoryMiB: 256,
+                           naming: "fields.csv: error: the file exceeds a safety limit: more than 51437 non-empty fields (from ")
+        #expect(csv.stderr.contains("more than its memory budget of 64 MB (10 times its size, at least 64 MB, at most 2048 MB) allows; split the file to check it"),
+                "\(csv.stderr.prefix(1000))")
+
+        let markdown = try GuardedRun.adlaw(["check", "--", "paragraphs.md"], in: folder, hangGuardSeconds: 600)
+        markdown.expectSurvived(exitCodes: [2], memoryMiB: 256,
+                                naming: "paragraphs.md: error: the file exceeds a safety limit: checking its 60000 segments (1 MB of text) would take about 77 MB of memory, above its memory budget of 64 MB (10 times its size, at least 64 MB, at most 2048 MB); split the file to check it")
+
+        // Office copy is counted as it is read: 150,001 paragraphs in a 2 MB .docx.
+        try HostileInputSuite.makeArchive("large-part", at: folder.appendingPathComponent("large.docx"))
+        let word = try GuardedRun.adlaw(["check", "--", "large.docx"], in: folder, hangGuardSeconds: 600)
+        word.expectSurvived(exitCodes: [2], memoryMiB: 512,
+                            naming: "large.docx: error: the file exceeds a safety limit: its copy would take more than 64 MB of memory to check (")
+        #expect(word.stderr.contains("above its memory budget of 64 MB (10 times its size, at least 64 MB, at most 2048 MB); split the file to check it"))
+
+        let fine = try GuardedRun.adlaw(["check", "--format", "line", "--", "within.csv"], in: folder, hangGuardSeconds: 600)
+        fine.expectSurvived(exitCodes: [1], memoryMiB: 256)
+        #expect(!fine.stderr.contains("safety limit") && fine.stdout.contains("within.csv:100:199:"), "\(fine.combined.prefix(1000))")
     }
 }

@@ -11,6 +11,8 @@ public struct DelimitedTextExtractor: TextExtractor {
     public let format: String
     public let extensions: [String]
     public let delimiter: UInt8
+    /// The memory a file may take to be checked: it bounds the fields read.
+    public var memory = MemoryBudget()
 
     public static let csv = DelimitedTextExtractor(format: "csv", extensions: ["csv"], delimiter: 0x2C)
     public static let tsv = DelimitedTextExtractor(format: "tsv", extensions: ["tsv", "tab"], delimiter: 0x09)
@@ -21,6 +23,13 @@ public struct DelimitedTextExtractor: TextExtractor {
         self.delimiter = delimiter
     }
 
+    /// This extractor with another memory budget.
+    public func with(memory: MemoryBudget) -> DelimitedTextExtractor {
+        var copy = self
+        copy.memory = memory
+        return copy
+    }
+
     public func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
         let decoded = try TextDecoding.decode(bytes, path: path)
         var notes = decoded.notes(path: path)
@@ -29,6 +38,10 @@ public struct DelimitedTextExtractor: TextExtractor {
         var headers: [Int: String] = [:]
         var unterminated: Int?
         var scanner = FieldScanner(source: source, delimiter: delimiter)
+        // The field limit, or fewer fields when the file's memory budget allows fewer.
+        let budget = memory
+        let budgeted = budget.maxSegments(fileSize: bytes.count)
+        let maxFields = min(ExtractionLimits.defaultMaxCells, budgeted)
         while let field = scanner.next() {
             if field.unterminated { unterminated = field.start }
             var builder = SegmentBuilder()
@@ -45,8 +58,9 @@ public struct DelimitedTextExtractor: TextExtractor {
                                           row: field.row, column: field.column, header: header)
             guard let segment = builder.build(zone: .tableCell, location: location) else { continue }
             if field.row == 1 { headers[field.column] = segment.text.trimmingCharacters() }
-            guard segments.count < ExtractionLimits.defaultMaxCells else {
-                throw .limitExceeded(path: path, what: "more than \(ExtractionLimits.defaultMaxCells) non-empty fields (from \(description)); split the file to check it")
+            guard segments.count < maxFields else {
+                let why = budgeted < ExtractionLimits.defaultMaxCells ? ", more than its memory budget of \(budget.explain(fileSize: bytes.count)) allows" : ""
+                throw .limitExceeded(path: path, what: "more than \(maxFields) non-empty fields (from \(description))\(why); split the file to check it")
             }
             segments.append(segment)
         }

@@ -7,6 +7,18 @@ struct OfficeTextView {
     private var bytes: [UInt8] = []
     private(set) var segments: [TextSegment] = []
     private(set) var facts: [StructureFact] = []
+    /// The file's memory budget and what its copy costs so far (`MemoryBudget`): past the
+    /// budget, text is no longer kept, and `checkBudget` refuses the file.
+    private let memory: MemoryBudget
+    private let fileSize: Int
+    private var cost: Int
+    private(set) var overBudget = false
+
+    init(memory: MemoryBudget = MemoryBudget(), fileSize: Int = 0) {
+        self.memory = memory
+        self.fileSize = fileSize
+        cost = memory.cost(fileSize: fileSize, segments: 0, textBytes: 0)
+    }
 
     /// Facts of items without text (an undescribed picture, a table, a slide), waiting for
     /// the next text: they are placed at its start (a table over its first cell's text).
@@ -19,6 +31,11 @@ struct OfficeTextView {
                          facts itemFacts: [StructureFact] = []) {
         guard text.contains(where: { !$0.isWhitespace }) else {
             pending += itemFacts
+            return
+        }
+        cost += MemoryBudget.bytesPerSegment + text.utf8.count * MemoryBudget.bytesPerTextByte
+        guard !overBudget, cost <= memory.limit(fileSize: fileSize) else {
+            overBudget = true
             return
         }
         if !bytes.isEmpty { bytes.append(0x0A) }
@@ -58,6 +75,12 @@ struct OfficeTextView {
     /// A fact with no text of its own (a slide as a page), placed where the next text goes.
     mutating func append(fact: StructureFact) {
         append("", zone: .body, location: fact.location ?? SourceLocation(kind: .paragraph, description: ""), facts: [fact])
+    }
+
+    /// Refuses the file when its copy went past its memory budget.
+    func checkBudget(path: String) throws(ExtractionError) {
+        guard overBudget else { return }
+        throw .limitExceeded(path: path, what: "its copy would take more than \(MemoryBudget.megabytes(memory.limit(fileSize: fileSize))) MB of memory to check (\(segments.count) segments read when it passed), above its memory budget of \(memory.explain(fileSize: fileSize)); split the file to check it")
     }
 
     func document(path: String, format: String, notes: [Diagnostic] = []) -> ExtractedDocument {

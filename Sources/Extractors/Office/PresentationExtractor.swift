@@ -25,7 +25,7 @@ public struct PresentationExtractor: TextExtractor {
         let order = SlideOrderHandler()
         try XMLEventParser(part: main, path: path, maxDepth: limits.maxNestingDepth).parse(data, handler: order)
         let relationships = try package.relationships(of: main)
-        var view = OfficeTextView()
+        var view = OfficeTextView(memory: limits.memory, fileSize: bytes.count)
         var notes: [Diagnostic] = []
         // Each slide part is read once: a deck never shows one slide twice, and a slide list
         // naming one part 50,000 times (121 KB) made 5.8 GB of text.
@@ -54,6 +54,7 @@ public struct PresentationExtractor: TextExtractor {
             notes.append(Diagnostic(code: .repeatedPart, level: .warning, path: path,
                                     message: "the slide list names \(repeated) slide\(repeated == 1 ? "" : "s") again that \(repeated == 1 ? "was" : "were") already listed; each slide was read once"))
         }
+        try view.checkBudget(path: path)
         return view.document(path: path, format: format, notes: notes)
     }
 

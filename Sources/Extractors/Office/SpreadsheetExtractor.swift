@@ -27,13 +27,17 @@ public struct SpreadsheetExtractor: TextExtractor {
             try parse(strings, part: target, package: package, handler: handler)
             shared = handler.strings
         }
-        var view = OfficeTextView()
+        var view = OfficeTextView(memory: limits.memory, fileSize: bytes.count)
+        // The cell limit, or fewer cells when the file's memory budget allows fewer.
+        let budgeted = limits.memory.maxSegments(fileSize: bytes.count)
+        let maxCells = min(limits.maxCells, budgeted)
         for sheet in workbook.sheets {
             guard let part = relationships[sheet.id]?.target, let sheetData = try package.read(part) else { continue }
-            let handler = SheetHandler(sheet: sheet.name, part: part, shared: shared, maxCells: limits.maxCells - view.segments.count)
+            let handler = SheetHandler(sheet: sheet.name, part: part, shared: shared, maxCells: maxCells - view.segments.count)
             try parse(sheetData, part: part, package: package, handler: handler)
             if handler.overflow {
-                throw .limitExceeded(path: path, what: "more than \(limits.maxCells) cells with text (sheet \(sheet.name)); split the workbook to check it")
+                let why = budgeted < limits.maxCells ? ", more than its memory budget of \(limits.memory.explain(fileSize: bytes.count)) allows" : ""
+                throw .limitExceeded(path: path, what: "more than \(maxCells) cells with text (sheet \(sheet.name))\(why); split the workbook to check it")
             }
             for cell in handler.cells {
                 view.append(cell.text, zone: .cell, location: cell.location)
@@ -45,6 +49,7 @@ public struct SpreadsheetExtractor: TextExtractor {
                 for cell in comments.cells { view.append(cell.text, zone: .comment, location: cell.location) }
             }
         }
+        try view.checkBudget(path: path)
         return view.document(path: path, format: format)
     }
 

@@ -25,7 +25,7 @@ public struct WordExtractor: TextExtractor {
             throw .malformed(path: path, line: nil, column: nil, reason: "no main document part; the file is not a Word document or is damaged")
         }
         let styles = try readStyles(package, main: main)
-        var view = OfficeTextView()
+        var view = OfficeTextView(memory: limits.memory, fileSize: bytes.count)
         view.append(fact: StructureFact(kind: .page, properties: ["number": .number(1)], sourceRange: 0..<0,
                                         location: SourceLocation(kind: .paragraph, description: main, part: main)))
         try read(mainData, part: main, zone: .paragraph, styles: styles, package: package, into: &view)
@@ -40,6 +40,7 @@ public struct WordExtractor: TextExtractor {
                 try read(data, part: target, zone: zone, styles: styles, package: package, into: &view)
             }
         }
+        try view.checkBudget(path: path)
         return view.document(path: path, format: format)
     }
 

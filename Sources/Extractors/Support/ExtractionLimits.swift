@@ -19,13 +19,16 @@ public struct ExtractionLimits: Sendable, Hashable {
     /// cells took 8.6 GB and a 514 KB .xlsx of a million cells 3.2 GB. Real copy sheets hold
     /// a few thousand.
     public var maxCells: Int
+    /// The memory a file may take to be checked, about ten times its size (`MemoryBudget`);
+    /// sheets with more cells than it allows are refused while they are read.
+    public var memory: MemoryBudget
 
     /// The default cell limit, for the extractors that take no limits.
     public static let defaultMaxCells = 200_000
 
     public init(maxNestingDepth: Int = 1_000, maxArchiveEntries: Int = 10_000, maxPartSize: UInt64 = 64 << 20,
                 maxTotalSize: UInt64 = 256 << 20, maxCompressionRatio: UInt64 = 200, converterTimeout: Double = 60,
-                maxCells: Int = ExtractionLimits.defaultMaxCells) {
+                maxCells: Int = ExtractionLimits.defaultMaxCells, memory: MemoryBudget = MemoryBudget()) {
         self.maxNestingDepth = maxNestingDepth
         self.maxArchiveEntries = maxArchiveEntries
         self.maxPartSize = maxPartSize
@@ -33,5 +36,6 @@ public struct ExtractionLimits: Sendable, Hashable {
         self.maxCompressionRatio = maxCompressionRatio
         self.converterTimeout = converterTimeout
         self.maxCells = maxCells
+        self.memory = memory
     }
 }
