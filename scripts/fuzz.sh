@@ -27,6 +27,14 @@ while getopts "t:r" option; do
 done
 shift $((OPTIND - 1))
 
+# SwiftPM keeps the file list of the path dependency (this package) in Fuzz/.build and does not
+# notice files added to or removed from it: the build then fails on a missing type. So the
+# build folder goes when the list of source files changed since the last build.
+sources="$(find Sources Package.swift -name '*.swift' | LC_ALL=C sort | cksum)"
+if [ -d Fuzz/.build ] && [ "$(cat Fuzz/.build/adlaw-sources 2>/dev/null)" != "$sources" ]; then
+  echo "fuzz: the package's source files changed since the last build; rebuilding Fuzz/.build" >&2
+  rm -rf Fuzz/.build
+fi
 # swiftc keeps only the last `-sanitize=` flag it is given, and SwiftPM passes each
 # `--sanitize` as a flag of its own, in no fixed order: with `--sanitize=fuzzer
 # --sanitize=address` every Swift module got either ASan or coverage, never both, differently
@@ -36,6 +44,7 @@ shift $((OPTIND - 1))
 build=(swift build --package-path Fuzz -c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address)
 "${build[@]}" >&2
 bin="$("${build[@]}" --show-bin-path)"
+echo "$sources" > Fuzz/.build/adlaw-sources
 
 # Every Swift module the targets link must carry both coverage counters and ASan checks:
 # a fuzzer without coverage is blind and one without ASan misses memory errors, and neither
