@@ -16,6 +16,10 @@ packages+=(libcmark-gfm-dev libcmark-gfm-extensions-dev libgumbo-dev libuchardet
 packages+=(libssl-dev)
 # The release's man page is read with groff in the tests (PackageScriptsTests).
 packages+=(groff-base)
+# The fuzz smoke run (scripts/fuzz.sh): unzip takes the seed parts out of the Word fixtures,
+# nm and objdump (binutils) check that the targets carry coverage and AddressSanitizer.
+# libFuzzer and the sanitizer runtimes come with the Swift toolchain.
+packages+=(unzip binutils)
 
 missing=()
 for package in "${packages[@]}"; do
