@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "adlaw", targets: ["adlaw"]),
         .executable(name: "adlaw-bench", targets: ["adlaw-bench"]),
-        .library(name: "AdlawKit", targets: ["Checker", "LintCore", "PCRE2Matcher", "RuleCompiler", "Linting", "FileSelection", "Extractors", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles", "SafeYAML"]),
+        .library(name: "AdlawKit", targets: ["Checker", "LintCore", "PCRE2Matcher", "PatternSearch", "RuleCompiler", "Linting", "FileSelection", "Extractors", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles", "SafeYAML"]),
         // The command line without the server commands, for the argument fuzz target (Fuzz/).
         .library(name: "AdlawCLI", targets: ["AdlawCLI"]),
     ],
@@ -69,8 +69,12 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The search layer beside PCRE2: the required-literal prefilter (literal analysis of
+        // PCRE2 syntax, one literal scan per segment, windows of possible match starts) and
+        // the searches that use it. Linting calls it; nothing else parses regex syntax.
+        .target(name: "PatternSearch", dependencies: ["LintCore", "PCRE2Matcher"]),
         // Rules x documents -> findings. No I/O, no printing.
-        .target(name: "Linting", dependencies: ["LintCore"]),
+        .target(name: "Linting", dependencies: ["LintCore", "PatternSearch"]),
         // One reporter per output format.
         .target(name: "Reporters", dependencies: ["LintCore"]),
         // `.adlaw.yml`: found upwards from the current folder, read with positions.
@@ -92,7 +96,7 @@ let package = Package(
         // CLI, the server and the batch mode alike.
         .target(
             name: "Checker",
-            dependencies: ["LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles", "CLibCrypto"]
+            dependencies: ["LintCore", "PCRE2Matcher", "PatternSearch", "RuleCompiler", "FileSelection", "Extractors", "Linting", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles", "CLibCrypto"]
         ),
         // `adlaw annotate`: findings as native comments in a copy of a .docx or .pptx.
         .target(
@@ -125,7 +129,7 @@ let package = Package(
         .target(
             name: "AdlawCLI",
             dependencies: [
-                "Checker", "LanguageServer", "Annotator", "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
+                "Checker", "LanguageServer", "Annotator", "LintCore", "PCRE2Matcher", "PatternSearch", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -150,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "adlaw-bench",
             dependencies: [
-                "LintCore", "PCRE2Matcher", "RuleCompiler", "FileSelection", "Extractors", "Linting",
+                "LintCore", "PCRE2Matcher", "PatternSearch", "RuleCompiler", "FileSelection", "Extractors", "Linting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -158,6 +162,7 @@ let package = Package(
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
         .testTarget(name: "PCRE2MatcherTests", dependencies: ["PCRE2Matcher", "LintCore"]),
+        .testTarget(name: "PatternSearchTests", dependencies: ["PatternSearch", "PCRE2Matcher", "RuleCompiler", "LintCore", "TestSupport"]),
         .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "PCRE2Matcher", "LintCore", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(
             name: "ExtractorsTests",
@@ -165,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LintingTests",
-            dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "FileSelection", "Extractors", "LintCore", "TestSupport"]
+            dependencies: ["Linting", "PatternSearch", "RuleCompiler", "PCRE2Matcher", "FileSelection", "Extractors", "LintCore", "TestSupport"]
         ),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintCore"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "AtomicFiles", "Extractors", "Linting", "RuleCompiler", "LintCore", "PCRE2Matcher", "TestSupport", .product(name: "Yams", package: "Yams")]),
@@ -177,7 +182,7 @@ let package = Package(
             name: "RulePackTests",
             dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "FileSelection", "Extractors", "LintCore", "TestSupport"]
         ),
-        .testTarget(name: "CheckerTests", dependencies: ["Checker", "LintCore", "Linting", "PCRE2Matcher", "TestSupport"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "LintCore", "PatternSearch", "PCRE2Matcher", "TestSupport"]),
         .testTarget(name: "AnnotatorTests", dependencies: ["Annotator", "Checker", "Extractors", "LintCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "MCPServerTests", dependencies: ["MCPServer", "Checker", "LintCore", "TestSupport", .product(name: "MCP", package: "swift-sdk")]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Checker", "LintCore", "TestSupport"]),

@@ -3,6 +3,7 @@ import Extractors
 import Foundation
 import LintCore
 import Linting
+import PatternSearch
 import PCRE2Matcher
 import Workflow
 

@@ -1,7 +1,7 @@
 import CLibCrypto
 import Foundation
 import LintCore
-import Linting
+import PatternSearch
 import PCRE2Matcher
 import RuleCompiler
 
@@ -15,7 +15,7 @@ public struct LoadedRules {
 
     /// The analysis the cache holds for `regex`, if any.
     func analysis(of regex: any CompiledRegex) -> LiteralRequirementResult? {
-        regex.identity.flatMap { analyses[$0] }
+        Prefilter.identity(of: regex).flatMap { analyses[$0] }
     }
 }
 
@@ -48,7 +48,7 @@ struct RuleSetCache {
 
     static let prefix = "rules-"
     static let suffix = ".cache"
-    static let magic = Array("ADLAWRS".utf8) + [2]
+    static let magic = Array("ADLAWRS".utf8) + [3]
     /// Files of the separate prefilter cache of earlier versions, removed when a rule set
     /// is written (their contents are in the rule-set file now).
     static let legacyPrefix = "prefilter-"
@@ -112,7 +112,7 @@ struct RuleSetCache {
         let prefilter = Prefilter(ruleSet: ruleSet)
         var analyses: [ObjectIdentifier: LiteralRequirementResult] = [:]
         for target in prefilter.targets {
-            if let id = target.regex.identity {
+            if let id = Prefilter.identity(of: target.regex) {
                 analyses[id] = LiteralRequirementResult(requirement: target.requirement, failure: target.failure)
             }
         }
@@ -217,7 +217,7 @@ struct RuleSetCache {
         var analyses: [ObjectIdentifier: LiteralRequirementResult] = [:]
         analyses.reserveCapacity(table.count)
         for (regex, entry) in zip(table, entries) {
-            if let analysis = entry.analysis, let id = regex.identity { analyses[id] = analysis }
+            if let analysis = entry.analysis, let id = Prefilter.identity(of: regex) { analyses[id] = analysis }
         }
         return LoadedRules(ruleSet: ruleSet, analyses: analyses)
     }

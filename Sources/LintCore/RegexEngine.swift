@@ -26,30 +26,9 @@ public protocol CompiledRegex: Sendable {
     /// (lookbehind sees everything before `start`).
     func firstMatch(in buffer: UTF8Buffer, from start: Int, end: Int,
                     scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch?
-
-    /// A stable identity for this compiled pattern (the object itself for class-based
-    /// engines), so a prefilter can find its analysis without hashing the pattern text.
-    var identity: ObjectIdentifier? { get }
-
-    /// The first match starting at or after `start` and at or before `maxStart`: the same
-    /// match `firstMatch(in:from:end:scratch:)` finds when it starts there, but the search
-    /// gives up past `maxStart` (a prefilter verifies a window around a literal hit).
-    func firstMatch(in buffer: UTF8Buffer, from start: Int, end: Int, maxStart: Int,
-                    scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch?
 }
 
 extension CompiledRegex {
-    /// No identity: a prefilter then searches such a pattern over the whole text.
-    public var identity: ObjectIdentifier? { nil }
-
-    /// Engines without a start limit search on and drop a match that starts too late.
-    public func firstMatch(in buffer: UTF8Buffer, from start: Int, end: Int, maxStart: Int,
-                           scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
-        guard let match = try firstMatch(in: buffer, from: start, end: end, scratch: scratch),
-              match.range.lowerBound <= maxStart else { return nil }
-        return match
-    }
-
     public func firstMatch(in buffer: UTF8Buffer, from start: Int = 0,
                            scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
         try firstMatch(in: buffer, from: start, end: buffer.count, scratch: scratch)

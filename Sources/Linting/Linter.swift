@@ -1,4 +1,5 @@
 import LintCore
+import PatternSearch
 
 /// Runs compiled rules over extracted documents and returns typed findings in a stable
 /// order. No I/O and no printing: the CLI reads files and reporters print.
@@ -117,7 +118,7 @@ public struct Linter: Sendable {
             PreparedSegment(index: $0.offset, segment: $0.element, normalizer: normalizer, prefilter: prefilter)
         }
         if let prefilter {
-            let index = DocumentCandidates(prefilter: prefilter, segments: prepared)
+            let index = DocumentCandidates(prefilter: prefilter, segments: prepared.map(\.candidates))
             for segment in prepared { segment.documentCandidates = index }
         }
         return prepared

@@ -1,4 +1,5 @@
 import LintCore
+import PatternSearch
 
 /// A segment ready for matching: its normalized bytes, the maps back to the source, where
 /// its sentences end, and (with a prefilter) where each pattern may match.
@@ -148,5 +149,22 @@ final class SentenceBreaks {
         }
         computed = breaks
         return breaks
+    }
+}
+
+extension Array where Element == PreparedSegment {
+    /// The segments of a document in which `regex` may match, in document order: all of
+    /// them unless the prefilter knows the pattern.
+    func candidates(for regex: any CompiledRegex) -> [PreparedSegment] {
+        guard let index = first?.documentCandidates, let list = index.segments(for: regex),
+              list.allSatisfy({ $0 < count && self[$0].index == $0 }) else { return self }
+        return list.map { self[$0] }
+    }
+}
+
+extension SegmentSearch {
+    /// `regex` searched in a prepared segment, in the prefilter's windows when it has some.
+    init(_ regex: any CompiledRegex, in segment: PreparedSegment) {
+        self.init(regex, buffer: segment.buffer, candidates: segment.candidates)
     }
 }

@@ -1,4 +1,5 @@
 import LintCore
+import PatternSearch
 
 /// Runs one rule over one document's segments: finds matches, applies the rule's
 /// exceptions and numeric conditions, and merges overlapping matches.

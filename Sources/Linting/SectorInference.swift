@@ -1,4 +1,5 @@
 import LintCore
+import PatternSearch
 
 /// Infers what a document sells from signal words (`Rules/sectors.yaml`): one strong
 /// signal (膠囊, 精華液) or two different weak ones infer a sector.

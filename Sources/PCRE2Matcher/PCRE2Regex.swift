@@ -75,8 +75,6 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         work.deallocate()
     }
 
-    public var identity: ObjectIdentifier? { ObjectIdentifier(self) }
-
     /// Whether the JIT-compiled copy is in use (it may fail to compile, e.g. without JIT
     /// support; the interpreter then goes on).
     public var isJITCompiled: Bool { adlaw_load_acquire(jitSlot) != nil }
@@ -131,6 +129,10 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         try firstMatch(in: buffer, from: start, end: end, offsetLimit: nil, scratch: scratch)
     }
 
+    /// The first match starting at or after `start` and at or before `maxStart`: the same
+    /// match `firstMatch(in:from:end:scratch:)` finds when it starts there, but the search
+    /// gives up past `maxStart` (PCRE2's offset limit; the prefilter verifies a window
+    /// around a literal hit with it).
     public func firstMatch(in buffer: UTF8Buffer, from start: Int, end: Int, maxStart: Int,
                            scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
         guard maxStart >= start else { return nil }

@@ -4,6 +4,7 @@ import FileSelection
 import Foundation
 import LintCore
 import Linting
+import PatternSearch
 import PCRE2Matcher
 import RuleCompiler
 
@@ -25,6 +26,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Print the prefilter targets with the most windows.")
     var stats = false
 
+    @Flag(name: .customLong("literal-scan"), help: "Also time the stages alone: reading, normalizing, the literal scan, the windows.")
+    var literalScan = false
+
     @Argument(help: "Files or folders.")
     var paths: [String]
 
@@ -42,7 +46,8 @@ struct ScanCommand: ParsableCommand {
 
         let reader = DocumentReader()
         let files = FileWalker(extensions: reader.knownExtensions).expand(paths).files
-        let documents = try files.map { try reader.read(path: $0) }
+        var documents: [ExtractedDocument] = []
+        let reading = try clock.measure { documents = try files.map { try reader.read(path: $0) } }
         let options = LintOptions(sectors: ruleSet.sectors.definitions.map(\.id))
         let scratch = engine.makeScratch()
         let totalBytes = documents.reduce(0) { $0 + $1.source.bytes.count }
@@ -59,7 +64,7 @@ struct ScanCommand: ParsableCommand {
             var labels: [Int: String] = [:]
             for rule in ruleSet.rules {
                 for (label, regex) in Prefilter.searchedPatterns(of: rule) {
-                    if let t = prefilter.targets.firstIndex(where: { $0.regex.identity == regex.identity }) { labels[t] = "\(rule.id) \(label)" }
+                    if let t = prefilter.targets.firstIndex(where: { Prefilter.identity(of: $0.regex) == Prefilter.identity(of: regex) }) { labels[t] = "\(rule.id) \(label)" }
                 }
             }
             let allWindows = totals.values.reduce(0) { $0 + $1.0 }, allBytes = totals.values.reduce(0) { $0 + $1.1 }
@@ -68,6 +73,27 @@ struct ScanCommand: ParsableCommand {
                 let literals = prefilter.targets[t].requirement?.literals.prefix(6).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|") ?? "-"
                 print("\(v.0) windows, \(v.1) start bytes: \(labels[t] ?? "sector signal") [\(literals)]")
             }
+        }
+
+        if literalScan, let prefilter = fast.prefilter {
+            let normalizer = TextNormalizer()
+            var buffers: [UTF8Buffer] = []
+            let normalizing = clock.measure {
+                for document in documents {
+                    for segment in document.segments { buffers.append(normalizer.normalize(buffer: UTF8Buffer(segment.text)).buffer) }
+                }
+            }
+            let normalizedBytes = buffers.reduce(0) { $0 + $1.count }
+            var hits = 0
+            let scanning = clock.measure { for buffer in buffers { hits += prefilter.literalHits(in: buffer) } }
+            var windows = 0
+            let windowing = clock.measure { for buffer in buffers { windows += prefilter.candidates(in: buffer).windowCount } }
+            func rate(_ d: Duration, _ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e6 / seconds(d)) }
+            print("stages alone (\(totalBytes) source bytes, \(normalizedBytes) normalized bytes in \(buffers.count) segments):")
+            print("  read and extract: \(ms(reading)) ms, \(rate(reading, totalBytes)) MB/s")
+            print("  normalize: \(ms(normalizing)) ms, \(rate(normalizing, totalBytes)) MB/s")
+            print("  literal scan alone: \(ms(scanning)) ms, \(rate(scanning, normalizedBytes)) MB/s (\(hits) literal hits)")
+            print("  literal scan + windows: \(ms(windowing)) ms, \(rate(windowing, normalizedBytes)) MB/s (\(windows) windows)")
         }
 
         var fastFindings: [[Finding]] = []

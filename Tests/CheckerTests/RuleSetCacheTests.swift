@@ -1,7 +1,7 @@
 @testable import Checker
 import Foundation
 import LintCore
-import Linting
+import PatternSearch
 import PCRE2Matcher
 import Testing
 import TestSupport

@@ -3,6 +3,7 @@ import FileSelection
 import Foundation
 import LintCore
 @testable import Linting
+@testable import PatternSearch
 import PCRE2Matcher
 import RuleCompiler
 import Testing

@@ -50,7 +50,7 @@ public final class Prefilter: Sendable {
         var raw = LiteralTable(), stripped = LiteralTable()
         for regex in patterns {
             // A pattern without an identity cannot be found again: it is searched in full.
-            guard let id = regex.identity, index[id] == nil else { continue }
+            guard let id = Self.identity(of: regex), index[id] == nil else { continue }
             let result: LiteralRequirementResult
             if let known = known(regex) ?? fresh[regex.pattern] {
                 result = known
@@ -138,14 +138,31 @@ public final class Prefilter: Sendable {
         return out
     }
 
+    /// The identity by which the prefilter knows a compiled pattern (nil: a pattern it
+    /// cannot find again, searched in full), e.g. to hand it cached analyses.
+    public static func identity(of regex: any CompiledRegex) -> ObjectIdentifier? { WindowSearch.identity(of: regex) }
+
     /// The target of a pattern, if it was given to the prefilter.
     func target(of regex: any CompiledRegex) -> Int? {
-        guard let id = regex.identity else { return nil }
+        guard let id = Self.identity(of: regex) else { return nil }
         return index[id]
     }
 
     /// The analysis of a pattern given to the prefilter.
     public func analysis(of regex: any CompiledRegex) -> Target? { target(of: regex).map { targets[$0] } }
+
+    /// For benchmarks: the literal hits in an already normalized segment, in both views,
+    /// with no windows made: the cost of the literal scan alone.
+    public func literalHits(in buffer: UTF8Buffer) -> Int {
+        let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
+        var hits = 0
+        scanner.scan(text) { _, _ in hits += 1 }
+        if let strippedScanner {
+            let view = StrippedView(text)
+            view.bytes.withUnsafeBufferPointer { strippedScanner.scan($0) { _, _ in hits += 1 } }
+        }
+        return hits
+    }
 
     /// For benchmarks: how many windows each target gets in `text`, and how many start
     /// positions (bytes) they span, after merging.
@@ -163,7 +180,7 @@ public final class Prefilter: Sendable {
 
     /// Scans a segment's normalized text once and records, for each target, the windows
     /// in which a match may start.
-    func candidates(in buffer: UTF8Buffer) -> SegmentCandidates {
+    public func candidates(in buffer: UTF8Buffer) -> SegmentCandidates {
         var windows: [SegmentCandidates.Window] = []
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
         func record(_ hits: [Hit], at offset: Int) {

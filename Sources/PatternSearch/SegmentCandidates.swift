@@ -2,8 +2,8 @@ import LintCore
 
 /// Where, in one segment, each prefilter target may match: sorted, disjoint windows of
 /// possible match starts, one list per target.
-struct SegmentCandidates {
-    struct Window {
+public struct SegmentCandidates: Sendable {
+    struct Window: Sendable {
         var target: Int32
         /// First and last byte offset at which a match may start (both inclusive).
         var low: Int
@@ -33,6 +33,9 @@ struct SegmentCandidates {
     }
 
     var allWindows: [Window] { windows }
+
+    /// How many windows the segment has, over all targets (for benchmarks).
+    public var windowCount: Int { windows.count }
 
     /// Each target with at least one window, once, in increasing order.
     func forEachTarget(_ body: (Int32) -> Void) {
@@ -69,17 +72,17 @@ struct SegmentCandidates {
 /// A pattern searched in one segment the way `RuleRunner` always searched it (the first
 /// match at or after a position, over the whole buffer), but only trying start positions
 /// inside the prefilter's windows.
-struct SegmentSearch {
+public struct SegmentSearch {
     let regex: any CompiledRegex
     let buffer: UTF8Buffer
     private let windows: ArraySlice<SegmentCandidates.Window>?
     /// The first window that may still hold a start at or after the last position asked.
     private var cursor: Int
 
-    init(_ regex: any CompiledRegex, in segment: PreparedSegment) {
+    public init(_ regex: any CompiledRegex, buffer: UTF8Buffer, candidates: SegmentCandidates?) {
         self.regex = regex
-        buffer = segment.buffer
-        switch segment.candidates?.plan(for: regex) ?? .whole {
+        self.buffer = buffer
+        switch candidates?.plan(for: regex) ?? .whole {
         case .whole: windows = nil
         case let .windows(slice): windows = slice
         }
@@ -87,10 +90,10 @@ struct SegmentSearch {
     }
 
     /// Whether no match can exist at all (no literal hit).
-    var isEmpty: Bool { windows?.isEmpty ?? false }
+    public var isEmpty: Bool { windows?.isEmpty ?? false }
 
     /// The first match starting at or after `position`. Positions asked must not decrease.
-    mutating func firstMatch(from position: Int, scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
+    public mutating func firstMatch(from position: Int, scratch: any RegexScratch) throws(RegexMatchError) -> RegexMatch? {
         var unlimited = RuleBudget(seconds: .infinity)
         return try firstMatch(from: position, scratch: scratch, budget: &unlimited)
     }
@@ -102,15 +105,15 @@ struct SegmentSearch {
 
     /// The first match, with `budget` checked between engine calls (pieces of the text, or
     /// the prefilter's windows), so no single search runs far past it.
-    mutating func firstMatch(from position: Int, scratch: any RegexScratch,
-                             budget: inout RuleBudget) throws(RegexMatchError) -> RegexMatch? {
+    public mutating func firstMatch(from position: Int, scratch: any RegexScratch,
+                                    budget: inout RuleBudget) throws(RegexMatchError) -> RegexMatch? {
         guard let windows else {
             guard budget.isLimited else { return try regex.firstMatch(in: buffer, from: position, end: buffer.count, scratch: scratch) }
             var from = position
             while from <= buffer.count {
                 let last = buffer.offset(from, forwardBy: piece)
                 let started = RuleBudget.threadCPUTime()
-                if let match = try regex.firstMatch(in: buffer, from: from, end: buffer.count, maxStart: last, scratch: scratch) {
+                if let match = try WindowSearch.firstMatch(regex, in: buffer, from: from, end: buffer.count, maxStart: last, scratch: scratch) {
                     return match
                 }
                 guard last < buffer.count else { return nil }
@@ -127,7 +130,7 @@ struct SegmentSearch {
             try budget.check()
             let window = windows[k]
             let start = max(window.low, position)
-            if let match = try regex.firstMatch(in: buffer, from: start, end: buffer.count, maxStart: window.high, scratch: scratch) {
+            if let match = try WindowSearch.firstMatch(regex, in: buffer, from: start, end: buffer.count, maxStart: window.high, scratch: scratch) {
                 return match
             }
             k += 1

@@ -1,5 +1,6 @@
-@testable import Linting
+@testable import PatternSearch
 import Testing
+import TestSupport
 
 @Suite struct LiteralScannerTests {
     func scan(_ literals: [String], _ text: String) -> [(String, Int)] {
@@ -58,18 +59,4 @@ import Testing
             #expect(same(scan(Array(literals), text), naive(Array(literals), text)), "\(text)")
         }
     }
-}
-
-/// A small deterministic random number generator for generated test text.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 }

@@ -1,4 +1,4 @@
-@testable import Linting
+@testable import PatternSearch
 import Testing
 
 @Suite struct LiteralAnalysisTests {
