@@ -286,7 +286,9 @@ struct HTMLFactCollector {
 
     private static func add(_ text: String, _ range: Range<Int>, to open: inout Open) {
         open.text += open.text.isEmpty ? text : " " + text
-        open.textRange = open.textRange.map { $0.lowerBound..<range.upperBound } ?? range
+        // Text nodes can come out of source order (the parser moves misnested content), so
+        // the range covers both rather than running from the first to the last.
+        open.textRange = open.textRange.map { min($0.lowerBound, range.lowerBound)..<max($0.upperBound, range.upperBound) } ?? range
     }
 
     static func headingLevel(_ name: String, _ attributes: [String: String]) -> Int? {
