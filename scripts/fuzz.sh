@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in Fuzz/ (with AddressSanitizer) and runs each for a given
-# time, starting from its seed corpus in Fuzz/Corpus/<name>/. Not part of `swift build`,
-# `swift test` or CI.
+# time, starting from its seed corpus in Fuzz/Corpus/<name>/. Not part of `swift build` or
+# `swift test`; scripts/test.sh (and so CI) ends with a 60-second smoke run of every target.
 #
 #   scripts/fuzz.sh [-t SECONDS] [TARGET ...]      (default: 60 seconds, every target)
 #   scripts/fuzz.sh -r TARGET FILE ...             (re-run saved inputs, e.g. a crash)
