@@ -7,7 +7,7 @@ import Glibc
 
 /// Runs `adlaw` the way the hostile-input tests need: output to files (any size), standard
 /// input from a file, a kill timeout that only guards against hangs (the tests assert what
-/// happened, never how long it took), and the child's own peak memory from `wait4`.
+/// happened, never how long it took), and the child's own peak memory (`peakMemoryMiB`).
 struct GuardedRun {
     struct Result {
         /// The exit code, or nil when the process was ended by a signal.
@@ -88,6 +88,14 @@ struct GuardedRun {
             cEnv.forEach { free($0) }
         }
         var pid: pid_t = 0
+        // The kernel carries the spawning process's memory high-water mark into the child
+        // through exec, so `wait4`'s ru_maxrss is at least this test process's own peak (which
+        // grows over a full `swift test`). Where it is no higher, the child's own mark is the
+        // VmHWM polled from /proc while it runs.
+        var selfUsage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &selfUsage)
+        let parentPeakKiB = Int(selfUsage.ru_maxrss)
+        var polledPeakKiB = 0
         // SIGPIPE at its default in the child unless the case asks for it ignored.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -115,6 +123,7 @@ struct GuardedRun {
                 kill(pid, interrupt.signal)
                 interrupted = true
             }
+            polledPeakKiB = max(polledPeakKiB, Self.highWaterKiB(of: pid))
             let done = wait4(pid, &status, WNOHANG, &usage)
             if done == pid { break }
             if done < 0 && errno != EINTR { throw CLIRunner.Failure.notFound("wait4 failed: \(String(cString: strerror(errno)))") }
@@ -132,7 +141,7 @@ struct GuardedRun {
         return Result(exitCode: termination == 0 ? (status >> 8) & 0xFF : nil,
                       signal: termination == 0 ? nil : termination,
                       hung: hung,
-                      peakMemoryMiB: Int(usage.ru_maxrss) / 1024,
+                      peakMemoryMiB: (Int(usage.ru_maxrss) > parentPeakKiB ? Int(usage.ru_maxrss) : polledPeakKiB) / 1024,
                       stdout: String(decoding: out.prefix(64 << 20), as: UTF8.self),
                       stderr: String(decoding: err.prefix(64 << 20), as: UTF8.self),
                       stdoutBytes: out.count)
@@ -159,5 +168,15 @@ extension GuardedRun.Result {
         if let file {
             #expect(combined.contains(file), "the output does not name \(file):\n\(combined.prefix(2000))", sourceLocation: sourceLocation)
         }
+    }
+}
+
+extension GuardedRun {
+    /// The memory high-water mark of a running process (VmHWM in /proc/PID/status), in KiB;
+    /// 0 once it has exited or where /proc cannot tell.
+    static func highWaterKiB(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
     }
 }
