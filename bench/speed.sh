@@ -51,7 +51,8 @@ if [ ! -d "$small" ]; then "$bench" corpus --out "$small" --megabytes 0.03 --fil
 sparse=$OUT/sparse-$MB
 if [ ! -d "$sparse" ]; then "$bench" corpus --out "$sparse" --megabytes "$MB" --files $((MB * 250)) --single-product --seed 3 >&2; fi
 bytes=$(cat "$corpus"/* | wc -c)
-sectors=$(sed -n 's/^  \([a-z][a-z0-9-]*\):.*/\1/p' Rules/sectors.yaml | paste -sd, -)
+# Sectors only: the channels (online, store) listed after them are not sectors.
+sectors=$(sed -n '/^channels:/q; s/^  \([a-z][a-z0-9-]*\):.*/\1/p' Rules/sectors.yaml | paste -sd, -)
 check=("$bin" check --sector "$sectors" --format line --fail-on never)
 
 mbps() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
