@@ -20,7 +20,7 @@ extension CheckServer {
     static let formFields = ["text", "filename", "sectors", "only", "disable", "minSeverity", "checklists", "publisher", "format", "title"]
 
     /// Reads a request: a JSON body (`CheckRequest`), a `multipart/form-data` upload, or the
-    /// bytes of one file with `?filename=` (and `?sectors=`). `audit` allows several files and
+    /// bytes of one file with `?filename=`. `?sectors=` and `?publisher=` apply to every kind of body. `audit` allows several files and
     /// ZIP archives (their files are checked one by one).
     func work(_ request: Request, audit: Bool) async throws -> CheckWork {
         let body = try await request.body.collect(upTo: server.maxRequestBytes)
@@ -35,6 +35,7 @@ extension CheckServer {
             try Self.checkPublisher(publisher)
             work.options.publisher = publisher
         }
+        if let sectors = query["sectors"] { work.options.sectors = sectors.split(separator: ",").map(String.init) }
         if type.lowercased().hasPrefix("application/json") {
             if let offset = Self.invalidUTF8Offset(bytes) {
                 throw HTTPError(.badRequest, message: "the body is not valid UTF-8 (byte \(offset)); JSON must be UTF-8")
@@ -55,7 +56,6 @@ extension CheckServer {
         guard let filename = query["filename"].map(String.init), !filename.isEmpty else {
             throw HTTPError(.badRequest, message: "send JSON ({\"text\": ...}), a multipart/form-data upload (a `file` part), or a file's bytes with ?filename=NAME (its extension picks the format)")
         }
-        if let sectors = query["sectors"] { work.options.sectors = sectors.split(separator: ",").map(String.init) }
         try add(File(name: filename, bytes: bytes), audit: audit, to: &work)
         return work
     }

@@ -224,6 +224,22 @@ import TestSupport
         }
     }
 
+    @Test func theSectorsQueryAppliesToEveryKindOfBodyAndAFieldWins() throws {
+        let server = try Running()
+        let copy = "每天一杯，預防感冒。"
+        func sectorsUsed(_ body: String) -> [String]? {
+            ((Self.object(body)["files"] as? [[String: Any]])?.first?["sectors"] as? [String])
+        }
+        let json = try server.request("/v1/check?sectors=cosmetics", method: "POST", json: #"{"text": "\#(copy)"}"#)
+        #expect(json.status == 200 && sectorsUsed(json.body) == ["cosmetics"], "\(json.body.prefix(400))")
+        let jsonField = try server.request("/v1/check?sectors=cosmetics", method: "POST", json: #"{"text": "\#(copy)", "sectors": ["food"]}"#)
+        #expect(sectorsUsed(jsonField.body) == ["food"], "\(jsonField.body.prefix(400))")
+        let form = try server.request("/v1/check?sectors=cosmetics", method: "POST", form: ["text=\(copy)"])
+        #expect(form.status == 200 && sectorsUsed(form.body) == ["cosmetics"], "\(form.body.prefix(400))")
+        let bad = try server.request("/v1/check?sectors=no-such-sector", method: "POST", json: #"{"text": "\#(copy)"}"#)
+        #expect(bad.status == 400 && bad.body.contains("unknown sector"), "\(bad.body)")
+    }
+
     @Test func auditTakesSeveralFilesAndZipArchives() throws {
         let server = try Running()
         let folder = server.folder
