@@ -50,16 +50,4 @@ struct OfficeRunStyle: Sendable {
             return run.style.fact(range: run.range, location: at)
         }
     }
-
-    /// Word's highlight colours (`w:highlight w:val`).
-    static let highlights: [String: CSSColor] = [
-        "black": CSSColor(red: 0, green: 0, blue: 0), "blue": CSSColor(red: 0, green: 0, blue: 255),
-        "cyan": CSSColor(red: 0, green: 255, blue: 255), "green": CSSColor(red: 0, green: 255, blue: 0),
-        "magenta": CSSColor(red: 255, green: 0, blue: 255), "red": CSSColor(red: 255, green: 0, blue: 0),
-        "yellow": CSSColor(red: 255, green: 255, blue: 0), "white": CSSColor(red: 255, green: 255, blue: 255),
-        "darkBlue": CSSColor(red: 0, green: 0, blue: 128), "darkCyan": CSSColor(red: 0, green: 128, blue: 128),
-        "darkGreen": CSSColor(red: 0, green: 128, blue: 0), "darkMagenta": CSSColor(red: 128, green: 0, blue: 128),
-        "darkRed": CSSColor(red: 128, green: 0, blue: 0), "darkYellow": CSSColor(red: 128, green: 128, blue: 0),
-        "darkGray": CSSColor(red: 128, green: 128, blue: 128), "lightGray": CSSColor(red: 192, green: 192, blue: 192),
-    ]
 }

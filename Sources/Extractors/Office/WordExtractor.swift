@@ -212,7 +212,7 @@ final class WordPartHandler: XMLEventHandler {
         case "b" where run != nil && !inParagraphProperties:
             run?.style.bold = !["0", "false", "off"].contains(attributes["w:val"] ?? "1")
         case "highlight" where run != nil && !inParagraphProperties:
-            if let color = attributes["w:val"].flatMap({ OfficeRunStyle.highlights[$0] }) { run?.style.background = color }
+            if let color = attributes["w:val"].flatMap({ CSSColor.wordHighlights[$0] }) { run?.style.background = CSSColor(packed: color) }
         case "shd":
             let fill = attributes["w:fill"].flatMap(CSSColor.init(officeHex:))
             if inCellProperties {
@@ -221,7 +221,8 @@ final class WordPartHandler: XMLEventHandler {
                 if !looks.isEmpty { looks[looks.count - 1].shading = fill }
             } else if run != nil, let fill {
                 run?.style.background = fill
-            }        case "inline", "anchor":
+            }
+        case "inline", "anchor":
             drawings.append(Drawing())
         case "pic":
             if let top = drawings.indices.last { drawings[top].picture = true }

@@ -52,7 +52,12 @@ struct CSSColor: Hashable, Sendable {
     /// anything else.
     init?(officeHex text: String) {
         guard text.utf8.count == 6, let value = Int(text, radix: 16) else { return nil }
-        self.init(red: Double(value >> 16 & 0xFF), green: Double(value >> 8 & 0xFF), blue: Double(value & 0xFF))
+        self.init(packed: value)
+    }
+
+    /// `0xRRGGBB`, as the colour tables below hold them.
+    init(packed value: Int, alpha: Double = 1) {
+        self.init(red: Double(value >> 16 & 0xFF), green: Double(value >> 8 & 0xFF), blue: Double(value & 0xFF), alpha: alpha)
     }
 
     init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
@@ -71,19 +76,12 @@ struct CSSColor: Hashable, Sendable {
         while value.hasSuffix(" ") { value.removeLast() }
         if value.hasSuffix("!important") { value = String(value.dropLast(10)).trimmingSpaces }
         if value.hasPrefix("#") {
-            let digits = Array(value.dropFirst())
-            guard digits.allSatisfy(\.isHexDigit) else { return nil }
-            func hex(_ s: [Character]) -> Double { Double(Int(String(s), radix: 16) ?? 0) }
-            switch digits.count {
-            case 3, 4:
-                self.init(red: hex([digits[0], digits[0]]), green: hex([digits[1], digits[1]]), blue: hex([digits[2], digits[2]]),
-                          alpha: digits.count == 4 ? hex([digits[3], digits[3]]) / 255 : 1)
-            case 6, 8:
-                self.init(red: hex(Array(digits[0..<2])), green: hex(Array(digits[2..<4])), blue: hex(Array(digits[4..<6])),
-                          alpha: digits.count == 8 ? hex(Array(digits[6..<8])) / 255 : 1)
-            default:
-                return nil
-            }
+            var digits = Array(value.dropFirst())
+            guard digits.allSatisfy(\.isHexDigit), [3, 4, 6, 8].contains(digits.count) else { return nil }
+            if digits.count <= 4 { digits = digits.flatMap { [$0, $0] } }
+            if digits.count == 6 { digits += ["f", "f"] }
+            guard let value = Int(String(digits), radix: 16) else { return nil }
+            self.init(packed: value >> 8, alpha: Double(value & 0xFF) / 255)
             return
         }
         if value == "transparent" {
@@ -115,7 +113,7 @@ struct CSSColor: Hashable, Sendable {
             return
         }
         guard let named = Self.named[value] else { return nil }
-        self.init(red: Double(named >> 16 & 0xFF), green: Double(named >> 8 & 0xFF), blue: Double(named & 0xFF))
+        self.init(packed: named)
     }
 
     private static func rgb(hue: Double, saturation s: Double, lightness l: Double) -> (Double, Double, Double) {
