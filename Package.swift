@@ -182,7 +182,7 @@ let package = Package(
             name: "RulePackTests",
             dependencies: ["Linting", "RuleCompiler", "PCRE2Matcher", "FileSelection", "Extractors", "LintCore", "TestSupport"]
         ),
-        .testTarget(name: "CheckerTests", dependencies: ["Checker", "LintCore", "PatternSearch", "PCRE2Matcher", "TestSupport"]),
+        .testTarget(name: "CheckerTests", dependencies: ["Checker", "LintCore", "PatternSearch", "PCRE2Matcher", "Reporters", "TestSupport"]),
         .testTarget(name: "AnnotatorTests", dependencies: ["Annotator", "Checker", "Extractors", "LintCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "MCPServerTests", dependencies: ["MCPServer", "Checker", "LintCore", "TestSupport", .product(name: "MCP", package: "swift-sdk")]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "Checker", "LintCore", "TestSupport"]),

@@ -45,6 +45,14 @@ struct JSONLinesBatch {
             }
         }
 
+        /// The id as its result line writes it (`JSONReporter.renderLine`).
+        var lineID: JSONLineID {
+            switch self {
+            case let .string(text): .string(text)
+            case let .number(value): Self.integer(value).map(JSONLineID.integer) ?? .number(value)
+            }
+        }
+
         /// The id in a file name (`7.txt`).
         var name: String {
             switch self {
@@ -146,8 +154,8 @@ struct JSONLinesBatch {
         } catch {
             return (Self.line(LineFields.failure(id: record.id, error: error.description)), .invalid)
         }
-        let rendered = JSONReporter(pretty: false).render(result.report(toolVersion: AdlawVersion.current, durationSeconds: nil),
-                                                          adding: LineFields(id: record.id, verdict: VerdictJSON(result.verdict)))
+        let rendered = JSONReporter(pretty: false).renderLine(result.report(toolVersion: AdlawVersion.current, durationSeconds: nil),
+                                                              id: record.id?.lineID ?? .null, verdict: result.verdict)
         return (rendered, result.fails(at: failOn) ? .failing : .passing)
     }
 

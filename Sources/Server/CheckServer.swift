@@ -65,14 +65,9 @@ public struct CheckServer: Sendable {
     func check(_ request: Request, context: BasicRequestContext) async throws -> Response {
         let work = try await work(request, audit: false)
         let result = try await run(work)
-        let rendered = JSONReporter(pretty: false).render(result.report(toolVersion: toolVersion, durationSeconds: nil),
-                                                          adding: Added(verdict: VerdictJSON(result.verdict)))
+        let rendered = JSONReporter(pretty: false).renderLine(result.report(toolVersion: toolVersion, durationSeconds: nil),
+                                                              id: nil, verdict: result.verdict)
         return Self.response(rendered, type: "application/json; charset=utf-8")
-    }
-
-    /// What a check response adds to the `--format json` document.
-    struct Added: Encodable {
-        var verdict: VerdictJSON
     }
 
     func audit(_ request: Request, context: BasicRequestContext) async throws -> Response {
