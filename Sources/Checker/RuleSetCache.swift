@@ -33,22 +33,26 @@ public struct LoadedRules {
 /// error in the rule files is still reported, from the files.
 ///
 /// Layout: the magic `ADLAWRS` and a format byte, the version (u16 length + UTF-8), the
-/// 32-byte key, a section count (u32) and each section's length (u32), then the sections,
-/// each a JSON document (`JSONEncoder`, sorted keys, so the same rules give the same bytes):
-/// 1. the pattern table: each distinct pattern once (source, case folding) with its literal
-///    analysis (`LiteralRequirementResult`) when the prefilter searches it;
-/// 2. the rule set in `parts` pieces (the rules split evenly, the rest in the first), in
+/// 32-byte key, a section count (u32) and each section's length (u32), then the sections:
+/// 1. the pattern table (`PatternEntry.write`, a byte layout of its own: decoding it as
+///    JSON was a tenth of a small run): each distinct pattern once (source, case folding)
+///    with its literal analysis (`LiteralRequirementResult`) when the prefilter searches it;
+/// 2. the same patterns compiled, in PCRE2's own serialized form (`PCRE2Engine.serialize`);
+/// 3. the rule set in `parts` JSON pieces (`JSONEncoder`, sorted keys, so the same rules give
+///    the same bytes; the rules split evenly, the rest in the first), in
 ///    which every regex is an index into the table (`RegexEncodingContext`), decoded in
 ///    parallel. Integers are little-endian.
 ///
-/// Reading compiles each pattern of the table once and decodes no pattern text inside the
-/// rules; the prefilter takes the analyses as they are.
+/// Reading compiles no pattern: PCRE2 reads the compiled table back (a copy of each
+/// pattern's code, where compiling them took a quarter of the decoding), which is safe only
+/// because `CacheFolder` has checked the file's HMAC. No pattern text inside the rules is
+/// decoded; the prefilter takes the analyses as they are.
 struct RuleSetCache {
     let folder: CacheFolder
 
     static let prefix = "rules-"
     static let suffix = ".cache"
-    static let magic = Array("ADLAWRS".utf8) + [3]
+    static let magic = Array("ADLAWRS".utf8) + [4]
     /// Files of the separate prefilter cache of earlier versions, removed when a rule set
     /// is written (their contents are in the rule-set file now).
     static let legacyPrefix = "prefilter-"
@@ -57,14 +61,94 @@ struct RuleSetCache {
 
     /// The rule set is written in `parts` JSON documents, decoded in parallel when read.
     static let parts = 2
+    /// The sections before the rules: the pattern table and its compiled form.
+    static let tableSections = 2
 
-    /// One entry of the pattern table.
-    struct PatternEntry: Codable {
+    /// One entry of the pattern table. Written as: the pattern (u32 length + UTF-8), a flag
+    /// byte (1 case-insensitive, 2 analysed, 4 no requirement, 8 the stripped view), then
+    /// for an analysed pattern either why it has no requirement (u32 length + UTF-8) or the
+    /// literal count (u32) and each literal (u32 length + bytes, i32 bound, -1 for none).
+    struct PatternEntry {
         var pattern: String
         var caseInsensitive: Bool
         var analysis: LiteralRequirementResult?
 
-        enum CodingKeys: String, CodingKey { case pattern = "p", caseInsensitive = "i", analysis = "a" }
+        func write(to out: inout [UInt8]) {
+            func bytes(_ value: [UInt8]) {
+                RuleSetCache.append(UInt64(value.count), bytes: 4, to: &out)
+                out += value
+            }
+            bytes(Array(pattern.utf8))
+            var flags: UInt8 = caseInsensitive ? 1 : 0
+            guard let analysis else { out.append(flags); return }
+            flags |= 2
+            guard let requirement = analysis.requirement else {
+                out.append(flags | 4)
+                bytes(Array((analysis.failure?.reason ?? "").utf8))
+                return
+            }
+            out.append(requirement.view == .stripped ? flags | 8 : flags)
+            RuleSetCache.append(UInt64(requirement.literals.count), bytes: 4, to: &out)
+            for (literal, bound) in zip(requirement.literals, requirement.literalMaxBefore) {
+                bytes(literal)
+                RuleSetCache.append(UInt64(UInt32(bitPattern: Int32(clamping: bound ?? -1))), bytes: 4, to: &out)
+            }
+        }
+
+        /// The entries of a table section, or nil unless it is exactly `write`'s output with
+        /// the checks `LiteralRequirementResult`'s decoder makes (literals non-empty, bounds
+        /// of -1 or more).
+        static func read(_ bytes: ArraySlice<UInt8>) -> [PatternEntry]? {
+            var offset = bytes.startIndex
+            func count() -> Int? {
+                guard bytes.endIndex - offset >= 4 else { return nil }
+                var value = 0
+                for index in 0..<4 { value |= Int(bytes[offset + index]) << (8 * index) }
+                offset += 4
+                return value
+            }
+            func chunk() -> ArraySlice<UInt8>? {
+                guard let length = count(), bytes.endIndex - offset >= length else { return nil }
+                defer { offset += length }
+                return bytes[offset..<(offset + length)]
+            }
+            func text() -> String? { chunk().flatMap { String(validating: $0, as: UTF8.self) } }
+            guard let total = count(), total <= bytes.count else { return nil }
+            var entries: [PatternEntry] = []
+            entries.reserveCapacity(total)
+            for _ in 0..<total {
+                guard let pattern = text(), offset < bytes.endIndex else { return nil }
+                let flags = bytes[offset]
+                offset += 1
+                guard flags & ~15 == 0 else { return nil }
+                var entry = PatternEntry(pattern: pattern, caseInsensitive: flags & 1 != 0, analysis: nil)
+                if flags & 4 != 0 {
+                    guard flags & 2 != 0, let reason = text() else { return nil }
+                    entry.analysis = LiteralRequirementResult(requirement: nil, failure: LiteralAnalysisFailure(reason: reason))
+                } else if flags & 2 != 0 {
+                    guard let literalCount = count(), literalCount > 0, literalCount <= bytes.endIndex - offset else { return nil }
+                    var literals: [[UInt8]] = [], bounds: [Int?] = []
+                    literals.reserveCapacity(literalCount)
+                    bounds.reserveCapacity(literalCount)
+                    for _ in 0..<literalCount {
+                        guard let literal = chunk(), !literal.isEmpty, let raw = count() else { return nil }
+                        let bound = Int(Int32(bitPattern: UInt32(raw)))
+                        guard bound >= -1 else { return nil }
+                        literals.append(Array(literal))
+                        bounds.append(bound < 0 ? nil : bound)
+                    }
+                    // The weakest bound holds for the whole requirement (nil when any is unbounded).
+                    let worst = bounds.contains(nil) ? nil : bounds.compactMap { $0 }.max()
+                    let requirement = LiteralRequirement(literals: literals, maxBefore: worst, literalMaxBefore: bounds,
+                                                         view: flags & 8 != 0 ? .stripped : .raw)
+                    entry.analysis = LiteralRequirementResult(requirement: requirement, failure: nil)
+                } else if flags & 8 != 0 {
+                    return nil
+                }
+                entries.append(entry)
+            }
+            return offset == bytes.endIndex ? entries : nil
+        }
     }
 
     /// The SHA-256 key of these folders' rule files, or nil when a folder cannot be read as
@@ -148,8 +232,11 @@ struct RuleSetCache {
         let entries = table.patterns.map {
             PatternEntry(pattern: $0.pattern, caseInsensitive: $0.isCaseInsensitive, analysis: bySource[$0.pattern])
         }
-        guard let patterns = try? encoder.encode(entries) else { return nil }
-        sections.insert(patterns, at: 0)
+        var patterns: [UInt8] = []
+        Self.append(UInt64(entries.count), bytes: 4, to: &patterns)
+        for entry in entries { entry.write(to: &patterns) }
+        guard let compiled = PCRE2Engine.serialize(table.patterns) else { return nil }
+        sections.insert(contentsOf: [Data(patterns), Data(compiled)], at: 0)
 
         var out = Self.magic
         let version = Array(folder.version.utf8)
@@ -176,12 +263,13 @@ struct RuleSetCache {
         offset += 2 + version.count
         guard bytes[offset..<(offset + Self.keyLength)].elementsEqual(key) else { return nil }
         offset += Self.keyLength
-        guard Self.read(bytes, at: offset, bytes: 4) == UInt64(1 + Self.parts) else { return nil }
+        let count = Self.tableSections + Self.parts
+        guard Self.read(bytes, at: offset, bytes: 4) == UInt64(count) else { return nil }
         offset += 4
-        guard offset + 4 * (1 + Self.parts) <= bytes.count else { return nil }
+        guard offset + 4 * count <= bytes.count else { return nil }
         var sections: [Range<Int>] = []
-        var start = offset + 4 * (1 + Self.parts)
-        for index in 0...Self.parts {
+        var start = offset + 4 * count
+        for index in 0..<count {
             let length = Int(Self.read(bytes, at: offset + 4 * index, bytes: 4))
             guard length <= bytes.count - start else { return nil }
             sections.append(start..<(start + length))
@@ -189,22 +277,10 @@ struct RuleSetCache {
         }
         guard start == bytes.count else { return nil }
 
-        guard let entries = try? JSONDecoder().decode([PatternEntry].self, from: Data(bytes[sections[0]])) else { return nil }
-        // Compiled in two halves in parallel: the patterns are independent.
-        let half = (entries.count + 1) / 2
-        let halves = [Array(entries.prefix(half)), Array(entries.dropFirst(half))]
-        let compiledHalves = OrderedParallelMap.map(halves, width: 2, makeState: {}) { half, _ -> [any CompiledRegex]? in
-            var out: [any CompiledRegex] = []
-            out.reserveCapacity(half.count)
-            for entry in half {
-                guard let regex = try? engine.compile(entry.pattern, caseInsensitive: entry.caseInsensitive) else { return nil }
-                out.append(regex)
-            }
-            return out
-        }
-        guard compiledHalves.count == 2, let first = compiledHalves[0], let second = compiledHalves[1] else { return nil }
-        let table = first + second
-        let decoded = OrderedParallelMap.map(Array(sections.dropFirst()), width: Self.parts, makeState: {}) { piece, _ -> RuleSet? in
+        guard let entries = PatternEntry.read(bytes[sections[0]]),
+              let table = engine.deserialize(bytes[sections[1]], sources: entries.map { ($0.pattern, $0.caseInsensitive) })
+        else { return nil }
+        let decoded = OrderedParallelMap.map(Array(sections.dropFirst(Self.tableSections)), width: Self.parts, makeState: {}) { piece, _ -> RuleSet? in
             let decoder = JSONDecoder()
             decoder.userInfo = RegexDecodingContext(table: table).userInfo
             return try? decoder.decode(RuleSet.self, from: Data(bytes[piece]))

@@ -62,6 +62,60 @@ public struct PCRE2Engine: RegexEngine {
 
     public func makeScratch() -> any RegexScratch { PCRE2Scratch(limits: limits) }
 
+    /// `regexes` (compiled by this engine) in PCRE2's own serialized form
+    /// (`pcre2_serialize_encode`), for a cache to read back with `deserialize` instead of
+    /// compiling every pattern again. Nil when one is not a PCRE2 pattern or PCRE2 refuses.
+    /// The bytes hold compiled code as it is in memory: only the same PCRE2 build may read
+    /// them, and only from a file that is authenticated (the rule-set cache's HMAC), since
+    /// PCRE2 does not check the code it reads back.
+    public static func serialize(_ regexes: [any CompiledRegex]) -> [UInt8]? {
+        var codes: [OpaquePointer?] = []
+        codes.reserveCapacity(regexes.count)
+        for regex in regexes {
+            guard let regex = regex as? PCRE2Regex else { return nil }
+            codes.append(regex.compiledCode)
+        }
+        guard !codes.isEmpty, codes.count <= Int(Int32.max) else { return nil }
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var size: Int = 0
+        let count = codes.withUnsafeMutableBufferPointer { buffer in
+            pcre2_serialize_encode_8(buffer.baseAddress, Int32(buffer.count), &bytes, &size, nil)
+        }
+        guard count == Int32(codes.count), let bytes else { return nil }
+        defer { pcre2_serialize_free_8(bytes) }
+        return Array(UnsafeBufferPointer(start: bytes, count: size))
+    }
+
+    /// The patterns `serialize` wrote, given their sources in the same order (from the same
+    /// authenticated file): nil unless the bytes hold exactly that many patterns, each with
+    /// the case folding its source says.
+    public func deserialize(_ bytes: ArraySlice<UInt8>, sources: [(pattern: String, caseInsensitive: Bool)]) -> [any CompiledRegex]? {
+        guard !sources.isEmpty, bytes.count >= 16 else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> [any CompiledRegex]? in
+            guard let base = buffer.baseAddress, pcre2_serialize_get_number_of_codes_8(base) == Int32(sources.count) else { return nil }
+            var codes = [OpaquePointer?](repeating: nil, count: sources.count)
+            let decoded = codes.withUnsafeMutableBufferPointer {
+                pcre2_serialize_decode_8($0.baseAddress, Int32(sources.count), base, nil)
+            }
+            guard decoded == Int32(sources.count) else {
+                for case let code? in codes { pcre2_code_free_8(code) }
+                return nil
+            }
+            var out: [any CompiledRegex] = []
+            out.reserveCapacity(codes.count)
+            var valid = true
+            for (code, source) in zip(codes, sources) {
+                guard let code else { valid = false; continue }
+                var options: UInt32 = 0
+                pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_ARGOPTIONS), &options)
+                let regex = PCRE2Regex(code: code, pattern: source.pattern, caseInsensitive: source.caseInsensitive, jit: jit)
+                if (options & UInt32(PCRE2_CASELESS) != 0) != source.caseInsensitive { valid = false }
+                out.append(regex)
+            }
+            return valid ? out : nil
+        }
+    }
+
     /// The PCRE2 library version, e.g. `10.42 2022-12-11`.
     public static var libraryVersion: String {
         var buffer = [UInt8](repeating: 0, count: 64)

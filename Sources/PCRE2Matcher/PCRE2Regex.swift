@@ -21,9 +21,7 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
     /// Work of the interpreter so far, in start positions (atomic, relaxed).
     private let work: UnsafeMutablePointer<Int>
 
-    init(pattern: String, caseInsensitive: Bool, jit: PCRE2Engine.JITPolicy) throws(RegexCompileError) {
-        self.pattern = pattern
-        isCaseInsensitive = caseInsensitive
+    convenience init(pattern: String, caseInsensitive: Bool, jit: PCRE2Engine.JITPolicy) throws(RegexCompileError) {
         // USE_OFFSET_LIMIT lets a search stop at a last start offset (prefilter windows).
         // No PCRE2_MATCH_INVALID_UTF: with it, PCRE2 10.42's interpreter re-validates the
         // subject from the start offset to its end on every call, whatever the match options
@@ -44,6 +42,14 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
             throw RegexCompileError(message: pcre2ErrorMessage(errorCode), patternOffset: characters,
                                     tooLarge: errorCode == PCRE2_ERROR_PATTERN_TOO_LARGE)
         }
+        self.init(code: compiled, pattern: pattern, caseInsensitive: caseInsensitive, jit: jit)
+    }
+
+    /// A pattern from code PCRE2 compiled or deserialized (`PCRE2Engine.deserialize`), which
+    /// the instance then owns and frees.
+    init(code compiled: OpaquePointer, pattern: String, caseInsensitive: Bool, jit: PCRE2Engine.JITPolicy) {
+        self.pattern = pattern
+        isCaseInsensitive = caseInsensitive
         code = compiled
         jitSlot = .allocate(capacity: 1)
         jitSlot.initialize(to: nil)
@@ -74,6 +80,9 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         jitClaimed.deallocate()
         work.deallocate()
     }
+
+    /// The interpreted code, for `PCRE2Engine.serialize`.
+    var compiledCode: OpaquePointer { code }
 
     /// Whether the JIT-compiled copy is in use (it may fail to compile, e.g. without JIT
     /// support; the interpreter then goes on).

@@ -21,6 +21,13 @@ public struct LiteralRequirement: Sendable, Hashable {
         case stripped
     }
 
+    public init(literals: [[UInt8]], maxBefore: Int?, literalMaxBefore: [Int?], view: View = .raw) {
+        self.literals = literals
+        self.maxBefore = maxBefore
+        self.literalMaxBefore = literalMaxBefore
+        self.view = view
+    }
+
     /// The weakest literal's length in bytes: how selective the requirement is.
     public var shortestLiteral: Int { literals.map(\.count).min() ?? 0 }
 }
@@ -409,4 +416,6 @@ public enum LiteralAnalysis {
 /// Why a pattern has no literal requirement (it then runs over the whole text).
 public struct LiteralAnalysisFailure: Error, Sendable, Hashable {
     public var reason: String
+
+    public init(reason: String) { self.reason = reason }
 }

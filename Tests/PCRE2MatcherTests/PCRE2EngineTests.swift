@@ -82,3 +82,51 @@ import Testing
         #expect(PCRE2Engine.jitAvailable)
     }
 }
+
+/// The rule-set cache keeps its compiled patterns in PCRE2's serialized form: read back, they
+/// match as the compiled ones do (named groups, case folding, JIT), the same patterns give
+/// the same bytes, and bytes that do not hold the patterns named are refused.
+@Suite struct PCRE2SerializationTests {
+    let engine = PCRE2Engine()
+    static let sources: [(pattern: String, caseInsensitive: Bool)] = [
+        ("保證(治癒|有效)", true), ("首獎(?<amount>[0-9]+)萬", false), ("no\\.1", true), ("no\\.1", false), ("(?<=限)男\\s*性", true),
+    ]
+
+    @Test func patternsReadBackMatchAsCompiled() throws {
+        let compiled = try Self.sources.map { try engine.compile($0.pattern, caseInsensitive: $0.caseInsensitive) }
+        let bytes = try #require(PCRE2Engine.serialize(compiled))
+        #expect(PCRE2Engine.serialize(compiled) == bytes)
+        let again = try Self.sources.map { try engine.compile($0.pattern, caseInsensitive: $0.caseInsensitive) }
+        #expect(PCRE2Engine.serialize(again) == bytes)
+        let back = try #require(engine.deserialize(bytes[...], sources: Self.sources))
+        #expect(back.map(\.pattern) == compiled.map(\.pattern))
+        #expect(back.map(\.isCaseInsensitive) == compiled.map(\.isCaseInsensitive))
+        #expect(back.map(\.canMatchEmpty) == compiled.map(\.canMatchEmpty))
+        #expect(back[1].groupNames == ["amount": 1])
+        let scratch = engine.makeScratch()
+        for text in ["本產品保證治癒失眠", "首獎600萬", "NO.1品牌", "no.1品牌", "限男 性", "男性"] {
+            let buffer = UTF8Buffer(text)
+            for (a, b) in zip(compiled, back) {
+                #expect(try a.firstMatch(in: buffer, scratch: scratch) == b.firstMatch(in: buffer, scratch: scratch), "\(a.pattern) on \(text)")
+            }
+        }
+        // JIT-compiled copies of read-back code match the same.
+        let eager = PCRE2Engine(jit: .eager)
+        let jitted = try #require(eager.deserialize(bytes[...], sources: Self.sources))
+        for (a, b) in zip(compiled, jitted) {
+            #expect(try a.firstMatch(in: UTF8Buffer("保證有效 首獎7萬 NO.1"), scratch: scratch)
+                == b.firstMatch(in: UTF8Buffer("保證有效 首獎7萬 NO.1"), scratch: eager.makeScratch()))
+        }
+    }
+
+    @Test func bytesThatDoNotHoldThePatternsNamedAreRefused() throws {
+        let compiled = try Self.sources.map { try engine.compile($0.pattern, caseInsensitive: $0.caseInsensitive) }
+        let bytes = try #require(PCRE2Engine.serialize(compiled))
+        #expect(engine.deserialize(bytes[...], sources: Array(Self.sources.dropLast())) == nil)
+        var flipped = Self.sources
+        flipped[0].caseInsensitive.toggle()
+        #expect(engine.deserialize(bytes[...], sources: flipped) == nil)
+        #expect(engine.deserialize(Array("not PCRE2 at all, not at all".utf8)[...], sources: Self.sources) == nil)
+        #expect(engine.deserialize(bytes.prefix(8), sources: Self.sources) == nil)
+    }
+}
