@@ -17,8 +17,8 @@ struct DocumentBatch {
     var scope: PathScope? = nil
     /// Collect suppression directives (comments, sidecars, notes) for the triage step.
     var collectsDirectives = false
-    /// Files checked at a time (`--jobs`).
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Files checked at a time (`--jobs`; `PreparedCheck` says how many cores there are).
+    var jobs: Int
     /// Inputs not started by then are not read (a server request's time limit): each
     /// becomes an error diagnostic, so the run is incomplete, never clean.
     var deadline: ContinuousClock.Instant?

@@ -1,4 +1,5 @@
 import AdlawConfiguration
+import Foundation
 import Extractors
 import LintCore
 import Linting
@@ -26,6 +27,9 @@ public struct PreparedCheck: Sendable {
     let reader: DocumentReader
     /// Notes about the setup itself, on every run (a configured baseline not written yet).
     var notes: [Diagnostic] = []
+    /// Files checked at a time: `options.jobs`, else the cores this process may use, asked
+    /// once (Foundation reads the cgroup quota files each time: 5% of a batch record).
+    let jobs: Int
 
     init(checker: Checker, options: CheckOptions, selection: RuleSelection, lintOptions: LintOptions, triage: Triage,
          scope: PathScope?, reader: DocumentReader) {
@@ -36,6 +40,7 @@ public struct PreparedCheck: Sendable {
         self.triage = triage
         self.scope = scope
         self.reader = reader
+        jobs = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 
     /// Reads and checks `inputs`, then applies suppressions, claims and the baseline.
@@ -72,11 +77,10 @@ public struct PreparedCheck: Sendable {
         var triage = triage
         // A server or a batch may run past midnight: claims expire by the day of the run.
         if options.today == nil { triage.today = .today() }
-        var batch = DocumentBatch(linter: checker.linter, reader: reader, options: lintOptions, engine: checker.engine)
+        var batch = DocumentBatch(linter: checker.linter, reader: reader, options: lintOptions, engine: checker.engine, jobs: jobs)
         batch.scope = scope
         batch.collectsDirectives = true
         batch.deadline = deadline
-        if let jobs = options.jobs { batch.jobs = max(1, jobs) }
 
         var outcome = DocumentBatch.Outcome()
         var sources: [DocumentSource]

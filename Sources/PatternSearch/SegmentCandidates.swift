@@ -109,6 +109,7 @@ public struct SegmentSearch {
                                     budget: inout RuleBudget) throws(RegexMatchError) -> RegexMatch? {
         guard let windows else {
             guard budget.isLimited else { return try regex.firstMatch(in: buffer, from: position, end: buffer.count, scratch: scratch) }
+            try budget.checkNow()
             var from = position
             while from <= buffer.count {
                 let last = buffer.offset(from, forwardBy: piece)
