@@ -130,9 +130,20 @@ public struct Linter: Sendable {
     static let maxFindingsPerRule = 1_000
     static let maxFindingsPerFile = 10_000
 
+    /// Keeps the first `maxFindingsPerFile` findings in the file, whichever rule found them,
+    /// and returns how many were dropped.
+    private static func keepFirst(_ raw: inout [RawFinding]) -> Int {
+        guard raw.count > maxFindingsPerFile else { return 0 }
+        raw.sort { ($0.segment, $0.range.lowerBound, $0.rule.id) < ($1.segment, $1.range.lowerBound, $1.rule.id) }
+        let dropped = raw.count - maxFindingsPerFile
+        raw.removeLast(dropped)
+        return dropped
+    }
+
     private func run(_ rules: [Rule], on document: ExtractedDocument, prepared: [PreparedSegment],
                      scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> ([Finding], [ChecklistResult]) {
         var raw: [RawFinding] = []
+        var leftOut = 0
         var checklistRules: [(Rule, ChecklistPattern)] = []
         let bytes = document.segments.reduce(0) { $0 + $1.text.utf8.count }
         var factMatches: [StructureRunner.Match] = []
@@ -176,13 +187,14 @@ public struct Linter: Sendable {
                                               message: "rule \(rule.id) matched more than \(Self.maxFindingsPerRule) times in this file; only the first \(Self.maxFindingsPerRule) are reported (fix them and check again)",
                                               ruleID: rule.id))
             }
+            // Kept within twice the file's cap while rules run: hundreds of rules of 1,000
+            // findings each would otherwise all be held before the cut.
+            if raw.count > 2 * Self.maxFindingsPerFile { leftOut += Self.keepFirst(&raw) }
         }
-        if raw.count > Self.maxFindingsPerFile {
-            // The first ones in the file, whichever rule found them.
-            raw.sort { ($0.segment, $0.range.lowerBound, $0.rule.id) < ($1.segment, $1.range.lowerBound, $1.rule.id) }
-            raw.removeLast(raw.count - Self.maxFindingsPerFile)
+        leftOut += Self.keepFirst(&raw)
+        if leftOut > 0 {
             diagnostics.append(Diagnostic(code: .findingLimit, level: .warning, path: document.path,
-                                          message: "more than \(Self.maxFindingsPerFile) findings in this file; only the first \(Self.maxFindingsPerFile) are reported (fix them and check again)"))
+                                          message: "more than \(Self.maxFindingsPerFile) findings in this file; only the first \(Self.maxFindingsPerFile) are reported, \(leftOut) more \(leftOut == 1 ? "was" : "were") left out (fix them and check again)"))
         }
         // Checklists run last: their items ask whether other rules fired.
         var checklists: [RawChecklist] = []

@@ -180,13 +180,22 @@ public final class Prefilter: Sendable {
 
     /// Scans a segment's normalized text once and records, for each target, the windows
     /// in which a match may start.
+    ///
+    /// Windows are bounded by the segment's size (`maxWindows`): when a segment dense with
+    /// literal hits passes it, the windows are merged, and if they are still too many the
+    /// targets with the most windows are searched in full in this segment instead (the same
+    /// matches; their windows covered most of the text anyway).
     public func candidates(in buffer: UTF8Buffer) -> SegmentCandidates {
-        var windows: [SegmentCandidates.Window] = []
+        var collector = WindowCollector(cap: Self.maxWindows(bytes: buffer.count), targets: targets.count)
+        guard buffer.count < Int(UInt32.max) else {
+            // Offsets past 32 bits: every target is searched in full.
+            return SegmentCandidates(prefilter: self, windows: [], whole: Array(repeating: true, count: targets.count))
+        }
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
         func record(_ hits: [Hit], at offset: Int) {
             for hit in hits {
                 let low = hit.maxBefore < 0 ? 0 : LooseSeparators.windowStart(in: text, before: offset, solid: Int(hit.maxBefore))
-                windows.append(SegmentCandidates.Window(target: hit.target, low: low, high: offset))
+                collector.add(SegmentCandidates.Window(target: hit.target, low: low, high: offset))
             }
         }
         scanner.scan(text) { literal, offset in record(literalTargets[Int(literal)], at: offset) }
@@ -198,6 +207,59 @@ public final class Prefilter: Sendable {
                 }
             }
         }
-        return SegmentCandidates(prefilter: self, windows: windows)
+        return SegmentCandidates(prefilter: self, windows: collector.windows, whole: collector.whole)
+    }
+
+    /// The most windows a segment of `bytes` bytes keeps (12 bytes each: at most about 1.5
+    /// bytes per byte of text while they are collected): an ordinary paragraph has tens.
+    public static func maxWindows(bytes: Int) -> Int { max(4_096, bytes / 16) }
+
+    /// Collects a segment's windows within a cap (see `candidates(in:)`).
+    struct WindowCollector {
+        private(set) var windows: [SegmentCandidates.Window] = []
+        /// Targets given up to a full search, indexed by target; nil until the cap is hit.
+        private(set) var whole: [Bool]?
+        let cap: Int
+        let targets: Int
+
+        init(cap: Int, targets: Int) {
+            self.cap = cap
+            self.targets = targets
+        }
+
+        mutating func add(_ window: SegmentCandidates.Window) {
+            if let whole, whole[Int(window.target)] { return }
+            if windows.count == cap {
+                windows.reserveCapacity(2 * cap)
+            } else if windows.count >= 2 * cap {
+                compact()
+                if let whole, whole[Int(window.target)] { return }
+            }
+            windows.append(window)
+        }
+
+        /// Merges the windows; if more than `cap` remain, the targets with the most windows
+        /// are searched in full until at most half the cap is left.
+        private mutating func compact() {
+            SegmentCandidates.sortAndMerge(&windows)
+            guard windows.count > cap else { return }
+            var runs: [(target: Int32, count: Int)] = []
+            for window in windows {
+                if let last = runs.last, last.target == window.target {
+                    runs[runs.count - 1].count += 1
+                } else {
+                    runs.append((window.target, 1))
+                }
+            }
+            runs.sort { $0.count != $1.count ? $0.count > $1.count : $0.target < $1.target }
+            var given = whole ?? Array(repeating: false, count: targets)
+            var left = windows.count
+            for run in runs where left > cap / 2 {
+                given[Int(run.target)] = true
+                left -= run.count
+            }
+            windows.removeAll { given[Int($0.target)] }
+            whole = given
+        }
     }
 }

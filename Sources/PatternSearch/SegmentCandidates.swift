@@ -3,47 +3,79 @@ import LintCore
 /// Where, in one segment, each prefilter target may match: sorted, disjoint windows of
 /// possible match starts, one list per target.
 public struct SegmentCandidates: Sendable {
+    /// 12 bytes: copy dense with risky phrases makes millions of windows (an 8 MB file of
+    /// them took 394 MB, most of it here), so offsets are kept as 32 bits.
     struct Window: Sendable {
         var target: Int32
+        private var start: UInt32
+        private var end: UInt32
+
+        init(target: Int32, low: Int, high: Int) {
+            self.target = target
+            start = UInt32(truncatingIfNeeded: low)
+            end = UInt32(truncatingIfNeeded: high)
+        }
+
         /// First and last byte offset at which a match may start (both inclusive).
-        var low: Int
-        var high: Int
+        var low: Int { Int(start) }
+        var high: Int {
+            get { Int(end) }
+            set { end = UInt32(truncatingIfNeeded: newValue) }
+        }
     }
 
     let prefilter: Prefilter
     /// Grouped by target, then sorted by `low`; windows of one target never overlap.
     private let windows: [Window]
+    /// Targets searched in full in this segment although they have a literal hit: past the
+    /// segment's window cap (`Prefilter.maxWindows`), the targets with the most windows
+    /// give theirs up (nil: none). Searching in full finds the same matches.
+    private let whole: [Bool]?
 
-    init(prefilter: Prefilter, windows raw: [Window]) {
+    /// - Parameter whole: targets (indexed by target) to search in full.
+    init(prefilter: Prefilter, windows raw: [Window], whole: [Bool]? = nil) {
         self.prefilter = prefilter
-        var sorted = raw
+        var windows = raw
+        Self.sortAndMerge(&windows)
+        self.windows = windows
+        self.whole = whole
+    }
+
+    /// Sorts windows by target, then start, and merges the overlapping and adjacent windows
+    /// of each target, in place (no second copy of a list that can hold millions).
+    static func sortAndMerge(_ windows: inout [Window]) {
         // Hits arrive in text order; grouping by target keeps that order inside a target.
-        sorted.sort { $0.target != $1.target ? $0.target < $1.target : $0.low != $1.low ? $0.low < $1.low : $0.high < $1.high }
-        var merged: [Window] = []
-        merged.reserveCapacity(sorted.count)
-        for window in sorted {
-            if var last = merged.last, last.target == window.target, window.low <= last.high + 1 {
-                last.high = max(last.high, window.high)
-                merged[merged.count - 1] = last
+        windows.sort { $0.target != $1.target ? $0.target < $1.target : $0.low != $1.low ? $0.low < $1.low : $0.high < $1.high }
+        var kept = 0
+        for index in windows.indices {
+            let window = windows[index]
+            if kept > 0, windows[kept - 1].target == window.target, window.low <= windows[kept - 1].high + 1 {
+                windows[kept - 1].high = max(windows[kept - 1].high, window.high)
             } else {
-                merged.append(window)
+                windows[kept] = window
+                kept += 1
             }
         }
-        windows = merged
+        windows.removeLast(windows.count - kept)
     }
+
+    /// Whether `target` is searched in full in this segment.
+    func isWhole(_ target: Int32) -> Bool { whole?[Int(target)] ?? false }
 
     var allWindows: [Window] { windows }
 
     /// How many windows the segment has, over all targets (for benchmarks).
     public var windowCount: Int { windows.count }
 
-    /// Each target with at least one window, once, in increasing order.
+    /// Each target with at least one window or searched in full, once.
     func forEachTarget(_ body: (Int32) -> Void) {
         var last: Int32 = -1
         for window in windows where window.target != last {
             body(window.target)
             last = window.target
         }
+        guard let whole else { return }
+        for (target, isWhole) in whole.enumerated() where isWhole { body(Int32(target)) }
     }
 
     /// How to search a pattern in this segment.
@@ -56,8 +88,9 @@ public struct SegmentCandidates: Sendable {
 
     func plan(for regex: any CompiledRegex) -> Plan {
         guard let target = prefilter.target(of: regex), prefilter.targets[target].requirement != nil else { return .whole }
-        if windows.isEmpty { return .windows([]) }
         let t = Int32(target)
+        if isWhole(t) { return .whole }
+        if windows.isEmpty { return .windows([]) }
         var lo = 0, hi = windows.count
         while lo < hi {
             let mid = (lo + hi) / 2

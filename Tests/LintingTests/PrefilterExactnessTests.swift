@@ -85,6 +85,34 @@ import TestSupport
         #expect(checked > 0, "the generated text never matched \(pattern); the test would prove nothing")
     }
 
+    // MARK: - A segment dense with literal hits
+
+    /// Past a segment's window cap the targets with the most windows are searched in full:
+    /// memory stays about a byte per byte of text, and every match is still found.
+    @Test func aSegmentPastTheWindowCapGivesTheSameMatches() throws {
+        // Five patterns that all require 第一 (as many rules share a phrase), and one rare one.
+        let patterns = ["第一", "第一品牌?", "(?<!不是)第一名?", "(?:全台)?第一", "第一(?:家|個)?", "desk"]
+        let regexes = try patterns.map { try engine.compile($0, caseInsensitive: true) }
+        let prefilter = Prefilter(patterns: regexes)
+        var rng = SplitMix64(seed: 20)
+        // About 40,000 hits of 第一 in 300 KB: five windows each, far past the cap (18,750).
+        let text = (0..<40_000).map { _ in rng.pick(["第一", "第一品牌", "不是第一名", "全台第一", "，", "。\n", "第一個"]) }.joined()
+            + "desk"
+        let buffer = UTF8Buffer(text)
+        let candidates = prefilter.candidates(in: TextNormalizer().normalize(buffer: buffer).buffer)
+        #expect(candidates.windowCount <= 2 * Prefilter.maxWindows(bytes: buffer.count))
+        #expect((0..<5).contains { candidates.isWhole(Int32($0)) } && !candidates.isWhole(5),
+                "the densest targets are searched in full, the sparse one in windows")
+        var targets: [Int32] = []
+        candidates.forEachTarget { targets.append($0) }
+        #expect(Set(targets) == Set(0..<6), "a target searched in full still counts as present in the segment")
+        for (pattern, regex) in zip(patterns, regexes) {
+            let expected = try allMatches(regex, text, prefilter: nil)
+            #expect(try allMatches(regex, text, prefilter: prefilter) == expected, "\(pattern)")
+            #expect(!expected.isEmpty)
+        }
+    }
+
     // MARK: - The shipped rule pack: whole documents
 
     static let ruleSet: RuleSet? = try? RuleSetLoader(engine: PCRE2Engine()).load(folders: [TestSupport.rulesFolder])
