@@ -139,12 +139,23 @@ extension HostilePullRequestSuite {
         let dense = String(repeating: line, count: 2_000_000 / line.utf8.count)
         // 4 MB of two-byte cells: 2,000,000 fields (a 16 MB one took 8.6 GB).
         let cells = String(repeating: String(repeating: "好,", count: 999) + "好\n", count: 1_000)
-        try TestSupport.write(["dense.txt": dense, "cells.csv": cells], in: folder)
+        let dense4 = String(repeating: line, count: 4_000_000 / line.utf8.count)
+        try TestSupport.write(["dense.txt": dense, "dense4.txt": dense4, "one.txt": line, "cells.csv": cells], in: folder)
         try HostileInputSuite.makeArchive("dense-cells", at: folder.appendingPathComponent("cells.xlsx"))
         try HostileInputSuite.makeArchive("slide-repeated", at: folder.appendingPathComponent("slides.pptx"))
 
         let run = try GuardedRun.adlaw(["check", "--format", "json", "--", "dense.txt"], in: folder, hangGuardSeconds: 900)
         run.expectSurvived(exitCodes: [1], memoryMiB: 512)
+        // About ten times the file above what a one-line file takes (the rule pack): the
+        // prefilter's windows are capped per segment (an 8 MB file took 394 MB, 42 times).
+        let small = try GuardedRun.adlaw(["check", "--format", "json", "--", "one.txt"], in: folder, hangGuardSeconds: 900)
+        small.expectSurvived(exitCodes: [1])
+        let quadruple = try GuardedRun.adlaw(["check", "--format", "json", "--", "dense4.txt"], in: folder, hangGuardSeconds: 900)
+        quadruple.expectSurvived(exitCodes: [1], memoryMiB: 512)
+        if ProcessInfo.processInfo.environment["ADLAW_SANITIZER"] == nil {
+            #expect(quadruple.peakMemoryMiB - small.peakMemoryMiB <= 15 * 4,
+                    "4 MB of dense copy took \(quadruple.peakMemoryMiB) MiB, a one-line file \(small.peakMemoryMiB) MiB")
+        }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
         #expect(findings.count >= 1_000 && findings.count <= 10_000, "\(findings.count) findings")
@@ -208,9 +219,20 @@ extension HostilePullRequestSuite {
         // Office copy is counted as it is read: 150,001 paragraphs in a 2 MB .docx.
         try HostileInputSuite.makeArchive("large-part", at: folder.appendingPathComponent("large.docx"))
         let word = try GuardedRun.adlaw(["check", "--", "large.docx"], in: folder, hangGuardSeconds: 600)
-        word.expectSurvived(exitCodes: [2], memoryMiB: 512,
+        // Counted while the part is read, and the parse stopped there: 147 MiB, where
+        // collecting every paragraph first took 261 MiB.
+        word.expectSurvived(exitCodes: [2], memoryMiB: 200,
                             naming: "large.docx: error: the file exceeds a safety limit: its copy would take more than 64 MB of memory to check (")
         #expect(word.stderr.contains("above its memory budget of 64 MB (10 times its size, at least 64 MB, at most 2048 MB); split the file to check it"))
+
+        // A budget given with a unit is that many bytes; an impossible one is a usage error.
+        let tight = try GuardedRun.adlaw(["check", "--max-memory", "1M", "--", "within.csv"], in: folder, hangGuardSeconds: 600)
+        tight.expectSurvived(exitCodes: [2], memoryMiB: 256, naming: "within.csv: error: the file exceeds a safety limit: ")
+        #expect(tight.stderr.contains("memory budget of 1 MB (set for every file by --max-memory)"), "\(tight.stderr.prefix(1000))")
+        let zero = try GuardedRun.adlaw(["check", "--max-memory", "0", "--", "within.csv"], in: folder, hangGuardSeconds: 600)
+        zero.expectSurvived(exitCodes: [2], memoryMiB: 256)
+        #expect(zero.stderr.contains("--max-memory") && zero.stderr.contains("give a number of bytes of at least 1048576 (1 MiB)")
+                && zero.stdout.isEmpty, "\(zero.stderr.prefix(1000))")
 
         let fine = try GuardedRun.adlaw(["check", "--format", "line", "--", "within.csv"], in: folder, hangGuardSeconds: 600)
         fine.expectSurvived(exitCodes: [1], memoryMiB: 256)

@@ -77,10 +77,22 @@ struct OfficeTextView {
         append("", zone: .body, location: fact.location ?? SourceLocation(kind: .paragraph, description: ""), facts: [fact])
     }
 
+    /// What is left of the file's memory budget (negative: past it).
+    var remainingBudget: Int { memory.limit(fileSize: fileSize) - cost }
+
+    /// Records that a reader spent the rest of the budget before its copy reached the view
+    /// (a Word part's paragraphs are collected, then ordered): `segments` were read.
+    mutating func spentBudget(reading segments: Int) {
+        overBudget = true
+        segmentsWhenOver = self.segments.count + segments
+    }
+
+    private var segmentsWhenOver: Int?
+
     /// Refuses the file when its copy went past its memory budget.
     func checkBudget(path: String) throws(ExtractionError) {
         guard overBudget else { return }
-        throw .limitExceeded(path: path, what: "its copy would take more than \(MemoryBudget.megabytes(memory.limit(fileSize: fileSize))) MB of memory to check (\(segments.count) segments read when it passed), above its memory budget of \(memory.explain(fileSize: fileSize)); split the file to check it")
+        throw .limitExceeded(path: path, what: "its copy would take more than \(MemoryBudget.megabytes(memory.limit(fileSize: fileSize))) MB of memory to check (\(segmentsWhenOver ?? segments.count) segments read when it passed), above its memory budget of \(memory.explain(fileSize: fileSize)); split the file to check it")
     }
 
     func document(path: String, format: String, notes: [Diagnostic] = []) -> ExtractedDocument {

@@ -21,14 +21,13 @@ public struct WordExtractor: TextExtractor {
     public func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
         let package = try OOXMLPackage(bytes: bytes, path: path, limits: limits)
         try OfficeKind.expect(.word, in: package)
-        guard let main = try package.mainPart(), let mainData = try package.read(main) else {
-            throw .malformed(path: path, line: nil, column: nil, reason: "no main document part; the file is not a Word document or is damaged")
-        }
+        let noMain = ExtractionError.malformed(path: path, line: nil, column: nil, reason: "no main document part; the file is not a Word document or is damaged")
+        guard let main = try package.mainPart() else { throw noMain }
         let styles = try readStyles(package, main: main)
         var view = OfficeTextView(memory: limits.memory, fileSize: bytes.count)
         view.append(fact: StructureFact(kind: .page, properties: ["number": .number(1)], sourceRange: 0..<0,
                                         location: SourceLocation(kind: .paragraph, description: main, part: main)))
-        try read(mainData, part: main, zone: .paragraph, styles: styles, package: package, into: &view)
+        guard try read(part: main, zone: .paragraph, styles: styles, package: package, into: &view) else { throw noMain }
         let relationships = try package.relationships(of: main)
         let order: [(String, Zone)] = [("header", .headerFooter), ("footer", .headerFooter), ("footnotes", .footnote),
                                        ("endnotes", .footnote), ("comments", .comment)]
@@ -36,19 +35,38 @@ public struct WordExtractor: TextExtractor {
         for (type, zone) in order {
             let targets = relationships.values.filter { $0.type == type }.map(\.target).sorted(by: Self.naturalOrder)
             for target in targets where seen.insert(target).inserted {
-                guard let data = try package.read(target) else { continue }
-                try read(data, part: target, zone: zone, styles: styles, package: package, into: &view)
+                _ = try read(part: target, zone: zone, styles: styles, package: package, into: &view)
             }
         }
         try view.checkBudget(path: path)
         return view.document(path: path, format: format)
     }
 
+    /// Reads one part into the view; false when the package lacks it. The part's bytes live
+    /// only while it is parsed.
+    private func read(part: String, zone: Zone, styles: Styles, package: OOXMLPackage,
+                      into view: inout OfficeTextView) throws(ExtractionError) -> Bool {
+        guard let data = try package.read(part) else { return false }
+        try read(data, part: part, zone: zone, styles: styles, package: package, into: &view)
+        return true
+    }
+
     private func read(_ data: Data, part: String, zone: Zone, styles: Styles, package: OOXMLPackage,
                       into view: inout OfficeTextView) throws(ExtractionError) {
         let handler = WordPartHandler(part: part, baseZone: zone, styles: styles.zones, headingLevels: styles.levels)
+        // The paragraphs are counted against the file's memory budget while they are read,
+        // so an over-budget document stops there (a 2 MB .docx of 150,000 paragraphs took
+        // 260 MB before its copy was counted).
+        handler.budget = view.remainingBudget
         try XMLEventParser(part: part, path: package.path, maxDepth: limits.maxNestingDepth).parse(data, handler: handler)
-        for item in handler.items.enumerated().sorted(by: { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }).map(\.element) {
+        if handler.stopped {
+            view.spentBudget(reading: handler.items.count)
+            try view.checkBudget(path: package.path)
+        }
+        // In document order (pictures' descriptions and tables are placed by their paragraph).
+        let order = handler.items.indices.sorted { (handler.items[$0].order, $0) < (handler.items[$1].order, $1) }
+        for index in order {
+            let item = handler.items[index]
             view.append(item.text, zone: item.zone, location: item.location, inlineZones: item.inlineZones, facts: item.facts)
         }
     }
@@ -90,6 +108,21 @@ final class WordPartHandler: XMLEventHandler {
     let styles: [String: Zone]
     let headingLevels: [String: Int]
     private(set) var items: [Item] = []
+    /// The memory the part's items may take (`MemoryBudget` estimates); past it the handler
+    /// stops the parse.
+    var budget = Int.max
+    private var spent = 0
+    /// The open paragraphs' text, counted as it grows (one paragraph can hold a whole part).
+    private var open = 0
+    var stopped: Bool { spent + open * MemoryBudget.bytesPerTextByte > budget }
+
+    /// Keeps an item, counting its estimated cost once checked (`MemoryBudget`; an item
+    /// without copy is never checked, and costs only itself).
+    private func keep(_ item: Item) {
+        let copy = item.text.contains { !$0.isWhitespace }
+        spent += copy ? MemoryBudget.bytesPerSegment + item.text.utf8.count * MemoryBudget.bytesPerTextByte : 256
+        items.append(item)
+    }
 
     private var paragraphs: [(text: ParagraphText, ordinal: Int, paraId: String?, zone: Zone, level: Int?)] = []
     /// Colours of the open paragraphs (parallel to `paragraphs`): the paragraph's shading and
@@ -276,10 +309,11 @@ final class WordPartHandler: XMLEventHandler {
             fact["rows"] = .number(Double(table.rows))
             fact["columns"] = .number(Double(table.columns))
             fact["layout"] = .flag(table.nested || table.rows < 2 || table.columns < 2)
-            items.append(Item(order: table.firstParagraph * 2 - 1, text: "", zone: .tableCell, location: location,
+            keep(Item(order: table.firstParagraph * 2 - 1, text: "", zone: .tableCell, location: location,
                               inlineZones: [], facts: [fact]))
         case "p":
             guard let paragraph = paragraphs.popLast() else { return }
+            open -= paragraph.text.utf8Count
             let look = looks.popLast()
             let location = SourceLocation(kind: .paragraph, description: "\(part) ¶\(paragraph.ordinal)", part: part,
                                           paragraph: paragraph.ordinal, paraId: paragraph.paraId)
@@ -292,7 +326,7 @@ final class WordPartHandler: XMLEventHandler {
                 facts.append(fact)
             }
             facts += OfficeRunStyle.facts(look?.runs ?? [], text: paragraph.text.text, location: location)
-            items.append(Item(order: paragraph.ordinal * 2, text: paragraph.text.text, zone: paragraph.zone,
+            keep(Item(order: paragraph.ordinal * 2, text: paragraph.text.text, zone: paragraph.zone,
                               location: location, inlineZones: paragraph.text.inlineZones, facts: facts))
         default:
             break
@@ -329,6 +363,7 @@ final class WordPartHandler: XMLEventHandler {
     private func appendText(_ string: String) {
         guard skipping == 0, let top = paragraphs.indices.last else { return }
         paragraphs[top].text.append(string)
+        open += string.utf8.count
     }
 
     /// A picture: its description is its alt text, and its fact sits on it.
@@ -344,13 +379,13 @@ final class WordPartHandler: XMLEventHandler {
         }
         fact["decorative"] = .flag(drawing.decorative)
         if let name = drawing.name { fact["source"] = .text(name) }
-        items.append(Item(order: at * 2 + 1, text: text, zone: .altText, location: location, inlineZones: [], facts: [fact]))
+        keep(Item(order: at * 2 + 1, text: text, zone: .altText, location: location, inlineZones: [], facts: [fact]))
     }
 
     private func addAltText(_ value: String) {
         let at = paragraphs.last?.ordinal ?? ordinal
         let location = SourceLocation(kind: .paragraph, description: "\(part) ¶\(at) (image)", part: part, paragraph: at)
-        items.append(Item(order: at * 2 + 1, text: value, zone: .altText, location: location, inlineZones: []))
+        keep(Item(order: at * 2 + 1, text: value, zone: .altText, location: location, inlineZones: []))
     }
 }
 

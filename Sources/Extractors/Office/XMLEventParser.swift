@@ -10,6 +10,13 @@ protocol XMLEventHandler: AnyObject {
     func start(_ name: String, attributes: [String: String])
     func end(_ name: String)
     func text(_ string: String)
+    /// Set by a handler that has read enough (its memory budget is spent): the parse stops
+    /// there, without an error; the handler's owner says why.
+    var stopped: Bool { get }
+}
+
+extension XMLEventHandler {
+    var stopped: Bool { false }
 }
 
 /// A streaming (SAX) XML reader for untrusted Office parts, on Foundation's `XMLParser`.
@@ -31,7 +38,7 @@ struct XMLEventParser {
     var maxElements = 20_000_000
 
     func parse(_ data: Data, handler: XMLEventHandler) throws(ExtractionError) {
-        let bytes = try XMLPartDecoder.utf8(data, part: part, path: path)
+        var bytes = try XMLPartDecoder.utf8(data, part: part, path: path)
         if Self.declaresDTD(bytes) {
             throw .malformed(path: path, line: nil, column: nil,
                              reason: "part \(part) declares a DOCTYPE or ENTITY, which Office files never do; refused (XML entity attacks)")
@@ -42,7 +49,9 @@ struct XMLEventParser {
             throw .malformed(path: path, line: nil, column: nil,
                              reason: "part \(part) has invalid UTF-8 at line \(line), column \(column); the file is damaged")
         }
-        let parser = XMLParser(stream: InputStream(data: Data(bytes)))
+        let stream = InputStream(data: Data(bytes))
+        bytes = [] // one copy of the part, not two, while it is parsed
+        let parser = XMLParser(stream: stream)
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
@@ -55,6 +64,8 @@ struct XMLEventParser {
         if delegate.tooMany {
             throw .limitExceeded(path: path, what: "more than \(maxElements) XML elements in part \(part)")
         }
+        // Stopped by the handler: what was read is kept, the handler's owner refuses the rest.
+        if handler.stopped { return }
         if !ok || delegate.failure != nil {
             let reason = delegate.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
             throw .malformed(path: path, line: nil, column: nil,
@@ -122,15 +133,18 @@ struct XMLEventParser {
                 return
             }
             handler.start(Self.local(elementName), attributes: attributeDict)
+            if handler.stopped { parser.abortParsing() }
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
             depth -= 1
             handler.end(Self.local(elementName))
+            if handler.stopped { parser.abortParsing() }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             handler.text(string)
+            if handler.stopped { parser.abortParsing() }
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
@@ -138,7 +152,7 @@ struct XMLEventParser {
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if failure == nil && !tooDeep && !tooMany { failure = parseError.localizedDescription }
+            if failure == nil && !tooDeep && !tooMany && !handler.stopped { failure = parseError.localizedDescription }
         }
 
         static func local(_ name: String) -> String {

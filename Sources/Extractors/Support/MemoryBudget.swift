@@ -9,8 +9,9 @@
 /// paragraph) with its location, offset map and prepared copy for matching costs about
 /// 1.3 KB (a CSV of 199,000 two-byte fields took 237 MB to extract and 305 MB to check);
 /// every byte of extracted text about 8 bytes (8 MB of copy in one segment took 56 MB to
-/// extract and 62 MB to check). Matches are not estimated: copy dense with risky phrases
-/// costs more while it is linted (docs/robustness.md).
+/// extract and 62 MB to check). Matches are not estimated: what linting keeps is capped
+/// instead (the prefilter's windows per segment, findings per rule and per file), so copy
+/// dense with risky phrases costs about what plain copy does (docs/robustness.md).
 public struct MemoryBudget: Sendable, Hashable {
     /// The budget is this many times the file's size...
     public var multiple: Int
@@ -47,8 +48,10 @@ public struct MemoryBudget: Sendable, Hashable {
 
     /// The budget of a file of `fileSize` bytes and how it is set, for error messages:
     /// `64 MB (10 times its size, at least 64 MB, at most 1024 MB)`.
+    /// A budget set for every file (`--max-memory`) says so: `512 MB (set for every file)`.
     public func explain(fileSize: Int) -> String {
-        "\(Self.megabytes(limit(fileSize: fileSize))) MB (\(multiple) times its size, at least \(Self.megabytes(floor)) MB, at most \(Self.megabytes(hardCap)) MB)"
+        if floor == hardCap { return "\(Self.megabytes(hardCap)) MB (set for every file by --max-memory)" }
+        return "\(Self.megabytes(limit(fileSize: fileSize))) MB (\(multiple) times its size, at least \(Self.megabytes(floor)) MB, at most \(Self.megabytes(hardCap)) MB)"
     }
 
     /// Bytes as whole megabytes (MiB), rounded up.
