@@ -23,7 +23,8 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders to read.", valueName: "path"))
     var paths: [String]
 
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes (a unit may follow: 100M, 1G; default: 64 MiB).", valueName: "bytes"),
+            transform: { try ByteCount.parse($0, option: "--max-file-size", minimum: 1) })
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize
 
     @Option(name: .customLong("format"), help: ArgumentHelp("Output format: \(ExtractFormat.allCases.map(\.rawValue).joinedAsAlternatives()).", valueName: "format"))

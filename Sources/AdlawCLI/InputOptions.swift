@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Checker
 import Extractors
 
@@ -18,14 +19,22 @@ public struct InputOptions: ParsableArguments {
     @Option(name: .customLong("publisher"), help: ArgumentHelp("Who publishes the copy: `government` (government bodies, their agencies and schools: accessibility of their websites is a legal duty under 身心障礙者權益保障法 §52-2) or `private` (the default). Overrides front matter `publisher:` and `.adlaw.yml`.", valueName: "publisher"))
     var publisher: String?
 
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes (a unit may follow: 100M, 1G; default: 64 MiB).", valueName: "bytes"),
+            transform: { try ByteCount.parse($0, option: "--max-file-size", minimum: 1) })
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize
 
-    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The memory budget of every file, in bytes (default: 10 times its size, at least 64 MiB, at most 2 GiB); a file whose copy would take more is refused.", valueName: "bytes"))
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("The memory budget of every file, in bytes (a unit may follow: 512M, 4G; default: 10 times its size, at least 64 MiB, at most 2 GiB); a file whose copy would take more is refused.", valueName: "bytes"),
+            transform: { try ByteCount.parse($0, option: "--max-memory", minimum: ByteCount.minimumMemory) })
     var maxMemory: Int?
 
     @Option(name: .customLong("jobs"), help: ArgumentHelp("Check this many files at a time (default: one per CPU core); the output does not change.", valueName: "n"))
     var jobs: Int?
+
+    public func validate() throws {
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs \(jobs): give the number of files to check at a time, 1 or more (default: one per CPU core)")
+        }
+    }
 
     @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out walked files and folders matching this glob (gitignore syntax; repeatable). `.adlawignore` files are read too.", valueName: "glob"))
     var exclude: [String] = []
@@ -66,5 +75,34 @@ public struct InputOptions: ParsableArguments {
         }
         if paths.contains("-") { throw .usage("`-` (standard input) cannot be mixed with paths") }
         return .paths(paths)
+    }
+}
+
+/// A size in bytes given on the command line: digits, optionally followed by a binary unit
+/// (`K`, `M`, `G`, `T`, with or without `iB` or `B`: `512M`, `2GiB`). Zero, negative,
+/// malformed and overflowing values are refused with what to pass.
+enum ByteCount {
+    /// The smallest `--max-memory`: the rule pack alone takes more than this, so a budget
+    /// below it is a mistake (0, a value meant in megabytes), never a choice.
+    static let minimumMemory = 1 << 20
+
+    struct Invalid: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func parse(_ text: String, option: String, minimum: Int) throws -> Int {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        var unit = trimmed.dropFirst(digits.count).uppercased()
+        if unit.hasSuffix("IB"), unit.count > 2 { unit.removeLast(2) } else if unit.hasSuffix("B") { unit.removeLast() }
+        let shifts: [String: Int] = ["": 0, "K": 10, "M": 20, "G": 30, "T": 40]
+        let wanted = "give a number of bytes of at least \(minimum)\(minimum >= 1 << 20 ? " (\(minimum >> 20) MiB)" : ""), optionally with a unit: \(option) 512M, \(option) 2G"
+        guard !digits.isEmpty, let shift = shifts[unit], let value = Int(digits) else {
+            throw Invalid(description: "not a size; \(wanted)")
+        }
+        let (scaled, overflow) = value.multipliedReportingOverflow(by: 1 << shift)
+        guard !overflow else { throw Invalid(description: "too large; \(wanted)") }
+        guard scaled >= minimum else { throw Invalid(description: "too small; \(wanted)") }
+        return scaled
     }
 }
