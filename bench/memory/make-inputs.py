@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the inputs of the memory-budget measurement (docs/robustness.md, "Memory budget")
-into the current folder: plain8.txt and dense2/dense8.txt (copy, 8 and 2 MB), cells.csv
+into the current folder: one.txt (one line: the base), plain8.txt and dense2/dense8.txt (copy, 8 and 2 MB), cells.csv
 (199,000 one-character fields), cells.xlsx (199,000 cells), slides.pptx (one slide listed
 5,000 times), large.docx (150,001 paragraphs). Run bench/memory/measure.sh after it.
 """
@@ -16,6 +16,7 @@ helpers = {}
 exec(compile(source, archive, 'exec'), helpers)
 
 line = '全台第一品牌，保證有效，最便宜，100%根治。\n'
+open('one.txt', 'w', encoding='utf-8').write(line)
 open('dense8.txt', 'w', encoding='utf-8').write(line * (8_000_000 // len(line.encode())))
 open('dense2.txt', 'w', encoding='utf-8').write(line * (2_000_000 // len(line.encode())))
 plain = '本店營業時間為上午十點至晚上九點，歡迎來店參觀選購。\n'

@@ -6,7 +6,7 @@
 #   /path/to/bench/memory/measure.sh /path/to/.build/debug/adlaw
 set -uo pipefail
 adlaw=${1:?usage: measure.sh ADLAW}
-for file in plain8.txt dense2.txt dense8.txt cells.csv cells.xlsx slides.pptx large.docx; do
+for file in one.txt plain8.txt dense2.txt dense8.txt cells.csv cells.xlsx slides.pptx large.docx; do
   log=$(mktemp)
   /usr/bin/time -v "$adlaw" check --format json --no-cache -- "$file" > /dev/null 2> "$log"
   status=$?
