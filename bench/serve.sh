@@ -2,7 +2,9 @@
 # The server's figures (issue 16), not a test gate:
 #   1. latency of POST /v1/check on a typical 2 KB product page under wrk (p50, p99), warm rules;
 #   2. the CLI's per-process cost for the same page (hyperfine, `adlaw check` on the file);
-#   3. the server's memory after REQUESTS requests (RSS at start, after the warm-up, at the end).
+#   3. the server's memory after REQUESTS requests: RSS at start and after each round of wrk
+#      (DURATION each) until REQUESTS are done, so growth that levels off can be told from
+#      growth per request (a leak).
 # Installs wrk and hyperfine from Debian when missing. Writes bench/results/serve.md.
 #
 # Usage: bench/serve.sh [ADLAW] (default .build/release/adlaw)
@@ -43,20 +45,15 @@ findings=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['
 
 latency=$(wrk -t 2 -c "$connections" -d "$duration" --latency -s "$work/post.lua" "http://127.0.0.1:$port/v1/check")
 warm_rss=$(rss)
-# Memory after REQUESTS requests in all: the rest of them, one connection after another batch.
-done_so_far=$(echo "$latency" | awk '/requests in/ {print $1}')
-left=$(( requests > done_so_far ? requests - done_so_far : 0 ))
-if [ "$left" -gt 0 ]; then
-  python3 - "$port" "$work/body.json" "$left" <<'PY'
-import http.client, sys
-port, body, left = int(sys.argv[1]), open(sys.argv[2], "rb").read(), int(sys.argv[3])
-connection = http.client.HTTPConnection("127.0.0.1", port)
-for _ in range(left):
-    connection.request("POST", "/v1/check", body, {"Content-Type": "application/json"})
-    response = connection.getresponse(); response.read()
-    if response.status != 200: sys.exit(f"status {response.status}")
-PY
-fi
+# Memory after REQUESTS requests in all: more rounds of wrk, RSS after each.
+total=$(echo "$latency" | awk '/requests in/ {print $1}')
+growth="$total $warm_rss"
+while [ "$total" -lt "$requests" ]; do
+  done_now=$(wrk -t 2 -c "$connections" -d "$duration" -s "$work/post.lua" "http://127.0.0.1:$port/v1/check" | awk '/requests in/ {print $1}')
+  [ "${done_now:-0}" -gt 0 ] || break
+  total=$((total + done_now))
+  growth+=$'\n'"$total $(rss)"
+done
 end_rss=$(rss)
 cli=$(ADLAW_CACHE_DIR="$work/cache" hyperfine -N --warmup 3 --runs 30 --export-markdown "$work/cli.md" \
       "$adlaw check --fail-on never --format json $work/page.txt" 2>&1 | grep -E "Time|Range" || true)
@@ -69,7 +66,9 @@ $latency
 CLI per process, the same page as a file:
 $cli
 
-server RSS: at start $start_rss; after the wrk run $warm_rss; after $requests requests $end_rss
+server RSS: at start $start_rss; after the wrk run $warm_rss; after $total requests $end_rss
+requests and RSS after each round:
+$growth
 TXT
 )
 echo "$report"

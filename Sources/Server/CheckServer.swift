@@ -113,10 +113,16 @@ public struct CheckServer: Sendable {
                     outcome.resume(with: Result { try checker.prepare(options).run(.documents(documents), deadline: deadline) })
                     gate.leave()
                 }
-                outcome.timer = Task {
-                    try await Task.sleep(for: timeout)
-                    outcome.resume(with: .failure(TimedOut()))
-                }
+                // Resumed before it is handed over: a dispatch source released while
+                // suspended is a crash.
+                let timer = DispatchSource.makeTimerSource(queue: .global(qos: .userInitiated))
+                let (seconds, attoseconds) = timeout.components
+                let nanoseconds = seconds >= Int64.max / 1_000_000_000 - 1 ? Int.max
+                    : Int(max(0, seconds)) * 1_000_000_000 + Int(max(0, attoseconds) / 1_000_000_000)
+                timer.schedule(deadline: .now() + .nanoseconds(nanoseconds))
+                timer.setEventHandler { outcome.resume(with: .failure(TimedOut())) }
+                timer.resume()
+                outcome.timer = timer
             }
         } catch let error as CheckError {
             throw HTTPError(.badRequest, message: String(error.description.drop { $0 != " " }.dropFirst()))
