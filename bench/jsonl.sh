@@ -23,9 +23,11 @@ report=$(python3 - <<PY
 c = $count
 print("binary: $adlaw; load average $load_start at the end, on $(nproc) cores")
 print(f"{c} listings ({$(wc -c < "$work/listings.jsonl")} bytes of JSONL); {$lines} result lines")
-print(f"--jsonl, one core:       {$j1:.2f} s  {c/$j1:,.0f} records/s  peak RSS {$jm1/1024:.0f} MiB")
+j1cpu, f1cpu = $ju1 + $js1, $fu1 + $fs1
+print(f"--jsonl, one core:       {$j1:.2f} s  {c/$j1:,.0f} records/s  CPU {j1cpu:.2f} s: {c/j1cpu:,.0f} records per CPU second  peak RSS {$jm1/1024:.0f} MiB")
 print(f"--jsonl, every core:     {$j2:.2f} s  {c/$j2:,.0f} records/s  peak RSS {$jm2/1024:.0f} MiB")
-print(f"files, one core:         {$f1:.2f} s  {c/$f1:,.0f} files/s    peak RSS {$fm1/1024:.0f} MiB")
+print(f"files, one core:         {$f1:.2f} s  {c/$f1:,.0f} files/s    CPU {f1cpu:.2f} s: {c/f1cpu:,.0f} files per CPU second  peak RSS {$fm1/1024:.0f} MiB")
+print(f"per record against per file, CPU time (one core): {j1cpu/f1cpu:.2f}x (the figure to compare on a loaded machine)")
 PY
 )
 echo "$report"
