@@ -144,6 +144,8 @@ public struct Linter: Sendable {
                      scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> ([Finding], [ChecklistResult]) {
         var raw: [RawFinding] = []
         var leftOut = 0
+        // Whether a rule stopped at its own limit: then more findings exist than were counted.
+        var stoppedEarly = false
         var checklistRules: [(Rule, ChecklistPattern)] = []
         let bytes = document.segments.reduce(0) { $0 + $1.text.utf8.count }
         var factMatches: [StructureRunner.Match] = []
@@ -183,6 +185,7 @@ public struct Linter: Sendable {
                                               ruleID: rule.id))
             }
             if runner.truncated {
+                stoppedEarly = true
                 diagnostics.append(Diagnostic(code: .findingLimit, level: .warning, path: document.path,
                                               message: "rule \(rule.id) matched more than \(Self.maxFindingsPerRule) times in this file; only the first \(Self.maxFindingsPerRule) are reported (fix them and check again)",
                                               ruleID: rule.id))
@@ -194,7 +197,7 @@ public struct Linter: Sendable {
         leftOut += Self.keepFirst(&raw)
         if leftOut > 0 {
             diagnostics.append(Diagnostic(code: .findingLimit, level: .warning, path: document.path,
-                                          message: "more than \(Self.maxFindingsPerFile) findings in this file; only the first \(Self.maxFindingsPerFile) are reported, \(leftOut) more \(leftOut == 1 ? "was" : "were") left out (fix them and check again)"))
+                                          message: "more than \(Self.maxFindingsPerFile) findings in this file; only the first \(Self.maxFindingsPerFile) are reported, \(stoppedEarly ? "at least " : "")\(leftOut) more \(leftOut == 1 ? "was" : "were") left out (fix them and check again)"))
         }
         // Checklists run last: their items ask whether other rules fired.
         var checklists: [RawChecklist] = []
