@@ -22,17 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . ./scripts/env.sh
 
-tools=(ripgrep linux-perf time util-linux python3)
-missing=()
-for package in "${tools[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""; if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "bench: installing ${missing[*]}" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+NEED_FOR=bench ./scripts/need-packages.sh ripgrep linux-perf time util-linux python3
 
 OUT=${BENCH_DIR:-.build/bench18}
 SPARSE_MB=${BENCH_SPARSE_MB:-8}

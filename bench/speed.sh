@@ -17,17 +17,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 . ./scripts/env.sh
 
-tools=(ripgrep hyperfine time util-linux)
-missing=()
-for package in "${tools[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""; if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "bench: installing ${missing[*]}" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+NEED_FOR=bench ./scripts/need-packages.sh ripgrep hyperfine time util-linux
 
 MB=${BENCH_MB:-64}
 FILES=${BENCH_FILES:-256}

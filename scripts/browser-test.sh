@@ -7,16 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 adlaw=${1:-.build/debug/adlaw}
-packages=(chromium chromium-driver fonts-noto-cjk python3-venv)
-missing=()
-for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+NEED_FOR=browser-test ./scripts/need-packages.sh chromium chromium-driver fonts-noto-cjk python3-venv
 if [ ! -x .venv-browser/bin/python ]; then
   python3 -m venv .venv-browser
   .venv-browser/bin/pip install -q selenium

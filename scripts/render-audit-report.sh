@@ -11,15 +11,7 @@ png=${2:-docs/audit-report.png}
 
 ./scripts/setup.sh
 . ./scripts/env.sh
-missing=()
-for package in chromium fonts-noto-cjk; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+NEED_FOR=render-audit-report ./scripts/need-packages.sh chromium fonts-noto-cjk
 
 swift build -c release --product adlaw
 mkdir -p out "$(dirname "$png")"
