@@ -20,6 +20,11 @@ enum Pack {
         }
     }()
 
+    /// One linter for the whole pack: building its prefilter analyses every pattern's
+    /// literals, which a debug build does in seconds, so the parameterised tests share it
+    /// (one per rule file and corpus document made this suite take 20 CPU minutes).
+    static let linter: Result<Linter, any Error> = loaded.map { Linter(ruleSet: $0) }
+
     /// Rule files, relative to Rules/ (found by walking, so a file that fails to load still
     /// gets its own failing test).
     static let ruleFiles: [String] = {
@@ -49,7 +54,7 @@ enum Pack {
     func ruleExamplesPassInEveryVariant(file: String) throws {
         let set = try Pack.loaded.get()
         let rule = try #require(set.rules.first { $0.origin.file.hasSuffix("/" + file) }, "\(file) did not load")
-        let failures = ExampleRunner(linter: Linter(ruleSet: set), extract: DocumentReader.readExample).run(rule, scratch: Pack.engine.makeScratch())
+        let failures = ExampleRunner(linter: try Pack.linter.get(), extract: DocumentReader.readExample).run(rule, scratch: Pack.engine.makeScratch())
         #expect(failures.isEmpty, "\(failures.map(\.description).joined(separator: "\n"))")
         #expect(rule.examples.filter { $0.expectation == .match }.count >= 2)
         #expect(rule.examples.filter { $0.expectation == .noMatch }.count >= 2)
@@ -118,14 +123,13 @@ enum Pack {
 
     @Test(arguments: Pack.corpusFiles)
     func corpusDocumentProducesExactlyItsAnnotatedFindings(file: String) throws {
-        let set = try Pack.loaded.get()
         let path = TestSupport.corpusFolder + "/" + file
         let document = try DocumentReader().read(path: path)
         var expectations = CorpusChecker.annotations(in: document.source)
         if let sidecar = try? String(contentsOfFile: path + ".expect", encoding: .utf8) {
             expectations += CorpusChecker.sidecar(sidecar)
         }
-        let result = CorpusChecker(linter: Linter(ruleSet: set)).check(document, expectations: expectations,
+        let result = CorpusChecker(linter: try Pack.linter.get()).check(document, expectations: expectations,
                                                                          scratch: Pack.engine.makeScratch())
         #expect(result.failures.isEmpty, "\(result.failures.joined(separator: "\n"))")
     }
@@ -137,7 +141,7 @@ enum Pack {
     @Test func theSamplePlanYieldsTheRightChecklists() throws {
         let set = try Pack.loaded.get()
         let document = try DocumentReader().read(path: TestSupport.corpusFolder + "/plan/spring-campaign-plan.md")
-        let result = Linter(ruleSet: set).lint(document, options: LintOptions(includeChecklists: true), scratch: Pack.engine.makeScratch())
+        let result = try Pack.linter.get().lint(document, options: LintOptions(includeChecklists: true), scratch: Pack.engine.makeScratch())
         let lists = Dictionary(uniqueKeysWithValues: result.checklists.map { ($0.ruleID.rawValue, $0) })
 
         let sweepstakes = try #require(lists["plan.sweepstakes"])
