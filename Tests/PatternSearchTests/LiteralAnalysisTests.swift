@@ -63,6 +63,21 @@ import Testing
         #expect(maxBefore("[0-9]{1,3}萬") == .some(3))
     }
 
+    @Test func aBoundedSetIsPreferredToAnUnboundedOne() {
+        // Twenty diseases at the match start, or rarer outcomes of which one follows a
+        // number of any length: that literal's window would reach back to the segment
+        // start, and in a long segment one hit means searching nearly all of it.
+        let diseases = ["感冒", "頭痛", "失眠", "便秘", "腹瀉", "胃痛", "牙痛", "咳嗽", "氣喘", "鼻炎",
+                        "痛風", "貧血", "中風", "水腫", "濕疹", "痔瘡", "近視", "耳鳴", "暈眩", "發燒"]
+        let pattern = "(?:\(diseases.joined(separator: "|")))(?:[^。]{0,6}改善|[^。]{0,4}[0-9]+天就好)"
+        #expect(literals(pattern) == Set(diseases))
+        #expect(maxBefore(pattern) == .some(0))
+        // A bounded set that is hit at nearly every character costs more than a full search:
+        // the first digit of the number is within 4 characters of the start, but the rare
+        // unbounded literal after it is chosen.
+        #expect(maxBefore("[^。]{0,4}[0-9]+天就好") == .some(nil))
+    }
+
     func bounds(_ pattern: String) -> [String: Int?] {
         guard case let .success(requirement) = LiteralAnalysis.requirement(pattern: pattern, caseless: true) else { return [:] }
         var out: [String: Int?] = [:]
