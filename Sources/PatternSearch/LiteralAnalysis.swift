@@ -5,7 +5,8 @@
 /// scanner folds ASCII case, so a case-sensitive rule only gets extra candidates).
 public struct LiteralRequirement: Sendable, Hashable {
     public var literals: [[UInt8]]
-    /// Characters a match can consume before the literal; `nil`: no bound (the largest of
+    /// Characters a match can consume before the literal, not counting separators and
+    /// numerals (`LooseSeparators.isUncounted`); `nil`: no bound (the largest of
     /// `literalMaxBefore`).
     public var maxBefore: Int?
     /// For each of `literals`, the characters a match can consume before that literal
@@ -75,9 +76,10 @@ public enum LiteralAnalysis {
     /// unknown (no useful set). No set in `prefix`, `suffix` or `required` holds "".
     struct Info {
         var minLength: Int
-        /// Most characters that are not `LooseSeparators` (`nil`: unbounded). Separators
-        /// count for nothing, so `\s*` adds 0: windows walk back over separators for free
-        /// (`LooseSeparators.windowStart`), and every bound below is in these units.
+        /// Most characters that are not `LooseSeparators.isUncounted` (`nil`: unbounded).
+        /// Separators and numerals count for nothing, so `\s*` and `[0-9]+` add 0: windows
+        /// walk back over them for free (`LooseSeparators.windowStart`), and every bound
+        /// below is in these units.
         var maxLength: Int?
         /// Every string the node can match (possibly more), when few.
         var exact: Set<[UInt8]>?
@@ -252,11 +254,11 @@ public enum LiteralAnalysis {
             if stripped && scalars.contains(where: LooseSeparators.contains) {
                 var set = Set(scalars.filter { !LooseSeparators.contains($0) }.map { Array(String($0).utf8) })
                 set.insert([])
-                let solid = scalars.allSatisfy(LooseSeparators.contains) ? 0 : 1
+                let solid = scalars.allSatisfy(LooseSeparators.isUncounted) ? 0 : 1
                 return Info(minLength: 1, maxLength: solid, exact: set, prefix: nil, suffix: nil, required: nil)
             }
             let set = Set(scalars.map { Array(String($0).utf8) })
-            let solid = scalars.allSatisfy(LooseSeparators.contains) ? 0 : 1
+            let solid = scalars.allSatisfy(LooseSeparators.isUncounted) ? 0 : 1
             return Info(minLength: 1, maxLength: solid, exact: set, prefix: set, suffix: set, required: nil)
         case .separator:
             return Info(minLength: 1, maxLength: 0, exact: stripped ? [[]] : nil, prefix: nil, suffix: nil, required: nil)

@@ -16,15 +16,33 @@ enum LooseSeparators {
         }
     }
 
+    /// Whether a window walks back over `v` for free: a separator, or a character of a
+    /// number (an ASCII or full-width digit, a Chinese numeral). A literal after a number
+    /// of any length (`{{number}}`: 3天就好, 瘦了10公斤) then keeps a bound instead of a window
+    /// that reaches back to the segment start; runs of such characters in copy are short.
+    @inline(__always)
+    static func isUncounted(_ v: UInt32) -> Bool {
+        if v < 0x80 { return ascii[Int(v)] || (v >= 0x30 && v <= 0x39) }
+        switch v {
+        case 0xFF10...0xFF19, 0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94, 0x516B, 0x516D, 0x5169,
+             0x5341, 0x5343, 0x56DB, 0x5104, 0x767E, 0x842C, 0x96F6:
+            return true // ０-９ 〇 一 七 万 三 九 二 五 八 六 兩 十 千 四 億 百 萬 零
+        default:
+            return contains(v)
+        }
+    }
+
+    static func isUncounted(_ scalar: Unicode.Scalar) -> Bool { isUncounted(scalar.value) }
+
     /// The first byte offset at which a match may start when it has at most `solid`
-    /// characters that are not separators before `offset`: back over `solid` such
-    /// characters, and over every separator met on the way and right before.
+    /// counted characters (not `isUncounted`) before `offset`: back over `solid` such
+    /// characters, and over every uncounted one met on the way and right before.
     static func windowStart(in text: UnsafeBufferPointer<UInt8>, before offset: Int, solid: Int) -> Int {
         var o = min(offset, text.count), left = solid
         while o > 0 {
             var start = o - 1
             while start > 0 && (text[start] & 0xC0) == 0x80 { start -= 1 }
-            if !contains(decode(text, at: start, end: o)) {
+            if !isUncounted(decode(text, at: start, end: o)) {
                 if left == 0 { break }
                 left -= 1
             }

@@ -60,22 +60,22 @@ import Testing
 
     @Test func unboundedPrefixesHaveNoWindowBound() {
         #expect(maxBefore(".*保證") == .some(nil))
-        #expect(maxBefore("[0-9]{1,3}萬") == .some(3))
+        #expect(maxBefore("[a-z]{1,3}萬") == .some(3))
     }
 
     @Test func aBoundedSetIsPreferredToAnUnboundedOne() {
-        // Twenty diseases at the match start, or rarer outcomes of which one follows a
-        // number of any length: that literal's window would reach back to the segment
-        // start, and in a long segment one hit means searching nearly all of it.
+        // Twenty diseases at the match start, or rarer outcomes of which one follows a word
+        // of any length: that literal's window would reach back to the segment start, and
+        // in a long segment one hit means searching nearly all of it.
         let diseases = ["感冒", "頭痛", "失眠", "便秘", "腹瀉", "胃痛", "牙痛", "咳嗽", "氣喘", "鼻炎",
                         "痛風", "貧血", "中風", "水腫", "濕疹", "痔瘡", "近視", "耳鳴", "暈眩", "發燒"]
-        let pattern = "(?:\(diseases.joined(separator: "|")))(?:[^。]{0,6}改善|[^。]{0,4}[0-9]+天就好)"
+        let pattern = "(?:\(diseases.joined(separator: "|")))(?:[^。]{0,6}改善|[^。]{0,4}[a-z]+天就好)"
         #expect(literals(pattern) == Set(diseases))
         #expect(maxBefore(pattern) == .some(0))
         // A bounded set that is hit at nearly every character costs more than a full search:
-        // the first digit of the number is within 4 characters of the start, but the rare
+        // the word's first letter is within 4 characters of the start, but the rare
         // unbounded literal after it is chosen.
-        #expect(maxBefore("[^。]{0,4}[0-9]+天就好") == .some(nil))
+        #expect(maxBefore("[^。]{0,4}[a-z]+天就好") == .some(nil))
     }
 
     func bounds(_ pattern: String) -> [String: Int?] {
@@ -103,7 +103,7 @@ import Testing
         // `\s*` and classes of separators count for nothing: the bound is in other characters.
         #expect(bounds(#"限\s*男\s*性\s*專用"#).values.allSatisfy { $0 != nil })
         // However many spaces there are, a match has at most three other characters.
-        for pattern in [#"[0-9]萬元"#, #"[0-9]\s*萬\s*元\s*"#, #"[0-9][ \t]+萬\s+元[\s・]*"#] {
+        for pattern in [#"[a-c]好元"#, #"[a-c]\s*好\s*元\s*"#, #"[a-c][ \t]+好\s+元[\s・]*"#] {
             let node = try? RegexSyntaxParser.parse(pattern, caseless: true).0
             #expect(node.map { LiteralAnalysis.analyse($0, stripped: false).maxLength } == .some(3), "\(pattern)")
         }
@@ -111,15 +111,31 @@ import Testing
     }
 
     @Test func windowsWalkBackOverSeparatorsForFree() {
-        let text = Array("買 一・送  一".utf8)
+        let text = Array("買 個・送  個".utf8)
         text.withUnsafeBufferPointer { buffer in
-            let end = text.count - 3 // the second 一
+            let end = text.count - 3 // the second 個
             // Zero characters back: still every separator right before the literal.
             #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 0) == 13) // the spaces after 送
             #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 1) == 7) // 送 and the ・ before it
-            #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 2) == 3) // 一 and the space before it
+            #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 2) == 3) // 個 and the space before it
             #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 3) == 0)
             #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 9) == 0)
+        }
+    }
+
+    @Test func numbersCostNoCharactersEither() {
+        // A literal after a number of any length keeps a bound: digits and Chinese numerals
+        // are walked back over for free, like separators.
+        // (The bounds are not the tightest: a literal across a seam is bounded by the
+        // length of all before the seam.)
+        for pattern in [#"(?:[0-9]+|[一二兩三十百千萬]+)\s*天就好"#, #"瘦了?[0-9](?:[0-9]|,(?=[0-9]{3}))*\s*公斤"#] {
+            #expect((maxBefore(pattern) ?? nil).map { $0 <= 3 } == true, "\(pattern)")
+        }
+        let text = Array("瘦了 1,200三十公斤".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            let end = text.count - 6 // 公斤
+            #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 0) == 6) // after 了
+            #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 1) == 3) // 了
         }
     }
 
