@@ -27,9 +27,8 @@ public struct SegmentCandidates: Sendable {
     let prefilter: Prefilter
     /// Grouped by target, then sorted by `low`; windows of one target never overlap.
     private let windows: [Window]
-    /// Targets searched in full in this segment although they have a literal hit: past the
-    /// segment's window cap (`Prefilter.maxWindows`), the targets with the most windows
-    /// give theirs up (nil: none). Searching in full finds the same matches.
+    /// Targets searched in full in this segment (nil: none): every target, in a segment
+    /// whose offsets pass 32 bits. Searching in full finds the same matches.
     private let whole: [Bool]?
 
     /// - Parameter whole: targets (indexed by target) to search in full.
@@ -42,14 +41,21 @@ public struct SegmentCandidates: Sendable {
     }
 
     /// Sorts windows by target, then start, and merges the overlapping and adjacent windows
-    /// of each target, in place (no second copy of a list that can hold millions).
-    static func sortAndMerge(_ windows: inout [Window]) {
+    /// of each target (and those at most `gap` bytes apart), in place (no second copy of a
+    /// list that can hold millions).
+    static func sortAndMerge(_ windows: inout [Window], gap: Int = 0) {
         // Hits arrive in text order; grouping by target keeps that order inside a target.
         windows.sort { $0.target != $1.target ? $0.target < $1.target : $0.low != $1.low ? $0.low < $1.low : $0.high < $1.high }
+        join(&windows, gap: gap)
+    }
+
+    /// Joins sorted windows of one target that overlap or are at most `gap` bytes apart, in
+    /// place. A joined window only adds start positions to try: the same matches.
+    static func join(_ windows: inout [Window], gap: Int) {
         var kept = 0
         for index in windows.indices {
             let window = windows[index]
-            if kept > 0, windows[kept - 1].target == window.target, window.low <= windows[kept - 1].high + 1 {
+            if kept > 0, windows[kept - 1].target == window.target, window.low <= windows[kept - 1].high + 1 + gap {
                 windows[kept - 1].high = max(windows[kept - 1].high, window.high)
             } else {
                 windows[kept] = window
