@@ -210,9 +210,11 @@ public final class Prefilter: Sendable {
         return SegmentCandidates(prefilter: self, windows: collector.windows)
     }
 
-    /// The most windows a segment of `bytes` bytes keeps (12 bytes each: at most about 1.5
-    /// bytes per byte of text while they are collected): an ordinary paragraph has tens.
-    public static func maxWindows(bytes: Int) -> Int { max(4_096, bytes / 16) }
+    /// The most windows a segment of `bytes` bytes keeps (12 bytes each: at most about 3
+    /// bytes per byte of text while they are collected): an ordinary paragraph has tens; 2 MB
+    /// of one-line generated copy had more than a sixteenth of a window per byte, and
+    /// joining them cost 1.5 CPU s more than keeping them (4 MB of dense copy: 96 -> 102 MB).
+    public static func maxWindows(bytes: Int) -> Int { max(4_096, bytes / 8) }
 
     /// Collects a segment's windows within a cap (see `candidates(in:)`).
     struct WindowCollector {
