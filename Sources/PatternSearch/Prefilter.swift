@@ -189,7 +189,7 @@ public final class Prefilter: Sendable {
         var collector = WindowCollector(cap: Self.maxWindows(bytes: buffer.count))
         guard buffer.count < Int(UInt32.max) else {
             // Offsets past 32 bits: every target is searched in full.
-            return SegmentCandidates(prefilter: self, windows: [], whole: Array(repeating: true, count: targets.count))
+            return SegmentCandidates(prefilter: self, windows: [], whole: true)
         }
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
         func record(_ hits: [Hit], at offset: Int) {

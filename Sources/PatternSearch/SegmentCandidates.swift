@@ -27,12 +27,12 @@ public struct SegmentCandidates: Sendable {
     let prefilter: Prefilter
     /// Grouped by target, then sorted by `low`; windows of one target never overlap.
     private let windows: [Window]
-    /// Targets searched in full in this segment (nil: none): every target, in a segment
-    /// whose offsets pass 32 bits. Searching in full finds the same matches.
-    private let whole: [Bool]?
+    /// Every target is searched in full in this segment (one whose offsets pass 32 bits).
+    /// Searching in full finds the same matches.
+    private let whole: Bool
 
-    /// - Parameter whole: targets (indexed by target) to search in full.
-    init(prefilter: Prefilter, windows raw: [Window], whole: [Bool]? = nil) {
+    /// - Parameter whole: search every target in full instead of in windows.
+    init(prefilter: Prefilter, windows raw: [Window], whole: Bool = false) {
         self.prefilter = prefilter
         var windows = raw
         Self.sortAndMerge(&windows)
@@ -66,7 +66,7 @@ public struct SegmentCandidates: Sendable {
     }
 
     /// Whether `target` is searched in full in this segment.
-    func isWhole(_ target: Int32) -> Bool { whole?[Int(target)] ?? false }
+    func isWhole(_ target: Int32) -> Bool { whole }
 
     var allWindows: [Window] { windows }
 
@@ -80,8 +80,8 @@ public struct SegmentCandidates: Sendable {
             body(window.target)
             last = window.target
         }
-        guard let whole else { return }
-        for (target, isWhole) in whole.enumerated() where isWhole { body(Int32(target)) }
+        guard whole else { return }
+        for target in prefilter.targets.indices { body(Int32(target)) }
     }
 
     /// How to search a pattern in this segment.

@@ -70,10 +70,10 @@ struct ScanCommand: ParsableCommand {
             let allWindows = totals.values.reduce(0) { $0 + $1.0 }, allBytes = totals.values.reduce(0) { $0 + $1.1 }
             print("all targets: \(allWindows) windows, \(allBytes) start bytes")
             for (t, v) in totals.sorted(by: { $0.value.1 > $1.value.1 }).prefix(20) {
-                let literals = prefilter.targets[t].requirement?.literals.prefix(6).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|") ?? "-"
+                let requirement = prefilter.targets[t].requirement
+                let literals = requirement?.literals.prefix(6).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|") ?? "-"
                 print("\(v.0) windows, \(v.1) start bytes: \(labels[t] ?? "sector signal") [\(literals)]")
                 // Unbounded literals: their windows reach back to the segment start.
-                let requirement = prefilter.targets[t].requirement
                 let unbounded = requirement.map { zip($0.literals, $0.literalMaxBefore).filter { $0.1 == nil }.map(\.0) } ?? []
                 if !unbounded.isEmpty {
                     let shown = unbounded.prefix(12).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")
