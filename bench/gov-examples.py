@@ -117,6 +117,8 @@ def main() -> int:
     parser.add_argument("--misses", type=int, default=10, help="how many instructive misses to print (default 10)")
     parser.add_argument("--list-misses", action="store_true", help="print every missed violation")
     parser.add_argument("--list-fp", action="store_true", help="print every flagged allowed phrase")
+    parser.add_argument("--list-plain-misses", action="store_true",
+                        help="print every violation with no error or warning finding without --sector")
     args = parser.parse_args()
 
     adlaw = find_adlaw(args.adlaw)
@@ -185,6 +187,11 @@ def main() -> int:
                  for part in ("dev", "held-out")}
         print(f"  {name:<26}{sum(severe):>8}{len(severe):>8}{pct(sum(severe), len(severe)):>9}"
               f"   dev {pct(*parts['dev'])}, held-out {pct(*parts['held-out'])}")
+        if args.list_plain_misses:
+            for item, hit, found in zip(sets[name], severe, plain[name]):
+                if not hit:
+                    infos = ", ".join(sorted({f["ruleId"] for f in found}))
+                    print(f"    MISS [{name} 項次{item['id']}] {item['text']}" + (f"  (info: {infos})" if infos else ""))
     plain_fp = [(item, [f for f in found if f["severity"] != "info"]) for item, found in zip(sets["allowed"], plain["allowed"])]
     plain_fp = [(item, found) for item, found in plain_fp if found]
     print(f"  {'allowed phrases flagged':<26}{len(plain_fp):>8}{len(sets['allowed']):>8}{pct(len(plain_fp), len(sets['allowed'])):>9}")
