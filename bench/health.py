@@ -151,6 +151,8 @@ def main():
     parser.add_argument("--adlaw", help="the adlaw binary")
     parser.add_argument("--data", default=benchlib.find_data(),
                         help="folder of the government example JSON files")
+    parser.add_argument("--list-plain-misses", action="store_true",
+                        help="print the prohibited phrases with no error or warning finding without --sector")
     args = parser.parse_args()
     built = [p for p in (".build/release/adlaw", ".build/debug/adlaw") if os.path.exists(p)]
     adlaw = args.adlaw or (built[0] if built else shutil.which("adlaw"))
@@ -196,6 +198,8 @@ def main():
             if expect == "pass":
                 for p in flagged:
                     print(f"    {p}")
+            elif args.list_plain_misses:
+                print("    missed: " + " / ".join(p for p in items if p not in flagged))
         out_of_domain(adlaw, args.data, workdir)
 
 
