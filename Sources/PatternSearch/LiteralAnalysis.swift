@@ -236,7 +236,7 @@ public enum LiteralAnalysis {
         switch node {
         case let .chars(scalars): return scalars.contains(where: LooseSeparators.contains)
         case .separator: return true
-        case .any, .assertion: return false
+        case .any, .digit, .assertion: return false
         case let .concat(items), let .alternation(items): return items.contains(where: mentionsSeparators)
         case let .repeated(inner, _, _): return mentionsSeparators(inner)
         }
@@ -262,6 +262,9 @@ public enum LiteralAnalysis {
             return Info(minLength: 1, maxLength: solid, exact: set, prefix: set, suffix: set, required: nil)
         case .separator:
             return Info(minLength: 1, maxLength: 0, exact: stripped ? [[]] : nil, prefix: nil, suffix: nil, required: nil)
+        case .digit:
+            // One character that counts for nothing in a window (a digit of any script).
+            return Info(minLength: 1, maxLength: 0, exact: nil, prefix: nil, suffix: nil, required: nil)
         case let .any(min, max):
             return Info(minLength: min, maxLength: max, exact: nil, prefix: nil, suffix: nil, required: nil)
         case .assertion:

@@ -17,19 +17,29 @@ enum LooseSeparators {
     }
 
     /// Whether a window walks back over `v` for free: a separator, or a character of a
-    /// number (an ASCII or full-width digit, a Chinese numeral). A literal after a number
-    /// of any length (`{{number}}`: 3天就好, 瘦了10公斤) then keeps a bound instead of a window
-    /// that reaches back to the segment start; runs of such characters in copy are short.
+    /// number (a decimal digit of any script, as PCRE2's `\d` under UCP, or a Chinese
+    /// numeral). A literal after a number of any length (`{{number}}`: 3天就好, 瘦了10公斤,
+    /// `\d+天`, 三個半月) then keeps a bound instead of a window that reaches back to the
+    /// segment start; runs of such characters in copy are short.
     @inline(__always)
     static func isUncounted(_ v: UInt32) -> Bool {
         if v < 0x80 { return ascii[Int(v)] || (v >= 0x30 && v <= 0x39) }
         switch v {
         case 0xFF10...0xFF19, 0x3007, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94, 0x516B, 0x516D, 0x5169,
-             0x5341, 0x5343, 0x56DB, 0x5104, 0x767E, 0x842C, 0x96F6:
-            return true // ０-９ 〇 一 七 万 三 九 二 五 八 六 兩 十 千 四 億 百 萬 零
+             0x5341, 0x5343, 0x534A, 0x56DB, 0x5104, 0x767E, 0x842C, 0x96F6:
+            return true // ０-９ 〇 一 七 万 三 九 二 五 八 六 兩 十 千 半 四 億 百 萬 零
+        case 0x3400...0x9FFF:
+            return false // CJK ideographs: no decimal digit among them
         default:
-            return contains(v)
+            return contains(v) || isDecimalDigit(v)
         }
+    }
+
+    /// Whether `v` is a decimal digit (Unicode Nd: what `\d` matches under PCRE2_UCP). Swift's
+    /// Unicode tables are at least as new as PCRE2's, so this is a superset of PCRE2's `\d`.
+    static func isDecimalDigit(_ v: UInt32) -> Bool {
+        guard v >= 0x80 else { return v >= 0x30 && v <= 0x39 }
+        return Unicode.Scalar(v)?.properties.generalCategory == .decimalNumber
     }
 
     static func isUncounted(_ scalar: Unicode.Scalar) -> Bool { isUncounted(scalar.value) }

@@ -13,6 +13,9 @@ indirect enum RegexNode: Equatable {
     /// One character of a class made only of separators (`LooseSeparators`), such as the gap
     /// a `loose: true` phrase allows between its characters.
     case separator
+    /// One decimal digit (`\d`: any Unicode Nd under UCP), which windows walk back over for
+    /// free (`LooseSeparators.isUncounted`).
+    case digit
     /// A zero-width assertion (`^`, `\b`, a lookaround): it consumes nothing.
     case assertion
     case concat([RegexNode])
@@ -272,7 +275,9 @@ struct RegexSyntaxParser {
         case "s", "h", "v":
             // Whitespace: every such character is one of `LooseSeparators`.
             return (.separator, nil)
-        case "d", "D", "w", "W", "S", "H", "V", "N":
+        case "d":
+            return (.digit, nil)
+        case "D", "w", "W", "S", "H", "V", "N":
             return (.any(min: 1, max: 1), nil)
         case "R": return (.any(min: 1, max: 2), nil)
         case "X": return (.any(min: 1, max: nil), nil)

@@ -56,6 +56,9 @@ import TestSupport
         #"(?:[0-9]+|[一二兩三十百千萬]+)\s*(?:天|公斤)(?:就好|見效)"#,
         #"瘦了?\s*[0-9](?:[0-9]|,(?=[0-9]{3}))*\s*公斤"#,
         #"限\s+(?:男|女)\s*性"#,
+        // `\d` (a digit of any script under UCP) and 半 are free in windows as well.
+        #"\d+\s*天(?:就好|見效)"#,
+        #"[0-9一二三半]+\s*個?月(?:就好|見效)"#,
         // A loose phrase, searched through the separator-stripped view.
         #"(?:治[\s.·・•\-_*~|/\\、,'"^+=#]{0,2}療|保[\s.·・•\-_*~|/\\、,'"^+=#]{0,2}證[\s.·・•\-_*~|/\\、,'"^+=#]{0,2}有[\s.·・•\-_*~|/\\、,'"^+=#]{0,2}效)"#,
     ]
@@ -68,8 +71,10 @@ import TestSupport
                                      "・", "  ", "、", "\n", "治 療", "保．證", "治・・・療",
                                      "男", "女", "性", "優先", "佳", "限", "婦", "\u{3000}", "\t", "好棒", "限 男", "限\u{3000}女", "女性", "男 性", "頭獎 1,000,000",
                                      "3", "12", "三", "十", "兩", "天", "公斤", "就好", "見效", "瘦了", "3天", "十公斤", "天就好", "瘦了12", "首獎3萬元", "頭獎 1,000,000元"]
+    /// More pieces for the patterns with `\d` and 半: digits of other scripts and 三個半月.
+    static let numberPieces = ["٣", "١٢", "３", "半", "個", "月", "三個半月", "٣天", "12個月"]
 
-    static func randomText(_ rng: inout SplitMix64, pieces: Int) -> String {
+    static func randomText(_ rng: inout SplitMix64, pieces: Int, from alphabet: [String] = alphabet) -> String {
         (0..<pieces).map { _ in rng.pick(alphabet) }.joined()
     }
 
@@ -80,7 +85,8 @@ import TestSupport
         var rng = SplitMix64(seed: UInt64(pattern.utf8.count) &* 31 &+ 17)
         var checked = 0
         for _ in 0..<300 {
-            let text = Self.randomText(&rng, pieces: Int(rng.next() % 80))
+            let numbers = pattern.contains(#"\d"#) || pattern.contains("半")
+            let text = Self.randomText(&rng, pieces: Int(rng.next() % 80), from: numbers ? Self.alphabet + Self.numberPieces : Self.alphabet)
             let expected = try allMatches(regex, text, prefilter: nil)
             let actual = try allMatches(regex, text, prefilter: prefilter)
             #expect(actual == expected, "pattern \(pattern) on \(text)")

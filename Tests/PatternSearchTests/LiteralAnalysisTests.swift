@@ -128,7 +128,8 @@ import Testing
         // are walked back over for free, like separators.
         // (The bounds are not the tightest: a literal across a seam is bounded by the
         // length of all before the seam.)
-        for pattern in [#"(?:[0-9]+|[一二兩三十百千萬]+)\s*天就好"#, #"瘦了?[0-9](?:[0-9]|,(?=[0-9]{3}))*\s*公斤"#] {
+        for pattern in [#"(?:[0-9]+|[一二兩三十百千萬]+)\s*天就好"#, #"瘦了?[0-9](?:[0-9]|,(?=[0-9]{3}))*\s*公斤"#,
+                        #"\d+\s*天就好"#, #"[0-9一二三半]+\s*個?月就好"#] {
             #expect((maxBefore(pattern) ?? nil).map { $0 <= 3 } == true, "\(pattern)")
         }
         let text = Array("瘦了 1,200三十公斤".utf8)
@@ -137,6 +138,14 @@ import Testing
             #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 0) == 6) // after 了
             #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 1) == 3) // 了
         }
+        // `\d` under UCP matches a digit of any script, 半 is part of 三個半月: both are free.
+        let other = Array("瘦了٣٠半公斤".utf8)
+        other.withUnsafeBufferPointer { buffer in
+            let end = other.count - 6 // 公斤
+            #expect(LooseSeparators.windowStart(in: buffer, before: end, solid: 0) == 6) // after 了
+        }
+        #expect(LooseSeparators.isUncounted(UInt32(0x0663)) && LooseSeparators.isUncounted(UInt32(0xFF13)))
+        #expect(!LooseSeparators.isUncounted(UInt32(0x6CBB)) && !LooseSeparators.isUncounted(UInt32(0x0661 + 0x100))) // 治, a letter
     }
 
     @Test func constructsThatChangeWhereAMatchStartsAreNotAnalysed() {
