@@ -39,6 +39,14 @@ enum StructureSummary {
 
     /// Fills `text-characters` and `images` of each page fact: the whole document, or the
     /// page's slide (`location.slide`) or PDF page (`number`, by the page map).
+    /// `scalar.properties.isWhitespace`, without the property lookup for the common
+    /// scalars (it was 4% of checking small product pages): ASCII is decided here, and no
+    /// scalar above U+3000 (ideographic space) has the White_Space property.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.value <= 0x3000 && scalar.properties.isWhitespace
+    }
+
     private static func countPages(_ facts: inout [StructureFact], in document: ExtractedDocument) {
         let pages = facts.indices.filter { facts[$0].kind == .page }
         guard !pages.isEmpty else { return }
@@ -52,7 +60,7 @@ enum StructureSummary {
         }
         var characters: [Int: Int] = [:]
         for segment in document.segments where countsAsText(segment.zone, format: document.format) {
-            let count = segment.text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+            let count = segment.text.unicodeScalars.reduce(0) { $0 + (isWhitespace($1) ? 0 : 1) }
             characters[byPage ? page(ofSegment: segment) : 1, default: 0] += count
         }
         var images: [Int: Int] = [:]
