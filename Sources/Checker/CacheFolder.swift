@@ -59,7 +59,9 @@ public struct CacheFolder: Sendable {
 
     /// The bytes of a cache file written by this user's adlaw (its tag checked and removed),
     /// or nil when it is missing, not a regular file of this user, too large or not authentic.
-    func read(_ path: String) -> [UInt8]? {
+    /// The bytes are a slice of the file as read, not copied again (the rule set's file is
+    /// several MB).
+    func read(_ path: String) -> ArraySlice<UInt8>? {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -74,7 +76,7 @@ public struct CacheFolder: Sendable {
             guard count > 0 else { return nil }
             done += count
         }
-        return key.opened(bytes).map(Array.init)
+        return key.opened(bytes)
     }
 
     /// Writes `bytes` (and their tag) to `path` atomically, then removes the oldest files of

@@ -255,6 +255,13 @@ struct RuleSetCache {
     /// The rules in `bytes`, or nil unless they are a whole file of this version and key
     /// whose patterns all compile.
     func decode(_ bytes: [UInt8], key: [UInt8], engine: PCRE2Engine) -> LoadedRules? {
+        decode(bytes[...], key: key, engine: engine)
+    }
+
+    /// The rules in `bytes` (a slice at any start), as `decode` above.
+    func decode(_ file: ArraySlice<UInt8>, key: [UInt8], engine: PCRE2Engine) -> LoadedRules? {
+        // Offsets below count from the slice's start.
+        let bytes = file.startIndex == 0 ? file : ArraySlice(Array(file))
         let version = Array(folder.version.utf8)
         var offset = Self.magic.count
         guard bytes.count >= offset + 2 + version.count + Self.keyLength + 4, bytes.starts(with: Self.magic),
@@ -302,7 +309,8 @@ struct RuleSetCache {
         for index in 0..<bytes { out.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * index))) }
     }
 
-    static func read(_ bytes: [UInt8], at offset: Int, bytes count: Int) -> UInt64 {
+    static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: Int, bytes count: Int) -> UInt64
+        where Bytes.Index == Int {
         var value: UInt64 = 0
         for index in 0..<count { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
         return value

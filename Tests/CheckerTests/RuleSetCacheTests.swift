@@ -85,6 +85,11 @@ import TestSupport
         let back = try #require(store.decode(bytes, key: key, engine: PCRE2Engine()))
         #expect(back.ruleSet.rules.map(\.id) == rules.rules.map(\.id))
         #expect(back.ruleSet.rules.first?.pattern.triggerRegex?.pattern == rules.rules.first?.pattern.triggerRegex?.pattern)
+        // The file as read is a slice of a larger buffer (the tag removed): decoded in place,
+        // wherever the slice starts.
+        #expect(store.decode(bytes[...], key: key, engine: PCRE2Engine())?.ruleSet.rules.map(\.id) == rules.rules.map(\.id))
+        #expect(store.decode(([9, 9] + bytes + [9])[2..<(bytes.count + 2)], key: key, engine: PCRE2Engine())?.ruleSet.rules.map(\.id)
+            == rules.rules.map(\.id))
 
         var otherKey = key
         otherKey[31] ^= 1
