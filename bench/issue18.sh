@@ -110,10 +110,10 @@ echo "two cores: $(ratio "$walla" "$wallb")x / $(ratio "$wallc" "$wallb")x one c
 echo "  command: taskset -c 0 adlaw check --sector <all> --jobs 1 ... $split_dir; taskset -c 0,1 ... --jobs 2"
 echo
 
-sparse_bytes=$(cat "$sparse"/* | wc -c)
 fi
 
 if only 5; then
+sparse_bytes=$(cat "$sparse"/* | wc -c)
 echo "## 5. Sparse product pages, sectors inferred, one core (load $(load))"
 read -r walls cpus rsss < <(measure taskset -c 0 "$bin" check --format line --fail-on never --jobs 1 "$sparse")
 echo "$sparse_bytes bytes in $(ls "$sparse" | wc -l) pages: $(mbps "$sparse_bytes" "$cpus") MB/s per CPU second, $(mbps "$sparse_bytes" "$walls") MB/s wall; peak RSS $((rsss / 1024)) MiB (target 60 MB/s)"
