@@ -170,10 +170,8 @@ public final class Prefilter: Sendable {
         let buffer = UTF8Buffer(text)
         let normalized = TextNormalizer().normalize(buffer: buffer).buffer
         var out: [Int: (Int, Int)] = [:]
-        for window in candidates(in: normalized).allWindows {
-            let t = Int(window.target)
-            let old = out[t] ?? (0, 0)
-            out[t] = (old.0 + 1, old.1 + window.high - window.low + 1)
+        for run in candidates(in: normalized).allRuns {
+            out[Int(run.target)] = (run.windows.count, run.windows.reduce(0) { $0 + $1.high - $1.low + 1 })
         }
         return out.map { ($0.key, $0.value.0, $0.value.1) }.sorted { $0.windows > $1.windows }
     }
@@ -182,20 +180,20 @@ public final class Prefilter: Sendable {
     /// in which a match may start.
     ///
     /// Windows are bounded by the segment's size (`maxWindows`): when a segment dense with
-    /// literal hits passes it, the windows are merged, and if they are still too many the
-    /// close windows of each target are joined, with a gap that doubles until few enough
-    /// are left (the same matches: a window only adds start positions to try).
+    /// literal hits passes it, the close windows of each target are joined, with a gap that
+    /// doubles until few enough are left (the same matches: a window only adds start
+    /// positions to try).
     public func candidates(in buffer: UTF8Buffer) -> SegmentCandidates {
-        var collector = WindowCollector(cap: Self.maxWindows(bytes: buffer.count))
         guard buffer.count < Int(UInt32.max) else {
             // Offsets past 32 bits: every target is searched in full.
-            return SegmentCandidates(prefilter: self, windows: [], whole: true)
+            return SegmentCandidates(prefilter: self, windows: [], runs: [], whole: true)
         }
+        var collector = WindowCollector(targets: targets.count, cap: Self.maxWindows(bytes: buffer.count))
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
         func record(_ hits: [Hit], at offset: Int) {
             for hit in hits {
                 let low = hit.maxBefore < 0 ? 0 : LooseSeparators.windowStart(in: text, before: offset, solid: Int(hit.maxBefore))
-                collector.add(SegmentCandidates.Window(target: hit.target, low: low, high: offset))
+                collector.add(target: hit.target, low: low, high: offset)
             }
         }
         scanner.scan(text) { literal, offset in record(literalTargets[Int(literal)], at: offset) }
@@ -207,48 +205,101 @@ public final class Prefilter: Sendable {
                 }
             }
         }
-        return SegmentCandidates(prefilter: self, windows: collector.windows)
+        let (windows, runs) = collector.finish()
+        return SegmentCandidates(prefilter: self, windows: windows, runs: runs)
     }
 
-    /// The most windows a segment of `bytes` bytes keeps (12 bytes each: at most about 3
-    /// bytes per byte of text while they are collected): an ordinary paragraph has tens; 2 MB
-    /// of one-line generated copy had more than a sixteenth of a window per byte, and
-    /// joining them cost 1.5 CPU s more than keeping them (4 MB of dense copy: 96 -> 102 MB).
+    /// The most windows a segment of `bytes` bytes keeps (8 bytes each, while they are
+    /// collected at most twice as many): an ordinary paragraph has tens; 2 MB of one-line
+    /// generated copy had more than a sixteenth of a window per byte, and joining them cost
+    /// 1.5 CPU s more than keeping them (4 MB of dense copy: 96 -> 102 MB).
     public static func maxWindows(bytes: Int) -> Int { max(4_096, bytes / 8) }
 
-    /// Collects a segment's windows within a cap (see `candidates(in:)`).
+    /// Collects a segment's windows, merged as they come, within a cap (see
+    /// `candidates(in:)`).
+    ///
+    /// The literal scans report hits in text order and each target is found in one view, so
+    /// a target's windows arrive in order of their last start: each is merged at once with
+    /// the windows before it that it overlaps (a stack), and a target's list stays sorted
+    /// and disjoint with no sort and no second copy of the windows. (Windows were collected
+    /// for all targets in one list, sorted and merged at the end: on a 20 MB one-line file
+    /// that list, its reserve and its sorted copy were 109 MB of a 226 MB heap peak.)
     struct WindowCollector {
-        private(set) var windows: [SegmentCandidates.Window] = []
+        private var lists: [[SegmentCandidates.Window]]
+        /// Targets with windows, in the order they got their first.
+        private var touched: [Int32] = []
+        /// Targets that got a window before one they already had (not expected: then their
+        /// list is sorted and joined at the end).
+        private var disordered: [Int32] = []
+        private(set) var count = 0
         let cap: Int
         /// The gap (bytes) up to which the windows of one target are joined; 0 until the cap
         /// is passed.
         private(set) var gap = 0
 
-        init(cap: Int) {
+        init(targets: Int, cap: Int) {
+            lists = Array(repeating: [], count: targets)
             self.cap = cap
         }
 
-        mutating func add(_ window: SegmentCandidates.Window) {
-            if windows.count == cap {
-                windows.reserveCapacity(2 * cap)
-            } else if windows.count >= 2 * cap {
-                compact()
+        mutating func add(target: Int32, low: Int, high: Int) {
+            let t = Int(target)
+            var window = SegmentCandidates.Window(low: low, high: high)
+            if let last = lists[t].last {
+                if high < last.high { disordered.append(target) }
+                // Merge with every window before it that it overlaps or nearly touches.
+                while let top = lists[t].last, window.low <= top.high + 1 + gap, top.low <= window.high + 1 + gap {
+                    window = window.union(top)
+                    lists[t].removeLast()
+                    count -= 1
+                }
+            } else {
+                touched.append(target)
             }
-            windows.append(window)
+            lists[t].append(window)
+            count += 1
+            if count >= 2 * cap { compact() }
         }
 
-        /// Merges the windows; if more than `cap` remain, joins each target's windows that are
-        /// at most `gap` bytes apart, doubling the gap until at most half the cap are left. The
-        /// densest targets' windows join first and a sparse target's hardly change, so the
-        /// text searched grows step by step. (Searching such targets in the whole segment
-        /// instead made a 2 MB one-line file cost 0.7 s more: the claim rules' alternations
-        /// then ran at every position.)
+        /// Puts a disordered target's list in order.
+        private mutating func repair(_ t: Int) {
+            lists[t].sort { $0.low != $1.low ? $0.low < $1.low : $0.high < $1.high }
+            SegmentCandidates.join(&lists[t], gap: gap)
+        }
+
+        /// Joins each target's windows that are at most `gap` bytes apart, doubling the gap
+        /// until at most half the cap are left. The densest targets' windows join first and a
+        /// sparse target's hardly change, so the text searched grows step by step. (Searching
+        /// such targets in the whole segment instead made a 2 MB one-line file cost 0.7 s more:
+        /// the claim rules' alternations then ran at every position.)
         private mutating func compact() {
-            SegmentCandidates.sortAndMerge(&windows, gap: gap)
-            while windows.count > cap / 2 && gap < Int(UInt32.max) {
+            for target in Set(disordered) { repair(Int(target)) }
+            disordered = []
+            while count > cap / 2 && gap < Int(UInt32.max) {
                 gap = max(16, gap * 2)
-                SegmentCandidates.join(&windows, gap: gap)
+                count = 0
+                for target in touched {
+                    SegmentCandidates.join(&lists[Int(target)], gap: gap)
+                    count += lists[Int(target)].count
+                }
             }
+        }
+
+        /// The windows of every target, grouped by target in increasing order, and where each
+        /// target's run is; each list is released once copied.
+        mutating func finish() -> ([SegmentCandidates.Window], [SegmentCandidates.Run]) {
+            for target in Set(disordered) { repair(Int(target)) }
+            var windows: [SegmentCandidates.Window] = []
+            windows.reserveCapacity(touched.reduce(0) { $0 + lists[Int($1)].count })
+            var runs: [SegmentCandidates.Run] = []
+            runs.reserveCapacity(touched.count)
+            for target in touched.sorted() {
+                let start = windows.count
+                windows += lists[Int(target)]
+                lists[Int(target)] = []
+                runs.append(SegmentCandidates.Run(target: target, start: start, end: windows.count))
+            }
+            return (windows, runs)
         }
     }
 }

@@ -1,62 +1,61 @@
 import LintCore
 
 /// Where, in one segment, each prefilter target may match: sorted, disjoint windows of
-/// possible match starts, one list per target.
+/// possible match starts, one run of them per target.
 public struct SegmentCandidates: Sendable {
-    /// 12 bytes: copy dense with risky phrases makes millions of windows (an 8 MB file of
-    /// them took 394 MB, most of it here), so offsets are kept as 32 bits.
-    struct Window: Sendable {
-        var target: Int32
+    /// 8 bytes: copy dense with risky phrases makes millions of windows (an 8 MB file of
+    /// them took 394 MB, most of it here), so offsets are kept as 32 bits and the target once
+    /// per run, not per window.
+    struct Window: Sendable, Equatable {
         private var start: UInt32
         private var end: UInt32
 
-        init(target: Int32, low: Int, high: Int) {
-            self.target = target
+        init(low: Int, high: Int) {
             start = UInt32(truncatingIfNeeded: low)
             end = UInt32(truncatingIfNeeded: high)
         }
 
         /// First and last byte offset at which a match may start (both inclusive).
         var low: Int { Int(start) }
-        var high: Int {
-            get { Int(end) }
-            set { end = UInt32(truncatingIfNeeded: newValue) }
-        }
+        var high: Int { Int(end) }
+
+        /// The smallest window holding both.
+        func union(_ other: Window) -> Window { Window(low: min(low, other.low), high: max(high, other.high)) }
+    }
+
+    /// The windows of one target: `windows[start..<end]`.
+    struct Run: Sendable {
+        var target: Int32
+        var start: Int
+        var end: Int
     }
 
     let prefilter: Prefilter
-    /// Grouped by target, then sorted by `low`; windows of one target never overlap.
+    /// Grouped by target (in `runs`), each target's sorted by `low`; windows of one target
+    /// never overlap.
     private let windows: [Window]
+    /// Each target with windows, in increasing order of target.
+    private let runs: [Run]
     /// Every target is searched in full in this segment (one whose offsets pass 32 bits).
     /// Searching in full finds the same matches.
     private let whole: Bool
 
     /// - Parameter whole: search every target in full instead of in windows.
-    init(prefilter: Prefilter, windows raw: [Window], whole: Bool = false) {
+    init(prefilter: Prefilter, windows: [Window], runs: [Run], whole: Bool = false) {
         self.prefilter = prefilter
-        var windows = raw
-        Self.sortAndMerge(&windows)
         self.windows = windows
+        self.runs = runs
         self.whole = whole
     }
 
-    /// Sorts windows by target, then start, and merges the overlapping and adjacent windows
-    /// of each target (and those at most `gap` bytes apart), in place (no second copy of a
-    /// list that can hold millions).
-    static func sortAndMerge(_ windows: inout [Window], gap: Int = 0) {
-        // Hits arrive in text order; grouping by target keeps that order inside a target.
-        windows.sort { $0.target != $1.target ? $0.target < $1.target : $0.low != $1.low ? $0.low < $1.low : $0.high < $1.high }
-        join(&windows, gap: gap)
-    }
-
-    /// Joins sorted windows of one target that overlap or are at most `gap` bytes apart, in
-    /// place. A joined window only adds start positions to try: the same matches.
+    /// Joins sorted windows that overlap or are at most `gap` bytes apart, in place. A joined
+    /// window only adds start positions to try: the same matches.
     static func join(_ windows: inout [Window], gap: Int) {
         var kept = 0
         for index in windows.indices {
             let window = windows[index]
-            if kept > 0, windows[kept - 1].target == window.target, window.low <= windows[kept - 1].high + 1 + gap {
-                windows[kept - 1].high = max(windows[kept - 1].high, window.high)
+            if kept > 0, window.low <= windows[kept - 1].high + 1 + gap {
+                windows[kept - 1] = windows[kept - 1].union(window)
             } else {
                 windows[kept] = window
                 kept += 1
@@ -68,20 +67,19 @@ public struct SegmentCandidates: Sendable {
     /// Whether `target` is searched in full in this segment.
     func isWhole(_ target: Int32) -> Bool { whole }
 
-    var allWindows: [Window] { windows }
+    /// Each target's windows.
+    var allRuns: [(target: Int32, windows: ArraySlice<Window>)] { runs.map { ($0.target, windows[$0.start..<$0.end]) } }
 
     /// How many windows the segment has, over all targets (for benchmarks).
     public var windowCount: Int { windows.count }
 
     /// Each target with at least one window or searched in full, once.
     func forEachTarget(_ body: (Int32) -> Void) {
-        var last: Int32 = -1
-        for window in windows where window.target != last {
-            body(window.target)
-            last = window.target
+        guard !whole else {
+            for target in prefilter.targets.indices { body(Int32(target)) }
+            return
         }
-        guard whole else { return }
-        for target in prefilter.targets.indices { body(Int32(target)) }
+        for run in runs { body(run.target) }
     }
 
     /// How to search a pattern in this segment.
@@ -96,15 +94,13 @@ public struct SegmentCandidates: Sendable {
         guard let target = prefilter.target(of: regex), prefilter.targets[target].requirement != nil else { return .whole }
         let t = Int32(target)
         if isWhole(t) { return .whole }
-        if windows.isEmpty { return .windows([]) }
-        var lo = 0, hi = windows.count
+        var lo = 0, hi = runs.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if windows[mid].target < t { lo = mid + 1 } else { hi = mid }
+            if runs[mid].target < t { lo = mid + 1 } else { hi = mid }
         }
-        var end = lo
-        while end < windows.count && windows[end].target == t { end += 1 }
-        return .windows(windows[lo..<end])
+        guard lo < runs.count, runs[lo].target == t else { return .windows([]) }
+        return .windows(windows[runs[lo].start..<runs[lo].end])
     }
 }
 
