@@ -69,6 +69,7 @@ enum RuleCatalogText {
         if exceptions.sentenceHas != nil { unless.append("sentence-has") }
         if exceptions.documentHas != nil { unless.append("document-has") }
         if exceptions.documentLacks != nil { unless.append("document-lacks") }
+        if let followed = exceptions.followedBy { unless.append("followed-by (within \(followed.within))") }
         if !unless.isEmpty { out += "  unless:     \(unless.joined(separator: ", "))\n" }
         out += "  examples:\n"
         for example in rule.examples {

@@ -133,6 +133,7 @@ public final class Rule: Sendable {
         if let sentence = exceptions.sentenceHas { out.append(("unless sentence-has", sentence)) }
         if let document = exceptions.documentHas { out.append(("unless document-has", document)) }
         if let lacks = exceptions.documentLacks { out.append(("unless document-lacks", lacks)) }
+        if let followed = exceptions.followedBy { out.append(("unless followed-by", followed.regex)) }
         return out
     }
 }
@@ -255,12 +256,18 @@ public struct ExceptionSet: Sendable {
     /// only holds in a context the whole document sets (住宅 wording is only misleading
     /// where the copy also says the land is zoned 工業區 or 商業區).
     public var documentLacks: (any CompiledRegex)?
+    /// A match followed by one of these within `within` characters, across sentence, line and
+    /// segment ends, is cancelled (a footnote source under a ranking claim). `window` bounds
+    /// the search: `within` plus the longest phrase.
+    public var followedBy: (regex: any CompiledRegex, within: Int, window: Int)?
 
     public init(inside: (regex: any CompiledRegex, window: Int)? = nil,
                 precededBy: (regex: any CompiledRegex, within: Int, window: Int)? = nil,
                 sentenceHas: (any CompiledRegex)? = nil, documentHas: (any CompiledRegex)? = nil,
-                documentLacks: (any CompiledRegex)? = nil) {
+                documentLacks: (any CompiledRegex)? = nil,
+                followedBy: (regex: any CompiledRegex, within: Int, window: Int)? = nil) {
         self.inside = inside
+        self.followedBy = followedBy
         self.precededBy = precededBy
         self.sentenceHas = sentenceHas
         self.documentHas = documentHas
@@ -269,6 +276,7 @@ public struct ExceptionSet: Sendable {
 
     public var isEmpty: Bool {
         inside == nil && precededBy == nil && sentenceHas == nil && documentHas == nil && documentLacks == nil
+            && followedBy == nil
     }
 }
 

@@ -188,6 +188,7 @@ extension RequiredItem: Codable {
 extension ExceptionSet: Codable {
     enum CodingKeys: String, CodingKey {
         case inside, insideWindow, precededBy, precededWithin, precededWindow, sentenceHas, documentHas, documentLacks
+        case followedBy, followedWithin, followedWindow
     }
 
     public init(from decoder: any Decoder) throws {
@@ -202,6 +203,9 @@ extension ExceptionSet: Codable {
         sentenceHas = try c.decodeRegexIfPresent(forKey: .sentenceHas)
         documentHas = try c.decodeRegexIfPresent(forKey: .documentHas)
         documentLacks = try c.decodeRegexIfPresent(forKey: .documentLacks)
+        if let regex = try c.decodeRegexIfPresent(forKey: .followedBy) {
+            followedBy = (regex, try c.decode(Int.self, forKey: .followedWithin), try c.decode(Int.self, forKey: .followedWindow))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -218,6 +222,11 @@ extension ExceptionSet: Codable {
         try c.encodeRegexIfPresent(sentenceHas, forKey: .sentenceHas)
         try c.encodeRegexIfPresent(documentHas, forKey: .documentHas)
         try c.encodeRegexIfPresent(documentLacks, forKey: .documentLacks)
+        if let followedBy {
+            try c.encodeRegex(followedBy.regex, forKey: .followedBy)
+            try c.encode(followedBy.within, forKey: .followedWithin)
+            try c.encode(followedBy.window, forKey: .followedWindow)
+        }
     }
 }
 

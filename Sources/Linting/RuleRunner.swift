@@ -168,6 +168,38 @@ struct RuleRunner {
         }
         if exceptions.documentHas != nil, try documentHas() { return true }
         if exceptions.documentLacks != nil, try documentLacks() { return true }
+        if let followed = exceptions.followedBy,
+           try isFollowed(match.range.upperBound, regex: followed.regex, within: followed.within,
+                          window: followed.window, segment: segment) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether an affirmed match of `regex` starts at most `within` characters after `end`,
+    /// in this segment or the ones after it (their characters count toward the distance):
+    /// a footnote source two lines under a ranking claim.
+    private func isFollowed(_ end: Int, regex: any CompiledRegex, within: Int, window: Int,
+                            segment: PreparedSegment) throws(RegexMatchError) -> Bool {
+        guard var index = segments.firstIndex(where: { $0 === segment }) else { return false }
+        var from = end
+        var left = within
+        while left >= 0 && index < segments.count {
+            let current = segments[index]
+            let buffer = current.buffer
+            let lastStart = buffer.offset(from, forwardBy: left)
+            let searchEnd = buffer.offset(from, forwardBy: window - (within - left))
+            var position = from
+            while position <= lastStart && position < buffer.count,
+                  let m = try regex.firstMatch(in: buffer, from: position, end: searchEnd, scratch: scratch),
+                  m.range.lowerBound <= lastStart {
+                if try !isNegated(m.range.lowerBound, of: regex, in: current) { return true }
+                position = buffer.offset(m.range.lowerBound, forwardBy: 1)
+            }
+            left -= buffer.scalarCount(from..<buffer.count) + 1
+            index += 1
+            from = 0
+        }
         return false
     }
 

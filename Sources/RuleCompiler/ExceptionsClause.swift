@@ -10,10 +10,13 @@ import Yams
 ///       sentence-has: [資料來源, 調查]             # the same sentence cites something
 ///       document-has: ['#業配', 合作]              # the document discloses somewhere
 ///       document-lacks: [工業區, 商業區]            # the document never sets the context
+///       followed-by: ['[*※]資料來源']              # shortly after, past the sentence (FollowedByClause)
+///       followed-within: 120
 ///
 /// Each value is a phrase set (a terms list, or `{terms:, regex:}`).
 enum ExceptionsClause {
     static let keys = ["inside", "preceded-by", "within", "sentence-has", "document-has", "document-lacks"]
+        + FollowedByClause.keys
 
     static func compile(_ node: Node, context: CompileContext) throws(RuleFileError) -> ExceptionSet {
         let map = try YAMLMap(node, file: context.file, path: "unless")
@@ -43,6 +46,7 @@ enum ExceptionsClause {
         if let (_, regex) = try phrases("sentence-has") { set.sentenceHas = regex }
         if let (_, regex) = try phrases("document-has") { set.documentHas = regex }
         if let (_, regex) = try phrases("document-lacks") { set.documentLacks = regex }
+        set.followedBy = try FollowedByClause.compile(map, context: context)
         return set
     }
 }

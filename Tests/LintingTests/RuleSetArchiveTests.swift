@@ -40,6 +40,8 @@ import TestSupport
             #expect(a.exceptions.inside?.window == b.exceptions.inside?.window, "\(b.id)")
             #expect(a.exceptions.precededBy?.within == b.exceptions.precededBy?.within, "\(b.id)")
             #expect(a.exceptions.precededBy?.window == b.exceptions.precededBy?.window, "\(b.id)")
+            #expect(a.exceptions.followedBy?.within == b.exceptions.followedBy?.within, "\(b.id)")
+            #expect(a.exceptions.followedBy?.window == b.exceptions.followedBy?.window, "\(b.id)")
             if case let .span(x) = a.pattern, case let .span(y) = b.pattern { #expect(x.componentGroups == y.componentGroups, "\(b.id)") }
             if case let .document(x) = a.pattern, case let .document(y) = b.pattern {
                 #expect(x.mode == y.mode && x.required.map(\.label) == y.required.map(\.label), "\(b.id)")

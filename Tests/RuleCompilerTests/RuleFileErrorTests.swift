@@ -41,6 +41,16 @@ import TestSupport
         #expect(try onlyError(["a/b.yaml": yaml]).kind == .emptyMatch(key: "regex"))
     }
 
+    @Test func followedWithinNeedsFollowedByAndABoundedDistance() throws {
+        let alone = TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]\nunless:\n  followed-within: 20")
+        #expect(try onlyError(["a/b.yaml": alone]).kind
+            == .invalid("`unless.followed-within` only applies to `unless.followed-by`"))
+        let far = TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]\nunless:\n  followed-by: [資料來源]\n  followed-within: 900")
+        let error = try onlyError(["a/b.yaml": far])
+        #expect(error.kind == .invalidValue(key: "unless.followed-within", value: "900", allowed: ["a number from 0 to 300"]))
+        #expect(error.line == 12)
+    }
+
     @Test func duplicateIDsInOneFolderAreAnError() throws {
         let errors = TestSupport.loadErrors([
             "a/b.yaml": TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]"),
