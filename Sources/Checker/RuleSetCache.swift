@@ -41,7 +41,11 @@ public struct LoadedRules {
 /// 3. the rule set in `parts` JSON pieces (`JSONEncoder`, sorted keys, so the same rules give
 ///    the same bytes; the rules split evenly, the rest in the first), in
 ///    which every regex is an index into the table (`RegexEncodingContext`), decoded in
-///    parallel. Integers are little-endian.
+///    parallel, without the rules' examples;
+/// 4. the examples of every rule in rule order (JSON), decoded only when a command first
+///    asks for a rule's examples (`adlaw test`, `explain`, `rules check`; a check never does:
+///    decoding them was 4% of the CPU time of checking ten small files).
+/// Integers are little-endian.
 ///
 /// Reading compiles no pattern: PCRE2 reads the compiled table back (a copy of each
 /// pattern's code, where compiling them took a quarter of the decoding), which is safe only
@@ -52,7 +56,7 @@ struct RuleSetCache {
 
     static let prefix = "rules-"
     static let suffix = ".cache"
-    static let magic = Array("ADLAWRS".utf8) + [4]
+    static let magic = Array("ADLAWRS".utf8) + [5]
     /// Files of the separate prefilter cache of earlier versions, removed when a rule set
     /// is written (their contents are in the rule-set file now).
     static let legacyPrefix = "prefilter-"
@@ -63,6 +67,8 @@ struct RuleSetCache {
     static let parts = 2
     /// The sections before the rules: the pattern table and its compiled form.
     static let tableSections = 2
+    /// After the rules: every rule's examples, in rule order, decoded on first use.
+    static let exampleSections = 1
 
     /// One entry of the pattern table. Written as: the pattern (u32 length + UTF-8), a flag
     /// byte (1 case-insensitive, 2 analysed, 4 no requirement, 8 the stripped view), then
@@ -215,6 +221,7 @@ struct RuleSetCache {
         encoder.outputFormatting = [.sortedKeys]
         let table = RegexEncodingContext()
         encoder.userInfo = table.userInfo
+        if let apart = Rule.examplesApartKey { encoder.userInfo[apart] = true }
         var sections: [Data] = []
         let share = (ruleSet.rules.count + Self.parts - 1) / Self.parts
         for part in 0..<Self.parts {
@@ -237,6 +244,10 @@ struct RuleSetCache {
         for entry in entries { entry.write(to: &patterns) }
         guard let compiled = PCRE2Engine.serialize(table.patterns) else { return nil }
         sections.insert(contentsOf: [Data(patterns), Data(compiled)], at: 0)
+        let exampleEncoder = JSONEncoder()
+        exampleEncoder.outputFormatting = [.sortedKeys]
+        guard let examples = try? exampleEncoder.encode(ruleSet.rules.map(\.examples)) else { return nil }
+        sections.append(examples)
 
         var out = Self.magic
         let version = Array(folder.version.utf8)
@@ -270,7 +281,7 @@ struct RuleSetCache {
         offset += 2 + version.count
         guard bytes[offset..<(offset + Self.keyLength)].elementsEqual(key) else { return nil }
         offset += Self.keyLength
-        let count = Self.tableSections + Self.parts
+        let count = Self.tableSections + Self.parts + Self.exampleSections
         guard Self.read(bytes, at: offset, bytes: 4) == UInt64(count) else { return nil }
         offset += 4
         guard offset + 4 * count <= bytes.count else { return nil }
@@ -287,9 +298,11 @@ struct RuleSetCache {
         guard let entries = PatternEntry.read(bytes[sections[0]]),
               let table = engine.deserialize(bytes[sections[1]], sources: entries.map { ($0.pattern, $0.caseInsensitive) })
         else { return nil }
-        let decoded = OrderedParallelMap.map(Array(sections.dropFirst(Self.tableSections)), width: Self.parts, makeState: {}) { piece, _ -> RuleSet? in
+        let pieces = Array(sections.dropFirst(Self.tableSections).prefix(Self.parts))
+        let decoded = OrderedParallelMap.map(pieces, width: Self.parts, makeState: {}) { piece, _ -> RuleSet? in
             let decoder = JSONDecoder()
             decoder.userInfo = RegexDecodingContext(table: table).userInfo
+            if let apart = Rule.examplesApartKey { decoder.userInfo[apart] = true }
             return try? decoder.decode(RuleSet.self, from: Data(bytes[piece]))
         }
         guard decoded.count == Self.parts, var ruleSet = decoded[0] else { return nil }
@@ -297,6 +310,8 @@ struct RuleSetCache {
             guard let piece else { return nil }
             ruleSet.rules += piece.rules
         }
+        let examples = ExampleTable(json: Data(bytes[sections[Self.tableSections + Self.parts]]), rules: ruleSet.rules.count)
+        ruleSet.rules = ruleSet.rules.enumerated().map { index, rule in rule.withExamples(CachedExamples(table: examples, index: index)) }
         var analyses: [ObjectIdentifier: LiteralRequirementResult] = [:]
         analyses.reserveCapacity(table.count)
         for (regex, entry) in zip(table, entries) {
@@ -315,4 +330,39 @@ struct RuleSetCache {
         for index in 0..<count { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
         return value
     }
+}
+
+/// The examples of a cached rule set: one JSON array of every rule's examples, decoded the
+/// first time any rule's examples are asked for (by one thread; the others wait for it).
+/// The file's HMAC was checked when it was read, so the section is what this adlaw wrote;
+/// should it still not decode, every rule has no examples, which `adlaw rules check`
+/// reports, rather than a check failing.
+final class ExampleTable: @unchecked Sendable {
+    private let json: Data
+    private let rules: Int
+    private let lock = NSLock()
+    private var decoded: [[RuleExample]]?
+
+    init(json: Data, rules: Int) {
+        self.json = json
+        self.rules = rules
+    }
+
+    func examples(at index: Int) -> [RuleExample] {
+        lock.lock()
+        defer { lock.unlock() }
+        if decoded == nil {
+            let all = try? JSONDecoder().decode([[RuleExample]].self, from: json)
+            decoded = all?.count == rules ? all : []
+        }
+        return decoded.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? []
+    }
+}
+
+/// One rule's examples in an `ExampleTable`.
+struct CachedExamples: ExampleSource {
+    let table: ExampleTable
+    let index: Int
+
+    var examples: [RuleExample] { table.examples(at: index) }
 }

@@ -30,19 +30,36 @@ public final class Rule: Sendable {
     public let pattern: RulePattern
     public let exceptions: ExceptionSet
     public let conditions: [NumericCondition]
-    public let examples: [RuleExample]
+    /// The examples of the rule file, in order. Read from `exampleSource` on each use: a
+    /// rule from the rule-set cache decodes them only when first asked (a check never is).
+    public var examples: [RuleExample] { exampleSource.examples }
+    /// Where `examples` come from: the list itself, or the rule-set cache's deferred table.
+    public let exampleSource: any ExampleSource
     /// The rule file and the line of its `id:` key.
     public let origin: SourceOrigin
     /// The finding as worded for other publishers (`publishers:`): a government's web page
     /// is bound by a law that is only good practice for a shop. Empty for most rules.
     public let publisherVariants: [PublisherVariant]
 
+    public convenience init(id: RuleID, name: String, severity: Severity, message: MessageTemplate, rationale: String,
+                            references: [LegalReference], sectors: [Sector], exceptSectors: [Sector] = [], channels: [Channel] = [],
+                            zones: [Zone], suggestion: String?, replacement: String? = nil,
+                            tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
+                            conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin,
+                            publisherVariants: [PublisherVariant] = []) {
+        self.init(id: id, name: name, severity: severity, message: message, rationale: rationale, references: references,
+                  sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
+                  replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
+                  exampleSource: examples, origin: origin, publisherVariants: publisherVariants)
+    }
+
+    /// A rule whose examples come from `exampleSource` (read when first used).
     public init(id: RuleID, name: String, severity: Severity, message: MessageTemplate, rationale: String,
-                references: [LegalReference], sectors: [Sector], exceptSectors: [Sector] = [], channels: [Channel] = [],
-                zones: [Zone], suggestion: String?, replacement: String? = nil,
+                references: [LegalReference], sectors: [Sector], exceptSectors: [Sector], channels: [Channel],
+                zones: [Zone], suggestion: String?, replacement: String?,
                 tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
-                conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin,
-                publisherVariants: [PublisherVariant] = []) {
+                conditions: [NumericCondition], exampleSource: any ExampleSource, origin: SourceOrigin,
+                publisherVariants: [PublisherVariant]) {
         self.id = id
         self.name = name
         self.severity = severity
@@ -59,7 +76,7 @@ public final class Rule: Sendable {
         self.pattern = pattern
         self.exceptions = exceptions
         self.conditions = conditions
-        self.examples = examples
+        self.exampleSource = exampleSource
         self.origin = origin
         self.publisherVariants = publisherVariants
     }
@@ -75,8 +92,8 @@ public final class Rule: Sendable {
         }
         return Rule(id: id, name: name, severity: severity, message: message, rationale: rationale, references: references,
                     sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
-                    replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions, examples: examples,
-                    origin: origin, publisherVariants: variants)
+                    replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
+                    exampleSource: exampleSource, origin: origin, publisherVariants: variants)
     }
 
     /// The rule as worded for a document of `format` by `publisher`: its variant's severity,
@@ -87,7 +104,15 @@ public final class Rule: Sendable {
                     rationale: variant.rationale ?? rationale, references: variant.references ?? references,
                     sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
                     replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
-                    examples: examples, origin: origin, publisherVariants: publisherVariants)
+                    exampleSource: exampleSource, origin: origin, publisherVariants: publisherVariants)
+    }
+
+    /// The same rule with its examples from `source` (the rule-set cache's deferred table).
+    public func withExamples(_ source: any ExampleSource) -> Rule {
+        Rule(id: id, name: name, severity: severity, message: message, rationale: rationale, references: references,
+             sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
+             replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
+             exampleSource: source, origin: origin, publisherVariants: publisherVariants)
     }
 
     public var appliesToAllSectors: Bool { sectors.contains(.all) }
@@ -313,6 +338,17 @@ public struct NumericCondition: Sendable, Hashable, Codable {
         self.comparison = comparison
         self.bound = bound
     }
+}
+
+/// Where a rule's examples come from: the list itself (a rule compiled from its file), or a
+/// table read on first use (the rule-set cache: a check, which never runs examples, then
+/// does not decode them; that was 4% of the CPU time of checking ten small files).
+public protocol ExampleSource: Sendable {
+    var examples: [RuleExample] { get }
+}
+
+extension Array: ExampleSource where Element == RuleExample {
+    public var examples: [RuleExample] { self }
 }
 
 /// A rule example: text, and for `match` examples the exact spans to be reported.

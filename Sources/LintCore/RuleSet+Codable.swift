@@ -79,9 +79,23 @@ extension Rule: Codable {
                   pattern: try c.decode(RulePattern.self, forKey: .pattern),
                   exceptions: try c.decode(ExceptionSet.self, forKey: .exceptions),
                   conditions: try c.decode([NumericCondition].self, forKey: .conditions),
-                  examples: try c.decode([RuleExample].self, forKey: .examples),
+                  examples: try Rule.examplesApart(decoder) ? c.decodeIfPresent([RuleExample].self, forKey: .examples) ?? []
+                      : c.decode([RuleExample].self, forKey: .examples),
                   origin: try c.decode(SourceOrigin.self, forKey: .origin),
                   publisherVariants: try c.decodeIfPresent([PublisherVariant].self, forKey: .publisherVariants) ?? [])
+    }
+
+    /// Set to `true` in an encoder's or decoder's `userInfo`: rules are written without
+    /// their examples, which are kept apart (the rule-set cache's own section) and given
+    /// back with `withExamples`.
+    public static let examplesApartKey = CodingUserInfoKey(rawValue: "adlaw.examplesApart")
+
+    static func examplesApart(_ decoder: any Decoder) -> Bool {
+        examplesApartKey.map { decoder.userInfo[$0] as? Bool == true } ?? false
+    }
+
+    static func examplesApart(_ encoder: any Encoder) -> Bool {
+        examplesApartKey.map { encoder.userInfo[$0] as? Bool == true } ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -102,7 +116,7 @@ extension Rule: Codable {
         try c.encode(pattern, forKey: .pattern)
         try c.encode(exceptions, forKey: .exceptions)
         try c.encode(conditions, forKey: .conditions)
-        try c.encode(examples, forKey: .examples)
+        if !Rule.examplesApart(encoder) { try c.encode(examples, forKey: .examples) }
         try c.encode(origin, forKey: .origin)
         if !publisherVariants.isEmpty { try c.encode(publisherVariants, forKey: .publisherVariants) }
     }

@@ -50,6 +50,10 @@ import TestSupport
         #expect(byPattern(cachedPrefilter) == byPattern(freshPrefilter))
         #expect(byPattern(cachedPrefilter).count > 100)
         #expect(cached.ruleSet.rules.map(\.id) == fresh.ruleSet.rules.map(\.id))
+        // The examples, kept apart in the file and decoded on first use, are the files' own.
+        #expect(cached.ruleSet.rules.map(\.examples) == fresh.ruleSet.rules.map(\.examples))
+        #expect(cached.ruleSet.rules.reduce(0) { $0 + $1.examples.count } > 500)
+        #expect(cached.ruleSet.rules.allSatisfy { $0.exampleSource is CachedExamples })
         #expect(cached.ruleSet.rules.map { $0.compiledPatterns.map(\.regex.pattern) }
             == fresh.ruleSet.rules.map { $0.compiledPatterns.map(\.regex.pattern) })
 
@@ -84,6 +88,10 @@ import TestSupport
         #expect(store.encode(loaded, key: key) == bytes)
         let back = try #require(store.decode(bytes, key: key, engine: PCRE2Engine()))
         #expect(back.ruleSet.rules.map(\.id) == rules.rules.map(\.id))
+        #expect(back.ruleSet.rules.map(\.examples) == rules.rules.map(\.examples))
+        #expect(rules.rules.first?.examples.isEmpty == false)
+        // A rule at another severity or worded for a publisher keeps the deferred examples.
+        #expect(back.ruleSet.rules.first?.withSeverity(.info).examples == rules.rules.first?.examples)
         #expect(back.ruleSet.rules.first?.pattern.triggerRegex?.pattern == rules.rules.first?.pattern.triggerRegex?.pattern)
         // The file as read is a slice of a larger buffer (the tag removed): decoded in place,
         // wherever the slice starts.
