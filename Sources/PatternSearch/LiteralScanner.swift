@@ -13,6 +13,8 @@ import LintCore
 public final class LiteralScanner: Sendable {
     /// The literals, ASCII letters lower-cased.
     public let literals: [[UInt8]]
+    /// The length in bytes of the longest literal.
+    public let longestLiteral: Int
 
     private let shortFirstByte: [Bool]
     private let shortByFirstByte: [[Int32]]
@@ -29,6 +31,7 @@ public final class LiteralScanner: Sendable {
     public init(literals: [[UInt8]]) {
         let folded = literals.map { $0.map(Self.foldByte) }
         self.literals = folded
+        longestLiteral = folded.map(\.count).max() ?? 0
         var shortFirst = [Bool](repeating: false, count: 256)
         var shortBy = [[Int32]](repeating: [], count: 256)
         var bits3 = [UInt64](repeating: 0, count: (1 << Self.hashBits) / 64)

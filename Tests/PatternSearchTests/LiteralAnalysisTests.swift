@@ -1,5 +1,6 @@
 @testable import PatternSearch
 import Testing
+import TestSupport
 
 @Suite struct LiteralAnalysisTests {
     func literals(_ pattern: String, caseless: Bool = true) -> Set<String>? {
@@ -189,6 +190,30 @@ import Testing
             #expect(view.rawOffset(3) == 7) // 療 after a space and ・
             #expect(view.rawOffset(6) == 10)
         }
+    }
+
+    /// The stripped view is scanned in pieces (a large segment is not copied whole): the hits,
+    /// with their offsets in the text, are those of a scan of the whole view, also for
+    /// literals across the seams and pieces cut inside a character.
+    @Test(arguments: [4, 5, 7, 16, 64])
+    func theStrippedViewScannedInPiecesFindsTheSameHits(chunk: Int) {
+        let scanner = LiteralScanner(literals: ["治療", "保證有效", "whisky", "飲酒過量"].map { Array($0.utf8) })
+        var rng = SplitMix64(seed: UInt64(chunk))
+        let pieces = ["治", "療", "保證", "有效", " ", "・", "\u{3000}", "whi", "sky", "飲酒", "過量", "好", "。", "a", "  "]
+        var found = 0
+        for _ in 0..<50 {
+            let text = Array((0..<Int(rng.next() % 120)).map { _ in rng.pick(pieces) }.joined().utf8)
+            text.withUnsafeBufferPointer { buffer in
+                let whole = StrippedView(buffer)
+                var expected: [[Int]] = []
+                whole.bytes.withUnsafeBufferPointer { scanner.scan($0) { expected.append([Int($0), whole.rawOffset($1)]) } }
+                var actual: [[Int]] = []
+                StrippedView.scan(buffer, with: scanner, chunk: chunk) { actual.append([Int($0), $1]) }
+                #expect(actual == expected, "\(String(decoding: text, as: UTF8.self))")
+                found += expected.count
+            }
+        }
+        #expect(found > 30, "the generated text should hold many literals; found \(found)")
     }
 
     @Test func resettingTheReportedStartKeepsTheLiterals() {
