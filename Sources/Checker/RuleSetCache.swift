@@ -42,9 +42,10 @@ public struct LoadedRules {
 ///    the same bytes; the rules split evenly, the rest in the first), in
 ///    which every regex is an index into the table (`RegexEncodingContext`), decoded in
 ///    parallel, without the rules' examples;
-/// 4. the examples of every rule in rule order (JSON), decoded only when a command first
-///    asks for a rule's examples (`adlaw test`, `explain`, `rules check`; a check never does:
-///    decoding them was 4% of the CPU time of checking ten small files).
+/// 4. what a check never reads, each decoded only when a command first asks for it: the
+///    examples of every rule in rule order (`adlaw test`, `explain`, `rules check`), the
+///    law registry, the lexicons and what every rule cites (`adlaw laws`); JSON each.
+///    Decoding them with the rules was 11% of the CPU time of checking ten small files.
 /// Integers are little-endian.
 ///
 /// Reading compiles no pattern: PCRE2 reads the compiled table back (a copy of each
@@ -56,7 +57,7 @@ struct RuleSetCache {
 
     static let prefix = "rules-"
     static let suffix = ".cache"
-    static let magic = Array("ADLAWRS".utf8) + [5]
+    static let magic = Array("ADLAWRS".utf8) + [6]
     /// Files of the separate prefilter cache of earlier versions, removed when a rule set
     /// is written (their contents are in the rule-set file now).
     static let legacyPrefix = "prefilter-"
@@ -67,8 +68,9 @@ struct RuleSetCache {
     static let parts = 2
     /// The sections before the rules: the pattern table and its compiled form.
     static let tableSections = 2
-    /// After the rules: every rule's examples, in rule order, decoded on first use.
-    static let exampleSections = 1
+    /// After the rules, each decoded on first use: every rule's examples in rule order, the
+    /// laws, the lexicons and the citations.
+    static let deferredSections = 4
 
     /// One entry of the pattern table. Written as: the pattern (u32 length + UTF-8), a flag
     /// byte (1 case-insensitive, 2 analysed, 4 no requirement, 8 the stripped view), then
@@ -221,7 +223,7 @@ struct RuleSetCache {
         encoder.outputFormatting = [.sortedKeys]
         let table = RegexEncodingContext()
         encoder.userInfo = table.userInfo
-        if let apart = Rule.examplesApartKey { encoder.userInfo[apart] = true }
+        if let apart = RuleSet.partsApartKey { encoder.userInfo[apart] = true }
         var sections: [Data] = []
         let share = (ruleSet.rules.count + Self.parts - 1) / Self.parts
         for part in 0..<Self.parts {
@@ -246,8 +248,11 @@ struct RuleSetCache {
         sections.insert(contentsOf: [Data(patterns), Data(compiled)], at: 0)
         let exampleEncoder = JSONEncoder()
         exampleEncoder.outputFormatting = [.sortedKeys]
-        guard let examples = try? exampleEncoder.encode(ruleSet.rules.map(\.examples)) else { return nil }
-        sections.append(examples)
+        guard let examples = try? exampleEncoder.encode(ruleSet.rules.map(\.examples)),
+              let laws = try? exampleEncoder.encode(ruleSet.laws),
+              let lexicons = try? exampleEncoder.encode(ruleSet.lexicons),
+              let citations = try? exampleEncoder.encode(RuleSet.Citations(byRule: ruleSet.citations)) else { return nil }
+        sections += [examples, laws, lexicons, citations]
 
         var out = Self.magic
         let version = Array(folder.version.utf8)
@@ -281,7 +286,7 @@ struct RuleSetCache {
         offset += 2 + version.count
         guard bytes[offset..<(offset + Self.keyLength)].elementsEqual(key) else { return nil }
         offset += Self.keyLength
-        let count = Self.tableSections + Self.parts + Self.exampleSections
+        let count = Self.tableSections + Self.parts + Self.deferredSections
         guard Self.read(bytes, at: offset, bytes: 4) == UInt64(count) else { return nil }
         offset += 4
         guard offset + 4 * count <= bytes.count else { return nil }
@@ -302,7 +307,7 @@ struct RuleSetCache {
         let decoded = OrderedParallelMap.map(pieces, width: Self.parts, makeState: {}) { piece, _ -> RuleSet? in
             let decoder = JSONDecoder()
             decoder.userInfo = RegexDecodingContext(table: table).userInfo
-            if let apart = Rule.examplesApartKey { decoder.userInfo[apart] = true }
+            if let apart = RuleSet.partsApartKey { decoder.userInfo[apart] = true }
             return try? decoder.decode(RuleSet.self, from: Data(bytes[piece]))
         }
         guard decoded.count == Self.parts, var ruleSet = decoded[0] else { return nil }
@@ -310,8 +315,13 @@ struct RuleSetCache {
             guard let piece else { return nil }
             ruleSet.rules += piece.rules
         }
-        let examples = ExampleTable(json: Data(bytes[sections[Self.tableSections + Self.parts]]), rules: ruleSet.rules.count)
+        let deferred = sections.suffix(Self.deferredSections).map { Data(bytes[$0]) }
+        let ruleCount = ruleSet.rules.count
+        let examples = DeferredJSON<[[RuleExample]], [[RuleExample]]>(json: deferred[0], fallback: []) { $0.count == ruleCount ? $0 : nil }
         ruleSet.rules = ruleSet.rules.enumerated().map { index, rule in rule.withExamples(CachedExamples(table: examples, index: index)) }
+        ruleSet.lawsPart = DeferredJSON<[LawEntry], [LawEntry]>(json: deferred[1], fallback: []) { $0 }
+        ruleSet.lexiconsPart = DeferredJSON<[String: LexiconInfo], [String: LexiconInfo]>(json: deferred[2], fallback: [:]) { $0 }
+        ruleSet.citationsPart = DeferredJSON<RuleSet.Citations, [RuleID: [CitedProvisions]]>(json: deferred[3], fallback: [:]) { $0.byRule }
         var analyses: [ObjectIdentifier: LiteralRequirementResult] = [:]
         analyses.reserveCapacity(table.count)
         for (regex, entry) in zip(table, entries) {
@@ -332,37 +342,44 @@ struct RuleSetCache {
     }
 }
 
-/// The examples of a cached rule set: one JSON array of every rule's examples, decoded the
-/// first time any rule's examples are asked for (by one thread; the others wait for it).
-/// The file's HMAC was checked when it was read, so the section is what this adlaw wrote;
-/// should it still not decode, every rule has no examples, which `adlaw rules check`
-/// reports, rather than a check failing.
-final class ExampleTable: @unchecked Sendable {
+/// A section of a cached rule set decoded the first time it is read (by one thread; the
+/// others wait for it), as `Stored` and then `convert`ed. The file's HMAC was checked when
+/// it was read, so the section is what this adlaw wrote; should it still not decode, the
+/// value is `fallback` (no examples, no laws), which `adlaw rules check` reports, rather
+/// than a check failing.
+final class DeferredJSON<Stored: Decodable, Value: Sendable>: DeferredPart, @unchecked Sendable {
     private let json: Data
-    private let rules: Int
+    private let fallback: Value
+    private let convert: @Sendable (Stored) -> Value?
     private let lock = NSLock()
-    private var decoded: [[RuleExample]]?
+    private var decoded: Value?
 
-    init(json: Data, rules: Int) {
+    init(json: Data, fallback: Value, convert: @escaping @Sendable (Stored) -> Value?) {
         self.json = json
-        self.rules = rules
+        self.fallback = fallback
+        self.convert = convert
     }
 
-    func examples(at index: Int) -> [RuleExample] {
-        lock.lock()
-        defer { lock.unlock() }
-        if decoded == nil {
-            let all = try? JSONDecoder().decode([[RuleExample]].self, from: json)
-            decoded = all?.count == rules ? all : []
+    /// Whether the section has been decoded (tests: a check leaves it alone).
+    var isDecoded: Bool { lock.withLock { decoded != nil } }
+
+    var value: Value {
+        lock.withLock {
+            if let decoded { return decoded }
+            let value = (try? JSONDecoder().decode(Stored.self, from: json)).flatMap(convert) ?? fallback
+            decoded = value
+            return value
         }
-        return decoded.flatMap { $0.indices.contains(index) ? $0[index] : nil } ?? []
     }
 }
 
-/// One rule's examples in an `ExampleTable`.
+/// One rule's examples in the cached rule set's examples section.
 struct CachedExamples: ExampleSource {
-    let table: ExampleTable
+    let table: DeferredJSON<[[RuleExample]], [[RuleExample]]>
     let index: Int
 
-    var examples: [RuleExample] { table.examples(at: index) }
+    var examples: [RuleExample] {
+        let all = table.value
+        return all.indices.contains(index) ? all[index] : []
+    }
 }

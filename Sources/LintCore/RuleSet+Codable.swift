@@ -5,12 +5,27 @@
 extension RuleSet: Codable {
     enum CodingKeys: String, CodingKey { case rules, sectors, laws, lexicons, roots, version, polarity, lawsAsOf, inactiveRules, citations }
 
+    /// Set to `true` in an encoder's or decoder's `userInfo`: the parts a check does not
+    /// read are left out (each rule's examples, the rule set's laws, lexicons and
+    /// citations); the rule-set cache keeps them in sections of their own and gives them
+    /// back deferred (`Rule.withExamples`, `lawsPart`, `lexiconsPart`, `citationsPart`).
+    public static let partsApartKey = CodingUserInfoKey(rawValue: "adlaw.partsApart")
+
+    static func partsApart(_ decoder: any Decoder) -> Bool {
+        partsApartKey.map { decoder.userInfo[$0] as? Bool == true } ?? false
+    }
+
+    static func partsApart(_ encoder: any Encoder) -> Bool {
+        partsApartKey.map { encoder.userInfo[$0] as? Bool == true } ?? false
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let apart = Self.partsApart(decoder)
         self.init(rules: try c.decode([Rule].self, forKey: .rules),
                   sectors: try c.decode(SectorCatalog.self, forKey: .sectors),
-                  laws: try c.decode([LawEntry].self, forKey: .laws),
-                  lexicons: try c.decode([String: LexiconInfo].self, forKey: .lexicons),
+                  laws: apart ? [] : try c.decode([LawEntry].self, forKey: .laws),
+                  lexicons: apart ? [:] : try c.decode([String: LexiconInfo].self, forKey: .lexicons),
                   roots: try c.decode([String].self, forKey: .roots),
                   version: try c.decodeIfPresent(String.self, forKey: .version),
                   polarity: try c.decodeIfPresent(Polarity.self, forKey: .polarity),
@@ -18,21 +33,24 @@ extension RuleSet: Codable {
                   inactiveRules: try c.decodeIfPresent([InactiveRule].self, forKey: .inactiveRules) ?? [])
         // Written as a list in rule order: a dictionary with non-string keys would be
         // encoded in hash order, and the cache must give the same bytes every time.
-        for item in try c.decodeIfPresent([RuleCitations].self, forKey: .citations) ?? [] { citations[item.rule] = item.cites }
+        if !apart { citations = try c.decodeIfPresent(Citations.self, forKey: .citations)?.byRule ?? [:] }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(rules, forKey: .rules)
         try c.encode(sectors, forKey: .sectors)
-        try c.encode(laws, forKey: .laws)
-        try c.encode(lexicons, forKey: .lexicons)
+        let apart = Self.partsApart(encoder)
+        if !apart {
+            try c.encode(laws, forKey: .laws)
+            try c.encode(lexicons, forKey: .lexicons)
+        }
         try c.encode(roots, forKey: .roots)
         try c.encodeIfPresent(version, forKey: .version)
         try c.encodeIfPresent(polarity, forKey: .polarity)
         try c.encodeIfPresent(lawsAsOf, forKey: .lawsAsOf)
         try c.encode(inactiveRules, forKey: .inactiveRules)
-        try c.encode(citations.keys.sorted().map { RuleCitations(rule: $0, cites: citations[$0] ?? []) }, forKey: .citations)
+        if !apart { try c.encode(Citations(byRule: citations), forKey: .citations) }
     }
 }
 
@@ -79,23 +97,10 @@ extension Rule: Codable {
                   pattern: try c.decode(RulePattern.self, forKey: .pattern),
                   exceptions: try c.decode(ExceptionSet.self, forKey: .exceptions),
                   conditions: try c.decode([NumericCondition].self, forKey: .conditions),
-                  examples: try Rule.examplesApart(decoder) ? c.decodeIfPresent([RuleExample].self, forKey: .examples) ?? []
+                  examples: try RuleSet.partsApart(decoder) ? c.decodeIfPresent([RuleExample].self, forKey: .examples) ?? []
                       : c.decode([RuleExample].self, forKey: .examples),
                   origin: try c.decode(SourceOrigin.self, forKey: .origin),
                   publisherVariants: try c.decodeIfPresent([PublisherVariant].self, forKey: .publisherVariants) ?? [])
-    }
-
-    /// Set to `true` in an encoder's or decoder's `userInfo`: rules are written without
-    /// their examples, which are kept apart (the rule-set cache's own section) and given
-    /// back with `withExamples`.
-    public static let examplesApartKey = CodingUserInfoKey(rawValue: "adlaw.examplesApart")
-
-    static func examplesApart(_ decoder: any Decoder) -> Bool {
-        examplesApartKey.map { decoder.userInfo[$0] as? Bool == true } ?? false
-    }
-
-    static func examplesApart(_ encoder: any Encoder) -> Bool {
-        examplesApartKey.map { encoder.userInfo[$0] as? Bool == true } ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -116,7 +121,7 @@ extension Rule: Codable {
         try c.encode(pattern, forKey: .pattern)
         try c.encode(exceptions, forKey: .exceptions)
         try c.encode(conditions, forKey: .conditions)
-        if !Rule.examplesApart(encoder) { try c.encode(examples, forKey: .examples) }
+        if !RuleSet.partsApart(encoder) { try c.encode(examples, forKey: .examples) }
         try c.encode(origin, forKey: .origin)
         if !publisherVariants.isEmpty { try c.encode(publisherVariants, forKey: .publisherVariants) }
     }
@@ -341,8 +346,27 @@ extension SectorDefinition: Codable {
     }
 }
 
-/// One rule's citations, as the rule-set cache writes them.
-private struct RuleCitations: Codable {
-    var rule: RuleID
-    var cites: [CitedProvisions]
+extension RuleSet {
+    /// What every rule cites, written as a list in rule-id order: a dictionary with
+    /// non-string keys would be encoded in hash order, and the cache must give the same
+    /// bytes every time.
+    public struct Citations: Codable, Sendable {
+        public var byRule: [RuleID: [CitedProvisions]]
+
+        public init(byRule: [RuleID: [CitedProvisions]]) { self.byRule = byRule }
+
+        private struct Item: Codable {
+            var rule: RuleID
+            var cites: [CitedProvisions]
+        }
+
+        public init(from decoder: any Decoder) throws {
+            byRule = [:]
+            for item in try [Item](from: decoder) { byRule[item.rule] = item.cites }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try byRule.keys.sorted().map { Item(rule: $0, cites: byRule[$0] ?? []) }.encode(to: encoder)
+        }
+    }
 }

@@ -3,9 +3,16 @@
 public struct RuleSet: Sendable {
     public var rules: [Rule]
     public var sectors: SectorCatalog
-    public var laws: [LawEntry]
+    /// The law registry (`adlaw laws`, compiling a single rule): a check does not read it.
+    public var laws: [LawEntry] {
+        get { lawsPart.value }
+        set { lawsPart = GivenPart(value: newValue) }
+    }
     /// Lexicon name -> its file, description and term count (for `rules show`).
-    public var lexicons: [String: LexiconInfo]
+    public var lexicons: [String: LexiconInfo] {
+        get { lexiconsPart.value }
+        set { lexiconsPart = GivenPart(value: newValue) }
+    }
     /// Rule folders loaded, in order.
     public var roots: [String]
     /// The rule pack's version (`Rules/VERSION`; the last folder that has one wins).
@@ -17,15 +24,23 @@ public struct RuleSet: Sendable {
     /// Rules left out because no law they cite was in force on `lawsAsOf`.
     public var inactiveRules: [InactiveRule]
     /// What every rule (inactive ones too) cites, as written, by current provision numbers.
-    public var citations: [RuleID: [CitedProvisions]] = [:]
+    public var citations: [RuleID: [CitedProvisions]] {
+        get { citationsPart.value }
+        set { citationsPart = GivenPart(value: newValue) }
+    }
+    /// Where `laws`, `lexicons` and `citations` come from: the values themselves, or the
+    /// rule-set cache's sections, decoded when first read (a check never reads them).
+    public var lawsPart: any DeferredPart<[LawEntry]>
+    public var lexiconsPart: any DeferredPart<[String: LexiconInfo]>
+    public var citationsPart: any DeferredPart<[RuleID: [CitedProvisions]]> = GivenPart(value: [:])
 
     public init(rules: [Rule], sectors: SectorCatalog, laws: [LawEntry],
                 lexicons: [String: LexiconInfo], roots: [String], version: String? = nil, polarity: Polarity? = nil,
                 lawsAsOf: CalendarDate? = nil, inactiveRules: [InactiveRule] = []) {
         self.rules = rules
         self.sectors = sectors
-        self.laws = laws
-        self.lexicons = lexicons
+        lawsPart = GivenPart(value: laws)
+        lexiconsPart = GivenPart(value: lexicons)
         self.roots = roots
         self.version = version
         self.polarity = polarity
@@ -44,6 +59,20 @@ public struct RuleSet: Sendable {
         copy.rules = rules.filter(isIncluded)
         return copy
     }
+}
+
+/// A part of a rule set that a run may never read: given whole (`GivenPart`), or read from
+/// the rule-set cache when first used.
+public protocol DeferredPart<Value>: Sendable {
+    associatedtype Value: Sendable
+    var value: Value { get }
+}
+
+/// A part of a rule set given whole.
+public struct GivenPart<Value: Sendable>: DeferredPart {
+    public let value: Value
+
+    public init(value: Value) { self.value = value }
 }
 
 /// A named shared term list (`Rules/lexicons/<name>.yaml`), or a named grammar: a list of

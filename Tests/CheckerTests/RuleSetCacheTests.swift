@@ -54,6 +54,16 @@ import TestSupport
         #expect(cached.ruleSet.rules.map(\.examples) == fresh.ruleSet.rules.map(\.examples))
         #expect(cached.ruleSet.rules.reduce(0) { $0 + $1.examples.count } > 500)
         #expect(cached.ruleSet.rules.allSatisfy { $0.exampleSource is CachedExamples })
+        // So are the laws, lexicons and citations, which a check never reads.
+        let lawsPart = try #require(cached.ruleSet.lawsPart as? DeferredJSON<[LawEntry], [LawEntry]>)
+        #expect(!lawsPart.isDecoded)
+        #expect(cached.ruleSet.laws == fresh.ruleSet.laws)
+        #expect(lawsPart.isDecoded)
+        #expect(cached.ruleSet.laws.count > 40)
+        #expect(cached.ruleSet.lexicons == fresh.ruleSet.lexicons)
+        #expect(cached.ruleSet.lexicons.count > 100)
+        #expect(cached.ruleSet.citations == fresh.ruleSet.citations)
+        #expect(cached.ruleSet.citations.count > 200)
         #expect(cached.ruleSet.rules.map { $0.compiledPatterns.map(\.regex.pattern) }
             == fresh.ruleSet.rules.map { $0.compiledPatterns.map(\.regex.pattern) })
 
