@@ -181,7 +181,10 @@ struct RuleRunner {
     /// a footnote source two lines under a ranking claim.
     private func isFollowed(_ end: Int, regex: any CompiledRegex, within: Int, window: Int,
                             segment: PreparedSegment) throws(RegexMatchError) -> Bool {
-        guard var index = segments.firstIndex(where: { $0 === segment }) else { return false }
+        // The segment's place in the document is its place here unless segments were left out;
+        // a search per match made dense copy quadratic (45,000 lines: the rule hit its time limit).
+        let known = segment.index < segments.count && segments[segment.index] === segment
+        guard var index = known ? segment.index : segments.firstIndex(where: { $0 === segment }) else { return false }
         var from = end
         var left = within
         while left >= 0 && index < segments.count {
@@ -196,6 +199,9 @@ struct RuleRunner {
                 if try !isNegated(m.range.lowerBound, of: regex, in: current) { return true }
                 position = buffer.offset(m.range.lowerBound, forwardBy: 1)
             }
+            // The reach ends inside this segment: no later one is in it, and counting the rest of
+            // a long segment for every match would be quadratic.
+            if lastStart < buffer.count { break }
             left -= buffer.scalarCount(from..<buffer.count) + 1
             index += 1
             from = 0
