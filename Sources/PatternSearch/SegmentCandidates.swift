@@ -38,14 +38,14 @@ public struct SegmentCandidates: Sendable {
     private let runs: [Run]
     /// Every target is searched in full in this segment (one whose offsets pass 32 bits).
     /// Searching in full finds the same matches.
-    private let whole: Bool
+    let isWhole: Bool
 
     /// - Parameter whole: search every target in full instead of in windows.
     init(prefilter: Prefilter, windows: [Window], runs: [Run], whole: Bool = false) {
         self.prefilter = prefilter
         self.windows = windows
         self.runs = runs
-        self.whole = whole
+        isWhole = whole
     }
 
     /// Joins sorted windows that overlap or are at most `gap` bytes apart, in place. A joined
@@ -64,9 +64,6 @@ public struct SegmentCandidates: Sendable {
         windows.removeLast(windows.count - kept)
     }
 
-    /// Whether `target` is searched in full in this segment.
-    func isWhole(_ target: Int32) -> Bool { whole }
-
     /// Each target's windows.
     var allRuns: [(target: Int32, windows: ArraySlice<Window>)] { runs.map { ($0.target, windows[$0.start..<$0.end]) } }
 
@@ -75,7 +72,7 @@ public struct SegmentCandidates: Sendable {
 
     /// Each target with at least one window or searched in full, once.
     func forEachTarget(_ body: (Int32) -> Void) {
-        guard !whole else {
+        guard !isWhole else {
             for target in prefilter.targets.indices { body(Int32(target)) }
             return
         }
@@ -92,8 +89,8 @@ public struct SegmentCandidates: Sendable {
 
     func plan(for regex: any CompiledRegex) -> Plan {
         guard let target = prefilter.target(of: regex), prefilter.targets[target].requirement != nil else { return .whole }
+        if isWhole { return .whole }
         let t = Int32(target)
-        if isWhole(t) { return .whole }
         var lo = 0, hi = runs.count
         while lo < hi {
             let mid = (lo + hi) / 2
