@@ -29,9 +29,11 @@ public final class LiteralScanner: Sendable {
     static let hashBits = 16
 
     public init(literals: [[UInt8]]) {
-        let folded = literals.map { $0.map(Self.foldByte) }
+        // Literals without an ASCII capital (most: the prefilter's are folded already) are
+        // kept as they are, not copied.
+        let folded = literals.map { literal in literal.contains { $0 >= 0x41 && $0 <= 0x5A } ? literal.map(Self.foldByte) : literal }
         self.literals = folded
-        longestLiteral = folded.map(\.count).max() ?? 0
+        longestLiteral = folded.reduce(0) { max($0, $1.count) }
         var shortFirst = [Bool](repeating: false, count: 256)
         var shortBy = [[Int32]](repeating: [], count: 256)
         var bits3 = [UInt64](repeating: 0, count: (1 << Self.hashBits) / 64)
@@ -156,25 +158,36 @@ struct LiteralHashTable: Sendable {
     private let mask: Int
 
     init(_ pairs: [(UInt64, Int32)]) {
-        var grouped: [UInt64: [Int32]] = [:]
-        for (key, id) in pairs { grouped[key, default: []].append(id) }
+        // The pairs grouped by key, each key's ids in increasing order (sorted, not hashed
+        // into a dictionary of arrays: building the tables is paid at every start-up).
+        let sorted = pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        var groups: [Range<Int>] = []
+        var start = 0
+        for index in sorted.indices where index + 1 == sorted.count || sorted[index + 1].0 != sorted[index].0 {
+            groups.append(start..<(index + 1))
+            start = index + 1
+        }
         var capacity = 16
-        while capacity < grouped.count * 2 { capacity <<= 1 }
+        while capacity < groups.count * 2 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity)
         var used = [Bool](repeating: false, count: capacity)
         var starts = [Int32](repeating: 0, count: capacity + 1)
-        var slotIDs = [[Int32]](repeating: [], count: capacity)
-        for (key, list) in grouped {
+        var groupAt = [Int32](repeating: -1, count: capacity)
+        for (number, group) in groups.enumerated() {
+            let key = sorted[group.lowerBound].0
             var slot = Self.slot(key, capacity - 1)
             while used[slot] { slot = (slot + 1) & (capacity - 1) }
             used[slot] = true
             keys[slot] = key
-            slotIDs[slot] = list
+            groupAt[slot] = Int32(number)
         }
         var ids: [Int32] = []
+        ids.reserveCapacity(sorted.count)
         for slot in 0..<capacity {
             starts[slot] = Int32(ids.count)
-            ids += slotIDs[slot]
+            if groupAt[slot] >= 0 {
+                for index in groups[Int(groupAt[slot])] { ids.append(sorted[index].1) }
+            }
         }
         starts[capacity] = Int32(ids.count)
         self.keys = keys
