@@ -68,14 +68,22 @@ public struct CacheFolder: Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid(),
               info.st_size <= off_t(Self.maxFileSize + CacheKey.tagLength) else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            done += count
+        // Read into uninitialized memory: zeroing the rule set's 4.7 MB first was 3% of the
+        // CPU time of a small run.
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, initialized in
+            var done = 0
+            while done < buffer.count {
+                let count = Glibc.read(fd, buffer.baseAddress! + done, buffer.count - done)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { break }
+                done += count
+            }
+            // Only what was read counts as initialized; a file that shrank is refused below.
+            initialized = done
+            complete = done == buffer.count
         }
+        guard complete else { return nil }
         return key.opened(bytes)
     }
 

@@ -41,20 +41,8 @@ public struct RuleSetLoader: Sendable {
                                                        kind: .unreadable("not a folder of rule files"))])
         }
         var contents = FolderContents(laws: nil, lawFiles: [], sectors: nil, polarity: nil, lexicons: [], rules: [], misplaced: [])
-        // Paths relative to the folder, hidden files and folders skipped (string paths:
-        // the URL enumerator costs milliseconds at every start-up).
-        guard let enumerator = fm.enumerator(atPath: folder) else { return contents }
         var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") {
-                enumerator.skipDescendants()
-                continue
-            }
-            let ext = (name as NSString).pathExtension
-            guard ext == "yaml" || ext == "yml" else { continue }
-            files.append(relative)
-        }
+        listYAML(in: folder, relative: "", into: &files)
         for relative in files.sorted() {
             let parts = relative.split(separator: "/").map(String.init)
             let display = (folder as NSString).appendingPathComponent(relative)
@@ -70,6 +58,33 @@ public struct RuleSetLoader: Sendable {
             }
         }
         return contents
+    }
+
+    /// The `.yaml` and `.yml` files under `path`, as paths relative to the scanned folder
+    /// (`relative` is `path`'s), hidden files and folders skipped, links to folders not
+    /// followed. Read with `readdir`: Foundation's enumerator and path methods took 1.5 to
+    /// 2 ms at every start-up, where the rule-set cache's key lists the rule folder.
+    private static func listYAML(in path: String, relative: String, into files: inout [String]) {
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let full = path.hasSuffix("/") ? path + name : path + "/" + name
+            let inner = relative.isEmpty ? name : relative + "/" + name
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(full, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isFolder {
+                listYAML(in: full, relative: inner, into: &files)
+            } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                files.append(inner)
+            }
+        }
     }
 
     /// Loads and compiles every folder in order.
