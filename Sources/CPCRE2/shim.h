@@ -8,6 +8,7 @@
 #endif
 #include <pcre2.h>
 #include <stddef.h>
+#include <time.h>
 
 // Cast macros are not imported into Swift; expose them as functions.
 static inline size_t adlaw_pcre2_unset(void) { return PCRE2_UNSET; }
@@ -23,5 +24,11 @@ static inline int adlaw_claim_once(int *flag) {
     return __atomic_compare_exchange_n(flag, &expected, 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
 }
 static inline long adlaw_add_relaxed(long *counter, long value) { return __atomic_add_fetch(counter, value, __ATOMIC_RELAXED); }
+// The monotonic clock in nanoseconds (vDSO, no system call): how long the interpreter ran.
+static inline long adlaw_monotonic_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long)now.tv_sec * 1000000000L + now.tv_nsec;
+}
 
 #endif

@@ -36,7 +36,18 @@ public struct PCRE2Engine: RegexEngine {
         /// faster but costs about 130 µs per pattern to compile (45 ms for the shipped rule
         /// set, a third of a small run's start-up), and most patterns search little or
         /// nothing in a small run, where the prefilter finds none of their literals.
-        case lazy(afterWork: Int)
+        ///
+        /// `timed`: also JIT-compiled once the interpreter has run the pattern for about as
+        /// long as compiling it takes (`compileNanoseconds`), however little work that was.
+        /// Start positions do not say what a search costs: the symptom-and-outcome patterns
+        /// of 40-60 KB took 100-250 µs a search in the interpreter, 20 ms of the CPU time of
+        /// checking ten small files, where JIT-compiling one takes about 1.5 ms.
+        case lazy(afterWork: Int, timed: Bool = false)
+
+        /// About how long PCRE2 takes to JIT-compile a pattern of `size` bytes of compiled
+        /// code (measured on the shipped rules: 60-140 µs for 300-800 bytes, 1.2-1.9 ms for
+        /// 27-62 KB).
+        public static func compileNanoseconds(size: Int) -> Int { 50_000 + 25 * size }
 
         /// Work a pattern is interpreted for before it is JIT-compiled: about what the
         /// interpreter does in the time the JIT takes to compile a pattern.
@@ -51,7 +62,7 @@ public struct PCRE2Engine: RegexEngine {
     public let limits: Limits
     public let jit: JITPolicy
 
-    public init(limits: Limits = Limits(), jit: JITPolicy = .lazy(afterWork: JITPolicy.defaultWork)) {
+    public init(limits: Limits = Limits(), jit: JITPolicy = .lazy(afterWork: JITPolicy.defaultWork, timed: true)) {
         self.limits = limits
         self.jit = jit
     }

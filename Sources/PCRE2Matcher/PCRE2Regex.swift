@@ -20,6 +20,11 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
     private let jitClaimed: UnsafeMutablePointer<Int32>
     /// Work of the interpreter so far, in start positions (atomic, relaxed).
     private let work: UnsafeMutablePointer<Int>
+    /// Nanoseconds the interpreter may run the pattern before it is JIT-compiled; `nil`: no
+    /// limit in time (`JITPolicy.lazy(timed:)`).
+    private let jitAfterNanoseconds: Int?
+    /// Nanoseconds the interpreter has run the pattern so far (atomic, relaxed).
+    private let interpreted: UnsafeMutablePointer<Int>
 
     convenience init(pattern: String, caseInsensitive: Bool, jit: PCRE2Engine.JITPolicy) throws(RegexCompileError) {
         // USE_OFFSET_LIMIT lets a search stop at a last start offset (prefilter windows).
@@ -57,10 +62,20 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         jitClaimed.initialize(to: 0)
         work = .allocate(capacity: 1)
         work.initialize(to: 0)
+        interpreted = .allocate(capacity: 1)
+        interpreted.initialize(to: 0)
+        var size = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_SIZE), &size)
         switch jit {
-        case .never: jitAfterWork = nil
-        case .eager: jitAfterWork = 0
-        case let .lazy(afterWork): jitAfterWork = max(0, afterWork)
+        case .never:
+            jitAfterWork = nil
+            jitAfterNanoseconds = nil
+        case .eager:
+            jitAfterWork = 0
+            jitAfterNanoseconds = nil
+        case let .lazy(afterWork, timed):
+            jitAfterWork = max(0, afterWork)
+            jitAfterNanoseconds = timed ? PCRE2Engine.JITPolicy.compileNanoseconds(size: size) : nil
         }
 
         var minLength: UInt32 = 0
@@ -79,6 +94,7 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         jitSlot.deallocate()
         jitClaimed.deallocate()
         work.deallocate()
+        interpreted.deallocate()
     }
 
     /// The interpreted code, for `PCRE2Engine.serialize`.
@@ -161,8 +177,14 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         let options = UInt32(PCRE2_NO_UTF_CHECK)
         pcre2_set_offset_limit_8(scratch.matchContext, offsetLimit.map { $0 } ?? adlaw_pcre2_unset())
         let searched = codeForSearch(positions: min(offsetLimit ?? subjectLength, subjectLength) - start + 1)
+        // The interpreter's searches are timed when the policy limits them in time.
+        let timed = jitAfterNanoseconds != nil && searched == code
+        let began = timed ? adlaw_monotonic_ns() : 0
         let rc = pcre2_match_8(searched, buffer.baseAddress, subjectLength, start, options,
                                matchData, scratch.matchContext)
+        if timed, let budget = jitAfterNanoseconds, adlaw_add_relaxed(interpreted, adlaw_monotonic_ns() - began) >= budget {
+            compileJIT()
+        }
         if rc == PCRE2_ERROR_NOMATCH { return nil }
         if rc < 0 {
             switch rc {

@@ -80,6 +80,40 @@ import Testing
         #expect(eager.isJITCompiled == PCRE2Engine.jitAvailable)
     }
 
+    /// A pattern that is slow in the interpreter is JIT-compiled once the interpreter has run
+    /// it for about as long as compiling it takes, though its searches did little work in
+    /// start positions; without `timed` it stays interpreted. Both find what the interpreter
+    /// finds.
+    @Test func aTimedLazyPatternIsJITCompiledOnceTheInterpreterHasTakenTheCompileTime() throws {
+        // 3,000 distinct two-character words, each behind a lookahead, over 24 KB of CJK text
+        // that holds one of them at its end: every start position tries the alternation.
+        let words = (0..<3_000).map { index -> String in
+            let first = Unicode.Scalar(0x4E00 + index % 1_500)!, second = Unicode.Scalar(0x5E00 + index / 1_500)!
+            return String(Character(first)) + String(Character(second))
+        }
+        let pattern = #"(?=[\x{4E00}-\x{9FFF}])(?:"# + words.joined(separator: "|") + ")(?!好)"
+        let text = String(repeating: "今天天氣晴朗", count: 1_365) + words[2_999]
+        let buffer = UTF8Buffer(text)
+        let budget = 1 << 40   // far more start positions than these searches make
+        let timed = PCRE2Engine(jit: .lazy(afterWork: budget, timed: true))
+        let untimed = PCRE2Engine(jit: .lazy(afterWork: budget))
+        let reference = try PCRE2Engine(jit: .never).compile(pattern, caseInsensitive: false)
+        let expected = try reference.firstMatch(in: buffer, scratch: PCRE2Engine(jit: .never).makeScratch())?.range
+        #expect(expected == (buffer.count - 6)..<buffer.count)
+        let fast = try #require(try timed.compile(pattern, caseInsensitive: false) as? PCRE2Regex)
+        let slow = try #require(try untimed.compile(pattern, caseInsensitive: false) as? PCRE2Regex)
+        let scratch = timed.makeScratch()
+        // Each interpreted search here takes milliseconds; compiling is estimated from the
+        // pattern's size (about 50 µs + 25 ns a byte): a few searches are enough.
+        for _ in 0..<20 where !fast.isJITCompiled {
+            #expect(try fast.firstMatch(in: buffer, scratch: scratch)?.range == expected)
+            #expect(try slow.firstMatch(in: buffer, scratch: scratch)?.range == expected)
+        }
+        #expect(fast.isJITCompiled == PCRE2Engine.jitAvailable)
+        #expect(!slow.isJITCompiled)
+        #expect(try fast.firstMatch(in: buffer, scratch: scratch)?.range == expected)
+    }
+
     /// Threads searching one lazily compiled pattern at once: one of them makes the JIT
     /// copy while the others go on; every search finds what the interpreter finds.
     @Test func threadsSharingALazyPatternAllFindTheSameMatches() throws {
