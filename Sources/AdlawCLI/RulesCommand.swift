@@ -138,10 +138,15 @@ extension RulesCommand {
                     for (label, regex) in Prefilter.searchedPatterns(of: rule) {
                         guard let target = prefilter.analysis(of: regex) else { continue }
                         if let requirement = target.requirement {
-                            let shown = requirement.literals.prefix(12).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")
-                            let more = requirement.literals.count > 12 ? "|...(\(requirement.literals.count) in all)" : ""
+                            func shown(_ literals: [[UInt8]]) -> String {
+                                let some = literals.prefix(12).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "|")
+                                return some + (literals.count > 12 ? "|...(\(literals.count) in all)" : "")
+                            }
                             let window = requirement.maxBefore.map { "within \($0) characters of the match start" } ?? "anywhere in the match"
-                            out += "\(rule.id)\t\(label)\tliterals: \(shown)\(more) (\(window))\n"
+                            let paired = requirement.terms.filter { !$0.second.isEmpty }
+                            let second = paired.isEmpty ? ""
+                                : "; by branch: \(paired.count) of \(requirement.terms.count) also need one of a second set, as \(shown(paired[0].second))"
+                            out += "\(rule.id)\t\(label)\tliterals: \(shown(requirement.literals)) (\(window))\(second)\n"
                         } else {
                             out += "\(rule.id)\t\(label)\tno required literal: \(target.failure?.reason ?? "unknown")\n"
                         }

@@ -73,9 +73,12 @@ struct RuleSetCache {
     static let deferredSections = 4
 
     /// One entry of the pattern table. Written as: the pattern (u32 length + UTF-8), a flag
-    /// byte (1 case-insensitive, 2 analysed, 4 no requirement, 8 the stripped view), then
-    /// for an analysed pattern either why it has no requirement (u32 length + UTF-8) or the
-    /// literal count (u32) and each literal (u32 length + bytes, i32 bound, -1 for none).
+    /// byte (1 case-insensitive, 2 analysed, 4 no requirement, 8 the stripped view, 16 by
+    /// branch), then for an analysed pattern either why it has no requirement (u32 length +
+    /// UTF-8) or the literal count (u32) and each literal (u32 length + bytes, i32 bound, -1
+    /// for none); by branch, then the term count (u32) and for each term its first literals
+    /// (u32 count, then u32 index and i32 bound each) and its second (u32 count, then u32
+    /// length + bytes and i32 bound each).
     struct PatternEntry {
         var pattern: String
         var caseInsensitive: Bool
@@ -95,11 +98,28 @@ struct RuleSetCache {
                 bytes(Array((analysis.failure?.reason ?? "").utf8))
                 return
             }
-            out.append(requirement.view == .stripped ? flags | 8 : flags)
+            if requirement.view == .stripped { flags |= 8 }
+            if !requirement.terms.isEmpty { flags |= 16 }
+            out.append(flags)
+            func bound(_ value: Int?) { RuleSetCache.append(UInt64(UInt32(bitPattern: Int32(clamping: value ?? -1))), bytes: 4, to: &out) }
             RuleSetCache.append(UInt64(requirement.literals.count), bytes: 4, to: &out)
-            for (literal, bound) in zip(requirement.literals, requirement.literalMaxBefore) {
+            for (literal, maxBefore) in zip(requirement.literals, requirement.literalMaxBefore) {
                 bytes(literal)
-                RuleSetCache.append(UInt64(UInt32(bitPattern: Int32(clamping: bound ?? -1))), bytes: 4, to: &out)
+                bound(maxBefore)
+            }
+            guard !requirement.terms.isEmpty else { return }
+            RuleSetCache.append(UInt64(requirement.terms.count), bytes: 4, to: &out)
+            for term in requirement.terms {
+                RuleSetCache.append(UInt64(term.first.count), bytes: 4, to: &out)
+                for (index, maxBefore) in zip(term.first, term.firstMaxBefore) {
+                    RuleSetCache.append(UInt64(index), bytes: 4, to: &out)
+                    bound(maxBefore)
+                }
+                RuleSetCache.append(UInt64(term.second.count), bytes: 4, to: &out)
+                for (literal, maxBefore) in zip(term.second, term.secondMaxBefore) {
+                    bytes(literal)
+                    bound(maxBefore)
+                }
             }
         }
 
@@ -128,29 +148,52 @@ struct RuleSetCache {
                 guard let pattern = text(), offset < bytes.endIndex else { return nil }
                 let flags = bytes[offset]
                 offset += 1
-                guard flags & ~15 == 0 else { return nil }
+                guard flags & ~31 == 0 else { return nil }
                 var entry = PatternEntry(pattern: pattern, caseInsensitive: flags & 1 != 0, analysis: nil)
                 if flags & 4 != 0 {
                     guard flags & 2 != 0, let reason = text() else { return nil }
                     entry.analysis = LiteralRequirementResult(requirement: nil, failure: LiteralAnalysisFailure(reason: reason))
                 } else if flags & 2 != 0 {
                     guard let literalCount = count(), literalCount > 0, literalCount <= bytes.endIndex - offset else { return nil }
+                    func bound() -> Int?? {
+                        guard let raw = count() else { return nil }
+                        let value = Int(Int32(bitPattern: UInt32(raw)))
+                        return value < -1 ? nil : .some(value < 0 ? nil : value)
+                    }
                     var literals: [[UInt8]] = [], bounds: [Int?] = []
                     literals.reserveCapacity(literalCount)
                     bounds.reserveCapacity(literalCount)
                     for _ in 0..<literalCount {
-                        guard let literal = chunk(), !literal.isEmpty, let raw = count() else { return nil }
-                        let bound = Int(Int32(bitPattern: UInt32(raw)))
-                        guard bound >= -1 else { return nil }
+                        guard let literal = chunk(), !literal.isEmpty, let maxBefore = bound() else { return nil }
                         literals.append(Array(literal))
-                        bounds.append(bound < 0 ? nil : bound)
+                        bounds.append(maxBefore)
+                    }
+                    var terms: [LiteralRequirement.Term] = []
+                    if flags & 16 != 0 {
+                        guard flags & 8 == 0, let termCount = count(), termCount > 0, termCount <= bytes.endIndex - offset else { return nil }
+                        for _ in 0..<termCount {
+                            var term = LiteralRequirement.Term(first: [], firstMaxBefore: [], second: [], secondMaxBefore: [])
+                            guard let firstCount = count(), firstCount > 0, firstCount <= bytes.endIndex - offset else { return nil }
+                            for _ in 0..<firstCount {
+                                guard let index = count(), index < literals.count, let maxBefore = bound() else { return nil }
+                                term.first.append(index)
+                                term.firstMaxBefore.append(maxBefore)
+                            }
+                            guard let secondCount = count(), secondCount <= bytes.endIndex - offset else { return nil }
+                            for _ in 0..<secondCount {
+                                guard let literal = chunk(), !literal.isEmpty, let maxBefore = bound() else { return nil }
+                                term.second.append(Array(literal))
+                                term.secondMaxBefore.append(maxBefore)
+                            }
+                            terms.append(term)
+                        }
                     }
                     // The weakest bound holds for the whole requirement (nil when any is unbounded).
                     let worst = bounds.contains(nil) ? nil : bounds.compactMap { $0 }.max()
                     let requirement = LiteralRequirement(literals: literals, maxBefore: worst, literalMaxBefore: bounds,
-                                                         view: flags & 8 != 0 ? .stripped : .raw)
+                                                         view: flags & 8 != 0 ? .stripped : .raw, terms: terms)
                     entry.analysis = LiteralRequirementResult(requirement: requirement, failure: nil)
-                } else if flags & 8 != 0 {
+                } else if flags & 24 != 0 {
                     return nil
                 }
                 entries.append(entry)

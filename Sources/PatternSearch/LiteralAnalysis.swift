@@ -14,6 +14,32 @@ public struct LiteralRequirement: Sendable, Hashable {
     public var literalMaxBefore: [Int?]
     /// Which text the literals are searched in.
     public var view: View = .raw
+    /// The requirement branch by branch, for a pattern (in the raw view) of which some
+    /// branches need two sets from different parts of the branch, such as a symptom and,
+    /// within a few characters after it, an outcome (empty: none; `literals` is then what
+    /// the prefilter scans for). A match is a match of one branch, so it starts in a window
+    /// of some term's `first` literals that is also, when the term has `second` literals,
+    /// in a window of one of those: the symptom-outcome grammars are verified only where
+    /// both parts occur close enough, not at every symptom. `literals` then holds every
+    /// term's `first` literals with the weakest bound of each.
+    public var terms: [Term] = []
+
+    /// One branch, or the branches without a second set, of a `terms` requirement.
+    public struct Term: Sendable, Hashable {
+        /// Indices into `literals`, and this term's bound for each.
+        public var first: [Int]
+        public var firstMaxBefore: [Int?]
+        /// A second set every match of the term contains (empty: none), with their bounds.
+        public var second: [[UInt8]]
+        public var secondMaxBefore: [Int?]
+
+        public init(first: [Int], firstMaxBefore: [Int?], second: [[UInt8]], secondMaxBefore: [Int?]) {
+            self.first = first
+            self.firstMaxBefore = firstMaxBefore
+            self.second = second
+            self.secondMaxBefore = secondMaxBefore
+        }
+    }
 
     public enum View: Sendable, Hashable {
         /// The normalized text.
@@ -22,11 +48,12 @@ public struct LiteralRequirement: Sendable, Hashable {
         case stripped
     }
 
-    public init(literals: [[UInt8]], maxBefore: Int?, literalMaxBefore: [Int?], view: View = .raw) {
+    public init(literals: [[UInt8]], maxBefore: Int?, literalMaxBefore: [Int?], view: View = .raw, terms: [Term] = []) {
         self.literals = literals
         self.maxBefore = maxBefore
         self.literalMaxBefore = literalMaxBefore
         self.view = view
+        self.terms = terms
     }
 
     /// The weakest literal's length in bytes: how selective the requirement is.
@@ -52,7 +79,11 @@ public enum LiteralAnalysis {
         do { parsed = try RegexSyntaxParser.parse(pattern, caseless: caseless) } catch {
             return .failure(LiteralAnalysisFailure(reason: "the pattern uses \(error.reason), which the prefilter does not analyse"))
         }
-        let raw = analyse(parsed.0, stripped: false)
+        // A top-level alternation is analysed branch by branch (nested ones flattened), so
+        // the branches' facts serve `termRequirement` as well.
+        let leaves = branches(parsed.0)
+        let leafInfos = leaves.count > 1 ? leaves.map { analyse($0, stripped: false) } : nil
+        let raw = leafInfos.map { alternation($0).memoized() } ?? analyse(parsed.0, stripped: false)
         var chosen = raw.best.flatMap { $0.isUsable ? $0 : nil }
         var view = LiteralRequirement.View.raw
         // The stripped view differs only where the pattern can match a separator.
@@ -67,9 +98,75 @@ public enum LiteralAnalysis {
         guard let best = chosen else {
             return .failure(LiteralAnalysisFailure(reason: "no literal text is common to every match (e.g. a pattern made only of classes, `.` or optional parts)"))
         }
+        if view == .raw, let terms = termRequirement(leafInfos ?? [raw]) { return .success(terms) }
         let literals = best.set.sorted { $0.lexicographicallyPrecedes($1) }
         return .success(LiteralRequirement(literals: literals, maxBefore: best.maxBefore,
                                            literalMaxBefore: literals.map(best.bound(of:)), view: view))
+    }
+
+    /// The branches of a pattern's top-level alternation (nested alternations flattened).
+    static func branches(_ node: RegexNode) -> [RegexNode] {
+        switch node {
+        case let .alternation(items): return items.flatMap(branches)
+        case let .concat(items) where items.count == 1: return branches(items[0])
+        default: return [node]
+        }
+    }
+
+    /// The requirement by branch (`LiteralRequirement.terms`; `branches`: the facts of each
+    /// top-level branch), when at least one branch has a second set worth confirming its
+    /// first with; the other branches make one term.
+    static func termRequirement(_ branches: [Info]) -> LiteralRequirement? {
+        var paired: [(Info.Candidate, Info.Candidate)] = []
+        var rest: Info.Candidate?
+        for info in branches {
+            guard let best = info.best, best.isUsable else { return nil }
+            if let second = info.second, second.isUsable, worthConfirming(best, with: second) {
+                paired.append((best, second))
+            } else if rest == nil {
+                rest = best
+            } else {
+                rest?.formUnion(best)
+            }
+        }
+        guard !paired.isEmpty else { return nil }
+        var all = rest ?? paired[0].0
+        for (first, _) in paired { all.formUnion(first) }
+        let literals = all.set.sorted { $0.lexicographicallyPrecedes($1) }
+        var index: [[UInt8]: Int] = [:]
+        for (i, literal) in literals.enumerated() { index[literal] = i }
+        func term(_ first: Info.Candidate, _ second: Info.Candidate?) -> LiteralRequirement.Term {
+            let firsts = first.set.sorted { $0.lexicographicallyPrecedes($1) }
+            let seconds = second.map { $0.set.sorted { $0.lexicographicallyPrecedes($1) } } ?? []
+            return LiteralRequirement.Term(first: firsts.map { index[$0]! }, firstMaxBefore: firsts.map(first.bound(of:)),
+                                           second: seconds, secondMaxBefore: second.map { s in seconds.map(s.bound(of:)) } ?? [])
+        }
+        var terms = paired.map { term($0.0, $0.1) }
+        if let rest { terms.append(term(rest, nil)) }
+        return LiteralRequirement(literals: literals, maxBefore: all.maxBefore, literalMaxBefore: literals.map(all.bound(of:)),
+                                  view: .raw, terms: terms)
+    }
+
+    /// Whether a second set is worth scanning for beside `first`: it must have a bound (an
+    /// unbounded window reaches back to the segment start and confirms nearly everything),
+    /// not be found inside every literal of `first` (不再咳嗽 then 咳嗽: every hit would
+    /// confirm itself), and not be expected to cover most of the text with its windows
+    /// (`score`: hits per character times the window; rough, so the limit is generous: `?`
+    /// after a symptom is rare even where `?` is not).
+    static func worthConfirming(_ first: Info.Candidate, with second: Info.Candidate) -> Bool {
+        guard second.maxBefore != nil, score(second) < 8 else { return false }
+        let seconds = Array(second.set)
+        return !first.set.allSatisfy { literal in seconds.contains { contains(literal, $0) } }
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        guard !needle.isEmpty else { return true }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 
     /// Facts about the strings a node can match. Sets are of byte strings; `nil` means
@@ -87,6 +184,9 @@ public enum LiteralAnalysis {
         var suffix: Set<[UInt8]>?
         /// Every match contains one of `set`, starting at most `maxBefore` characters in.
         var required: Candidate?
+        /// Another set every match contains, from a part of the node other than `required`'s
+        /// where there is one (see `LiteralRequirement.terms`).
+        var second: Candidate?
 
         /// Every match contains one of the literals, each at most its bound of characters
         /// after the match start (`nil`: no bound). Most candidates have one bound for all
@@ -146,7 +246,7 @@ public enum LiteralAnalysis {
             }
         }
 
-        static let anything = Info(minLength: 0, maxLength: nil, exact: nil, prefix: nil, suffix: nil, required: nil)
+        static let anything = Info(minLength: 0, maxLength: nil, exact: nil, prefix: nil, suffix: nil, required: nil, second: nil)
 
         /// `best`, once computed (every concatenation asks both sides again).
         var memo: Candidate?? = nil
@@ -220,14 +320,19 @@ public enum LiteralAnalysis {
     }
 
     static func choose(_ candidates: [Info.Candidate]) -> Info.Candidate? {
-        var best: Info.Candidate?
-        for c in candidates where c.isUsable {
-            if let b = best {
+        chooseIndex(candidates).map { candidates[$0] }
+    }
+
+    static func chooseIndex(_ candidates: [Info.Candidate]) -> Int? {
+        var best: Int?
+        for (i, c) in candidates.enumerated() where c.isUsable {
+            if let bi = best {
+                let b = candidates[bi]
                 // Within 1%, prefer the tighter window.
                 if !cheaper(c, than: b, by: 1.01) { continue }
                 if !cheaper(c, than: b, by: 0.99) && (c.maxBefore ?? Int.max) >= (b.maxBefore ?? Int.max) { continue }
             }
-            best = c
+            best = i
         }
         return best
     }
@@ -255,22 +360,22 @@ public enum LiteralAnalysis {
                 var set = Set(scalars.filter { !LooseSeparators.contains($0) }.map { Array(String($0).utf8) })
                 set.insert([])
                 let solid = scalars.allSatisfy(LooseSeparators.isUncounted) ? 0 : 1
-                return Info(minLength: 1, maxLength: solid, exact: set, prefix: nil, suffix: nil, required: nil)
+                return Info(minLength: 1, maxLength: solid, exact: set, prefix: nil, suffix: nil, required: nil, second: nil)
             }
             let set = Set(scalars.map { Array(String($0).utf8) })
             let solid = scalars.allSatisfy(LooseSeparators.isUncounted) ? 0 : 1
-            return Info(minLength: 1, maxLength: solid, exact: set, prefix: set, suffix: set, required: nil)
+            return Info(minLength: 1, maxLength: solid, exact: set, prefix: set, suffix: set, required: nil, second: nil)
         case .separator:
-            return Info(minLength: 1, maxLength: 0, exact: stripped ? [[]] : nil, prefix: nil, suffix: nil, required: nil)
+            return Info(minLength: 1, maxLength: 0, exact: stripped ? [[]] : nil, prefix: nil, suffix: nil, required: nil, second: nil)
         case .digit:
             // One character that counts for nothing in a window (a digit of any script).
-            return Info(minLength: 1, maxLength: 0, exact: nil, prefix: nil, suffix: nil, required: nil)
+            return Info(minLength: 1, maxLength: 0, exact: nil, prefix: nil, suffix: nil, required: nil, second: nil)
         case let .any(min, max):
-            return Info(minLength: min, maxLength: max, exact: nil, prefix: nil, suffix: nil, required: nil)
+            return Info(minLength: min, maxLength: max, exact: nil, prefix: nil, suffix: nil, required: nil, second: nil)
         case .assertion:
-            return Info(minLength: 0, maxLength: 0, exact: [[]], prefix: nil, suffix: nil, required: nil)
+            return Info(minLength: 0, maxLength: 0, exact: [[]], prefix: nil, suffix: nil, required: nil, second: nil)
         case let .concat(items):
-            var info = Info(minLength: 0, maxLength: 0, exact: [[]], prefix: nil, suffix: nil, required: nil)
+            var info = Info(minLength: 0, maxLength: 0, exact: [[]], prefix: nil, suffix: nil, required: nil, second: nil)
             for item in items { info = concat(info, analyse(item, stripped: stripped)).memoized() }
             return info
         case let .alternation(branches):
@@ -358,8 +463,10 @@ public enum LiteralAnalysis {
             out.suffix = b.suffix
         }
         var candidates: [Info.Candidate] = []
-        if let bestA = a.best { candidates.append(bestA) }
-        if let bestB = b.best { candidates.append(bestB.shifted(by: a.maxLength)) }
+        let bestA = a.best, bestB = b.best?.shifted(by: a.maxLength)
+        if let bestA { candidates.append(bestA) }
+        if let bestB { candidates.append(bestB) }
+        let fromParts = candidates.count
         // Across the seam: a suffix of A followed by a prefix of B.
         if let sa = a.suffix ?? a.exact.flatMap(nonEmpty), let pb = b.prefix ?? b.exact.flatMap(nonEmpty),
            let seam = product(sa, pb) {
@@ -367,7 +474,22 @@ public enum LiteralAnalysis {
         }
         if let exact = out.exact, !exact.contains([]) { candidates.append(Info.Candidate(set: exact, maxBefore: 0)) }
         if let prefix = out.prefix { candidates.append(Info.Candidate(set: prefix, maxBefore: 0)) }
-        out.required = choose(candidates)
+        let chosen = chooseIndex(candidates)
+        out.required = chosen.map { candidates[$0] }
+        // The second set comes from the other side of the concatenation than the chosen one
+        // (each side's own second when the chosen set spans both): every match of A and of
+        // B holds their sets, so any of them is required of the whole.
+        let secondB = b.second?.shifted(by: a.maxLength)
+        var others: [Info.Candidate?]
+        switch chosen {
+        case .some(0) where bestA != nil: others = [bestB, a.second]
+        case .some(let i) where i < fromParts: others = [bestA, secondB]
+        default: others = [choose([a.second, secondB].compactMap { $0 })]
+        }
+        // The other side's set first: a side's own second may be a branch's own set again
+        // (see `alternation`), which confirms little; a set within the chosen one adds nothing.
+        let chosenSet = out.required?.set ?? []
+        out.second = others.lazy.compactMap { $0 }.first { $0.isUsable && !$0.set.isSubset(of: chosenSet) }
         return out
     }
 
@@ -398,6 +520,14 @@ public enum LiteralAnalysis {
             if union == nil { union = best } else { union?.formUnion(best) }
         }
         if complete, let union, union.set.count <= maxSetSize { out.required = union }
+        // A second set only when every branch has one; a branch with a single set gives
+        // that set (each of its matches holds it: a rare phrase then confirms itself).
+        var seconds: Info.Candidate?
+        for branch in branches {
+            guard let second = branch.second ?? branch.best else { return out }
+            if seconds == nil { seconds = second } else { seconds?.formUnion(second) }
+        }
+        if let seconds, seconds.set.count <= maxSetSize { out.second = seconds }
         return out
     }
 
@@ -424,8 +554,9 @@ public enum LiteralAnalysis {
         guard min >= 1 else { return out }
         out.prefix = inner.prefix ?? inner.exact.flatMap(nonEmpty)
         out.suffix = inner.suffix ?? inner.exact.flatMap(nonEmpty)
-        // The first repetition holds the inner requirement at the inner offset.
+        // The first repetition holds the inner requirements at the inner offsets.
         out.required = inner.best
+        out.second = inner.second
         if let exact = out.exact, !exact.contains([]) {
             out.required = choose([out.required, Info.Candidate(set: exact, maxBefore: 0)].compactMap { $0 })
         }

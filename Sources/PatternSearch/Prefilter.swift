@@ -33,6 +33,11 @@ public final class Prefilter: Sendable {
     let strippedScanner: LiteralScanner?
     let strippedLiteralTargets: [[Hit]]
     private let index: [ObjectIdentifier: Int]
+    /// The terms of requirements by branch (`LiteralRequirement.terms`) that have a second
+    /// set: their windows are collected under two slots past the targets and intersected.
+    let pairs: [Pair]
+    /// Targets plus those slots.
+    let slots: Int
 
     /// Builds the prefilter for every whole-segment pattern of `ruleSet`.
     /// - Parameter known: a pattern's analysis from an earlier run (the rule-set cache
@@ -48,6 +53,7 @@ public final class Prefilter: Sendable {
         // Patterns analysed here, by source: one pattern compiled twice is analysed once.
         var fresh: [String: LiteralRequirementResult] = [:]
         var raw = LiteralTable(), stripped = LiteralTable()
+        var byBranch: [(Int32, LiteralRequirement)] = []
         for regex in patterns {
             // A pattern without an identity cannot be found again: it is searched in full.
             guard let id = Self.identity(of: regex), index[id] == nil else { continue }
@@ -63,11 +69,74 @@ public final class Prefilter: Sendable {
             index[id] = targets.count
             targets.append(Target(regex: regex, requirement: result.requirement, failure: result.failure))
             guard let requirement = result.requirement else { continue }
+            if !requirement.terms.isEmpty {
+                byBranch.append((targetID, requirement))
+                continue
+            }
             for (literal, maxBefore) in zip(requirement.literals, requirement.literalMaxBefore) {
                 let hit = Hit(target: targetID, maxBefore: maxBefore.map(Int32.init) ?? -1)
                 if requirement.view == .stripped { stripped.add(literal, hit) } else { raw.add(literal, hit) }
             }
         }
+        // Requirements by branch: a term without a second set adds windows to its target as
+        // above; a term with one collects each set's windows in a slot of its own.
+        // Patterns made from one lexicon grammar have the same terms, and one set serves
+        // several terms: each set gets one slot, however many terms use it, with the weakest
+        // bound any of them gives each literal (a wider window only adds start positions).
+        // Sets are found again by their size and three of their literals (hashing every
+        // literal of every term at each start would cost what `LiteralTable` saves), then
+        // compared whole.
+        struct SlotKey: Hashable {
+            var count: Int
+            var first: [UInt8], middle: [UInt8], last: [UInt8]
+            init(_ literals: [[UInt8]]) {
+                count = literals.count
+                first = literals.first ?? []
+                middle = literals.isEmpty ? [] : literals[literals.count / 2]
+                last = literals.last ?? []
+            }
+        }
+        var slotOf: [SlotKey: [Int32]] = [:]
+        var slotBounds: [[Int?]] = []
+        var slotLiterals: [[[UInt8]]] = []
+        func slotID(for literals: [[UInt8]], bounds: [Int?]) -> Int32 {
+            let key = SlotKey(literals)
+            for known in slotOf[key] ?? [] where slotLiterals[Int(known) - targets.count] == literals {
+                let i = Int(known) - targets.count
+                slotBounds[i] = zip(slotBounds[i], bounds).map { old, new in old.flatMap { o in new.map { max(o, $0) } } }
+                return known
+            }
+            let id = Int32(targets.count + slotLiterals.count)
+            slotOf[key, default: []].append(id)
+            slotLiterals.append(literals)
+            slotBounds.append(bounds)
+            return id
+        }
+        var pairs: [Pair] = []
+        for (target, requirement) in byBranch {
+            for term in requirement.terms {
+                let firsts = term.first.map { requirement.literals[$0] }
+                guard !term.second.isEmpty else {
+                    for (literal, maxBefore) in zip(firsts, term.firstMaxBefore) {
+                        raw.add(literal, Hit(target: target, maxBefore: maxBefore.map(Int32.init) ?? -1))
+                    }
+                    continue
+                }
+                let pair = Pair(target: target, first: slotID(for: firsts, bounds: term.firstMaxBefore),
+                                second: slotID(for: term.second, bounds: term.secondMaxBefore))
+                if !pairs.contains(pair) { pairs.append(pair) }
+            }
+        }
+        for (i, literals) in slotLiterals.enumerated() {
+            for (literal, maxBefore) in zip(literals, slotBounds[i]) {
+                raw.add(literal, Hit(target: Int32(targets.count + i), maxBefore: maxBefore.map(Int32.init) ?? -1))
+            }
+        }
+        let slot = targets.count + slotLiterals.count
+        self.pairs = pairs
+        slots = slot
+        // Each literal's hits by bound, then target (see `candidates(in:)`).
+        for i in raw.targets.indices { raw.targets[i].sort { ($0.maxBefore, $0.target) < ($1.maxBefore, $1.target) } }
         self.targets = targets
         self.index = index
         newlyAnalysed = analysed
@@ -77,8 +146,15 @@ public final class Prefilter: Sendable {
         strippedScanner = stripped.literals.isEmpty ? nil : LiteralScanner(literals: stripped.literals)
     }
 
-    /// A target that requires a literal, and how many characters before the literal its
-    /// matches may start (-1: no bound).
+    /// A target whose windows include those where a term's two sets both have windows.
+    struct Pair: Equatable {
+        var target: Int32
+        var first: Int32
+        var second: Int32
+    }
+
+    /// A target (or a slot of a `Pair`) that requires a literal, and how many characters
+    /// before the literal its matches may start (-1: no bound).
     struct Hit {
         var target: Int32
         var maxBefore: Int32
@@ -212,11 +288,23 @@ public final class Prefilter: Sendable {
             // Offsets past 32 bits: every target is searched in full.
             return SegmentCandidates(prefilter: self, windows: [], runs: [], whole: true)
         }
-        var collector = WindowCollector(targets: targets.count, cap: Self.maxWindows(bytes: buffer.count))
+        var collector = WindowCollector(targets: slots, cap: Self.maxWindows(bytes: buffer.count), firstSlot: targets.count)
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
         func record(_ hits: [Hit], at offset: Int) {
+            // A literal's raw hits are ordered by bound (`init`): one walk back serves them
+            // all, each larger bound going on from where the last stopped.
+            var bound: Int32 = -2, low = 0
             for hit in hits {
-                let low = hit.maxBefore < 0 ? 0 : LooseSeparators.windowStart(in: text, before: offset, solid: Int(hit.maxBefore))
+                if hit.maxBefore != bound {
+                    if hit.maxBefore < 0 {
+                        low = 0
+                    } else if bound >= 0 && hit.maxBefore > bound {
+                        low = LooseSeparators.windowStart(in: text, before: low, solid: Int(hit.maxBefore - bound))
+                    } else {
+                        low = LooseSeparators.windowStart(in: text, before: offset, solid: Int(hit.maxBefore))
+                    }
+                    bound = hit.maxBefore
+                }
                 collector.add(target: hit.target, low: low, high: offset)
             }
         }
@@ -225,7 +313,7 @@ public final class Prefilter: Sendable {
             // In pieces: a stripped copy of a whole large segment was 25 MB of a 20 MB file's peak.
             StrippedView.scan(text, with: strippedScanner) { literal, offset in record(strippedLiteralTargets[Int(literal)], at: offset) }
         }
-        let (windows, runs) = collector.finish()
+        let (windows, runs) = collector.finish(pairs: pairs, targets: targets.count)
         return SegmentCandidates(prefilter: self, windows: windows, runs: runs)
     }
 
@@ -253,38 +341,55 @@ public final class Prefilter: Sendable {
         private var disordered: [Int32] = []
         private(set) var count = 0
         let cap: Int
+        /// Lists from here on are pairs' slots: they have a cap of their own (`slotCount`), so
+        /// that many slot windows do not join the targets' windows.
+        let firstSlot: Int
+        private(set) var slotCount = 0
         /// The gap (bytes) up to which the windows of one target are joined; 0 until the cap
         /// is passed.
         private(set) var gap = 0
+        /// The same for the slots (joined slot windows only make a pair's windows larger).
+        private(set) var slotGap = 0
 
-        init(targets: Int, cap: Int) {
+        init(targets: Int, cap: Int, firstSlot: Int = Int.max) {
             lists = Array(repeating: [], count: targets)
             self.cap = cap
+            self.firstSlot = firstSlot
         }
 
         mutating func add(target: Int32, low: Int, high: Int) {
             let t = Int(target)
             var window = SegmentCandidates.Window(low: low, high: high)
+            let isSlot = t >= firstSlot
+            let joinGap = isSlot ? slotGap : gap
+            var removed = 0
             if let last = lists[t].last {
                 if high < last.high { disordered.append(target) }
                 // Merge with every window before it that it overlaps or nearly touches.
-                while let top = lists[t].last, window.low <= top.high + 1 + gap, top.low <= window.high + 1 + gap {
+                while let top = lists[t].last, window.low <= top.high + 1 + joinGap, top.low <= window.high + 1 + joinGap {
                     window = window.union(top)
                     lists[t].removeLast()
-                    count -= 1
+                    removed += 1
                 }
             } else {
                 touched.append(target)
             }
             lists[t].append(window)
-            count += 1
-            if count >= 2 * cap { compact() }
+            if isSlot {
+                slotCount += 1 - removed
+                if slotCount >= 16 * cap { compact(slots: true) }
+            } else {
+                count += 1 - removed
+                if count >= 2 * cap { compact(slots: false) }
+            }
         }
 
         /// Puts a disordered target's list in order.
         private mutating func repair(_ t: Int) {
+            let before = lists[t].count
             lists[t].sort { $0.low != $1.low ? $0.low < $1.low : $0.high < $1.high }
-            SegmentCandidates.join(&lists[t], gap: gap)
+            SegmentCandidates.join(&lists[t], gap: t >= firstSlot ? slotGap : gap)
+            if t >= firstSlot { slotCount -= before - lists[t].count } else { count -= before - lists[t].count }
         }
 
         /// Joins each target's windows that are at most `gap` bytes apart, doubling the gap
@@ -292,34 +397,98 @@ public final class Prefilter: Sendable {
         /// sparse target's hardly change, so the text searched grows step by step. (Searching
         /// such targets in the whole segment instead made a 2 MB one-line file cost 0.7 s more:
         /// the claim rules' alternations then ran at every position.)
-        private mutating func compact() {
+        private mutating func compact(slots: Bool) {
             for target in Set(disordered) { repair(Int(target)) }
             disordered = []
-            while count > cap / 2 && gap < Int(UInt32.max) {
-                gap = max(16, gap * 2)
-                count = 0
-                for target in touched {
-                    SegmentCandidates.join(&lists[Int(target)], gap: gap)
-                    count += lists[Int(target)].count
+            let mine = touched.filter { (Int($0) >= firstSlot) == slots }
+            var left = slots ? slotCount : count, joinGap = slots ? slotGap : gap
+            while left > cap / 2 && joinGap < Int(UInt32.max) {
+                joinGap = max(16, joinGap * 2)
+                left = 0
+                for target in mine {
+                    SegmentCandidates.join(&lists[Int(target)], gap: joinGap)
+                    left += lists[Int(target)].count
                 }
             }
+            if slots { slotCount = left; slotGap = joinGap } else { count = left; gap = joinGap }
         }
 
         /// The windows of every target, grouped by target in increasing order, and where each
-        /// target's run is; each list is released once copied.
-        mutating func finish() -> ([SegmentCandidates.Window], [SegmentCandidates.Run]) {
+        /// target's run is; each list is released once copied. Each pair's two slots are
+        /// intersected into its target (slots are `targets` and up; none is in the result).
+        mutating func finish(pairs: [Pair] = [], targets: Int = Int.max) -> ([SegmentCandidates.Window], [SegmentCandidates.Run]) {
             for target in Set(disordered) { repair(Int(target)) }
+            // Patterns of one grammar share their slots: each intersection is made once.
+            var made: [Int64: [SegmentCandidates.Window]] = [:]
+            // Most segments (a paragraph) touch few slots: a pair with an empty slot adds nothing.
+            for pair in pairs where !lists[Int(pair.first)].isEmpty && !lists[Int(pair.second)].isEmpty {
+                let key = Int64(pair.first) << 32 | Int64(pair.second)
+                let both = made[key] ?? Self.intersection(lists[Int(pair.first)], lists[Int(pair.second)])
+                made[key] = both
+                guard !both.isEmpty else { continue }
+                let t = Int(pair.target)
+                if lists[t].isEmpty {
+                    touched.append(pair.target)
+                    lists[t] = both
+                } else {
+                    lists[t] = Self.union(lists[t], both)
+                }
+            }
+            let kept = Set(touched.filter { Int($0) < targets && !lists[Int($0)].isEmpty }).sorted()
             var windows: [SegmentCandidates.Window] = []
-            windows.reserveCapacity(touched.reduce(0) { $0 + lists[Int($1)].count })
+            windows.reserveCapacity(kept.reduce(0) { $0 + lists[Int($1)].count })
             var runs: [SegmentCandidates.Run] = []
-            runs.reserveCapacity(touched.count)
-            for target in touched.sorted() {
+            runs.reserveCapacity(kept.count)
+            for target in kept {
                 let start = windows.count
                 windows += lists[Int(target)]
                 lists[Int(target)] = []
                 runs.append(SegmentCandidates.Run(target: target, start: start, end: windows.count))
             }
             return (windows, runs)
+        }
+
+        /// The start positions in a window of both sorted, disjoint lists.
+        static func intersection(_ a: [SegmentCandidates.Window], _ b: [SegmentCandidates.Window]) -> [SegmentCandidates.Window] {
+            var out: [SegmentCandidates.Window] = []
+            // One list much shorter (a rare second set beside the symptoms): look each of its
+            // windows up in the other.
+            if a.count > 16 * b.count || b.count > 16 * a.count {
+                let (short, long) = a.count < b.count ? (a, b) : (b, a)
+                for window in short {
+                    var lo = 0, hi = long.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if long[mid].high < window.low { lo = mid + 1 } else { hi = mid }
+                    }
+                    while lo < long.count && long[lo].low <= window.high {
+                        let low = max(long[lo].low, window.low), high = min(long[lo].high, window.high)
+                        if low <= high { out.append(SegmentCandidates.Window(low: low, high: high)) }
+                        lo += 1
+                    }
+                }
+                return out
+            }
+            var i = 0, j = 0
+            while i < a.count && j < b.count {
+                let low = max(a[i].low, b[j].low), high = min(a[i].high, b[j].high)
+                if low <= high { out.append(SegmentCandidates.Window(low: low, high: high)) }
+                if a[i].high < b[j].high { i += 1 } else { j += 1 }
+            }
+            return out
+        }
+
+        /// The start positions in a window of either sorted, disjoint list, sorted and joined.
+        static func union(_ a: [SegmentCandidates.Window], _ b: [SegmentCandidates.Window]) -> [SegmentCandidates.Window] {
+            var out: [SegmentCandidates.Window] = []
+            out.reserveCapacity(a.count + b.count)
+            var i = 0, j = 0
+            while i < a.count || j < b.count {
+                let next: SegmentCandidates.Window
+                if j == b.count || i < a.count && a[i].low <= b[j].low { next = a[i]; i += 1 } else { next = b[j]; j += 1 }
+                if let last = out.last, next.low <= last.high + 1 { out[out.count - 1] = last.union(next) } else { out.append(next) }
+            }
+            return out
         }
     }
 }

@@ -59,6 +59,8 @@ import TestSupport
         // `\d` (a digit of any script under UCP) and 半 are free in windows as well.
         #"\d+\s*天(?:就好|見效)"#,
         #"[0-9一二三半]+\s*個?月(?:就好|見效)"#,
+        // Branches that need two sets (a symptom, then an outcome): windows of both.
+        #"(?:(?:感冒|失眠)[^。!?\r\n]{0,3}?(?:好了|不見了)|保證有效|(?:治療|防)[^。]{0,2}?(?:癌|失眠))"#,
         // A loose phrase, searched through the separator-stripped view.
         #"(?:治[\s.·・•\-_*~|/\\、,'"^+=#]{0,2}療|保[\s.·・•\-_*~|/\\、,'"^+=#]{0,2}證[\s.·・•\-_*~|/\\、,'"^+=#]{0,2}有[\s.·・•\-_*~|/\\、,'"^+=#]{0,2}效)"#,
     ]
@@ -73,6 +75,8 @@ import TestSupport
                                      "3", "12", "三", "十", "兩", "天", "公斤", "就好", "見效", "瘦了", "3天", "十公斤", "天就好", "瘦了12", "首獎3萬元", "頭獎 1,000,000元"]
     /// More pieces for the patterns with `\d` and 半: digits of other scripts and 三個半月.
     static let numberPieces = ["٣", "١٢", "３", "半", "個", "月", "三個半月", "٣天", "12個月"]
+    /// Outcomes for the pattern with two sets by branch.
+    static let outcomePieces = ["好了", "不見了", "感冒好了", "失眠不見了"]
 
     static func randomText(_ rng: inout SplitMix64, pieces: Int, from alphabet: [String] = alphabet) -> String {
         (0..<pieces).map { _ in rng.pick(alphabet) }.joined()
@@ -86,13 +90,23 @@ import TestSupport
         var checked = 0
         for _ in 0..<300 {
             let numbers = pattern.contains(#"\d"#) || pattern.contains("半")
-            let text = Self.randomText(&rng, pieces: Int(rng.next() % 80), from: numbers ? Self.alphabet + Self.numberPieces : Self.alphabet)
+            let pieces = Self.alphabet + (numbers ? Self.numberPieces : []) + (pattern.contains("好了") ? Self.outcomePieces : [])
+            let text = Self.randomText(&rng, pieces: Int(rng.next() % 80), from: pieces)
             let expected = try allMatches(regex, text, prefilter: nil)
             let actual = try allMatches(regex, text, prefilter: prefilter)
             #expect(actual == expected, "pattern \(pattern) on \(text)")
             checked += expected.count
         }
         #expect(checked > 0, "the generated text never matched \(pattern); the test would prove nothing")
+    }
+
+    /// The tricky pattern with two sets by branch is searched through pairs of slots, so the
+    /// test above compares that path with the whole-text search.
+    @Test func thePatternWithTwoSetsIsSearchedByBranch() throws {
+        let pattern = try #require(Self.trickyPatterns.first { $0.contains("好了") })
+        let prefilter = Prefilter(patterns: [try engine.compile(pattern, caseInsensitive: true)])
+        #expect(!prefilter.pairs.isEmpty)
+        #expect(prefilter.targets[0].requirement?.terms.isEmpty == false)
     }
 
     // MARK: - A segment dense with literal hits

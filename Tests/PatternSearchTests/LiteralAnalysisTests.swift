@@ -48,6 +48,34 @@ import TestSupport
         #expect(maxBefore(pattern) == .some(5))
     }
 
+    @Test func branchesThatNeedTwoSetsKeepBothByBranch() throws {
+        let pattern = "(?:(?:感冒|失眠|便秘)[^。]{0,6}?(?:好了|不見了|消失)|保證有效)"
+        guard case let .success(requirement) = LiteralAnalysis.requirement(pattern: pattern, caseless: true) else {
+            Issue.record("no requirement")
+            return
+        }
+        func text(_ literals: [[UInt8]]) -> Set<String> { Set(literals.map { String(decoding: $0, as: UTF8.self) }) }
+        #expect(text(requirement.literals) == ["感冒", "失眠", "便秘", "保證有效"])
+        #expect(requirement.terms.count == 2)
+        let paired = try #require(requirement.terms.first { !$0.second.isEmpty })
+        #expect(text(paired.first.map { requirement.literals[$0] }) == ["感冒", "失眠", "便秘"])
+        #expect(paired.firstMaxBefore.allSatisfy { $0 == 0 })
+        // The outcome starts at most 2 + 6 characters after the match start.
+        #expect(text(paired.second) == ["好了", "不見了", "消失"])
+        #expect(paired.secondMaxBefore.allSatisfy { $0 == 8 })
+        let alone = try #require(requirement.terms.first { $0.second.isEmpty })
+        #expect(text(alone.first.map { requirement.literals[$0] }) == ["保證有效"])
+    }
+
+    @Test func aSecondSetFoundInsideEveryFirstLiteralIsNotKept() {
+        // 不再咳嗽 holds 咳嗽: each hit would confirm itself.
+        guard case let .success(requirement) = LiteralAnalysis.requirement(pattern: "(?:不再(?:咳嗽|頭痛)了|保證有效)", caseless: true) else {
+            Issue.record("no requirement")
+            return
+        }
+        #expect(requirement.terms.isEmpty)
+    }
+
     @Test func caselessLettersIncludeTheirUnicodeFoldings() {
         #expect(literals("Beer") == ["beer"])
         #expect(literals("desk") == ["desk", "de\u{17F}k", "des\u{212A}", "de\u{17F}\u{212A}"])

@@ -62,4 +62,40 @@ import TestSupport
         let got = covered(all)
         for hit in hits { #expect(got[hit.target]?.contains(hit.high) == true) }
     }
+
+    /// A pair's target gets the start positions in a window of both its slots (besides its
+    /// own windows); slots never appear in the result. One slot is sparse, so both ways of
+    /// intersecting (walking both lists; looking the short one up in the long) run.
+    @Test(arguments: [1, 40])
+    func pairsGiveTheirTargetTheIntersectionOfTheirSlots(sparseEvery: Int) {
+        var rng = SplitMix64(seed: UInt64(sparseEvery))
+        var hits: [(target: Int32, low: Int, high: Int)] = []
+        var offset = 0
+        for _ in 0..<4_000 {
+            offset += Int(rng.next() % 7)
+            var target = Int32(rng.next() % 6)
+            // Slot 5 is hit 1/sparseEvery as often as the others.
+            if target == 5 && rng.next() % UInt64(sparseEvery) != 0 { target = 4 }
+            hits.append((target, max(0, offset - Int(rng.next() % 10)), offset))
+        }
+        let pairs = [Prefilter.Pair(target: 0, first: 2, second: 3), Prefilter.Pair(target: 1, first: 4, second: 5),
+                     Prefilter.Pair(target: 0, first: 4, second: 5)]
+        var collector = Prefilter.WindowCollector(targets: 6, cap: 1 << 20, firstSlot: 2)
+        for hit in hits { collector.add(target: hit.target, low: hit.low, high: hit.high) }
+        let (windows, runs) = collector.finish(pairs: pairs, targets: 2)
+        var slots: [Int32: Set<Int>] = [:]
+        for hit in hits { slots[hit.target, default: []].formUnion(hit.low...hit.high) }
+        var expected: [Int32: Set<Int>] = [0: slots[0] ?? [], 1: slots[1] ?? []]
+        for pair in pairs {
+            expected[pair.target, default: []].formUnion((slots[pair.first] ?? []).intersection(slots[pair.second] ?? []))
+        }
+        let all = runs.map { (target: $0.target, windows: windows[$0.start..<$0.end]) }
+        #expect(runs.map(\.target) == [0, 1])
+        #expect(covered(all) == expected)
+        #expect((slots[4] ?? []).intersection(slots[5] ?? []).count < (slots[4] ?? []).count, "the second slot must leave some of the first out")
+        for run in runs {
+            let slice = windows[run.start..<run.end]
+            for (a, b) in zip(slice, slice.dropFirst()) { #expect(a.high < b.low) }
+        }
+    }
 }
