@@ -113,6 +113,7 @@ public final class Prefilter: Sendable {
             return id
         }
         var pairs: [Pair] = []
+        var seen = Set<Pair>()
         for (target, requirement) in byBranch {
             for term in requirement.terms {
                 let firsts = term.first.map { requirement.literals[$0] }
@@ -124,7 +125,7 @@ public final class Prefilter: Sendable {
                 }
                 let pair = Pair(target: target, first: slotID(for: firsts, bounds: term.firstMaxBefore),
                                 second: slotID(for: term.second, bounds: term.secondMaxBefore))
-                if !pairs.contains(pair) { pairs.append(pair) }
+                if seen.insert(pair).inserted { pairs.append(pair) }
             }
         }
         for (i, literals) in slotLiterals.enumerated() {
@@ -147,7 +148,7 @@ public final class Prefilter: Sendable {
     }
 
     /// A target whose windows include those where a term's two sets both have windows.
-    struct Pair: Equatable {
+    struct Pair: Hashable {
         var target: Int32
         var first: Int32
         var second: Int32
