@@ -36,8 +36,14 @@ public final class Prefilter: Sendable {
     /// The terms of requirements by branch (`LiteralRequirement.terms`) that have a second
     /// set: their windows are collected under two slots past the targets and intersected.
     let pairs: [Pair]
+    /// Each pair of slots once, with the targets it gives windows to (patterns of one
+    /// grammar share their slots: each intersection is made once).
+    let pairKeys: [PairKey]
     /// Targets plus those slots.
     let slots: Int
+    /// For each slot (from `targets.count` on), the most characters before a literal hit its
+    /// windows reach back (-1: no bound): how far back a slot's later windows may start.
+    let slotReach: [Int32]
 
     /// Builds the prefilter for every whole-segment pattern of `ruleSet`.
     /// - Parameter known: a pattern's analysis from an earlier run (the rule-set cache
@@ -136,6 +142,11 @@ public final class Prefilter: Sendable {
         let slot = targets.count + slotLiterals.count
         self.pairs = pairs
         slots = slot
+        // The farthest back any literal of a slot reaches (-1: no bound).
+        slotReach = slotBounds.map { bounds in
+            bounds.contains { $0 == nil } ? -1 : Int32(bounds.lazy.compactMap { $0 }.max() ?? 0)
+        }
+        pairKeys = PairKey.keys(of: pairs)
         // Each literal's hits by bound, then target (see `candidates(in:)`).
         for i in raw.targets.indices { raw.targets[i].sort { ($0.maxBefore, $0.target) < ($1.maxBefore, $1.target) } }
         self.targets = targets
@@ -152,6 +163,29 @@ public final class Prefilter: Sendable {
         var target: Int32
         var first: Int32
         var second: Int32
+    }
+
+    /// Two slots and the targets that get the intersection of their windows.
+    struct PairKey {
+        var first: Int32
+        var second: Int32
+        var targets: [Int32]
+
+        /// Each pair of slots of `pairs` once, in order of first use.
+        static func keys(of pairs: [Pair]) -> [PairKey] {
+            var index: [Int64: Int] = [:]
+            var keys: [PairKey] = []
+            for pair in pairs {
+                let key = Int64(pair.first) << 32 | Int64(pair.second)
+                if let known = index[key] {
+                    if !keys[known].targets.contains(pair.target) { keys[known].targets.append(pair.target) }
+                } else {
+                    index[key] = keys.count
+                    keys.append(PairKey(first: pair.first, second: pair.second, targets: [pair.target]))
+                }
+            }
+            return keys
+        }
     }
 
     /// A target (or a slot of a `Pair`) that requires a literal, and how many characters
@@ -289,9 +323,21 @@ public final class Prefilter: Sendable {
             // Offsets past 32 bits: every target is searched in full.
             return SegmentCandidates(prefilter: self, windows: [], runs: [], whole: true)
         }
-        var collector = WindowCollector(targets: slots, cap: Self.maxWindows(bytes: buffer.count), firstSlot: targets.count)
+        var collector = WindowCollector(targets: slots, cap: Self.maxWindows(bytes: buffer.count), firstSlot: targets.count,
+                                        pairKeys: pairKeys)
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
+        let firstSlot = targets.count
         func record(_ hits: [Hit], at offset: Int) {
+            defer {
+                if collector.slotCount >= collector.nextFlush {
+                    // Later hits are at or after `offset`: a slot's later windows start no
+                    // earlier than its reach back from here.
+                    collector.flushSlots { slot in
+                        let reach = slotReach[Int(slot) - firstSlot]
+                        return reach < 0 ? 0 : LooseSeparators.windowStart(in: text, before: offset, solid: Int(reach))
+                    }
+                }
+            }
             // A literal's raw hits are ordered by bound (`init`): one walk back serves them
             // all, each larger bound going on from where the last stopped.
             var bound: Int32 = -2, low = 0
@@ -314,7 +360,7 @@ public final class Prefilter: Sendable {
             // In pieces: a stripped copy of a whole large segment was 25 MB of a 20 MB file's peak.
             StrippedView.scan(text, with: strippedScanner) { literal, offset in record(strippedLiteralTargets[Int(literal)], at: offset) }
         }
-        let (windows, runs) = collector.finish(pairs: pairs, targets: targets.count)
+        let (windows, runs) = collector.finish(targets: targets.count)
         return SegmentCandidates(prefilter: self, windows: windows, runs: runs)
     }
 
@@ -361,10 +407,19 @@ public final class Prefilter: Sendable {
         /// The same for the slots (joined slot windows only make a pair's windows larger).
         private(set) var slotGap = 0
 
-        init(targets: Int, cap: Int, firstSlot: Int = Int.max) {
+        /// Each pair of slots once, with the targets it gives windows to.
+        private let pairKeys: [PairKey]
+        /// The slot windows held at which `flushSlots` is next due.
+        private(set) var nextFlush = Self.flushEvery
+        /// Slot windows held between flushes: 64 K windows, 512 KB. Held for the whole text,
+        /// a 20 MB one-line file of dense copy had most of its 94 MB of windows in slots.
+        static let flushEvery = 1 << 16
+
+        init(targets: Int, cap: Int, firstSlot: Int = Int.max, pairKeys: [PairKey] = []) {
             listOf = [Int32](repeating: -1, count: targets)
             self.cap = cap
             self.firstSlot = firstSlot
+            self.pairKeys = pairKeys
         }
 
         mutating func add(target: Int32, low: Int, high: Int) {
@@ -439,21 +494,77 @@ public final class Prefilter: Sendable {
             if slots { slotCount = left; slotGap = joinGap } else { count = left; gap = joinGap }
         }
 
+        /// Gives each pair's target the intersection of the slot windows held so far, and
+        /// lets go of the slot windows no later window of a partner slot can reach:
+        /// `lowBound(slot)` is the first offset at which a later window of `slot` may start.
+        /// An intersection made here is part of the final one (windows only grow), so the
+        /// targets get the same start positions as from one intersection at the end, and the
+        /// slots hold only the windows near the scan, not those of the whole text.
+        mutating func flushSlots(lowBound: (Int32) -> Int) {
+            for target in Set(disordered) { repair(Int(target)) }
+            disordered = []
+            var bound: [Int32: Int] = [:]
+            func low(_ slot: Int32) -> Int {
+                if let known = bound[slot] { return known }
+                let value = lowBound(slot)
+                bound[slot] = value
+                return value
+            }
+            var frontier: [Int32: Int] = [:]
+            for key in pairKeys where listOf[Int(key.first)] >= 0 || listOf[Int(key.second)] >= 0 {
+                if listOf[Int(key.first)] >= 0 && listOf[Int(key.second)] >= 0 {
+                    let both = Self.intersection(windows(of: key.first), windows(of: key.second))
+                    if !both.isEmpty { for target in key.targets { mergeIn(target, both) } }
+                }
+                frontier[key.first] = min(frontier[key.first] ?? Int.max, low(key.second))
+                frontier[key.second] = min(frontier[key.second] ?? Int.max, low(key.first))
+            }
+            for (slot, limit) in frontier where listOf[Int(slot)] >= 0 {
+                let l = Int(listOf[Int(slot)])
+                // Sorted and disjoint: the windows ending before the frontier come first.
+                var lo = 0, hi = lists[l].count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if lists[l][mid].high < limit { lo = mid + 1 } else { hi = mid }
+                }
+                if lo > 0 {
+                    lists[l].removeFirst(lo)
+                    slotCount -= lo
+                }
+            }
+            // Windows some partner may still reach stay: the next flush waits for as many new ones.
+            nextFlush = max(Self.flushEvery, 2 * slotCount)
+            if count >= 2 * cap { compact(slots: false) }
+        }
+
+        /// Adds sorted, disjoint windows (an intersection) to a target's sorted list: only
+        /// the end of the list they reach is merged again.
+        private mutating func mergeIn(_ target: Int32, _ windows: [SegmentCandidates.Window]) {
+            guard let first = windows.first else { return }
+            let l = list(of: target)
+            var lo = 0, hi = lists[l].count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if lists[l][mid].high + 1 < first.low { lo = mid + 1 } else { hi = mid }
+            }
+            let tail = lo == lists[l].count ? windows : Self.union(Array(lists[l][lo...]), windows)
+            count += tail.count - (lists[l].count - lo)
+            lists[l].replaceSubrange(lo..., with: tail)
+        }
+
         /// The windows of every target, grouped by target in increasing order, and where each
         /// target's run is; each list is released once copied. Each pair's two slots are
         /// intersected into its target (slots are `targets` and up; none is in the result).
-        mutating func finish(pairs: [Pair] = [], targets: Int = Int.max) -> ([SegmentCandidates.Window], [SegmentCandidates.Run]) {
+        mutating func finish(targets: Int = Int.max) -> ([SegmentCandidates.Window], [SegmentCandidates.Run]) {
             for target in Set(disordered) { repair(Int(target)) }
-            // Patterns of one grammar share their slots: each intersection is made once.
-            var made: [Int64: [SegmentCandidates.Window]] = [:]
             // Most segments (a paragraph) touch few slots: a pair with an empty slot adds nothing.
-            for pair in pairs where listOf[Int(pair.first)] >= 0 && listOf[Int(pair.second)] >= 0 {
-                let key = Int64(pair.first) << 32 | Int64(pair.second)
-                let both = made[key] ?? Self.intersection(windows(of: pair.first), windows(of: pair.second))
-                made[key] = both
+            for key in pairKeys where listOf[Int(key.first)] >= 0 && listOf[Int(key.second)] >= 0 {
+                let both = Self.intersection(windows(of: key.first), windows(of: key.second))
                 guard !both.isEmpty else { continue }
-                let l = list(of: pair.target)
-                lists[l] = lists[l].isEmpty ? both : Self.union(lists[l], both)
+                for target in key.targets {
+                    let l = list(of: target)
+                    lists[l] = lists[l].isEmpty ? both : Self.union(lists[l], both)
+                }
             }
             // Each target has one list: sorted by target, the runs come in target order.
             let kept = lists.indices.filter { Int(touched[$0]) < targets && !lists[$0].isEmpty }.sorted { touched[$0] < touched[$1] }

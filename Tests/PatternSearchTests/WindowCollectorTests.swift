@@ -68,6 +68,18 @@ import TestSupport
     /// intersecting (walking both lists; looking the short one up in the long) run.
     @Test(arguments: [1, 40])
     func pairsGiveTheirTargetTheIntersectionOfTheirSlots(sparseEvery: Int) {
+        pairsGiveTheirTargetTheIntersection(sparseEvery: sparseEvery, flushEvery: nil)
+    }
+
+    /// The same, with the slots flushed as the scan goes (`flushSlots`): the intersections
+    /// made along the way and at the end give the target exactly the same start positions,
+    /// and the slots let go of the windows behind the scan.
+    @Test(arguments: [1, 40])
+    func flushingTheSlotsAlongTheWayGivesTheSameIntersection(sparseEvery: Int) {
+        pairsGiveTheirTargetTheIntersection(sparseEvery: sparseEvery, flushEvery: 97)
+    }
+
+    func pairsGiveTheirTargetTheIntersection(sparseEvery: Int, flushEvery: Int?) {
         var rng = SplitMix64(seed: UInt64(sparseEvery))
         var hits: [(target: Int32, low: Int, high: Int)] = []
         var offset = 0
@@ -80,9 +92,17 @@ import TestSupport
         }
         let pairs = [Prefilter.Pair(target: 0, first: 2, second: 3), Prefilter.Pair(target: 1, first: 4, second: 5),
                      Prefilter.Pair(target: 0, first: 4, second: 5)]
-        var collector = Prefilter.WindowCollector(targets: 6, cap: 1 << 20, firstSlot: 2)
-        for hit in hits { collector.add(target: hit.target, low: hit.low, high: hit.high) }
-        let (windows, runs) = collector.finish(pairs: pairs, targets: 2)
+        var collector = Prefilter.WindowCollector(targets: 6, cap: 1 << 20, firstSlot: 2,
+                                                  pairKeys: Prefilter.PairKey.keys(of: pairs))
+        var mostHeld = 0
+        for (i, hit) in hits.enumerated() {
+            collector.add(target: hit.target, low: hit.low, high: hit.high)
+            mostHeld = max(mostHeld, collector.slotCount)
+            // Later hits start at most 9 before their offset, which never decreases.
+            if let flushEvery, i % flushEvery == flushEvery - 1 { collector.flushSlots { _ in max(0, hit.high - 9) } }
+        }
+        if flushEvery != nil { #expect(mostHeld < 200, "the slots hold only the windows near the scan") }
+        let (windows, runs) = collector.finish(targets: 2)
         var slots: [Int32: Set<Int>] = [:]
         for hit in hits { slots[hit.target, default: []].formUnion(hit.low...hit.high) }
         var expected: [Int32: Set<Int>] = [0: slots[0] ?? [], 1: slots[1] ?? []]
