@@ -36,7 +36,7 @@ bin=${BENCH_ADLAW:-$PWD/.build/release/adlaw}
 bench=${BENCH_ADLAW_BENCH:-$PWD/.build/release/adlaw-bench}
 export ADLAW_RULES_DIR=$PWD/Rules
 # The bench's own cache folder: the first run fills it, the measured runs use it.
-export ADLAW_CACHE_DIR=$PWD/$OUT/cache
+case $OUT in /*) export ADLAW_CACHE_DIR=$OUT/cache ;; *) export ADLAW_CACHE_DIR=$PWD/$OUT/cache ;; esac
 
 only() { case " ${BENCH_ONLY:-1 2 3 4 5 6} " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
