@@ -44,6 +44,8 @@ let package = Package(
         .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // OpenSSL's libcrypto: HMAC-SHA256 for the cache files (only the CLI imports it).
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // glibc's mallopt (malloc.h), for the command line's heap growth step.
+        .systemLibrary(name: "CMalloc"),
         // Value types and protocols shared by every other module. No I/O, no C.
         .target(name: "LintCore"),
         // Atomic file writes (temporary file + rename), shared by everything that writes files.
@@ -129,7 +131,7 @@ let package = Package(
         .target(
             name: "AdlawCLI",
             dependencies: [
-                "Checker", "LanguageServer", "Annotator", "LintCore", "PCRE2Matcher", "PatternSearch", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles",
+                "Checker", "LanguageServer", "Annotator", "LintCore", "PCRE2Matcher", "PatternSearch", "RuleCompiler", "FileSelection", "Extractors", "Linting", "Reporters", "AdlawConfiguration", "Workflow", "Git", "AtomicFiles", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
