@@ -66,34 +66,52 @@ public struct TextNormalizer: Sendable {
         return String(out)
     }
 
-    /// Normalizes `text`, returning the folded bytes and a map back to `text`'s bytes.
+    /// Normalizes `text`, returning the folded bytes and a map back to `text`'s bytes; when
+    /// nothing folds, the buffer is `text`'s bytes, copied once (and not checked again: a
+    /// `String` is valid UTF-8).
     public func normalize(_ text: String) -> NormalizedText {
         var source = text
-        return source.withUTF8 { normalize(utf8: $0) }
+        let result = source.withUTF8 { normalize(utf8: $0, original: nil, copyUnchanged: false) }
+        return result ?? NormalizedText(buffer: UTF8Buffer(text), map: .identity())
     }
 
     /// Normalizes a buffer; when nothing folds, the result shares `buffer` (no copy).
     public func normalize(buffer: UTF8Buffer) -> NormalizedText {
-        normalize(utf8: UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count), original: buffer)
+        normalize(utf8: UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count), original: buffer, copyUnchanged: true)!
     }
 
     /// Normalizes valid UTF-8 bytes.
     public func normalize(utf8 input: UnsafeBufferPointer<UInt8>) -> NormalizedText {
-        normalize(utf8: input, original: nil)
+        normalize(utf8: input, original: nil, copyUnchanged: true)!
     }
 
-    private func normalize(utf8 input: UnsafeBufferPointer<UInt8>, original: UTF8Buffer?) -> NormalizedText {
-        var out = [UInt8]()
-        out.reserveCapacity(input.count)
+    /// The normalized text; when nothing folds, `original`, else a copy of the input, else
+    /// (`copyUnchanged` false) nil.
+    private func normalize(utf8 input: UnsafeBufferPointer<UInt8>, original: UTF8Buffer?, copyUnchanged: Bool) -> NormalizedText? {
+        // The output is written into the buffer it becomes (no second copy). Folding shortens
+        // or keeps a character (full-width forms, U+3000, the default variants, invisibles),
+        // so the input's size is enough; a variant table that lengthens one grows it.
+        var out: UnsafeMutableBufferPointer<UInt8>?
+        var written = 0
         var builder = OffsetMap.Builder()
-        var changed = false
         var i = 0
         let n = input.count
         var runStart = 0 // start of a pending run of unchanged bytes
 
+        func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress, !bytes.isEmpty, let old = out else { return }
+            if written + bytes.count > old.count {
+                let grown = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(2 * old.count, written + bytes.count))
+                grown.baseAddress!.moveInitialize(from: old.baseAddress!, count: written)
+                old.deallocate()
+                out = grown
+            }
+            (out!.baseAddress! + written).initialize(from: base, count: bytes.count)
+            written += bytes.count
+        }
         func flushRun(to end: Int) {
             if end > runStart {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<end]))
+                append(UnsafeBufferPointer(rebasing: input[runStart..<end]))
                 builder.copy(end - runStart)
             }
         }
@@ -118,16 +136,20 @@ public struct TextNormalizer: Sendable {
             guard let scalar = Unicode.Scalar(scalarValue) else { i += length; continue }
             let folded = fold(scalar)
             if folded == scalar { i += length; continue }
-            changed = true
+            if out == nil { out = .allocate(capacity: max(n, 1)) }
             flushRun(to: i)
             if let folded {
-                var encoded = [UInt8]()
-                UTF8.encode(folded) { encoded.append($0) }
-                out.append(contentsOf: encoded)
-                if encoded.count == length {
+                var encoded: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+                var count = 0
+                UTF8.encode(folded) { byte in
+                    withUnsafeMutableBytes(of: &encoded) { $0[count] = byte }
+                    count += 1
+                }
+                withUnsafeBytes(of: encoded) { append(UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[0..<count])) }
+                if count == length {
                     builder.copy(length)
                 } else {
-                    builder.replace(baseCount: length, derivedCount: encoded.count)
+                    builder.replace(baseCount: length, derivedCount: count)
                 }
             } else {
                 builder.drop(length)
@@ -135,11 +157,12 @@ public struct TextNormalizer: Sendable {
             i += length
             runStart = i
         }
-        if !changed {
-            return NormalizedText(buffer: original ?? UTF8Buffer(validUTF8: input), map: .identity())
+        guard let out else {
+            if let original { return NormalizedText(buffer: original, map: .identity()) }
+            return copyUnchanged ? NormalizedText(buffer: UTF8Buffer(validUTF8: input), map: .identity()) : nil
         }
         flushRun(to: n)
-        return NormalizedText(buffer: UTF8Buffer(validUTF8: out), map: builder.build())
+        return NormalizedText(buffer: UTF8Buffer(adopting: out, count: written), map: builder.build())
     }
 }
 

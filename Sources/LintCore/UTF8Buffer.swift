@@ -18,6 +18,16 @@ public final class UTF8Buffer: @unchecked Sendable {
         count = bytes.count
     }
 
+    /// Takes over `buffer` (allocated with `allocate(capacity:)`, its first `count` bytes
+    /// initialized), checking those bytes once as `init(validUTF8:)` does: text written in
+    /// place (the normalizer's output) is not copied a second time.
+    public init(adopting buffer: UnsafeMutableBufferPointer<UInt8>, count: Int) {
+        precondition(count <= buffer.count)
+        UTF8Buffer.repairIllFormed(UnsafeMutableBufferPointer(rebasing: buffer[0..<count]))
+        pointer = buffer
+        self.count = count
+    }
+
     /// Replaces every byte of an ill-formed UTF-8 sequence in `bytes` with `?` (0x3F) and
     /// returns how many bytes were replaced. Well-formed means what RFC 3629 and PCRE2's
     /// UTF check accept: no overlong forms, no surrogates, nothing above U+10FFFF.

@@ -53,7 +53,7 @@ struct FindingBuilder {
         if let pages = document.pageMap { return pages.location(of: sourceRange.lowerBound, in: document.source) }
         if var location = segment.segment.location {
             if location.kind == .paragraph || location.kind == .slide || location.kind == .cell {
-                location.character = segment.extracted.scalarCount(0..<segment.extractedRange(finding.range).lowerBound) + 1
+                location.character = segment.characterCount(before: finding.range.lowerBound) + 1
             }
             return location
         }

@@ -6,9 +6,9 @@ import PatternSearch
 final class PreparedSegment {
     let index: Int
     let segment: TextSegment
-    /// The segment's own text, for matched text and group values.
-    let extracted: UTF8Buffer
-    /// The normalized text; its buffer is `extracted` itself when nothing was folded.
+    /// The normalized text. The segment's own text (matched text, group values) is read
+    /// from `segment.text`: a buffer of it besides this one was a third copy of a large
+    /// file's text in memory.
     let normalized: NormalizedText
     /// Where prefiltered patterns may match; `nil` searches every pattern in full.
     let candidates: SegmentCandidates?
@@ -22,8 +22,7 @@ final class PreparedSegment {
     init(index: Int, segment: TextSegment, normalizer: TextNormalizer, prefilter: Prefilter? = nil) {
         self.index = index
         self.segment = segment
-        extracted = UTF8Buffer(segment.text)
-        normalized = normalizer.normalize(buffer: extracted)
+        normalized = normalizer.normalize(segment.text)
         candidates = prefilter?.candidates(in: normalized.buffer)
         breaks = SentenceBreaks(normalized.buffer)
         allZones = segment.allZones
@@ -121,7 +120,19 @@ final class PreparedSegment {
     }
 
     /// The segment's own text for a normalized range.
-    func text(_ range: Range<Int>) -> String { extracted.string(extractedRange(range)) }
+    func text(_ range: Range<Int>) -> String {
+        let utf8 = segment.text.utf8
+        let bytes = extractedRange(range).clamped(to: 0..<utf8.count)
+        let start = utf8.index(utf8.startIndex, offsetBy: bytes.lowerBound)
+        return String(decoding: utf8[start..<utf8.index(start, offsetBy: bytes.count)], as: UTF8.self)
+    }
+
+    /// How many characters of the segment's own text come before the normalized `offset`.
+    func characterCount(before offset: Int) -> Int {
+        let utf8 = segment.text.utf8
+        let end = min(max(0, extractedRange(offset..<offset).lowerBound), utf8.count)
+        return utf8[..<utf8.index(utf8.startIndex, offsetBy: end)].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+    }
 }
 
 /// The sentence ends of a segment, computed on first use: most segments of most documents
