@@ -120,4 +120,54 @@ import TestSupport
         #expect(store.decode(bytes + [0], key: key, engine: PCRE2Engine()) == nil)
         #expect(store.decode(Array("ADLAWRS not a cache".utf8), key: key, engine: PCRE2Engine()) == nil)
     }
+
+    /// The pattern table keeps each literal and each second set once, reads back the same
+    /// analyses (shared sets as one array), and refuses an index out of range or a cut table.
+    @Test func thePatternTableSharesLiteralsAndSetsAndRefusesBadIndices() throws {
+        typealias Entry = RuleSetCache.PatternEntry
+        let symptoms = [Array("頭痛".utf8), Array("失眠".utf8), Array("便秘".utf8)]
+        let outcomes = [Array("改善".utf8), Array("消失".utf8)]
+        func byBranch(_ bound: Int?) -> LiteralRequirement {
+            // The reader takes the weakest bound as the requirement's.
+            LiteralRequirement(literals: symptoms + [Array("保證".utf8)], maxBefore: bound,
+                               literalMaxBefore: [0, 0, 0, bound], terms: [
+                                   LiteralRequirement.Term(first: [0, 1, 2], firstMaxBefore: [0, 0, 0],
+                                                           second: outcomes, secondMaxBefore: [12, bound]),
+                                   LiteralRequirement.Term(first: [3], firstMaxBefore: [bound], second: [], secondMaxBefore: []),
+                               ])
+        }
+        let entries = [
+            Entry(pattern: "(頭痛|失眠|便秘).{0,12}(改善|消失)|保證", caseInsensitive: true,
+                  analysis: LiteralRequirementResult(requirement: byBranch(nil), failure: nil)),
+            Entry(pattern: "(?:頭痛|失眠|便秘).{0,12}(?:改善|消失)|保證", caseInsensitive: false,
+                  analysis: LiteralRequirementResult(requirement: byBranch(3), failure: nil)),
+            Entry(pattern: "頭痛", caseInsensitive: true,
+                  analysis: LiteralRequirementResult(requirement: LiteralRequirement(literals: [symptoms[0]], maxBefore: 0, literalMaxBefore: [0], view: .stripped), failure: nil)),
+            Entry(pattern: ".*", caseInsensitive: true,
+                  analysis: LiteralRequirementResult(requirement: nil, failure: LiteralAnalysisFailure(reason: "matches anything"))),
+            Entry(pattern: "x", caseInsensitive: false, analysis: nil),
+        ]
+        let table = Entry.table(entries)
+        let back = try #require(Entry.read(table[...]))
+        #expect(back.map(\.pattern) == entries.map(\.pattern))
+        #expect(back.map(\.caseInsensitive) == entries.map(\.caseInsensitive))
+        #expect(back.map(\.analysis) == entries.map(\.analysis))
+        // Six distinct literals, one second set: the pool comes first.
+        #expect(RuleSetCache.read(table, at: 0, bytes: 4) == 6)
+        let seconds = back.prefix(2).compactMap { $0.analysis?.requirement?.terms.first?.second }
+        #expect(seconds.count == 2)
+        seconds[0].withUnsafeBufferPointer { a in seconds[1].withUnsafeBufferPointer { b in #expect(a.baseAddress == b.baseAddress) } }
+        // A read at any start of a larger buffer.
+        #expect(Entry.read(([1, 2] + table)[2...])?.map(\.analysis) == entries.map(\.analysis))
+        // Every cut is refused, and so is a literal index past the pool.
+        for cut in 0..<table.count { #expect(Entry.read(table[..<cut]) == nil) }
+        var bad = Entry.table([Entry(pattern: "頭痛", caseInsensitive: true,
+                                     analysis: LiteralRequirementResult(requirement: LiteralRequirement(literals: [symptoms[0]], maxBefore: 0, literalMaxBefore: [0]), failure: nil))])
+        #expect(Entry.read(bad[...]) != nil)
+        // The pool (count, one literal), no sets, one entry (count, pattern, flags, count), then the index.
+        let index = 4 + 4 + symptoms[0].count + 4 + 4 + 4 + symptoms[0].count + 1 + 4
+        #expect(RuleSetCache.read(bad, at: index, bytes: 4) == 0)
+        bad[index] = 1
+        #expect(Entry.read(bad[...]) == nil)
+    }
 }
