@@ -152,11 +152,14 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
 
+        // Generated ad copy for benchmarks and tests (`adlaw-bench corpus`, PrefilterExactnessTests).
+        .target(name: "AdCopyGenerator"),
+
         // Benchmark helpers (corpus generator, prefilter vs naive scan); see bench/speed.sh.
         .executableTarget(
             name: "adlaw-bench",
             dependencies: [
-                "LintCore", "PCRE2Matcher", "PatternSearch", "RuleCompiler", "FileSelection", "Extractors", "Linting",
+                "AdCopyGenerator", "LintCore", "PCRE2Matcher", "PatternSearch", "RuleCompiler", "FileSelection", "Extractors", "Linting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -172,7 +175,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LintingTests",
-            dependencies: ["Linting", "PatternSearch", "RuleCompiler", "PCRE2Matcher", "FileSelection", "Extractors", "LintCore", "TestSupport"]
+            dependencies: ["AdCopyGenerator", "Linting", "PatternSearch", "RuleCompiler", "PCRE2Matcher", "FileSelection", "Extractors", "LintCore", "TestSupport"]
         ),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "LintCore"]),
         .testTarget(name: "WorkflowTests", dependencies: ["Workflow", "AtomicFiles", "Extractors", "Linting", "RuleCompiler", "LintCore", "PCRE2Matcher", "TestSupport", .product(name: "Yams", package: "Yams")]),

@@ -360,8 +360,9 @@ public final class Prefilter: Sendable {
             // In pieces: a stripped copy of a whole large segment was 25 MB of a 20 MB file's peak.
             StrippedView.scan(text, with: strippedScanner) { literal, offset in record(strippedLiteralTargets[Int(literal)], at: offset) }
         }
+        let flushes = collector.flushes
         let (windows, runs) = collector.finish(targets: targets.count)
-        return SegmentCandidates(prefilter: self, windows: windows, runs: runs)
+        return SegmentCandidates(prefilter: self, windows: windows, runs: runs, slotFlushes: flushes)
     }
 
     /// The most windows a segment of `bytes` bytes keeps (8 bytes each, while they are
@@ -409,6 +410,8 @@ public final class Prefilter: Sendable {
 
         /// Each pair of slots once, with the targets it gives windows to.
         private let pairKeys: [PairKey]
+        /// How many times `flushSlots` ran (for tests and benchmarks).
+        private(set) var flushes = 0
         /// The slot windows held at which `flushSlots` is next due.
         private(set) var nextFlush = Self.flushEvery
         /// Slot windows held between flushes: 64 K windows, 512 KB. Held for the whole text,
@@ -501,6 +504,7 @@ public final class Prefilter: Sendable {
         /// targets get the same start positions as from one intersection at the end, and the
         /// slots hold only the windows near the scan, not those of the whole text.
         mutating func flushSlots(lowBound: (Int32) -> Int) {
+            flushes += 1
             for target in Set(disordered) { repair(Int(target)) }
             disordered = []
             var bound: [Int32: Int] = [:]

@@ -39,13 +39,17 @@ public struct SegmentCandidates: Sendable {
     /// Every target is searched in full in this segment (one whose offsets pass 32 bits).
     /// Searching in full finds the same matches.
     let isWhole: Bool
+    /// How many times the slots' windows were intersected and let go of during the scan
+    /// (`Prefilter.WindowCollector.flushSlots`), for tests and benchmarks.
+    let slotFlushes: Int
 
     /// - Parameter whole: search every target in full instead of in windows.
-    init(prefilter: Prefilter, windows: [Window], runs: [Run], whole: Bool = false) {
+    init(prefilter: Prefilter, windows: [Window], runs: [Run], whole: Bool = false, slotFlushes: Int = 0) {
         self.prefilter = prefilter
         self.windows = windows
         self.runs = runs
         isWhole = whole
+        self.slotFlushes = slotFlushes
     }
 
     /// Joins sorted windows that overlap or are at most `gap` bytes apart, in place. A joined

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import AdCopyGenerator
 
 /// `adlaw-bench corpus`: writes a large, realistic, deterministic corpus of Taiwan ad copy.
 struct CorpusCommand: ParsableCommand {

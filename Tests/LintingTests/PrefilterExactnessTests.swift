@@ -1,3 +1,4 @@
+import AdCopyGenerator
 import Extractors
 import FileSelection
 import Foundation
@@ -165,6 +166,24 @@ import TestSupport
             findings += compare(document, options: LintOptions(sectors: everySector), ruleSet: ruleSet, fast: fast, reference: reference)
         }
         #expect(findings > 0)
+    }
+
+    /// One long line of stress copy (`AdCopyGenerator.stressLine`, the generator of `adlaw-bench
+    /// corpus`: a fifth of the sentences risky, every lexicon term dropped in, full-width
+    /// forms, zero-width characters and separators inside phrases), every sector: one segment
+    /// dense enough that the prefilter flushes its slots as it scans.
+    @Test func aLongLineOfStressCopyGivesTheSameResults() throws {
+        let ruleSet = try #require(Self.ruleSet)
+        let fast = Linter(ruleSet: ruleSet), reference = Linter(ruleSet: ruleSet, usePrefilter: false)
+        var generator = AdCopyGenerator(seed: 18)
+        let text = generator.stressLine(targetBytes: 600_000, extra: ruleSet.lexicons.values.flatMap(\.terms).sorted())
+        let prefilter = try #require(fast.prefilter)
+        let candidates = prefilter.candidates(in: fast.normalizer.normalize(text).buffer)
+        #expect(candidates.slotFlushes > 0, "the text must be dense enough for the slots to be flushed")
+        let everySector = ruleSet.sectors.definitions.map(\.id)
+        let findings = compare(TestSupport.document(text, path: "stress.txt"), options: LintOptions(sectors: everySector),
+                               ruleSet: ruleSet, fast: fast, reference: reference)
+        #expect(findings > 1_000, "stress copy should trigger many rules; found \(findings)")
     }
 
     @Test func everyRuleExampleGivesTheSameResults() throws {

@@ -1,11 +1,14 @@
+import Foundation
+
 /// Generates Traditional Chinese marketing copy: product pages, social posts and campaign
 /// notes, mostly ordinary selling sentences with now and then a phrase a reviewer would
 /// flag (a disease claim, a guarantee, a prize, a return ban, alcohol without warnings).
-/// All text here is written for this generator. Deterministic for a seed.
-struct AdCopyGenerator {
+/// All text here is written for this generator. Deterministic for a seed. A library, so
+/// that tests (PrefilterExactnessTests) and `adlaw-bench corpus` share it.
+public struct AdCopyGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed &* 0x2545_F491_4F6C_DD1D | 1 }
+    public init(seed: UInt64) { state = seed &* 0x2545_F491_4F6C_DD1D | 1 }
 
     private mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -86,7 +89,7 @@ struct AdCopyGenerator {
     /// One Markdown document of about `targetBytes` bytes. With `singleProduct`, the
     /// document names one product only (as a real product page does, so few sectors are
     /// inferred from it); otherwise every sentence picks any product.
-    mutating func document(targetBytes: Int, singleProduct: Bool = false) -> String {
+    public mutating func document(targetBytes: Int, singleProduct: Bool = false) -> String {
         let title = pick(Self.products)
         let product = singleProduct ? title : nil
         var out = "# \(title)\n\n"
@@ -103,5 +106,31 @@ struct AdCopyGenerator {
             }
         }
         return out + "\n"
+    }
+
+    /// Stress copy: one line of about `targetBytes` bytes with no paragraph break, where
+    /// `riskyPercent` of the sentences are risky and `extra` (say, every lexicon term of a
+    /// rule set) is dropped in between, now and then with full-width forms, a zero-width
+    /// character or a separator inside a phrase. One long segment dense with literal hits:
+    /// what makes the prefilter join windows and flush its slots as it scans.
+    public mutating func stressLine(targetBytes: Int, riskyPercent: UInt64 = 20, extra: [String] = []) -> String {
+        var out = ""
+        var size = 0
+        let marks = ["１００％", "ＮＯ．１", "\u{200B}", "・", " ", "　", "臺", "，", "！"]
+        while size < targetBytes {
+            var piece: String
+            if !extra.isEmpty && chance(30) {
+                piece = extra[Int(next() % UInt64(extra.count))]
+            } else {
+                piece = fill(chance(riskyPercent) ? pick(Self.risky) : pick(Self.benign), product: nil)
+            }
+            if chance(10), piece.count > 1 {
+                let cut = piece.index(piece.startIndex, offsetBy: 1 + Int(next() % UInt64(piece.count - 1)))
+                piece.insert(contentsOf: pick(marks), at: cut)
+            }
+            out += piece
+            size += piece.utf8.count
+        }
+        return out
     }
 }
