@@ -30,6 +30,11 @@ enum LooseSeparators {
             return true // ０-９ 〇 一 七 万 三 九 二 五 八 六 兩 十 千 半 四 億 百 萬 零
         case 0x3400...0x9FFF:
             return false // CJK ideographs: no decimal digit among them
+        case 0x2000...0x33FF, 0xAC00...0xFFFF:
+            // Punctuation, symbols, kana, Hangul, full-width forms: no decimal digit but
+            // ０-９ (above) in Unicode 14, PCRE2 10.42's tables. Asking Swift's Unicode
+            // properties for 。 and the like was 1.5% of a check of dense copy.
+            return contains(v)
         default:
             return contains(v) || isDecimalDigit(v)
         }

@@ -177,6 +177,17 @@ import TestSupport
         #expect(!LooseSeparators.isUncounted(UInt32(0x6CBB)) && !LooseSeparators.isUncounted(UInt32(0x0661 + 0x100))) // 治, a letter
     }
 
+    /// `isUncounted` answers punctuation, kana, Hangul and full-width forms without asking
+    /// Swift's Unicode properties: the same answer as asking them, for every BMP scalar
+    /// but the CJK numerals it counts as free on purpose.
+    @Test func uncountedCharactersAreSeparatorsDigitsAndNumerals() {
+        let numerals = Set("〇一七万三九二五八六兩十千半四億百萬零".unicodeScalars.map(\.value))
+        for v in UInt32(0x80)...0xFFFF where !(0xD800...0xDFFF).contains(v) && !numerals.contains(v) {
+            let expected = LooseSeparators.contains(v) || LooseSeparators.isDecimalDigit(v)
+            if LooseSeparators.isUncounted(v) != expected { Issue.record("U+\(String(v, radix: 16))"); return }
+        }
+    }
+
     @Test func constructsThatChangeWhereAMatchStartsAreNotAnalysed() {
         for pattern in [#"\G保證"#, "(*COMMIT)保證", "(?(1)a|b)保證", "(?x) 保 證", "保證{,3}"] {
             #expect(literals(pattern) == nil, "\(pattern)")
