@@ -171,14 +171,15 @@ public final class Prefilter: Sendable {
         var second: Int32
         var targets: [Int32]
 
-        /// Each pair of slots of `pairs` once, in order of first use.
+        /// Each pair of slots of `pairs` once, in order of first use. `pairs` holds no pair
+        /// twice (the initializer keeps each once), so a key's targets are distinct as added.
         static func keys(of pairs: [Pair]) -> [PairKey] {
             var index: [Int64: Int] = [:]
             var keys: [PairKey] = []
             for pair in pairs {
                 let key = Int64(pair.first) << 32 | Int64(pair.second)
                 if let known = index[key] {
-                    if !keys[known].targets.contains(pair.target) { keys[known].targets.append(pair.target) }
+                    keys[known].targets.append(pair.target)
                 } else {
                     index[key] = keys.count
                     keys.append(PairKey(first: pair.first, second: pair.second, targets: [pair.target]))
