@@ -6,17 +6,11 @@ import Foundation
 /// All text here is written for this generator. Deterministic for a seed. A library, so
 /// that tests (PrefilterExactnessTests) and `adlaw-bench corpus` share it.
 public struct AdCopyGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    public init(seed: UInt64) { state = seed &* 0x2545_F491_4F6C_DD1D | 1 }
+    public init(seed: UInt64) { random = SplitMix64(seed: seed &* 0x2545_F491_4F6C_DD1D | 1) }
 
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private mutating func next() -> UInt64 { random.next() }
 
     private mutating func pick(_ items: [String]) -> String { items[Int(next() % UInt64(items.count))] }
     private mutating func chance(_ percent: UInt64) -> Bool { next() % 100 < percent }

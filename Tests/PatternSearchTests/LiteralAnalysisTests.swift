@@ -1,4 +1,5 @@
 @testable import PatternSearch
+import AdCopyGenerator
 import Testing
 import TestSupport
 

@@ -1,5 +1,6 @@
-/// A small deterministic random number generator for generated test text.
-public struct SplitMix64 {
+/// A small deterministic random number generator (SplitMix64): the generator's own and the
+/// one tests use for generated text, so the two cannot drift apart.
+public struct SplitMix64: Sendable {
     public var state: UInt64
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {
