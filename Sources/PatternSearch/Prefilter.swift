@@ -35,7 +35,6 @@ public final class Prefilter: Sendable {
     private let index: [ObjectIdentifier: Int]
     /// The terms of requirements by branch (`LiteralRequirement.terms`) that have a second
     /// set: their windows are collected under two slots past the targets and intersected.
-    let pairs: [Pair]
     /// Each pair of slots once, with the targets it gives windows to (patterns of one
     /// grammar share their slots: each intersection is made once).
     let pairKeys: [PairKey]
@@ -140,7 +139,6 @@ public final class Prefilter: Sendable {
             }
         }
         let slot = targets.count + slotLiterals.count
-        self.pairs = pairs
         slots = slot
         // The farthest back any literal of a slot reaches (-1: no bound).
         slotReach = slotBounds.map { bounds in

@@ -106,7 +106,7 @@ import TestSupport
     @Test func thePatternWithTwoSetsIsSearchedByBranch() throws {
         let pattern = try #require(Self.trickyPatterns.first { $0.contains("好了") })
         let prefilter = Prefilter(patterns: [try engine.compile(pattern, caseInsensitive: true)])
-        #expect(!prefilter.pairs.isEmpty)
+        #expect(!prefilter.pairKeys.isEmpty)
         #expect(prefilter.targets[0].requirement?.terms.isEmpty == false)
     }
 
