@@ -32,7 +32,7 @@ final class PreparedSegment {
 
     /// Byte offsets of sentence-ending characters (。!? and line breaks) in `normalized`,
     /// found the first time an exception needs them.
-    var sentenceBreaks: [Int] { breaks.offsets }
+    var sentenceBreaks: BreakOffsets { breaks.offsets }
 
     /// The normalized range of the sentence around `range`.
     func sentence(around range: Range<Int>) -> Range<Int> {
@@ -139,28 +139,47 @@ final class PreparedSegment {
 /// never need them (only matches that reach an exception do).
 final class SentenceBreaks {
     private let buffer: UTF8Buffer
-    private var computed: [Int]?
+    private var computed: BreakOffsets?
 
     init(_ buffer: UTF8Buffer) { self.buffer = buffer }
 
-    var offsets: [Int] {
+    var offsets: BreakOffsets {
         if let computed { return computed }
-        var breaks: [Int] = []
         let n = buffer.count
         let p = buffer.baseAddress
-        var i = 0
-        while i < n {
-            let b = p[i]
-            if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F {
-                breaks.append(i)
-            } else if b == 0xE3, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0x82 {
-                breaks.append(i) // 。
+        // 32-bit offsets: a sentence end every 50 bytes or so made 8-byte offsets a sixth of
+        // a large text's size. A buffer past 4 GiB keeps full-width offsets.
+        func scan<T: FixedWidthInteger>(_: T.Type) -> [T] {
+            var breaks: [T] = []
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F {
+                    breaks.append(T(i))
+                } else if b == 0xE3, i + 2 < n, p[i + 1] == 0x80, p[i + 2] == 0x82 {
+                    breaks.append(T(i)) // 。
+                }
+                i += 1
             }
-            i += 1
+            return breaks
         }
-        computed = breaks
-        return breaks
+        let result = n <= Int(UInt32.max) ? BreakOffsets(narrow: scan(UInt32.self)) : BreakOffsets(wide: scan(Int.self))
+        computed = result
+        return result
     }
+}
+
+/// Sentence-break offsets in ascending order: 32-bit when the text allows, else `Int`.
+struct BreakOffsets {
+    private let narrow: [UInt32]
+    private let wide: [Int]
+
+    init(narrow: [UInt32]) { self.narrow = narrow; wide = [] }
+    init(wide: [Int]) { narrow = []; self.wide = wide }
+
+    var count: Int { narrow.isEmpty ? wide.count : narrow.count }
+
+    subscript(index: Int) -> Int { narrow.isEmpty ? wide[index] : Int(narrow[index]) }
 }
 
 extension Array where Element == PreparedSegment {
