@@ -131,7 +131,7 @@ struct CommentScanner {
         return out
     }
 
-    private func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    private func find(_ needle: [UInt8], in bytes: SourceBytes, from start: Int) -> Int? {
         guard needle.count <= bytes.count else { return nil }
         var i = start
         while i + needle.count <= bytes.count {

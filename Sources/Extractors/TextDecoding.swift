@@ -37,7 +37,9 @@ public enum TextDecoding {
         }
         if sourceBytes.prefix(8192).contains(0) { throw .binary(path: path) }
         if let valid = String(validating: sourceBytes, as: UTF8.self) {
-            return DecodedText(text: valid, map: .identity(), source: SourceText(bytes: sourceBytes),
+            // The source reads the decoded string's own bytes (the same bytes): the file
+            // is held once, not twice.
+            return DecodedText(text: valid, map: .identity(), source: SourceText(valid),
                                invalidRanges: [], invalidSourceOffsets: [], encoding: encoding)
         }
         if encoding == "utf-8", let legacy = try decodeLegacy(sourceBytes, path: path) { return legacy }

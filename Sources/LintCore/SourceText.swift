@@ -19,29 +19,35 @@ public struct TextPosition: Sendable, Hashable, Codable {
 /// The original bytes of a text file (UTF-8, possibly with invalid sequences) and its
 /// line index. Converts byte offsets to line and column only at the reporting edge.
 public final class SourceText: Sendable {
-    public let bytes: [UInt8]
+    public let bytes: SourceBytes
     /// Byte offset of the first byte of each line. A line ends after `\n`, `\r\n` or `\r`.
     public let lineStarts: [Int]
 
-    public init(bytes: [UInt8]) {
-        self.bytes = bytes
+    public convenience init(bytes: [UInt8]) { self.init(storage: SourceBytes(bytes)) }
+
+    /// The source read from a string's own UTF-8: a valid UTF-8 file is held once, by
+    /// its decoded text, not a second time as bytes.
+    public convenience init(_ string: String) { self.init(storage: SourceBytes(string)) }
+
+    private init(storage: SourceBytes) {
+        bytes = storage
         var starts = [0]
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == 0x0A {
-                starts.append(i + 1)
-            } else if b == 0x0D {
-                if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
+        let n = storage.count
+        storage.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b == 0x0A {
+                    starts.append(i + 1)
+                } else if b == 0x0D {
+                    if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
             }
-            i += 1
         }
         lineStarts = starts
     }
-
-    public convenience init(_ string: String) { self.init(bytes: Array(string.utf8)) }
 
     /// 0-based index of the line containing `offset`.
     public func lineIndex(containing offset: Int) -> Int {
@@ -65,6 +71,10 @@ public final class SourceText: Sendable {
     /// Positions of many offsets, computed in one pass per line so that findings on a
     /// very long line do not rescan it from its start each time.
     public func positions(of offsets: [Int]) -> [Int: TextPosition] {
+        bytes.withUnsafeBufferPointer { positions(of: offsets, in: $0) }
+    }
+
+    private func positions(of offsets: [Int], in bytes: UnsafeBufferPointer<UInt8>) -> [Int: TextPosition] {
         var result: [Int: TextPosition] = [:]
         var cursorLine = -1, cursorOffset = 0, column = 1, utf16 = 1
         for offset in Set(offsets).sorted() {
@@ -97,8 +107,10 @@ public final class SourceText: Sendable {
         let content = lineContentRange(line)
         let hlStart = min(max(range.lowerBound, content.lowerBound), content.upperBound)
         let hlEnd = min(max(range.upperBound, hlStart), content.upperBound)
-        let windowStart = UTF8Scan.offset(bytes, from: hlStart, backBy: context, limit: content.lowerBound)
-        let windowEnd = UTF8Scan.offset(bytes, from: hlEnd, forwardBy: context, limit: content.upperBound)
+        let (windowStart, windowEnd) = bytes.withUnsafeBufferPointer {
+            (UTF8Scan.offset($0, from: hlStart, backBy: context, limit: content.lowerBound),
+             UTF8Scan.offset($0, from: hlEnd, forwardBy: context, limit: content.upperBound))
+        }
         let before = Self.decode(bytes[windowStart..<hlStart])
         let highlighted = Self.decode(bytes[hlStart..<hlEnd])
         let after = Self.decode(bytes[hlEnd..<windowEnd])
@@ -108,11 +120,14 @@ public final class SourceText: Sendable {
                        continuesOnNextLine: range.upperBound > content.upperBound)
     }
 
-    static func decode(_ slice: ArraySlice<UInt8>) -> String {
-        let text = String(decoding: slice, as: UTF8.self)
+    static func decode(_ slice: Slice<SourceBytes>) -> String {
         // Test the bytes, not Characters (grapheme breaking over every snippet is costly),
-        // and the array's bytes, not the string's UTF-8 view (a generic scan, 2% of a check).
-        guard slice.withUnsafeBufferPointer({ $0.contains(0x09) }) else { return text }
+        // and the buffer's bytes, not the string's UTF-8 view (a generic scan, 2% of a check).
+        let (text, hasTab) = slice.base.withUnsafeBufferPointer { all in
+            let part = UnsafeBufferPointer(rebasing: all[slice.startIndex..<slice.endIndex])
+            return (String(decoding: part, as: UTF8.self), part.contains(0x09))
+        }
+        guard hasTab else { return text }
         return String(text.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
     }
 }
@@ -145,6 +160,12 @@ public enum UTF8Scan {
     /// Length and scalar of the sequence at `i` (`nil` scalar: one invalid byte).
     @inline(__always)
     public static func next(_ bytes: [UInt8], _ i: Int) -> (Int, Unicode.Scalar?) {
+        bytes.withUnsafeBufferPointer { next($0, i) }
+    }
+
+    /// Length and scalar of the sequence at `i` (`nil` scalar: one invalid byte).
+    @inline(__always)
+    public static func next(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, Unicode.Scalar?) {
         let b0 = bytes[i]
         if b0 < 0x80 { return (1, Unicode.Scalar(b0)) }
         let n = bytes.count
@@ -171,7 +192,7 @@ public enum UTF8Scan {
         return (1, nil)
     }
 
-    static func offset(_ bytes: [UInt8], from start: Int, forwardBy count: Int, limit: Int) -> Int {
+    static func offset(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, forwardBy count: Int, limit: Int) -> Int {
         var i = start, left = count
         while left > 0 && i < limit {
             i += next(bytes, i).0
@@ -180,7 +201,7 @@ public enum UTF8Scan {
         return min(i, limit)
     }
 
-    static func offset(_ bytes: [UInt8], from start: Int, backBy count: Int, limit: Int) -> Int {
+    static func offset(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, backBy count: Int, limit: Int) -> Int {
         var i = start, left = count
         while left > 0 && i > limit {
             i -= 1
@@ -189,5 +210,61 @@ public enum UTF8Scan {
             left -= 1
         }
         return max(i, limit)
+    }
+}
+
+/// The bytes of a `SourceText`: an array's, or a string's own UTF-8 storage (a decoded
+/// valid UTF-8 file is then held once, as its `String`). Immutable; indices are offsets.
+public struct SourceBytes: RandomAccessCollection, @unchecked Sendable {
+    // Keeps the storage `base` points into alive; neither is ever mutated.
+    private let owner: Owner
+    private let base: UnsafePointer<UInt8>?
+    public let count: Int
+
+    private enum Owner {
+        case array([UInt8])
+        case string(String)
+    }
+
+    public init(_ bytes: [UInt8]) {
+        owner = .array(bytes)
+        // A non-empty native array's buffer has a stable address while it is alive and
+        // unmutated; `owner` holds it.
+        base = bytes.isEmpty ? nil : bytes.withUnsafeBufferPointer { $0.baseAddress }
+        count = bytes.count
+    }
+
+    public init(_ string: String) {
+        var native = string
+        let count = native.utf8.count
+        if count <= 32 {
+            // A short string may live inline (no heap storage to point into): copy it.
+            let bytes = Array(native.utf8)
+            owner = .array(bytes)
+            base = bytes.isEmpty ? nil : bytes.withUnsafeBufferPointer { $0.baseAddress }
+        } else {
+            // `withUTF8` makes `native` a native, contiguous string if it is not one
+            // already; its heap storage then has a stable address while `owner` holds it.
+            base = native.withUTF8 { $0.baseAddress }
+            owner = .string(native)
+        }
+        self.count = count
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    @inline(__always)
+    public subscript(position: Int) -> UInt8 {
+        precondition(position >= 0 && position < count, "SourceBytes index out of range")
+        return base.unsafelyUnwrapped[position]
+    }
+
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
+    }
+
+    public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
+        try withUnsafeBufferPointer(body)
     }
 }

@@ -18,7 +18,7 @@ enum RoundTrip {
 
     /// Every character that does not map back to its own bytes.
     static func mismatches(_ document: ExtractedDocument, source override: [UInt8]? = nil) -> [Mismatch] {
-        let source = override ?? document.source.bytes
+        let source = override ?? Array(document.source.bytes)
         var out: [Mismatch] = []
         for (index, segment) in document.segments.enumerated() {
             var offset = 0

@@ -52,4 +52,23 @@ import Testing
         #expect(snippet.highlighted == "保證")
         #expect(snippet.continuesOnNextLine)
     }
+
+    /// A source read from a string's own storage (long text) and one read from a copy of
+    /// its bytes give the same bytes, lines, positions and snippets; short and empty
+    /// strings (stored inline) too.
+    @Test func stringBackedSourceMatchesByteBackedSource() {
+        let texts = ["", "a", "保證\n有效", "第一行\r\n🔥限時！本產品「保證治癒」失眠\r第三行\t有效\n" + String(repeating: "廣告", count: 200)]
+        for text in texts {
+            let fromString = SourceText(text)
+            let fromBytes = SourceText(bytes: Array(text.utf8))
+            #expect(Array(fromString.bytes) == Array(text.utf8))
+            #expect(fromString.lineStarts == fromBytes.lineStarts)
+            let offsets = Array(0...text.utf8.count)
+            #expect(fromString.positions(of: offsets) == fromBytes.positions(of: offsets))
+            for offset in stride(from: 0, to: text.utf8.count, by: 7) {
+                let range = offset..<min(text.utf8.count, offset + 9)
+                #expect(fromString.snippet(for: range, context: 5) == fromBytes.snippet(for: range, context: 5))
+            }
+        }
+    }
 }

@@ -33,7 +33,8 @@ public struct DelimitedTextExtractor: TextExtractor {
     public func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
         let decoded = try TextDecoding.decode(bytes, path: path)
         var notes = decoded.notes(path: path)
-        let source = decoded.source.bytes
+        // The scanner and segment builder read an array (a copy while extracting).
+        let source = Array(decoded.source.bytes)
         var segments: [TextSegment] = []
         var headers: [Int: String] = [:]
         var unterminated: Int?

@@ -17,7 +17,7 @@ public struct JSONExtractor: TextExtractor {
 
     public func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
         let decoded = try TextDecoding.decode(bytes, path: path)
-        var scanner = JSONScanner(source: decoded.source.bytes, maxDepth: limits.maxNestingDepth)
+        var scanner = JSONScanner(source: Array(decoded.source.bytes), maxDepth: limits.maxNestingDepth)
         let segments: [TextSegment]
         do {
             segments = try scanner.strings()

@@ -9,7 +9,7 @@ struct FrontMatterBlanking {
     var bytes: [UInt8]
 
     init(_ decoded: DecodedText, path: String) {
-        var bytes = decoded.source.bytes
+        var bytes = Array(decoded.source.bytes)
         front = FrontMatter.read(decoded.text, path: path)
         if let front {
             let end = min(bytes.count, decoded.map.baseStart(front.length))
