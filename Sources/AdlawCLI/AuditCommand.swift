@@ -115,6 +115,7 @@ struct AuditCommand: ParsableCommand {
             out += "  \(file.path.padding(toLength: max(width, file.path.count), withPad: " ", startingAt: 0))  \(file.verdict.level.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0))"
             out += file.verdict.ruleID.map { " \($0)" } ?? ""
             if file.sectorUnknown { out += " (sector unknown: sector rules did not run)" }
+            if file.readAsArticle > 0 { out += " (read as an article: \(file.readAsArticle) health claim(s) at info; pass --kind ad if it sells)" }
             out += "\n"
         }
         let unchecked = report.skipped.filter { !$0.reason.isDeliberate }

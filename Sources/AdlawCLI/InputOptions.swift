@@ -19,6 +19,9 @@ public struct InputOptions: ParsableArguments {
     @Option(name: .customLong("publisher"), help: ArgumentHelp("Who publishes the copy: `government` (government bodies, their agencies and schools: accessibility of their websites is a legal duty under 身心障礙者權益保障法 §52-2) or `private` (the default). Overrides front matter `publisher:` and `.adlaw.yml`.", valueName: "publisher"))
     var publisher: String?
 
+    @Option(name: .customLong("kind"), help: ArgumentHelp("Whether the copy sells: `ad`, `article` (health education or news: health claims reported at info, with why) or `auto` (the default: decided from the copy). Overrides front matter `kind:` and `.adlaw.yml`.", valueName: "kind"))
+    var kind: String?
+
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes (a unit may follow: 100M, 1G; default: 64 MiB).", valueName: "bytes"),
             transform: { try ByteCount.parse($0, option: "--max-file-size", minimum: 1) })
     var maxFileSize: Int = DocumentReader.defaultMaxFileSize
@@ -50,6 +53,7 @@ public struct InputOptions: ParsableArguments {
         options.sectors = sectors
         options.channels = channels
         options.publisher = publisher
+        options.kind = kind
         options.inferSectors = !noInferSectors
         options.maxFileSize = maxFileSize
         options.memoryBudget = maxMemory.map { MemoryBudget(floor: $0, hardCap: $0) }

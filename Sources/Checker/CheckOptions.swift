@@ -33,6 +33,9 @@ public struct CheckOptions: Sendable {
     /// How the copy is sold (`--channel`: `online`, `store`), for every document; wins over
     /// front matter `channel:`, the config's `channel:` and the copy's own words. Checked
     /// against the rule pack's channels.
+    /// `--kind`: `ad`, `article` or `auto`, for every document; wins over front matter
+    /// `kind:` and the config's `kind:`.
+    public var kind: String?
     public var channels: [String] = []
     /// Who publishes the copy (`--publisher`: `government`, `private`), for every document;
     /// wins over front matter `publisher:` and the config's `publisher:`.

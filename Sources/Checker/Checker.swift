@@ -85,6 +85,11 @@ public final class Checker: Sendable {
             lintOptions.publisher = publisher
         }
         lintOptions.configPublisher = config?.publisher
+        if let name = options.kind {
+            guard let kind = DocumentKind(named: name) else { throw .usage("unknown kind `\(name)`; use \(DocumentKind.accepted)") }
+            lintOptions.kind = kind
+        }
+        lintOptions.configKind = config?.kind
         var notes: [Diagnostic] = []
         let triage = try makeTriage(options, selection: selection, notes: &notes)
         var prepared = PreparedCheck(checker: self, options: options, selection: selection, lintOptions: lintOptions, triage: triage,

@@ -22,6 +22,9 @@ public struct AdlawConfig: Sendable {
     /// Who publishes the copy of this repository (`publisher: government`), used when a
     /// file's front matter says nothing; nil: a private publisher.
     public var publisher: Publisher?
+    /// Whether the copy of this repository sells (`kind: ad`) or informs (`kind: article`);
+    /// nil: decided per document from the copy.
+    public var kind: DocumentKind?
     public var exclude: [Positioned<String>] = []
     public var failOn: FailThreshold?
     public var minSeverity: Severity?

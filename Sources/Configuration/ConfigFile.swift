@@ -10,7 +10,7 @@ public enum ConfigFile {
     public static let fileNames = [".adlaw.yml", ".adlaw.yaml"]
     public static let currentVersion = 1
 
-    public static let topLevelKeys = ["version", "rules", "sectors", "channel", "publisher", "exclude", "fail-on", "min-severity", "baseline", "claims"]
+    public static let topLevelKeys = ["version", "rules", "sectors", "channel", "publisher", "kind", "exclude", "fail-on", "min-severity", "baseline", "claims"]
     public static let rulesKeys = ["builtin", "folders", "only", "disable", "severity"]
     public static let sectorKeys = ["paths", "sectors"]
     public static let claimKeys = ["id", "text", "pattern", "rules", "paths", "evidence", "approved-by", "approved-on", "expires", "note"]
@@ -80,6 +80,13 @@ public enum ConfigFile {
                     config.publisher = publisher
                 } else {
                     fail(text.line, text.column, "`publisher` has an invalid value `\(text.value)`", hint: "use \(Publisher.accepted)")
+                }
+            }
+            if let text = try map.string("kind") {
+                if let kind = DocumentKind(named: text.value) {
+                    config.kind = kind
+                } else {
+                    fail(text.line, text.column, "`kind` has an invalid value `\(text.value)`", hint: "use \(DocumentKind.accepted)")
                 }
             }
             config.exclude = try positioned(map.stringList("exclude"))

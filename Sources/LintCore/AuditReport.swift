@@ -109,6 +109,9 @@ public struct AuditFile: Sendable, Hashable {
     public var knownCount = 0
     /// No sector was decided although sector rules exist: those rules did not run.
     public var sectorUnknown = false
+    /// Health-claim findings reported at `info` because the copy was read as an article
+    /// (health education, news), not an ad; 0 when it was read as an ad.
+    public var readAsArticle = 0
 
     public init(path: String, format: String, sectors: [Sector], sectorSource: String, verdict: Verdict,
                 findingCount: Int, readable: Bool) {

@@ -48,6 +48,10 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     /// (`--as-of`): silence from them is not a clean result.
     case rulesNotInForce = "rules-not-in-force"
     case channelInferred = "channel-inferred"
+    /// The copy was read as an article (health education, news), not an ad: its health
+    /// claims were reported at `info`.
+    case readAsArticle = "read-as-article"
+    case unknownKind = "unknown-kind"
     case unknownChannel = "unknown-channel"
     case unknownSector = "unknown-sector"
     case unknownPublisher = "unknown-publisher"

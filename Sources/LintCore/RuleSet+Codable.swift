@@ -292,18 +292,66 @@ extension ChecklistItem: Codable {
 }
 
 extension SectorCatalog: Codable {
-    enum CodingKeys: String, CodingKey { case definitions, channels }
+    enum CodingKeys: String, CodingKey { case definitions, channels, article }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(definitions: try c.decode([SectorDefinition].self, forKey: .definitions),
                   channels: try c.decode([ChannelDefinition].self, forKey: .channels))
+        article = try c.decodeIfPresent(ArticleDefinition.self, forKey: .article)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(definitions, forKey: .definitions)
         try c.encode(channels, forKey: .channels)
+        try c.encodeIfPresent(article, forKey: .article)
+    }
+}
+
+extension ArticleDefinition: Codable {
+    enum CodingKeys: String, CodingKey { case selling, groups, minSignals, rules, suffix }
+
+    /// One article-signal group, coded on its own so its regex can be.
+    struct Group: Codable {
+        var group: String
+        var regex: (any CompiledRegex)?
+        enum CodingKeys: String, CodingKey { case group, regex }
+
+        init(group: String, regex: any CompiledRegex) {
+            self.group = group
+            self.regex = regex
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            group = try c.decode(String.self, forKey: .group)
+            regex = try c.decodeRegexIfPresent(forKey: .regex)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(group, forKey: .group)
+            try c.encodeRegexIfPresent(regex, forKey: .regex)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let groups = try c.decode([Group].self, forKey: .groups)
+        self.init(selling: try c.decodeRegexIfPresent(forKey: .selling),
+                  signals: groups.compactMap { group in group.regex.map { (group.group, $0) } },
+                  minSignals: try c.decode(Int.self, forKey: .minSignals), rules: try c.decode([String].self, forKey: .rules),
+                  suffix: try c.decode(String.self, forKey: .suffix))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeRegexIfPresent(selling, forKey: .selling)
+        try c.encode(signals.map { Group(group: $0.group, regex: $0.regex) }, forKey: .groups)
+        try c.encode(minSignals, forKey: .minSignals)
+        try c.encode(rules, forKey: .rules)
+        try c.encode(suffix, forKey: .suffix)
     }
 }
 

@@ -116,6 +116,8 @@ public struct SectorCatalog: Sendable {
     public var definitions: [SectorDefinition]
     /// The sales channels rules may name (`channels:` in `sectors.yaml`).
     public var channels: [ChannelDefinition]
+    /// When copy is read as an article, not an ad (`article:` in `sectors.yaml`).
+    public var article: ArticleDefinition?
 
     public init(definitions: [SectorDefinition], channels: [ChannelDefinition] = []) {
         self.definitions = definitions

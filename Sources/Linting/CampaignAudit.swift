@@ -61,6 +61,9 @@ public enum CampaignAudit {
             if sectorUnknown, verdict.level == .publish {
                 verdict = Verdict(level: .needsReview, ruleID: nil, reason: Self.sectorUnknownReason)
             }
+            if result.kind.downgraded > 0, verdict.level == .publish {
+                verdict = Verdict(level: .needsReview, ruleID: nil, reason: Self.readAsArticleReason)
+            }
             var file = AuditFile(path: result.path, format: result.format, sectors: result.sectors.sectors,
                                  sectorSource: result.sectors.source.rawValue, verdict: verdict,
                                  findingCount: findings.count, readable: true)
@@ -68,6 +71,7 @@ public enum CampaignAudit {
             file.channelSource = result.channels.source.rawValue
             file.knownCount = findings.filter { knownSet.contains($0) }.count
             file.sectorUnknown = sectorUnknown
+            file.readAsArticle = result.kind.downgraded
             return file
         }
         let unreadable = diagnostics.filter { $0.level == .error && $0.code.isReadFailure }
@@ -100,6 +104,8 @@ public enum CampaignAudit {
         report.sectorNames = Dictionary(uniqueKeysWithValues: ruleSet.sectors.definitions.map { ($0.id, $0.name) })
         return report
     }
+
+    static let readAsArticleReason = "本文讀來為衛教或報導文章，非銷售文案，健康宣稱僅列為提示；請確認本文未用於廣告、銷售頁或導購（無價格、購買連結、自家產品），否則各宣稱即屬違規；若為廣告，請於文件開頭宣告 kind: ad（或以 --kind ad 指定）後重新審閱。"
 
     static let sectorUnknownReason = "未能判定行業別，食品、化粧品、藥品等行業規則未執行；請於文件開頭宣告 sector（或以 --sector 指定；無受管制商品者宣告 sector: none）後重新審閱。"
 

@@ -25,6 +25,10 @@ public struct LintOptions: Sendable {
     public var publisher: Publisher?
     /// The publisher `.adlaw.yml` gives (`publisher:`); used when the front matter says none.
     public var configPublisher: Publisher?
+    /// Whether the copy is an ad or an article (`--kind`); wins over front matter and config.
+    public var kind: DocumentKind?
+    /// The kind `.adlaw.yml` gives (`kind:`); used when the front matter says none.
+    public var configKind: DocumentKind?
 
     public init(sectors: [Sector] = [], inferSectors: Bool = true, includeChecklists: Bool = false,
                 filter: RuleFilter = .all, pathSectors: [Sector] = []) {
@@ -76,6 +80,8 @@ public struct DocumentResult: Sendable {
     public var checklists: [ChecklistResult]
     /// Who the document was checked as published by, and why.
     public var publisher: PublisherDecision = .assumed
+    /// Whether the document was read as an ad or an article, and why.
+    public var kind: DocumentKindDecision = .assumedAd
 
     public init(path: String, format: String, findings: [Finding], diagnostics: [Diagnostic], sectors: SectorDecision,
                 channels: ChannelDecision = .unrestricted, checklists: [ChecklistResult] = []) {

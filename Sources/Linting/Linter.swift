@@ -39,6 +39,8 @@ public struct Linter: Sendable {
         let channels = ChannelChooser(catalog: ruleSet.sectors)
             .decide(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
         let publisher = PublisherChooser().decide(document, options: options, diagnostics: &diagnostics)
+        var kind = DocumentKindChooser(catalog: ruleSet.sectors)
+            .decide(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
         let active = Set(decision.sectors)
         let applies = { (rule: Rule) in
             rule.applies(toSectors: active) && rule.applies(toChannels: channels.channels)
@@ -63,9 +65,12 @@ public struct Linter: Sendable {
                 findings[index].notes.append(PublisherChooser.assumptionNote)
             }
         }
+        DocumentKindChooser.downgrade(&findings, decision: &kind, catalog: ruleSet.sectors, document: document,
+                                      diagnostics: &diagnostics)
         var result = DocumentResult(path: document.path, format: document.format, findings: findings,
                                     diagnostics: diagnostics, sectors: decision, channels: channels, checklists: checklists)
         result.publisher = publisher
+        result.kind = kind
         return result
     }
 

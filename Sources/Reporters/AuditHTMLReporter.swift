@@ -200,6 +200,11 @@ public struct AuditHTMLReporter {
                 } else {
                     html.text(Self.sectors(file, report))
                 }
+                if file.readAsArticle > 0 {
+                    html.raw("<br><span class=\"warning\">")
+                    html.text(Self.articleNote(file))
+                    html.raw("</span>")
+                }
                 html.raw("</td><td>")
                 html.text(Self.sectorSourceLabel(file.sectorSource))
                 html.raw("</td></tr>\n")
@@ -249,6 +254,11 @@ public struct AuditHTMLReporter {
         html.raw("</li>\n<li>")
         html.text("adlaw 依文字判斷風險；產品實際成分、許可字號、佐證資料與活動實際執行情形，須另行查核。")
         html.raw("</li>\n")
+        if report.files.contains(where: { $0.readAsArticle > 0 }) {
+            html.raw("<li class=\"warning\">")
+            html.text("部分檔案讀來為衛教或報導文章，其健康宣稱僅列為提示：請確認該文未用於廣告、銷售頁或導購；若為廣告，請於文件開頭宣告 kind: ad 或以 --kind ad 指定後重新檢查。")
+            html.raw("</li>\n")
+        }
         if report.files.contains(where: \.sectorUnknown) {
             html.raw("<li class=\"warning\">")
             html.text("部分檔案未能判定行業別：食品、化粧品、藥品等行業規則未對其執行。請於文件開頭宣告 sector 或以 --sector 指定後重新檢查。")
@@ -425,6 +435,11 @@ public struct AuditHTMLReporter {
         if file.sectors.isEmpty || file.sectors == [.none] { return "無受管制商品" }
         let names = file.sectors.map { $0 == .none ? "無受管制商品" : report.sectorNames[$0] ?? $0.rawValue }
         return names.joined(separator: "、") + (file.sectorSource == "inferred" ? "（推定）" : "")
+    }
+
+    /// What a reviewer must confirm when a file was read as an article.
+    static func articleNote(_ file: AuditFile) -> String {
+        "讀來為衛教或報導文章，\(file.readAsArticle) 處健康宣稱僅列為提示；請確認未用於廣告或銷售頁，否則以 kind: ad 重新檢查"
     }
 
     static func sectorSourceLabel(_ source: String) -> String {

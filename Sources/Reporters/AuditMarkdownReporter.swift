@@ -111,7 +111,8 @@ public struct AuditMarkdownReporter {
         if !read.isEmpty {
             md += "| 檔案 | 行業別（執行之行業規則） | 判定依據 |\n|---|---|---|\n"
             for file in read {
-                let sectors = file.sectorUnknown ? "未能判定，行業規則未執行" : AuditHTMLReporter.sectors(file, report)
+                var sectors = file.sectorUnknown ? "未能判定，行業規則未執行" : AuditHTMLReporter.sectors(file, report)
+                if file.readAsArticle > 0 { sectors += "；" + AuditHTMLReporter.articleNote(file) }
                 md += "| \(code(file.path, inTable: true)) | \(cell(sectors)) | \(AuditHTMLReporter.sectorSourceLabel(file.sectorSource)) |\n"
             }
             md += "\n"

@@ -159,7 +159,52 @@ struct RawChannel {
     var file: String
 }
 
+/// When copy is read as an article (`article:` in `sectors.yaml`):
+///
+///     article:
+///       selling: [立即購買, 本產品]       # any one: the copy sells, never an article
+///       signals:                       # article signals by group; each group counts once
+///         byline: [記者, 中央社]
+///         institution: [醫學中心, 衛生局]
+///       min-signals: 3
+///       rules: [claims.*, food.health-claim]
+///       suffix: （讀來為衛教或報導…）
+struct RawArticle {
+    var selling: Node?
+    var signals: [(group: String, node: Node)]
+    var minSignals: Int
+    var rules: [String]
+    var suffix: String
+    var file: String
+}
+
 enum SectorsFile {
+    static let articleKeys = ["description", "selling", "signals", "min-signals", "rules", "suffix"]
+
+    /// The `article:` section of a `sectors.yaml` (nil when it has none).
+    static func parseArticle(_ text: String, file: String) throws(RuleFileError) -> RawArticle? {
+        let map = try YAMLMap(try YAMLDocument.parse(text, file: file), file: file, path: "")
+        guard let node = map["article"] else { return nil }
+        let entry = try YAMLMap(node, file: file, path: "article")
+        try entry.rejectUnknownKeys(allowed: articleKeys)
+        guard let minimum = try entry.int("min-signals")?.value, minimum >= 1 else {
+            throw entry.error(at: entry["min-signals"], .invalid("`min-signals` is a whole number, 1 or more"))
+        }
+        let rules = try entry.stringList("rules")?.map(\.value) ?? []
+        var groups: [(group: String, node: Node)] = []
+        if let node = entry["signals"] {
+            guard let mapping = node.mapping else {
+                throw entry.error(at: node, .wrongType(key: "article.signals", expected: "a mapping of group name to phrases"))
+            }
+            for (key, value) in mapping {
+                guard let group = key.string else { throw entry.error(at: key, .invalid("a group name is a word")) }
+                groups.append((group, value))
+            }
+        }
+        return RawArticle(selling: entry["selling"], signals: groups, minSignals: minimum, rules: rules,
+                          suffix: try entry.requiredString("suffix").value, file: file)
+    }
+
     static let entryKeys = ["name", "description", "aliases", "strong", "weak"]
     static let channelKeys = ["name", "description", "signals", "default"]
 
@@ -185,7 +230,7 @@ enum SectorsFile {
 
     static func parse(_ text: String, file: String) throws(RuleFileError) -> [RawSector] {
         let map = try YAMLMap(try YAMLDocument.parse(text, file: file), file: file, path: "")
-        try map.rejectUnknownKeys(allowed: ["sectors", "channels"])
+        try map.rejectUnknownKeys(allowed: ["sectors", "channels", "article"])
         guard let sectorsNode = map["sectors"], let mapping = sectorsNode.mapping else {
             throw map.error(at: map["sectors"], .wrongType(key: "sectors", expected: "a mapping of sector id to its definition"))
         }
@@ -211,8 +256,9 @@ enum SectorsFile {
         return out
     }
 
-    static func compile(_ raw: [RawSector], channels rawChannels: [RawChannel] = [], engine: any RegexEngine,
-                        normalizer: TextNormalizer, lexicons: [String: LexiconInfo]) throws(RuleFileError) -> SectorCatalog {
+    static func compile(_ raw: [RawSector], channels rawChannels: [RawChannel] = [], article rawArticle: RawArticle? = nil,
+                        engine: any RegexEngine, normalizer: TextNormalizer,
+                        lexicons: [String: LexiconInfo]) throws(RuleFileError) -> SectorCatalog {
         var definitions: [SectorDefinition] = []
         for sector in raw {
             let context = CompileContext(file: sector.file, engine: engine, normalizer: normalizer, lexicons: lexicons,
@@ -238,6 +284,22 @@ enum SectorsFile {
             channels.append(ChannelDefinition(id: Channel(channel.id), name: channel.name, signals: signals,
                                               isDefault: channel.isDefault))
         }
-        return SectorCatalog(definitions: definitions.sorted { $0.id < $1.id }, channels: channels.sorted { $0.id < $1.id })
+        var catalog = SectorCatalog(definitions: definitions.sorted { $0.id < $1.id }, channels: channels.sorted { $0.id < $1.id })
+        if let article = rawArticle {
+            let context = CompileContext(file: article.file, engine: engine, normalizer: normalizer, lexicons: lexicons,
+                                         loose: false, caseInsensitive: true)
+            func signals(_ node: Node?, _ key: String) throws(RuleFileError) -> (any CompiledRegex)? {
+                guard let node else { return nil }
+                let set = try PhraseSet.read(node, key: "article.\(key)", context: context)
+                return try context.compile(set.source(loose: false), key: key, line: set.line, column: set.column)
+            }
+            var groups: [(group: String, regex: any CompiledRegex)] = []
+            for (group, node) in article.signals {
+                if let regex = try signals(node, "signals.\(group)") { groups.append((group, regex)) }
+            }
+            catalog.article = ArticleDefinition(selling: try signals(article.selling, "selling"), signals: groups,
+                                                minSignals: article.minSignals, rules: article.rules, suffix: article.suffix)
+        }
+        return catalog
     }
 }

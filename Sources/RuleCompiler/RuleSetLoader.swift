@@ -94,6 +94,7 @@ public struct RuleSetLoader: Sendable {
         var vias: [LawFile.PendingVia] = []
         var rawSectors: [String: RawSector] = [:]
         var rawChannels: [String: RawChannel] = [:]
+        var rawArticle: RawArticle?
         var polarityText: (text: String, file: String)?
         var rawLexicons: [String: RawLexicon] = [:]
         var ruleFiles: [(path: String, id: String, folder: Int)] = []
@@ -137,6 +138,7 @@ public struct RuleSetLoader: Sendable {
                 do {
                     for sector in try SectorsFile.parse(text, file: path) { rawSectors[sector.id] = sector }
                     for channel in try SectorsFile.parseChannels(text, file: path) { rawChannels[channel.id] = channel }
+                    if let article = try SectorsFile.parseArticle(text, file: path) { rawArticle = article }
                 } catch { errors.append(error) }
             }
             if let path = contents.polarity, let text = read(path) { polarityText = (text, path) }
@@ -159,7 +161,8 @@ public struct RuleSetLoader: Sendable {
         var sectors = SectorCatalog.empty
         do {
             sectors = try SectorsFile.compile(rawSectors.values.sorted { $0.id < $1.id },
-                                              channels: rawChannels.values.sorted { $0.id < $1.id }, engine: engine,
+                                              channels: rawChannels.values.sorted { $0.id < $1.id }, article: rawArticle,
+                                              engine: engine,
                                               normalizer: normalizer, lexicons: lexicons)
         } catch { errors.append(error) }
 

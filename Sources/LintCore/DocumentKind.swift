@@ -1,0 +1,74 @@
+/// What a document is: copy that sells (`ad`) or health writing that does not (`article`:
+/// hospital education, news, drug-information pages). Health-claim law binds advertising
+/// and labelling (藥事法 §69, 食安法 §28), so a claim in an article is reported at `info`,
+/// with why, never dropped.
+public enum DocumentKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case ad
+    case article
+    /// Decide from the copy (`Rules/sectors.yaml`, `article:`).
+    case auto
+
+    /// `ad`, `article` or `auto` (also 廣告, 文章, 自動).
+    public init?(named text: String) {
+        switch String(text.filter { !$0.isWhitespace }).lowercased() {
+        case "ad", "advert", "advertising", "廣告": self = .ad
+        case "article", "news", "文章", "衛教", "報導": self = .article
+        case "auto", "自動": self = .auto
+        default: return nil
+        }
+    }
+
+    public static let accepted = "`ad`, `article` or `auto`"
+}
+
+/// The data that reads a document as an article (`article:` in `sectors.yaml`): the copy
+/// is read as one only when no selling signal matches and article signals of at least
+/// `minSignals` different groups (a byline, a hospital, a department…) do; then the
+/// findings of `rules` are reported at `info`.
+public struct ArticleDefinition: Sendable {
+    public var selling: (any CompiledRegex)?
+    /// Article signals by group; each group counts once.
+    public var signals: [(group: String, regex: any CompiledRegex)]
+    public var minSignals: Int
+    /// Rule selectors (`claims.*`, `food.health-claim`) whose findings are downgraded.
+    public var rules: [String]
+    /// Appended to a downgraded finding's message.
+    public var suffix: String
+
+    public init(selling: (any CompiledRegex)?, signals: [(group: String, regex: any CompiledRegex)], minSignals: Int, rules: [String], suffix: String) {
+        self.selling = selling
+        self.signals = signals
+        self.minSignals = minSignals
+        self.rules = rules
+        self.suffix = suffix
+    }
+
+    public func covers(_ rule: RuleID) -> Bool { rules.contains { rule.matches(selector: $0) } }
+}
+
+/// How a document was read, and why.
+public struct DocumentKindDecision: Sendable, Hashable {
+    public enum Source: String, Sendable, Hashable, Codable {
+        case option
+        case frontMatter = "front-matter"
+        case config
+        case inferred
+        /// No article data in the rule pack, or nothing decided: read as an ad.
+        case assumed
+    }
+
+    public var kind: DocumentKind
+    public var source: Source
+    /// For an inferred article: the article signals that matched.
+    public var evidence: [String]
+    /// How many findings were reported at `info` because of this reading.
+    public var downgraded = 0
+
+    public init(kind: DocumentKind, source: Source, evidence: [String] = []) {
+        self.kind = kind
+        self.source = source
+        self.evidence = evidence
+    }
+
+    public static let assumedAd = DocumentKindDecision(kind: .ad, source: .assumed)
+}

@@ -1,0 +1,65 @@
+import LintCore
+
+/// Decides whether a document is an ad or an article (`DocumentKind`): `--kind` first, then
+/// the front matter's `kind:`, then `.adlaw.yml`, then the copy (`Rules/sectors.yaml`,
+/// `article:`): an article only when no selling signal (a price, a buy call, the writer's own
+/// product) matches and enough different article signals (a byline, a hospital department,
+/// 衛教) do. Anything else is read as an ad.
+struct DocumentKindChooser {
+    let catalog: SectorCatalog
+
+    func decide(_ document: ExtractedDocument, prepared: [PreparedSegment], options: LintOptions,
+                scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> DocumentKindDecision {
+        if let kind = options.kind, kind != .auto { return DocumentKindDecision(kind: kind, source: .option) }
+        if options.kind != .auto, let declared = document.metadata["kind"] {
+            if let kind = DocumentKind(named: declared) {
+                if kind != .auto { return DocumentKindDecision(kind: kind, source: .frontMatter) }
+            } else {
+                diagnostics.append(Diagnostic(code: .unknownKind, level: .warning, path: document.path, line: 1, column: 1,
+                                              message: "unknown kind `\(declared)` in the front matter was ignored; write \(DocumentKind.accepted)"))
+            }
+        }
+        if options.kind != .auto, let kind = options.configKind, kind != .auto {
+            return DocumentKindDecision(kind: kind, source: .config)
+        }
+        guard let article = catalog.article, !article.signals.isEmpty else { return .assumedAd }
+        if article.selling != nil,
+           !SectorInference.distinctMatches(article.selling, in: prepared, scratch: scratch).isEmpty {
+            return .assumedAd
+        }
+        var evidence: [String] = []
+        for (group, regex) in article.signals {
+            if let first = SectorInference.distinctMatches(regex, in: prepared, scratch: scratch).first {
+                evidence.append("\(first)（\(group)）")
+            }
+        }
+        guard evidence.count >= article.minSignals else { return .assumedAd }
+        return DocumentKindDecision(kind: .article, source: .inferred, evidence: evidence)
+    }
+
+    /// Reports the findings of `article.rules` at `info` with why, and says so in a note.
+    static func downgrade(_ findings: inout [Finding], decision: inout DocumentKindDecision, catalog: SectorCatalog,
+                          document: ExtractedDocument, diagnostics: inout [Diagnostic]) {
+        guard decision.kind == .article, let article = catalog.article else { return }
+        var count = 0
+        for index in findings.indices where findings[index].severity > .info && article.covers(findings[index].ruleID) {
+            findings[index].severity = .info
+            findings[index].message += article.suffix
+            count += 1
+        }
+        decision.downgraded = count
+        guard count > 0 else { return }
+        let why: String
+        switch decision.source {
+        case .option: why = "--kind article"
+        case .frontMatter: why = "front matter `kind: article`"
+        case .config: why = "`kind: article` in .adlaw.yml"
+        case .inferred, .assumed: why = "the copy: no price, buy call or own product, and article signals \(decision.evidence.joined(separator: "、"))"
+        }
+        let override = decision.source == .inferred
+            ? "if it is an ad or a sales page, declare `kind: ad` in front matter or .adlaw.yml, or pass --kind ad"
+            : "pass --kind auto to let adlaw decide from the copy"
+        diagnostics.append(Diagnostic(code: .readAsArticle, level: .note, path: document.path,
+                                      message: "read as an article (health education or news), not an ad, from \(why): \(count) health-claim finding\(count == 1 ? " was" : "s were") reported at info; a reviewer must confirm the copy sells nothing; \(override)"))
+    }
+}
