@@ -256,6 +256,15 @@ enum SectorsFile {
         return out
     }
 
+    /// One phrase list of `sectors.yaml` (a sector's signals, a channel's, the article data's)
+    /// compiled to one regex; nil when the key is absent. `path` names it in errors.
+    private static func phrases(_ node: Node?, _ path: String, _ key: String,
+                                _ context: CompileContext) throws(RuleFileError) -> (any CompiledRegex)? {
+        guard let node else { return nil }
+        let set = try PhraseSet.read(node, key: path, context: context)
+        return try context.compile(set.source(loose: false), key: key, line: set.line, column: set.column)
+    }
+
     static func compile(_ raw: [RawSector], channels rawChannels: [RawChannel] = [], article rawArticle: RawArticle? = nil,
                         engine: any RegexEngine, normalizer: TextNormalizer,
                         lexicons: [String: LexiconInfo]) throws(RuleFileError) -> SectorCatalog {
@@ -263,41 +272,30 @@ enum SectorsFile {
         for sector in raw {
             let context = CompileContext(file: sector.file, engine: engine, normalizer: normalizer, lexicons: lexicons,
                                          loose: false, caseInsensitive: true)
-            func signals(_ node: Node?, _ key: String) throws(RuleFileError) -> (any CompiledRegex)? {
-                guard let node else { return nil }
-                let set = try PhraseSet.read(node, key: "sectors.\(sector.id).\(key)", context: context)
-                return try context.compile(set.source(loose: false), key: key, line: set.line, column: set.column)
-            }
             definitions.append(SectorDefinition(id: Sector(sector.id), name: sector.name,
-                                                strongSignals: try signals(sector.strong, "strong"),
-                                                weakSignals: try signals(sector.weak, "weak"), aliases: sector.aliases))
+                                                strongSignals: try phrases(sector.strong, "sectors.\(sector.id).strong", "strong", context),
+                                                weakSignals: try phrases(sector.weak, "sectors.\(sector.id).weak", "weak", context),
+                                                aliases: sector.aliases))
         }
         var channels: [ChannelDefinition] = []
         for channel in rawChannels {
             let context = CompileContext(file: channel.file, engine: engine, normalizer: normalizer, lexicons: lexicons,
                                          loose: false, caseInsensitive: true)
-            var signals: (any CompiledRegex)?
-            if let node = channel.signals {
-                let set = try PhraseSet.read(node, key: "channels.\(channel.id).signals", context: context)
-                signals = try context.compile(set.source(loose: false), key: "signals", line: set.line, column: set.column)
-            }
-            channels.append(ChannelDefinition(id: Channel(channel.id), name: channel.name, signals: signals,
+            channels.append(ChannelDefinition(id: Channel(channel.id), name: channel.name,
+                                              signals: try phrases(channel.signals, "channels.\(channel.id).signals", "signals", context),
                                               isDefault: channel.isDefault))
         }
         var catalog = SectorCatalog(definitions: definitions.sorted { $0.id < $1.id }, channels: channels.sorted { $0.id < $1.id })
         if let article = rawArticle {
             let context = CompileContext(file: article.file, engine: engine, normalizer: normalizer, lexicons: lexicons,
                                          loose: false, caseInsensitive: true)
-            func signals(_ node: Node?, _ key: String) throws(RuleFileError) -> (any CompiledRegex)? {
-                guard let node else { return nil }
-                let set = try PhraseSet.read(node, key: "article.\(key)", context: context)
-                return try context.compile(set.source(loose: false), key: key, line: set.line, column: set.column)
-            }
             var groups: [(group: String, regex: any CompiledRegex)] = []
             for (group, node) in article.signals {
-                if let regex = try signals(node, "signals.\(group)") { groups.append((group, regex)) }
+                let key = "signals.\(group)"
+                if let regex = try phrases(node, "article.\(key)", key, context) { groups.append((group, regex)) }
             }
-            catalog.article = ArticleDefinition(selling: try signals(article.selling, "selling"), signals: groups,
+            catalog.article = ArticleDefinition(selling: try phrases(article.selling, "article.selling", "selling", context),
+                                                signals: groups,
                                                 minSignals: article.minSignals, rules: article.rules, suffix: article.suffix)
         }
         return catalog
