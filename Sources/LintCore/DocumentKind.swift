@@ -53,7 +53,8 @@ public struct DocumentKindDecision: Sendable, Hashable {
         case frontMatter = "front-matter"
         case config
         case inferred
-        /// No article data in the rule pack, or nothing decided: read as an ad.
+        /// No article data in the rule pack, no finding the reading could change (the copy
+        /// is then not read), or nothing decided: read as an ad.
         case assumed
     }
 

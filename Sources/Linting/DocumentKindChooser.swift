@@ -8,8 +8,9 @@ import LintCore
 struct DocumentKindChooser {
     let catalog: SectorCatalog
 
-    func decide(_ document: ExtractedDocument, prepared: [PreparedSegment], options: LintOptions,
-                scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> DocumentKindDecision {
+    /// The kind `--kind`, the front matter or `.adlaw.yml` declares; nil when the copy decides.
+    func declared(_ document: ExtractedDocument, options: LintOptions,
+                  diagnostics: inout [Diagnostic]) -> DocumentKindDecision? {
         if let kind = options.kind, kind != .auto { return DocumentKindDecision(kind: kind, source: .option) }
         if options.kind != .auto, let declared = document.metadata["kind"] {
             if let kind = DocumentKind(named: declared) {
@@ -22,6 +23,19 @@ struct DocumentKindChooser {
         if options.kind != .auto, let kind = options.configKind, kind != .auto {
             return DocumentKindDecision(kind: kind, source: .config)
         }
+        return nil
+    }
+
+    /// Whether reading the copy can change anything: a finding the article data would
+    /// report at `info`. Without one the article signals are not searched.
+    func matters(for findings: [Finding]) -> Bool {
+        guard let article = catalog.article else { return false }
+        return findings.contains { $0.severity > .info && article.covers($0.ruleID) }
+    }
+
+    /// Reads the copy: an article only when no selling signal matches and article signals
+    /// of at least `minSignals` groups do.
+    func infer(prepared: [PreparedSegment], scratch: any RegexScratch) -> DocumentKindDecision {
         guard let article = catalog.article, !article.signals.isEmpty else { return .assumedAd }
         if article.selling != nil,
            !SectorInference.distinctMatches(article.selling, in: prepared, scratch: scratch).isEmpty {

@@ -39,8 +39,8 @@ public struct Linter: Sendable {
         let channels = ChannelChooser(catalog: ruleSet.sectors)
             .decide(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
         let publisher = PublisherChooser().decide(document, options: options, diagnostics: &diagnostics)
-        var kind = DocumentKindChooser(catalog: ruleSet.sectors)
-            .decide(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
+        let kindChooser = DocumentKindChooser(catalog: ruleSet.sectors)
+        let declaredKind = kindChooser.declared(document, options: options, diagnostics: &diagnostics)
         let active = Set(decision.sectors)
         let applies = { (rule: Rule) in
             rule.applies(toSectors: active) && rule.applies(toChannels: channels.channels)
@@ -65,6 +65,9 @@ public struct Linter: Sendable {
                 findings[index].notes.append(PublisherChooser.assumptionNote)
             }
         }
+        // The article signals are searched only when a finding could be downgraded.
+        var kind = declaredKind
+            ?? (kindChooser.matters(for: findings) ? kindChooser.infer(prepared: prepared, scratch: scratch) : .assumedAd)
         DocumentKindChooser.downgrade(&findings, decision: &kind, catalog: ruleSet.sectors, document: document,
                                       diagnostics: &diagnostics)
         var result = DocumentResult(path: document.path, format: document.format, findings: findings,
