@@ -48,7 +48,7 @@ public final class Checker: Sendable {
             throw .config(error)
         }
         let checked = settings.ruleSet
-        linter = Linter(ruleSet: checked, prefilter: Prefilter(ruleSet: checked, known: loaded.analysis(of:)))
+        linter = Linter(ruleSet: checked, prefilter: loaded.prefilter(for: checked))
         knownRules = ruleSet.rules.map(\.id)
     }
 

@@ -13,9 +13,56 @@ public struct LoadedRules {
     /// (empty when the rules were not cached: the prefilter then analyses them).
     let analyses: [ObjectIdentifier: LiteralRequirementResult]
 
+    /// The prefilter's tables as the cache holds them, for the patterns it was written with.
+    let ready: ReadyTables?
+
+    init(ruleSet: RuleSet, analyses: [ObjectIdentifier: LiteralRequirementResult], ready: ReadyTables? = nil) {
+        self.ruleSet = ruleSet
+        self.analyses = analyses
+        self.ready = ready
+    }
+
     /// The analysis the cache holds for `regex`, if any.
     func analysis(of regex: any CompiledRegex) -> LiteralRequirementResult? {
         Prefilter.identity(of: regex).flatMap { analyses[$0] }
+    }
+
+    /// The prefilter of `ruleSet` (the cached rules, or those a config leaves of them): with
+    /// the cached tables when it searches the patterns they were built for, in the same
+    /// order; else built from the analyses.
+    func prefilter(for ruleSet: RuleSet) -> Prefilter {
+        if let ready, let prefilter = ready.prefilter(for: ruleSet, known: analysis(of:)) { return prefilter }
+        return Prefilter(ruleSet: ruleSet, known: analysis(of:))
+    }
+}
+
+/// The prefilter's tables in the rule-set cache and the patterns they were built for: the
+/// pattern table's index of each target, in target order.
+struct ReadyTables {
+    let tables: Prefilter.Tables
+    let order: [Int32]
+    /// The pattern table's index of each compiled pattern read from the cache.
+    let tableIndex: [ObjectIdentifier: Int32]
+
+    /// The prefilter of `ruleSet` with these tables, or nil unless its searched patterns are,
+    /// each first time it meets them, the table's patterns of `order`.
+    func prefilter(for ruleSet: RuleSet, known: (any CompiledRegex) -> LiteralRequirementResult?) -> Prefilter? {
+        let patterns = Prefilter.searchedPatterns(of: ruleSet)
+        guard Self.order(of: patterns, index: { Prefilter.identity(of: $0).flatMap { tableIndex[$0] } }) == order else { return nil }
+        return Prefilter(patterns: patterns, known: known, tables: tables)
+    }
+
+    /// The index of each distinct pattern of `patterns` (by identity, as the prefilter makes
+    /// its targets), in order of first use; nil when one has no index.
+    static func order(of patterns: [any CompiledRegex], index: (any CompiledRegex) -> Int32?) -> [Int32]? {
+        var seen = Set<ObjectIdentifier>(), out: [Int32] = []
+        for regex in patterns {
+            guard let id = Prefilter.identity(of: regex) else { continue }
+            guard seen.insert(id).inserted else { continue }
+            guard let i = index(regex) else { return nil }
+            out.append(i)
+        }
+        return out
     }
 }
 
@@ -39,11 +86,15 @@ public struct LoadedRules {
 ///    with its literal analysis (`LiteralRequirementResult`) when the prefilter searches it,
 ///    each distinct literal and second set once;
 /// 2. the same patterns compiled, in PCRE2's own serialized form (`PCRE2Engine.serialize`);
-/// 3. the rule set in `parts` JSON pieces (`JSONEncoder`, sorted keys, so the same rules give
+/// 3. the prefilter's tables for the searched patterns (`Prefilter.Tables.encoded`), after
+///    the pattern table's index of each target (u32 count, then u32 each), or nothing when
+///    some searched pattern has no analysis: a run then builds the tables from the
+///    analyses (as it does when a config leaves out rules, so that the targets differ);
+/// 4. the rule set in `parts` JSON pieces (`JSONEncoder`, sorted keys, so the same rules give
 ///    the same bytes; the rules split evenly, the rest in the first), in
 ///    which every regex is an index into the table (`RegexEncodingContext`), decoded in
 ///    parallel, without the rules' examples;
-/// 4. what a check never reads, each decoded only when a command first asks for it: the
+/// 5. what a check never reads, each decoded only when a command first asks for it: the
 ///    examples of every rule in rule order (`adlaw test`, `explain`, `rules check`), the
 ///    law registry, the lexicons and what every rule cites (`adlaw laws`); JSON each.
 ///    Decoding them with the rules was 11% of the CPU time of checking ten small files.
@@ -58,7 +109,7 @@ struct RuleSetCache {
 
     static let prefix = "rules-"
     static let suffix = ".cache"
-    static let magic = Array("ADLAWRS".utf8) + [8]
+    static let magic = Array("ADLAWRS".utf8) + [9]
     /// Files of the separate prefilter cache of earlier versions, removed when a rule set
     /// is written (their contents are in the rule-set file now).
     static let legacyPrefix = "prefilter-"
@@ -67,8 +118,9 @@ struct RuleSetCache {
 
     /// The rule set is written in `parts` JSON documents, decoded in parallel when read.
     static let parts = 2
-    /// The sections before the rules: the pattern table and its compiled form.
-    static let tableSections = 2
+    /// The sections before the rules: the pattern table, its compiled form and the
+    /// prefilter's tables.
+    static let tableSections = 3
     /// After the rules, each decoded on first use: every rule's examples in rule order, the
     /// laws, the lexicons and the citations.
     static let deferredSections = 4
@@ -354,7 +406,8 @@ struct RuleSetCache {
         }
         let patterns = PatternEntry.table(entries)
         guard let compiled = PCRE2Engine.serialize(table.patterns) else { return nil }
-        sections.insert(contentsOf: [Data(patterns), Data(compiled)], at: 0)
+        sections.insert(contentsOf: [Data(patterns), Data(compiled), Data(Self.readyTables(of: ruleSet, table: table.patterns, bySource: bySource))],
+                        at: 0)
         let exampleEncoder = JSONEncoder()
         exampleEncoder.outputFormatting = [.sortedKeys]
         guard let examples = try? exampleEncoder.encode(ruleSet.rules.map(\.examples)),
@@ -375,6 +428,53 @@ struct RuleSetCache {
         }
         for section in sections { out += section }
         return out
+    }
+
+    /// The prefilter tables section: the tables of the searched patterns of `ruleSet` as a run
+    /// reading the file will meet them (equal patterns are one compiled pattern then, so the
+    /// targets are the table's distinct patterns in order of first use), built with the
+    /// analyses the pattern table keeps; empty when some pattern has none.
+    static func readyTables(of ruleSet: RuleSet, table: [any CompiledRegex], bySource: [String: LiteralRequirementResult]) -> [UInt8] {
+        struct Key: Hashable { var pattern: String, caseInsensitive: Bool }
+        var index: [Key: Int32] = [:]
+        for (i, regex) in table.enumerated() where index[Key(pattern: regex.pattern, caseInsensitive: regex.isCaseInsensitive)] == nil {
+            index[Key(pattern: regex.pattern, caseInsensitive: regex.isCaseInsensitive)] = Int32(i)
+        }
+        // Distinct by source and case folding here, as the decoded table makes them.
+        var seen = Set<Int32>(), order: [Int32] = []
+        for regex in Prefilter.searchedPatterns(of: ruleSet) where Prefilter.identity(of: regex) != nil {
+            guard let i = index[Key(pattern: regex.pattern, caseInsensitive: regex.isCaseInsensitive)] else { return [] }
+            if seen.insert(i).inserted { order.append(i) }
+        }
+        guard order.allSatisfy({ bySource[table[Int($0)].pattern] != nil }) else { return [] }
+        let prefilter = Prefilter(patterns: order.map { table[Int($0)] }, known: { bySource[$0.pattern] })
+        var out: [UInt8] = []
+        append(UInt64(order.count), bytes: 4, to: &out)
+        for i in order { append(UInt64(i), bytes: 4, to: &out) }
+        return out + prefilter.tables.encoded
+    }
+
+    /// The tables of a prefilter tables section (see `readyTables`), or nil when it is empty.
+    static func readReadyTables(_ bytes: ArraySlice<UInt8>, table: [any CompiledRegex]) -> ReadyTables?? {
+        guard !bytes.isEmpty else { return .some(nil) }
+        let start = bytes.startIndex
+        guard bytes.count >= 4 else { return nil }
+        let count = Int(read(bytes, at: start, bytes: 4))
+        guard count <= (bytes.count - 4) / 4 else { return nil }
+        var order: [Int32] = []
+        order.reserveCapacity(count)
+        for k in 0..<count {
+            let i = Int(read(bytes, at: start + 4 + 4 * k, bytes: 4))
+            guard i < table.count else { return nil }
+            order.append(Int32(i))
+        }
+        guard let tables = Prefilter.Tables(decoding: bytes[(start + 4 + 4 * count)...]) else { return nil }
+        var tableIndex: [ObjectIdentifier: Int32] = [:]
+        tableIndex.reserveCapacity(table.count)
+        for (i, regex) in table.enumerated() {
+            if let id = Prefilter.identity(of: regex), tableIndex[id] == nil { tableIndex[id] = Int32(i) }
+        }
+        return .some(ReadyTables(tables: tables, order: order, tableIndex: tableIndex))
     }
 
     /// The rules in `bytes`, or nil unless they are a whole file of this version and key
@@ -410,7 +510,8 @@ struct RuleSetCache {
         guard start == bytes.count else { return nil }
 
         guard let entries = PatternEntry.read(bytes[sections[0]]),
-              let table = engine.deserialize(bytes[sections[1]], sources: entries.map { ($0.pattern, $0.caseInsensitive) })
+              let table = engine.deserialize(bytes[sections[1]], sources: entries.map { ($0.pattern, $0.caseInsensitive) }),
+              let ready = Self.readReadyTables(bytes[sections[2]], table: table)
         else { return nil }
         let pieces = Array(sections.dropFirst(Self.tableSections).prefix(Self.parts))
         let decoded = OrderedParallelMap.map(pieces, width: Self.parts, makeState: {}) { piece, _ -> RuleSet? in
@@ -436,7 +537,7 @@ struct RuleSetCache {
         for (regex, entry) in zip(table, entries) {
             if let analysis = entry.analysis, let id = Prefilter.identity(of: regex) { analyses[id] = analysis }
         }
-        return LoadedRules(ruleSet: ruleSet, analyses: analyses)
+        return LoadedRules(ruleSet: ruleSet, analyses: analyses, ready: ready)
     }
 
     static func append(_ value: UInt64, bytes: Int, to out: inout [UInt8]) {

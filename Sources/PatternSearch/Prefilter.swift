@@ -27,11 +27,15 @@ public final class Prefilter: Sendable {
     public let newlyAnalysed: Int
 
     let scanner: LiteralScanner
-    /// For each scanner literal, the targets that require it.
-    let literalTargets: [[Hit]]
+    /// For each scanner literal, the targets that require it: literal `l`'s are
+    /// `rawHits[rawStarts[l]..<rawStarts[l + 1]]` (one array, not an array per literal: the
+    /// tables are read from the rule-set cache as they are, see `Tables`).
+    let rawHits: [Hit]
+    let rawStarts: [Int32]
     /// The literals searched in the separator-stripped view (loose phrases), if any.
     let strippedScanner: LiteralScanner?
-    let strippedLiteralTargets: [[Hit]]
+    let strippedHits: [Hit]
+    let strippedStarts: [Int32]
     private let index: [ObjectIdentifier: Int]
     /// The terms of requirements by branch (`LiteralRequirement.terms`) that have a second
     /// set: their windows are collected under two slots past the targets and intersected.
@@ -51,29 +55,72 @@ public final class Prefilter: Sendable {
         self.init(patterns: Self.searchedPatterns(of: ruleSet), known: known)
     }
 
-    public init(patterns: [any CompiledRegex], known: (any CompiledRegex) -> LiteralRequirementResult? = { _ in nil }) {
-        var targets: [Target] = []
-        var index: [ObjectIdentifier: Int] = [:]
+    public convenience init(patterns: [any CompiledRegex], known: (any CompiledRegex) -> LiteralRequirementResult? = { _ in nil }) {
         var analysed = 0
         // Patterns analysed here, by source: one pattern compiled twice is analysed once.
         var fresh: [String: LiteralRequirementResult] = [:]
-        var raw = LiteralTable(), stripped = LiteralTable()
-        var byBranch: [(Int32, LiteralRequirement)] = []
+        let (targets, index) = Self.targets(of: patterns) { regex in
+            if let known = known(regex) ?? fresh[regex.pattern] { return known }
+            let result = LiteralRequirementResult(LiteralAnalysis.requirement(pattern: regex.pattern, caseless: true))
+            fresh[regex.pattern] = result
+            analysed += 1
+            return result
+        }
+        self.init(targets: targets, index: index, newlyAnalysed: analysed, tables: Self.tables(of: targets))
+    }
+
+    /// The prefilter of `patterns` with tables built earlier for the same patterns with the
+    /// same analyses (`tables`, from the rule-set cache), or nil unless every pattern has
+    /// an analysis in `known` and the tables fit the targets.
+    public convenience init?(patterns: [any CompiledRegex], known: (any CompiledRegex) -> LiteralRequirementResult?, tables: Tables) {
+        var complete = true
+        let (targets, index) = Self.targets(of: patterns) { regex in
+            if let result = known(regex) { return result }
+            complete = false
+            return LiteralRequirementResult(requirement: nil, failure: nil)
+        }
+        guard complete, tables.fits(targets: targets.count) else { return nil }
+        self.init(targets: targets, index: index, newlyAnalysed: 0, tables: tables)
+    }
+
+    private init(targets: [Target], index: [ObjectIdentifier: Int], newlyAnalysed: Int, tables: Tables) {
+        self.targets = targets
+        self.index = index
+        self.newlyAnalysed = newlyAnalysed
+        slots = tables.slots
+        slotReach = tables.slotReach
+        pairKeys = tables.pairKeys
+        rawHits = tables.rawHits
+        rawStarts = tables.rawStarts
+        scanner = LiteralScanner(literals: tables.raw)
+        strippedHits = tables.strippedHits
+        strippedStarts = tables.strippedStarts
+        strippedScanner = tables.stripped.isEmpty ? nil : LiteralScanner(literals: tables.stripped)
+    }
+
+    /// The targets of `patterns` (each compiled pattern once), with `analysis` of each.
+    private static func targets(of patterns: [any CompiledRegex], analysis: (any CompiledRegex) -> LiteralRequirementResult)
+        -> ([Target], [ObjectIdentifier: Int]) {
+        var targets: [Target] = []
+        var index: [ObjectIdentifier: Int] = [:]
+        targets.reserveCapacity(patterns.count)
         for regex in patterns {
             // A pattern without an identity cannot be found again: it is searched in full.
             guard let id = Self.identity(of: regex), index[id] == nil else { continue }
-            let result: LiteralRequirementResult
-            if let known = known(regex) ?? fresh[regex.pattern] {
-                result = known
-            } else {
-                result = LiteralRequirementResult(LiteralAnalysis.requirement(pattern: regex.pattern, caseless: true))
-                fresh[regex.pattern] = result
-                analysed += 1
-            }
-            let targetID = Int32(targets.count)
+            let result = analysis(regex)
             index[id] = targets.count
             targets.append(Target(regex: regex, requirement: result.requirement, failure: result.failure))
-            guard let requirement = result.requirement else { continue }
+        }
+        return (targets, index)
+    }
+
+    /// The literal tables of `targets`' requirements.
+    private static func tables(of targets: [Target]) -> Tables {
+        var raw = LiteralTable(), stripped = LiteralTable()
+        var byBranch: [(Int32, LiteralRequirement)] = []
+        for (t, target) in targets.enumerated() {
+            let targetID = Int32(t)
+            guard let requirement = target.requirement else { continue }
             if !requirement.terms.isEmpty {
                 byBranch.append((targetID, requirement))
                 continue
@@ -91,14 +138,17 @@ public final class Prefilter: Sendable {
         // Sets are found again by their size and three of their literals (hashing every
         // literal of every term at each start would cost what `LiteralTable` saves), then
         // compared whole.
+        // (One hash of the three literals: `[UInt8]`'s own hashing feeds `Hasher` a byte at a
+        // time, 1.6% of the CPU time of checking ten small files.)
         struct SlotKey: Hashable {
             var count: Int
-            var first: [UInt8], middle: [UInt8], last: [UInt8]
+            var hash: Int
             init(_ literals: [[UInt8]]) {
                 count = literals.count
-                first = literals.first ?? []
-                middle = literals.isEmpty ? [] : literals[literals.count / 2]
-                last = literals.last ?? []
+                let first = literals.first.map(Prefilter.hash) ?? 0
+                let middle = literals.isEmpty ? 0 : Prefilter.hash(literals[literals.count / 2])
+                let last = literals.last.map(Prefilter.hash) ?? 0
+                hash = first ^ (middle &* 31) ^ (last &* 961)
             }
         }
         var slotOf: [SlotKey: [Int32]] = [:]
@@ -138,22 +188,33 @@ public final class Prefilter: Sendable {
                 raw.add(literal, Hit(target: Int32(targets.count + i), maxBefore: maxBefore.map(Int32.init) ?? -1))
             }
         }
-        let slot = targets.count + slotLiterals.count
-        slots = slot
         // The farthest back any literal of a slot reaches (-1: no bound).
-        slotReach = slotBounds.map { bounds in
+        let slotReach = slotBounds.map { bounds in
             bounds.contains { $0 == nil } ? -1 : Int32(bounds.lazy.compactMap { $0 }.max() ?? 0)
         }
-        pairKeys = PairKey.keys(of: pairs)
         // Each literal's hits by bound, then target (see `candidates(in:)`).
         for i in raw.targets.indices { raw.targets[i].sort { ($0.maxBefore, $0.target) < ($1.maxBefore, $1.target) } }
-        self.targets = targets
-        self.index = index
-        newlyAnalysed = analysed
-        literalTargets = raw.targets
-        scanner = LiteralScanner(literals: raw.literals)
-        strippedLiteralTargets = stripped.targets
-        strippedScanner = stripped.literals.isEmpty ? nil : LiteralScanner(literals: stripped.literals)
+        func flat(_ lists: [[Hit]]) -> ([Hit], [Int32]) {
+            var hits: [Hit] = [], starts: [Int32] = [0]
+            hits.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+            starts.reserveCapacity(lists.count + 1)
+            for list in lists {
+                hits += list
+                starts.append(Int32(hits.count))
+            }
+            return (hits, starts)
+        }
+        let (rawHits, rawStarts) = flat(raw.targets), (strippedHits, strippedStarts) = flat(stripped.targets)
+        return Tables(targets: targets.count, slots: targets.count + slotLiterals.count, slotReach: slotReach,
+                      pairKeys: PairKey.keys(of: pairs), raw: raw.literals, rawHits: rawHits, rawStarts: rawStarts,
+                      stripped: stripped.literals, strippedHits: strippedHits, strippedStarts: strippedStarts)
+    }
+
+    /// The tables this prefilter was built with, for the rule-set cache.
+    public var tables: Tables {
+        Tables(targets: targets.count, slots: slots, slotReach: slotReach, pairKeys: pairKeys, raw: scanner.literals,
+               rawHits: rawHits, rawStarts: rawStarts, stripped: strippedScanner?.literals ?? [], strippedHits: strippedHits,
+               strippedStarts: strippedStarts)
     }
 
     /// A target whose windows include those where a term's two sets both have windows.
@@ -164,7 +225,7 @@ public final class Prefilter: Sendable {
     }
 
     /// Two slots and the targets that get the intersection of their windows.
-    struct PairKey {
+    struct PairKey: Equatable {
         var first: Int32
         var second: Int32
         var targets: [Int32]
@@ -189,7 +250,7 @@ public final class Prefilter: Sendable {
 
     /// A target (or a slot of a `Pair`) that requires a literal, and how many characters
     /// before the literal its matches may start (-1: no bound).
-    struct Hit {
+    struct Hit: Equatable {
         var target: Int32
         var maxBefore: Int32
     }
@@ -211,9 +272,7 @@ public final class Prefilter: Sendable {
         mutating func add(_ literal: [UInt8], _ hit: Hit) {
             // Most literals are CJK and have nothing to fold: they are kept as they are.
             let folded = literal.contains { $0 >= 0x41 && $0 <= 0x5A } ? literal.map(LiteralScanner.foldByte) : literal
-            var hasher = Hasher()
-            folded.withUnsafeBytes { hasher.combine(bytes: $0) }
-            let hash = hasher.finalize()
+            let hash = Prefilter.hash(folded)
             var slot = hash & (slots.count - 1)
             while slots[slot] >= 0 {
                 let i = Int(slots[slot])
@@ -243,6 +302,35 @@ public final class Prefilter: Sendable {
                 while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
                 slots[slot] = Int32(i)
             }
+        }
+    }
+
+    /// A hash of a literal's bytes for the tables built at start (not `Hasher`: SipHash over
+    /// the 62,800 literals the shipped rules add at every start was 3% of the CPU time of
+    /// checking ten small files). The literals come from the rules, not from the text
+    /// checked, so a hash an adversary could flood is no concern; the low bits index tables.
+    static func hash(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBytes { raw in
+            let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+            var h = UInt64(raw.count) &* k
+            var i = 0
+            while i + 8 <= raw.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+                h ^= h >> 29
+                i += 8
+            }
+            var tail: UInt64 = 0, shift: UInt64 = 0
+            while i < raw.count {
+                tail |= UInt64(raw[i]) << shift
+                shift += 8
+                i += 1
+            }
+            // murmur3's final mix, so every input bit reaches the low bits.
+            h = (h ^ tail) &* k
+            h ^= h >> 33
+            h = h &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 33
+            return Int(truncatingIfNeeded: h)
         }
     }
 
@@ -326,7 +414,7 @@ public final class Prefilter: Sendable {
                                         pairKeys: pairKeys)
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
         let firstSlot = targets.count
-        func record(_ hits: [Hit], at offset: Int) {
+        func record(_ hits: ArraySlice<Hit>, at offset: Int) {
             defer {
                 if collector.slotCount >= collector.nextFlush {
                     // Later hits are at or after `offset`: a slot's later windows start no
@@ -354,10 +442,14 @@ public final class Prefilter: Sendable {
                 collector.add(target: hit.target, low: low, high: offset)
             }
         }
-        scanner.scan(text) { literal, offset in record(literalTargets[Int(literal)], at: offset) }
+        scanner.scan(text) { literal, offset in
+            record(rawHits[Int(rawStarts[Int(literal)])..<Int(rawStarts[Int(literal) + 1])], at: offset)
+        }
         if let strippedScanner {
             // In pieces: a stripped copy of a whole large segment was 25 MB of a 20 MB file's peak.
-            StrippedView.scan(text, with: strippedScanner) { literal, offset in record(strippedLiteralTargets[Int(literal)], at: offset) }
+            StrippedView.scan(text, with: strippedScanner) { literal, offset in
+                record(strippedHits[Int(strippedStarts[Int(literal)])..<Int(strippedStarts[Int(literal) + 1])], at: offset)
+            }
         }
         let flushes = collector.flushes
         let (windows, runs) = collector.finish(targets: targets.count)

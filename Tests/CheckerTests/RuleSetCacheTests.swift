@@ -170,4 +170,36 @@ import TestSupport
         bad[index] = 1
         #expect(Entry.read(bad[...]) == nil)
     }
+
+    /// The prefilter's tables are stored in the file as built and read back as they are: a
+    /// checker from the cache searches with the same tables as one built from the cached
+    /// analyses, and tables made for other targets (a config that leaves out rules) are
+    /// not used.
+    @Test func thePrefilterTablesAreReadAsBuilt() throws {
+        let cache = TestSupport.temporaryFolder("cache")
+        defer { TestSupport.remove(cache) }
+        _ = try Checker(Self.sources(cache: cache))
+        let loaded = try RulePack.loadRules(Self.sources(cache: cache), config: nil, engine: PCRE2Engine())
+        let ready = try #require(loaded.ready)
+        let stored = try #require(ready.prefilter(for: loaded.ruleSet, known: loaded.analysis(of:)))
+        let built = Prefilter(ruleSet: loaded.ruleSet, known: loaded.analysis(of:))
+        #expect(stored.tables == built.tables)
+        #expect(stored.targets.map(\.regex.pattern) == built.targets.map(\.regex.pattern))
+        #expect(stored.targets.count > 100)
+        #expect(stored.newlyAnalysed == 0)
+        let encoded = built.tables.encoded
+        #expect(Prefilter.Tables(decoding: encoded[...]) == built.tables)
+        #expect(Prefilter.Tables(decoding: ([7] + encoded)[1...]) == built.tables)
+        for cut in stride(from: 0, to: encoded.count, by: max(1, encoded.count / 300)) {
+            #expect(Prefilter.Tables(decoding: encoded[..<cut]) == nil)
+        }
+        #expect(Prefilter.Tables(decoding: (encoded + [0])[...]) == nil)
+        // Fewer rules, other targets: built from the analyses instead.
+        var fewer = loaded.ruleSet
+        fewer.rules = Array(fewer.rules.prefix(20))
+        #expect(ready.prefilter(for: fewer, known: loaded.analysis(of:)) == nil)
+        let fewerPrefilter = loaded.prefilter(for: fewer)
+        #expect(fewerPrefilter.tables == Prefilter(ruleSet: fewer, known: loaded.analysis(of:)).tables)
+        #expect(fewerPrefilter.targets.count < stored.targets.count)
+    }
 }
