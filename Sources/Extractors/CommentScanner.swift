@@ -133,11 +133,13 @@ struct CommentScanner {
 
     private func find(_ needle: [UInt8], in bytes: SourceBytes, from start: Int) -> Int? {
         guard needle.count <= bytes.count else { return nil }
-        var i = start
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0] && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        return bytes.withUnsafeBufferPointer { text in
+            var i = start
+            while i + needle.count <= text.count {
+                if text[i] == needle[0] && text[i..<(i + needle.count)].elementsEqual(needle) { return i }
+                i += 1
+            }
+            return nil
         }
-        return nil
     }
 }

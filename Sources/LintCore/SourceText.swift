@@ -215,40 +215,34 @@ public enum UTF8Scan {
 
 /// The bytes of a `SourceText`: an array's, or a string's own UTF-8 storage (a decoded
 /// valid UTF-8 file is then held once, as its `String`). Immutable; indices are offsets.
-public struct SourceBytes: RandomAccessCollection, @unchecked Sendable {
-    // Keeps the storage `base` points into alive; neither is ever mutated.
+///
+/// No pointer outlives the closure it was obtained in: every access goes through the
+/// array's or the string's own scoped access (`withUnsafeBufferPointer`,
+/// `utf8.withContiguousStorageIfAvailable`), so nothing rests on where the standard library
+/// keeps a value's storage. (Until 2026-12-07 the address was kept past `withUTF8`, which
+/// the standard library does not promise to keep valid.) A string is made native and
+/// contiguous once, when the bytes are made, so its UTF-8 is always available in place.
+public struct SourceBytes: RandomAccessCollection, Sendable {
     private let owner: Owner
-    private let base: UnsafePointer<UInt8>?
     public let count: Int
 
-    private enum Owner {
+    private enum Owner: Sendable {
         case array([UInt8])
         case string(String)
     }
 
     public init(_ bytes: [UInt8]) {
         owner = .array(bytes)
-        // A non-empty native array's buffer has a stable address while it is alive and
-        // unmutated; `owner` holds it.
-        base = bytes.isEmpty ? nil : bytes.withUnsafeBufferPointer { $0.baseAddress }
         count = bytes.count
     }
 
     public init(_ string: String) {
         var native = string
-        let count = native.utf8.count
-        if count <= 32 {
-            // A short string may live inline (no heap storage to point into): copy it.
-            let bytes = Array(native.utf8)
-            owner = .array(bytes)
-            base = bytes.isEmpty ? nil : bytes.withUnsafeBufferPointer { $0.baseAddress }
-        } else {
-            // `withUTF8` makes `native` a native, contiguous string if it is not one
-            // already; its heap storage then has a stable address while `owner` holds it.
-            base = native.withUTF8 { $0.baseAddress }
-            owner = .string(native)
-        }
-        self.count = count
+        // A no-op for a string read from a file (already native UTF-8); a bridged or
+        // foreign string is copied once here rather than at every access.
+        native.makeContiguousUTF8()
+        count = native.utf8.count
+        owner = .string(native)
     }
 
     public var startIndex: Int { 0 }
@@ -257,11 +251,21 @@ public struct SourceBytes: RandomAccessCollection, @unchecked Sendable {
     @inline(__always)
     public subscript(position: Int) -> UInt8 {
         precondition(position >= 0 && position < count, "SourceBytes index out of range")
-        return base.unsafelyUnwrapped[position]
+        switch owner {
+        case let .array(bytes): return bytes[position]
+        case let .string(text): return text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: position)]
+        }
     }
 
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
+        switch owner {
+        case let .array(bytes):
+            return try bytes.withUnsafeBufferPointer(body)
+        case let .string(text):
+            if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+            // Not reached: `init` made the string contiguous.
+            return try Array(text.utf8).withUnsafeBufferPointer(body)
+        }
     }
 
     public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {

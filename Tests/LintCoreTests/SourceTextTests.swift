@@ -71,4 +71,23 @@ import Testing
             }
         }
     }
+
+    /// The bytes are the source's own: they do not change when the string they were made
+    /// from is changed or let go, and reading them a byte at a time gives what the buffer
+    /// gives, for inline (short), heap and sliced strings. (`SourceBytes` keeps no pointer
+    /// past the closure it got it in; this checks the value semantics that rely on it.)
+    @Test func bytesStayTheSourcesOwnAfterTheStringChanges() {
+        let long = "第一行\n" + String(repeating: "保證有效", count: 64)
+        for original in ["", "短", "abc\r\n", long, String(long.dropFirst(4).prefix(50))] {
+            var text = original
+            let expected = Array(text.utf8)
+            let source = SourceText(text)
+            text.append("追加的文字")
+            text = ""
+            #expect(Array(source.bytes) == expected)
+            #expect(source.bytes.indices.map { source.bytes[$0] } == expected)
+            #expect(source.bytes.withUnsafeBufferPointer { Array($0) } == expected)
+            #expect(source.lineStarts == SourceText(bytes: expected).lineStarts)
+        }
+    }
 }
