@@ -35,18 +35,25 @@ struct SectorChooser {
         if !declared.isEmpty { return SectorDecision(sectors: declaredOnly(declared), source: .frontMatter) }
         if !options.pathSectors.isEmpty { return SectorDecision(sectors: declaredOnly(options.pathSectors), source: .config) }
         guard options.inferSectors else { return SectorDecision(sectors: [], source: .none) }
-        let evidence = SectorInference(catalog: catalog).infer(prepared, scratch: scratch)
+        let found = SectorInference(catalog: catalog).inferWithHints(prepared, scratch: scratch)
+        let evidence = found.inferred
+        // Never a false all-clear: a sector that one weak signal hints at, or that only weak
+        // signals inferred, is a guess, and the note says so.
+        let hinted = found.hints.keys.sorted().map { "\($0.rawValue)（\(found.hints[$0]!.joined(separator: "、"))）" }
+        let hintNote = hinted.isEmpty ? "" : "; one weak signal hinted at \(hinted.joined(separator: "、")), too little to infer a sector, so whether the copy sells it is a guess and its rules did not run"
         guard !evidence.isEmpty else {
             if hasSectorRules && !document.segments.isEmpty {
                 diagnostics.append(Diagnostic(code: .sectorsNone, level: .note, path: document.path,
-                                              message: "no product sector found in the copy: rules for every product and the cross-sector claim rules ran, the sector rules (\(catalog.definitions.map(\.id.rawValue).joined(separator: ", "))) did not; declare `sector:` in front matter or pass --sector if the copy sells one of these"))
+                                              message: "no product sector found in the copy: rules for every product and the cross-sector claim rules ran, the sector rules (\(catalog.definitions.map(\.id.rawValue).joined(separator: ", "))) did not\(hintNote); declare `sector:` in front matter or pass --sector if the copy sells one of these"))
             }
             return SectorDecision(sectors: [], source: .none)
         }
         let sectors = evidence.keys.sorted()
         let described = sectors.map { "\($0.rawValue)（\(evidence[$0]!.joined(separator: "、"))）" }.joined(separator: "、")
+        let guessed = sectors.filter { found.weakOnly.contains($0) }.map(\.rawValue)
+        let guessNote = guessed.isEmpty ? "" : "; \(guessed.joined(separator: ", ")) inferred from weak signals only: a guess"
         diagnostics.append(Diagnostic(code: .sectorsInferred, level: .note, path: document.path,
-                                      message: "sectors inferred from the copy: \(described); declare `sector:` in front matter or pass --sector to override"))
+                                      message: "sectors inferred from the copy: \(described)\(guessNote)\(hintNote); declare `sector:` in front matter or pass --sector to override"))
         return SectorDecision(sectors: sectors, source: .inferred, evidence: evidence)
     }
 }

@@ -7,13 +7,29 @@ struct SectorInference {
     let catalog: SectorCatalog
     static let maxEvidence = 5
 
+    /// What the copy says about each sector: the sectors inferred with their words, those of them
+    /// inferred from weak signals only (a guess), and the sectors one weak signal hints at but
+    /// cannot infer (the copy may sell one, and its rules did not run).
+    struct Evidence {
+        var inferred: [Sector: [String]] = [:]
+        var weakOnly: Set<Sector> = []
+        var hints: [Sector: [String]] = [:]
+    }
+
     func infer(_ segments: [PreparedSegment], scratch: any RegexScratch) -> [Sector: [String]] {
-        var result: [Sector: [String]] = [:]
+        inferWithHints(segments, scratch: scratch).inferred
+    }
+
+    func inferWithHints(_ segments: [PreparedSegment], scratch: any RegexScratch) -> Evidence {
+        var result = Evidence()
         for definition in catalog.definitions {
             let strong = Self.distinctMatches(definition.strongSignals, in: segments, scratch: scratch)
             let weak = Self.distinctMatches(definition.weakSignals, in: segments, scratch: scratch)
             if strong.count >= 1 || weak.count >= 2 {
-                result[definition.id] = Array((strong + weak.filter { !strong.contains($0) }).prefix(Self.maxEvidence))
+                result.inferred[definition.id] = Array((strong + weak.filter { !strong.contains($0) }).prefix(Self.maxEvidence))
+                if strong.isEmpty { result.weakOnly.insert(definition.id) }
+            } else if weak.count == 1 {
+                result.hints[definition.id] = weak
             }
         }
         return result

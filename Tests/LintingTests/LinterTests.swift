@@ -106,8 +106,14 @@ import TestSupport
 
         result = linter.lint(TestSupport.document("好喝的口味"), scratch: engine.makeScratch())
         #expect(result.sectors.sectors == [Sector("food")]) // two different weak signals
+        // a sector inferred from weak signals only is a guess, and the note says so
+        #expect(result.diagnostics.contains { $0.code == .sectorsInferred && $0.message.contains("food inferred from weak signals only: a guess") })
         result = linter.lint(TestSupport.document("好喝"), scratch: engine.makeScratch())
         #expect(result.sectors.source == .none)
+        // one weak signal infers nothing, but the note names the sector it hints at
+        #expect(result.diagnostics.contains { $0.code == .sectorsNone && $0.message.contains("one weak signal hinted at food（好喝）") })
+        result = linter.lint(document, options: LintOptions(sectors: [Sector("food")]), scratch: engine.makeScratch())
+        #expect(!result.diagnostics.contains { $0.message.contains("a guess") })
     }
 
     @Test func findingsAreOrderedByPositionThenRule() {
