@@ -22,26 +22,36 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 /// The data that reads a document as an article (`article:` in `sectors.yaml`): the copy
-/// is read as one only when no selling signal matches and article signals of at least
-/// `minSignals` different groups (a byline, a hospital, a department…) do; then the
-/// findings of `rules` are reported at `info`.
+/// is read as one only when no selling signal matches and the weights of the article-signal
+/// groups that match (a byline, a clinician quoted, a hospital, a department…; each group
+/// once, weight 1 unless `weights` says otherwise, negative for a group that speaks against
+/// an article) add up to at least `minSignals`; then the findings of `rules` are reported
+/// at `info`.
 public struct ArticleDefinition: Sendable {
     public var selling: (any CompiledRegex)?
     /// Article signals by group; each group counts once.
     public var signals: [(group: String, regex: any CompiledRegex)]
+    /// The least total weight of the groups that match.
     public var minSignals: Int
+    /// Weights of groups that do not weigh 1 (never 0).
+    public var weights: [String: Int]
     /// Rule selectors (`claims.*`, `food.health-claim`) whose findings are downgraded.
     public var rules: [String]
     /// Appended to a downgraded finding's message.
     public var suffix: String
 
-    public init(selling: (any CompiledRegex)?, signals: [(group: String, regex: any CompiledRegex)], minSignals: Int, rules: [String], suffix: String) {
+    public init(selling: (any CompiledRegex)?, signals: [(group: String, regex: any CompiledRegex)], minSignals: Int,
+                weights: [String: Int] = [:], rules: [String], suffix: String) {
         self.selling = selling
         self.signals = signals
         self.minSignals = minSignals
+        self.weights = weights
         self.rules = rules
         self.suffix = suffix
     }
+
+    /// What a group's match adds to the score: 1 unless `weights` names it.
+    public func weight(of group: String) -> Int { weights[group] ?? 1 }
 
     public func covers(_ rule: RuleID) -> Bool { rules.contains { rule.matches(selector: $0) } }
 }

@@ -310,7 +310,7 @@ extension SectorCatalog: Codable {
 }
 
 extension ArticleDefinition: Codable {
-    enum CodingKeys: String, CodingKey { case selling, groups, minSignals, rules, suffix }
+    enum CodingKeys: String, CodingKey { case selling, groups, minSignals, weights, rules, suffix }
 
     /// One article-signal group, coded on its own so its regex can be.
     struct Group: Codable {
@@ -341,7 +341,9 @@ extension ArticleDefinition: Codable {
         let groups = try c.decode([Group].self, forKey: .groups)
         self.init(selling: try c.decodeRegexIfPresent(forKey: .selling),
                   signals: groups.compactMap { group in group.regex.map { (group.group, $0) } },
-                  minSignals: try c.decode(Int.self, forKey: .minSignals), rules: try c.decode([String].self, forKey: .rules),
+                  minSignals: try c.decode(Int.self, forKey: .minSignals),
+                  weights: try c.decodeIfPresent([String: Int].self, forKey: .weights) ?? [:],
+                  rules: try c.decode([String].self, forKey: .rules),
                   suffix: try c.decode(String.self, forKey: .suffix))
     }
 
@@ -350,6 +352,7 @@ extension ArticleDefinition: Codable {
         try c.encodeRegexIfPresent(selling, forKey: .selling)
         try c.encode(signals.map { Group(group: $0.group, regex: $0.regex) }, forKey: .groups)
         try c.encode(minSignals, forKey: .minSignals)
+        if !weights.isEmpty { try c.encode(weights, forKey: .weights) }
         try c.encode(rules, forKey: .rules)
         try c.encode(suffix, forKey: .suffix)
     }

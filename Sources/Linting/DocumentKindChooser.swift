@@ -3,8 +3,8 @@ import LintCore
 /// Decides whether a document is an ad or an article (`DocumentKind`): `--kind` first, then
 /// the front matter's `kind:`, then `.adlaw.yml`, then the copy (`Rules/sectors.yaml`,
 /// `article:`): an article only when no selling signal (a price, a buy call, the writer's own
-/// product) matches and enough different article signals (a byline, a hospital department,
-/// 衛教) do. Anything else is read as an ad.
+/// product) matches and the article signals that do (a byline, a clinician quoted, a hospital
+/// department, 衛教) weigh enough. Anything else is read as an ad.
 struct DocumentKindChooser {
     let catalog: SectorCatalog
 
@@ -33,8 +33,8 @@ struct DocumentKindChooser {
         return findings.contains { $0.severity > .info && article.covers($0.ruleID) }
     }
 
-    /// Reads the copy: an article only when no selling signal matches and article signals
-    /// of at least `minSignals` groups do.
+    /// Reads the copy: an article only when no selling signal matches and the weights of the
+    /// article-signal groups that match (each group once) add up to at least `minSignals`.
     func infer(prepared: [PreparedSegment], scratch: any RegexScratch) -> DocumentKindDecision {
         guard let article = catalog.article, !article.signals.isEmpty else { return .assumedAd }
         if article.selling != nil,
@@ -42,12 +42,16 @@ struct DocumentKindChooser {
             return .assumedAd
         }
         var evidence: [String] = []
+        var score = 0
         for (group, regex) in article.signals {
             if let first = SectorInference.distinctMatches(regex, in: prepared, scratch: scratch).first {
-                evidence.append("\(first)（\(group)）")
+                let weight = article.weight(of: group)
+                score += weight
+                // A group that speaks against an article is named only when it is outweighed.
+                evidence.append(weight < 0 ? "\(first)（\(group)，\(weight)）" : "\(first)（\(group)）")
             }
         }
-        guard evidence.count >= article.minSignals else { return .assumedAd }
+        guard score >= article.minSignals else { return .assumedAd }
         return DocumentKindDecision(kind: .article, source: .inferred, evidence: evidence)
     }
 

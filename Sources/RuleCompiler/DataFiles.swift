@@ -166,20 +166,23 @@ struct RawChannel {
 ///       signals:                       # article signals by group; each group counts once
 ///         byline: [記者, 中央社]
 ///         institution: [醫學中心, 衛生局]
-///       min-signals: 3
+///         address: [您, 你]
+///       weights: {byline: 2, address: -1}   # 1 unless named; never 0
+///       min-signals: 3                 # the least total weight of the groups that match
 ///       rules: [claims.*, food.health-claim]
 ///       suffix: （讀來為衛教或報導…）
 struct RawArticle {
     var selling: Node?
     var signals: [(group: String, node: Node)]
     var minSignals: Int
+    var weights: [String: Int]
     var rules: [String]
     var suffix: String
     var file: String
 }
 
 enum SectorsFile {
-    static let articleKeys = ["description", "selling", "signals", "min-signals", "rules", "suffix"]
+    static let articleKeys = ["description", "selling", "signals", "weights", "min-signals", "rules", "suffix"]
 
     /// The `article:` section of a `sectors.yaml` (nil when it has none).
     static func parseArticle(_ text: String, file: String) throws(RuleFileError) -> RawArticle? {
@@ -201,7 +204,20 @@ enum SectorsFile {
                 groups.append((group, value))
             }
         }
-        return RawArticle(selling: entry["selling"], signals: groups, minSignals: minimum, rules: rules,
+        var weights: [String: Int] = [:]
+        if let node = entry["weights"] {
+            let map = try YAMLMap(node, file: file, path: "article.weights")
+            for (key, _) in map.mapping {
+                guard let group = key.string, groups.contains(where: { $0.group == group }) else {
+                    throw map.error(at: key, .invalid("`weights` names a group of `signals`"))
+                }
+                guard let weight = try map.int(group), weight.value != 0 else {
+                    throw map.error(at: map[group], .invalid("a weight is a whole number other than 0 (negative for a group that speaks against an article)"))
+                }
+                weights[group] = weight.value
+            }
+        }
+        return RawArticle(selling: entry["selling"], signals: groups, minSignals: minimum, weights: weights, rules: rules,
                           suffix: try entry.requiredString("suffix").value, file: file)
     }
 
@@ -296,7 +312,8 @@ enum SectorsFile {
             }
             catalog.article = ArticleDefinition(selling: try phrases(article.selling, "article.selling", "selling", context),
                                                 signals: groups,
-                                                minSignals: article.minSignals, rules: article.rules, suffix: article.suffix)
+                                                minSignals: article.minSignals, weights: article.weights,
+                                                rules: article.rules, suffix: article.suffix)
         }
         return catalog
     }

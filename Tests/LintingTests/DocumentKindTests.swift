@@ -57,6 +57,54 @@ import TestSupport
         }
     }
 
+    static func weighted(_ weights: String) -> String {
+        TestSupport.sectorsYAML + """
+
+        article:
+          selling: [購買]
+          signals:
+            byline: [記者]
+            institution: {regex: ['\\p{Han}{2,4}醫院']}
+            generic-subject: [民眾]
+            address: [您]
+          \(weights)
+          min-signals: 2
+          rules: [health.*]
+          suffix: （讀來為衛教或報導）
+        """
+    }
+
+    static let cure = TestSupport.ruleYAML(id: "health.cure", severity: "error", body: "terms: [治好失眠]",
+                                           examples: "  match: [⟦治好失眠⟧, 能⟦治好失眠⟧]\n  no-match: [失眠, 好眠]")
+
+    @Test func groupWeightsAddUpAndANegativeWeightCountsAgainstAnArticle() throws {
+        let set = try TestSupport.loadRules(["sectors.yaml": Self.weighted("weights: {byline: 2, address: -1}"),
+                                             "health/cure.yaml": Self.cure])
+        let cases: [(String, DocumentKind)] = [
+            ("記者王明報導，規律作息可以治好失眠。", .article),          // byline alone: 2
+            ("北城醫院：規律作息可以治好失眠。", .ad),                  // institution alone: 1
+            ("北城醫院提醒民眾，規律作息可以治好失眠。", .article),      // 1 + 1
+            ("記者王明報導，您規律作息就可以治好失眠。", .ad),          // 2 - 1
+            ("記者王明報導，北城醫院說您規律作息就可以治好失眠。", .article), // 2 + 1 - 1
+            ("記者王明報導，購買前規律作息可以治好失眠。", .ad),        // a selling signal vetoes any weight
+        ]
+        for (text, kind) in cases {
+            let result = TestSupport.lint(text, set)
+            #expect(result.kind.kind == kind, "\(text)")
+            #expect(result.findings.first { $0.ruleID == RuleID("health.cure") }?.severity == (kind == .article ? .info : .error), "\(text)")
+        }
+        let outweighed = TestSupport.lint("記者王明報導，北城醫院說您規律作息就可以治好失眠。", set)
+        #expect(outweighed.kind.evidence.contains("您（address，-1）"))
+    }
+
+    @Test func weightsNameAGroupOfSignalsAndAreNeverZero() throws {
+        for weights in ["weights: {nosuch: 2}", "weights: {byline: 0}", "weights: {byline: two}", "weights: [byline]"] {
+            #expect(throws: (any Error).self, "\(weights)") {
+                try TestSupport.loadRules(["sectors.yaml": Self.weighted(weights), "health/cure.yaml": Self.cure])
+            }
+        }
+    }
+
     @Test func theOptionThenFrontMatterThenConfigOverrideTheCopy() throws {
         let engine = PCRE2Engine()
         let linter = Linter(ruleSet: set)

@@ -57,6 +57,11 @@ import TestSupport
         #expect(copy.sectors.definitions.map(\.id) == original.sectors.definitions.map(\.id))
         #expect(copy.sectors.definitions.map { $0.strongSignals?.pattern } == original.sectors.definitions.map { $0.strongSignals?.pattern })
         #expect(copy.sectors.definitions.map { $0.weakSignals?.pattern } == original.sectors.definitions.map { $0.weakSignals?.pattern })
+        // The article reading: its groups, their weights and the threshold.
+        let article = try #require(original.sectors.article), articleCopy = try #require(copy.sectors.article)
+        #expect(articleCopy.signals.map(\.group) == article.signals.map(\.group))
+        #expect(articleCopy.signals.map(\.regex.pattern) == article.signals.map(\.regex.pattern))
+        #expect(articleCopy.weights == article.weights && !article.weights.isEmpty && articleCopy.minSignals == article.minSignals)
         // Group names come from compiling again: `where:` conditions still find their groups.
         let withGroups = original.rules.filter { !$0.conditions.isEmpty }
         #expect(!withGroups.isEmpty)
