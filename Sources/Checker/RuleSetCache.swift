@@ -109,7 +109,7 @@ struct RuleSetCache {
 
     static let prefix = "rules-"
     static let suffix = ".cache"
-    static let magic = Array("ADLAWRS".utf8) + [9]
+    static let magic = Array("ADLAWRS".utf8) + [10]
     /// Files of the separate prefilter cache of earlier versions, removed when a rule set
     /// is written (their contents are in the rule-set file now).
     static let legacyPrefix = "prefilter-"
