@@ -33,20 +33,26 @@ public struct ChannelDefinition: Sendable {
     }
 }
 
+/// Where a reading of the document's context (its channel, its kind) came from: `--channel`
+/// or `--kind` on the command line, the front matter, `.adlaw.yml`, words in the copy, or
+/// nothing said (the default is assumed).
+public enum ContextSource: String, Sendable, Hashable, Codable {
+    /// The command line (`--channel`, `--kind`).
+    case option
+    /// The document's front matter (`channel: store`, `kind: article`).
+    case frontMatter = "front-matter"
+    /// `.adlaw.yml` (`channel:`, `kind:`).
+    case config
+    /// Words in the copy (宅配, 下單 / 門市; a byline, a quoted clinician).
+    case inferred
+    /// Nothing said, or nothing the reading could change: the default is assumed (the rule
+    /// pack's default channel; an ad).
+    case assumed
+}
+
 /// Which channels a document was checked for, and why.
 public struct ChannelDecision: Sendable, Hashable {
-    public enum Source: String, Sendable, Hashable, Codable {
-        /// `--channel` on the command line.
-        case option
-        /// The document's front matter (`channel: store`).
-        case frontMatter = "front-matter"
-        /// `channel:` in `.adlaw.yml`.
-        case config
-        /// Words in the copy (宅配, 下單 / 門市, 現場).
-        case inferred
-        /// Nothing said: the rule pack's default channel is assumed.
-        case assumed
-    }
+    public typealias Source = ContextSource
 
     public var channels: [Channel]
     public var source: Source

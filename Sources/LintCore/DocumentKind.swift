@@ -58,15 +58,7 @@ public struct ArticleDefinition: Sendable {
 
 /// How a document was read, and why.
 public struct DocumentKindDecision: Sendable, Hashable {
-    public enum Source: String, Sendable, Hashable, Codable {
-        case option
-        case frontMatter = "front-matter"
-        case config
-        case inferred
-        /// No article data in the rule pack, no finding the reading could change (the copy
-        /// is then not read), or nothing decided: read as an ad.
-        case assumed
-    }
+    public typealias Source = ContextSource
 
     public var kind: DocumentKind
     public var source: Source

@@ -35,7 +35,7 @@ struct SectorChooser {
         if !declared.isEmpty { return SectorDecision(sectors: declaredOnly(declared), source: .frontMatter) }
         if !options.pathSectors.isEmpty { return SectorDecision(sectors: declaredOnly(options.pathSectors), source: .config) }
         guard options.inferSectors else { return SectorDecision(sectors: [], source: .none) }
-        let found = SectorInference(catalog: catalog).inferWithHints(prepared, scratch: scratch)
+        let found = SectorInference(catalog: catalog).infer(prepared, scratch: scratch)
         let evidence = found.inferred
         // Never a false all-clear: a sector that one weak signal hints at, or that only weak
         // signals inferred, is a guess, and the note says so.

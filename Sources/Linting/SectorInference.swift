@@ -16,11 +16,7 @@ struct SectorInference {
         var hints: [Sector: [String]] = [:]
     }
 
-    func infer(_ segments: [PreparedSegment], scratch: any RegexScratch) -> [Sector: [String]] {
-        inferWithHints(segments, scratch: scratch).inferred
-    }
-
-    func inferWithHints(_ segments: [PreparedSegment], scratch: any RegexScratch) -> Evidence {
+    func infer(_ segments: [PreparedSegment], scratch: any RegexScratch) -> Evidence {
         var result = Evidence()
         for definition in catalog.definitions {
             let strong = Self.distinctMatches(definition.strongSignals, in: segments, scratch: scratch)
