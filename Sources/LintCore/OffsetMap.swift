@@ -7,23 +7,37 @@
 /// anchor. A match boundary always falls on a character boundary of the derived text.
 ///
 /// Copy with a full-width comma every few characters has an anchor every few characters,
-/// so anchors are stored compactly: 8 bytes each (a derived and a base offset, 32 bits each,
-/// relative to the start of their block), not three 64-bit numbers (25 MB on a 20 MB file).
-/// A new block starts wherever an offset does not fit 32 bits from the block's start, so
-/// any length of text maps exactly. The bytes dropped before an anchor are rare (a
-/// zero-width character) and kept in a sorted list of their own.
+/// so anchors are stored compactly: each as its steps from the anchor before it, one byte
+/// for the derived offset and one for the base offset (two bytes an anchor, where two
+/// 32-bit offsets took eight: the map of a 200 MB file of dense copy was 70 MB). Every 32nd
+/// anchor is kept whole, where a lookup starts its walk; an anchor whose steps do not fit
+/// a byte (a long run of unchanged text, a jump back) is kept whole in a short list of its
+/// own. The bytes dropped before an anchor are rare (a zero-width character) and kept in a
+/// sorted list of their own.
 public struct OffsetMap: Sendable, Equatable {
-    // Anchors, sorted by derived offset (unique): offsets relative to their block's start.
-    private var derivedDelta: [UInt32] = []
-    private var baseDelta: [UInt32] = []
-    // Blocks: the index of each block's first anchor and that anchor's offsets, whole.
-    private var blockFirst: [Int] = []
+    /// Anchors per block: a lookup walks at most this many steps from the block's start.
+    private static let blockSize = 32
+    /// A step of this value means the anchor is in the whole list.
+    private static let wideStep: UInt8 = 255
+
+    // Anchors, sorted by derived offset (unique): each one's steps from the one before it
+    // (unused, 0, for the first anchor of a block).
+    private var derivedStep: [UInt8] = []
+    private var baseStep: [UInt8] = []
+    // The whole offsets of each block's first anchor (anchor `blockSize * k`).
     private var blockDerived: [Int] = []
     private var blockBase: [Int] = []
+    // Anchors whose steps did not fit a byte: anchor indices, ascending, and whole offsets.
+    private var wideAnchor: [Int] = []
+    private var wideDerived: [Int] = []
+    private var wideBase: [Int] = []
     // Anchors that have bytes of the base text dropped immediately before their derived
     // offset: anchor indices, ascending, and the byte counts.
     private var droppedAnchor: [Int] = []
     private var droppedCount: [Int] = []
+    // The last anchor's whole offsets (the next anchor's steps are taken from them).
+    private var lastDerived = 0
+    private var lastBase = 0
 
     private init() {}
 
@@ -36,65 +50,143 @@ public struct OffsetMap: Sendable, Equatable {
         OffsetMap(anchor: 0, base: baseOffset, dropped: 0)
     }
 
-    public var isIdentity: Bool { anchorCount == 1 && base(0) == 0 && dropped(0) == 0 }
+    public var isIdentity: Bool { anchorCount == 1 && blockBase[0] == 0 && dropped(0) == 0 }
 
     /// Number of anchors, for memory accounting in tests and benchmarks.
-    public var anchorCount: Int { derivedDelta.count }
+    public var anchorCount: Int { derivedStep.count }
 
     // MARK: anchors, whole
 
-    private func block(ofAnchor index: Int) -> Int {
-        var lo = 0, hi = blockFirst.count - 1
+    /// The first index in `list` (ascending) that is at least `value`.
+    private static func lowerBound(_ list: [Int], _ value: Int) -> Int {
+        var lo = 0, hi = list.count
         while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if blockFirst[mid] <= index { lo = mid } else { hi = mid - 1 }
+            let mid = (lo + hi) / 2
+            if list[mid] < value { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
 
-    private func derived(_ index: Int) -> Int { blockDerived[block(ofAnchor: index)] + Int(derivedDelta[index]) }
-    private func base(_ index: Int) -> Int { blockBase[block(ofAnchor: index)] + Int(baseDelta[index]) }
+    /// Walks the anchors from `first` (whose whole offsets are given) to the last while `body`
+    /// returns true, handing it each anchor's index and whole offsets.
+    private func walk(from first: Int, derived: Int, base: Int, _ body: (Int, Int, Int) -> Bool) {
+        var d = derived, b = base
+        var wide = Self.lowerBound(wideAnchor, first + 1)
+        guard body(first, d, b) else { return }
+        var index = first + 1
+        while index < derivedStep.count {
+            if index % Self.blockSize == 0 {
+                let block = index / Self.blockSize
+                d = blockDerived[block]
+                b = blockBase[block]
+            } else if derivedStep[index] == Self.wideStep {
+                d = wideDerived[wide]
+                b = wideBase[wide]
+                wide += 1
+            } else {
+                d += Int(derivedStep[index])
+                b += Int(baseStep[index])
+            }
+            guard body(index, d, b) else { return }
+            index += 1
+        }
+    }
+
+    /// The whole offsets of anchor `index`.
+    private func anchor(_ index: Int) -> (derived: Int, base: Int) {
+        if index == derivedStep.count - 1 { return (lastDerived, lastBase) }
+        let block = index / Self.blockSize
+        var result = (derived: blockDerived[block], base: blockBase[block])
+        walk(from: block * Self.blockSize, derived: result.derived, base: result.base) { i, d, b in
+            result = (d, b)
+            return i < index
+        }
+        return result
+    }
+
+    private func derived(_ index: Int) -> Int { anchor(index).derived }
+    private func base(_ index: Int) -> Int { anchor(index).base }
 
     private func dropped(_ index: Int) -> Int {
-        var lo = 0, hi = droppedAnchor.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if droppedAnchor[mid] < index { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = Self.lowerBound(droppedAnchor, index)
         return lo < droppedAnchor.count && droppedAnchor[lo] == index ? droppedCount[lo] : 0
     }
 
     /// Appends an anchor after the last one (its derived offset is larger).
     private mutating func append(derived d: Int, base b: Int, dropped k: Int) {
-        let index = derivedDelta.count
-        if let last = blockFirst.indices.last {
-            let dd = d - blockDerived[last], bd = b - blockBase[last]
-            if dd <= Int(UInt32.max), bd >= 0, bd <= Int(UInt32.max) {
-                derivedDelta.append(UInt32(dd))
-                baseDelta.append(UInt32(bd))
-                if k != 0 { droppedAnchor.append(index); droppedCount.append(k) }
-                return
+        let index = derivedStep.count
+        if index % Self.blockSize == 0 {
+            blockDerived.append(d)
+            blockBase.append(b)
+            derivedStep.append(0)
+            baseStep.append(0)
+        } else {
+            let dd = d - lastDerived, bd = b - lastBase
+            if dd >= 0, dd < Int(Self.wideStep), bd >= 0, bd < Int(Self.wideStep) {
+                derivedStep.append(UInt8(dd))
+                baseStep.append(UInt8(bd))
+            } else {
+                derivedStep.append(Self.wideStep)
+                baseStep.append(Self.wideStep)
+                wideAnchor.append(index)
+                wideDerived.append(d)
+                wideBase.append(b)
             }
         }
-        blockFirst.append(index)
-        blockDerived.append(d)
-        blockBase.append(b)
-        derivedDelta.append(0)
-        baseDelta.append(0)
+        lastDerived = d
+        lastBase = b
         if k != 0 { droppedAnchor.append(index); droppedCount.append(k) }
     }
 
     /// Removes the last anchor and returns it.
     private mutating func removeLast() -> (derived: Int, base: Int, dropped: Int) {
-        let index = derivedDelta.count - 1
-        let anchor = (derived: derived(index), base: base(index), dropped: dropped(index))
-        derivedDelta.removeLast()
-        baseDelta.removeLast()
-        if blockFirst.last == index {
-            blockFirst.removeLast(); blockDerived.removeLast(); blockBase.removeLast()
-        }
+        let index = derivedStep.count - 1
+        let anchor = (derived: lastDerived, base: lastBase, dropped: dropped(index))
+        derivedStep.removeLast()
+        baseStep.removeLast()
+        if index % Self.blockSize == 0 { blockDerived.removeLast(); blockBase.removeLast() }
+        if wideAnchor.last == index { wideAnchor.removeLast(); wideDerived.removeLast(); wideBase.removeLast() }
         if droppedAnchor.last == index { droppedAnchor.removeLast(); droppedCount.removeLast() }
+        if index > 0 {
+            // The new last anchor's whole offsets, before `anchor(_:)` may take its shortcut.
+            lastDerived = 0
+            lastBase = 0
+            let block = (index - 1) / Self.blockSize
+            var found = (blockDerived[block], blockBase[block])
+            walk(from: block * Self.blockSize, derived: found.0, base: found.1) { i, d, b in
+                found = (d, b)
+                return i < index - 1
+            }
+            (lastDerived, lastBase) = found
+        } else {
+            lastDerived = 0
+            lastBase = 0
+        }
         return anchor
+    }
+
+    /// A copy whose arrays hold no spare capacity (the built map lives as long as its text).
+    /// (`extra`: room for that many more anchors.)
+    private func trimmed(extra: Int = 0) -> OffsetMap {
+        func exact<T>(_ array: [T]) -> [T] {
+            var out: [T] = []
+            out.reserveCapacity(array.count + extra)
+            out.append(contentsOf: array)
+            return out
+        }
+        var out = OffsetMap()
+        out.derivedStep = exact(derivedStep)
+        out.baseStep = exact(baseStep)
+        out.blockDerived = exact(blockDerived)
+        out.blockBase = exact(blockBase)
+        out.wideAnchor = exact(wideAnchor)
+        out.wideDerived = exact(wideDerived)
+        out.wideBase = exact(wideBase)
+        out.droppedAnchor = exact(droppedAnchor)
+        out.droppedCount = exact(droppedCount)
+        out.lastDerived = lastDerived
+        out.lastBase = lastBase
+        return out
     }
 
     // MARK: lookups
@@ -106,17 +198,15 @@ public struct OffsetMap: Sendable, Equatable {
             let mid = (lo + hi + 1) / 2
             if blockDerived[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
-        let block = lo
-        let blockEnd = block + 1 < blockFirst.count ? blockFirst[block + 1] : derivedDelta.count
-        // Offsets before the map's first anchor, or past a block's 32-bit reach, never
-        // match a later anchor of the block; clamp so the comparison stays in range.
-        let relative = UInt32(clamping: offset - blockDerived[block])
-        var i = blockFirst[block], j = blockEnd - 1
-        while i < j {
-            let mid = (i + j + 1) / 2
-            if derivedDelta[mid] <= relative { i = mid } else { j = mid - 1 }
+        // Offsets before the map's first anchor get the first anchor.
+        let first = lo * Self.blockSize
+        var found = (index: first, derived: blockDerived[lo], base: blockBase[lo])
+        walk(from: first, derived: found.derived, base: found.base) { i, d, b in
+            guard d <= offset || i == first else { return false }
+            found = (i, d, b)
+            return true
         }
-        return (i, blockDerived[block] + Int(derivedDelta[i]), blockBase[block] + Int(baseDelta[i]))
+        return found
     }
 
     /// The base offset where the character starting at derived `offset` starts.
@@ -144,10 +234,11 @@ public struct OffsetMap: Sendable, Equatable {
     public func suffix(from offset: Int) -> OffsetMap {
         let a = anchor(atOrBefore: offset)
         var out = OffsetMap(anchor: 0, base: baseStart(offset), dropped: a.derived == offset ? dropped(a.index) : 0)
-        for j in (a.index + 1)..<anchorCount {
-            out.append(derived: derived(j) - offset, base: base(j), dropped: dropped(j))
+        walk(from: a.index, derived: a.derived, base: a.base) { j, d, b in
+            if j > a.index { out.append(derived: d - offset, base: b, dropped: dropped(j)) }
+            return true
         }
-        return out
+        return out.trimmed()
     }
 
     /// Builds a map while a derived text is written left to right.
@@ -219,7 +310,7 @@ public struct OffsetMap: Sendable, Equatable {
         }
 
         public func build() -> OffsetMap {
-            var out = map
+            var out = map.trimmed(extra: 1)
             out.append(derived: last.derived, base: last.base, dropped: last.dropped)
             return out
         }
