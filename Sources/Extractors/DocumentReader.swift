@@ -1,6 +1,13 @@
 import FileSelection
 import Foundation
 import LintCore
+#if canImport(Glibc)
+import Glibc
+private let readDescriptor = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let readDescriptor = Darwin.read
+#endif
 
 /// Reads files (or standard input) and hands them to the extractor for their format.
 public struct DocumentReader: Sendable {
@@ -102,16 +109,38 @@ public struct DocumentReader: Sendable {
             throw .unreadable(path: path, reason: "\(error.localizedDescription)")
         }
         guard size <= maxFileSize else { throw .tooLarge(path: path, size: size, limit: maxFileSize) }
-        do {
-            // Read at most one byte past the limit, so a file that grows is still bounded.
-            let data = try handle.read(upToCount: maxFileSize + 1) ?? Data()
-            guard data.count <= maxFileSize else { throw ExtractionError.tooLarge(path: path, size: data.count, limit: maxFileSize) }
-            return [UInt8](data)
-        } catch let error as ExtractionError {
-            throw error
-        } catch {
-            throw .unreadable(path: path, reason: "\(error.localizedDescription)")
+        // Read straight into the array: reading into `Data` and converting held the file twice
+        // (a 200 MB file's peak RSS was set while it was read, not while it was checked).
+        var bytes = try readAll(handle, capacity: size + 1, name: path)
+        // One byte more than the size just taken: the file grew. Read on, still bounded.
+        if bytes.count > size {
+            while bytes.count <= maxFileSize {
+                let more = try readAll(handle, capacity: 1 << 16, name: path)
+                if more.isEmpty { break }
+                bytes += more
+            }
         }
+        guard bytes.count <= maxFileSize else { throw .tooLarge(path: path, size: bytes.count, limit: maxFileSize) }
+        return bytes
+    }
+
+    /// Reads from `handle` until `capacity` bytes or the end of the file.
+    private func readAll(_ handle: FileHandle, capacity: Int, name: String) throws(ExtractionError) -> [UInt8] {
+        let descriptor = handle.fileDescriptor
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(capacity, 1)) { buffer, count in
+            count = 0
+            while count < capacity {
+                let got = readDescriptor(descriptor, buffer.baseAddress! + count, capacity - count)
+                if got > 0 { count += got; continue }
+                if got == 0 { break }
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+        }
+        if failure != 0 { throw .unreadable(path: name, reason: String(cString: strerror(failure))) }
+        return bytes
     }
 
     /// Reads a stream to its end, refusing it as soon as it passes the size limit.

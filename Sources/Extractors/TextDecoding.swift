@@ -25,13 +25,11 @@ public enum TextDecoding {
         if bytes.count >= 2 && (bytes[0] == 0xFF && bytes[1] == 0xFE || bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return try decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE, path: path)
         }
-        var body = bytes[...]
-        var encoding = "utf-8"
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            body = bytes[3...]
-            encoding = "utf-8-bom"
-        }
-        let sourceBytes = Array(body)
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let encoding = hasBOM ? "utf-8-bom" : "utf-8"
+        // Without a byte-order mark the bytes are used as they are (`Array(bytes[...])` was a
+        // second copy of the file while it was decoded).
+        let sourceBytes = hasBOM ? Array(bytes[3...]) : bytes
         if encoding == "utf-8", let detail = utf16WithoutBOM(sourceBytes) {
             throw .unsupportedEncoding(path: path, detail: detail)
         }
