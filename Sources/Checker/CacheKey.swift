@@ -61,12 +61,15 @@ struct CacheKey {
 
     /// HMAC-SHA256 of `data` under the key.
     func tag(_ data: ArraySlice<UInt8>) -> [UInt8] {
+        data.withUnsafeBytes { tag($0) }
+    }
+
+    /// HMAC-SHA256 of `data` under the key.
+    func tag(_ data: UnsafeRawBufferPointer) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: Self.tagLength)
         var length: UInt32 = 0
-        data.withUnsafeBufferPointer { input in
-            bytes.withUnsafeBufferPointer { key in
-                _ = HMAC(EVP_sha256(), key.baseAddress, Int32(key.count), input.baseAddress, input.count, &out, &length)
-            }
+        bytes.withUnsafeBufferPointer { key in
+            _ = HMAC(EVP_sha256(), key.baseAddress, Int32(key.count), data.baseAddress, data.count, &out, &length)
         }
         return out
     }
@@ -81,6 +84,18 @@ struct CacheKey {
         let expected = tag(data)
         let matches = sealed[(sealed.count - Self.tagLength)...].withUnsafeBufferPointer { given in
             expected.withUnsafeBufferPointer { CRYPTO_memcmp(given.baseAddress, $0.baseAddress, Self.tagLength) == 0 }
+        }
+        return matches ? data : nil
+    }
+
+    /// The data of sealed bytes whose tag is right (compared in constant time), else nil:
+    /// `sealed` without its tag.
+    func opened(_ sealed: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        guard sealed.count >= Self.tagLength else { return nil }
+        let data = UnsafeRawBufferPointer(rebasing: sealed[..<(sealed.count - Self.tagLength)])
+        let expected = tag(data)
+        let matches = expected.withUnsafeBufferPointer {
+            CRYPTO_memcmp(sealed.baseAddress! + data.count, $0.baseAddress, Self.tagLength) == 0
         }
         return matches ? data : nil
     }

@@ -98,7 +98,12 @@ struct ReadyTables {
 ///    examples of every rule in rule order (`adlaw test`, `explain`, `rules check`), the
 ///    law registry, the lexicons and what every rule cites (`adlaw laws`); JSON each.
 ///    Decoding them with the rules was 11% of the CPU time of checking ten small files.
-/// Integers are little-endian.
+/// Integers are little-endian. The header, the pattern table and the prefilter's tables are
+/// written with the one `ByteWriter` of PatternSearch and read with its `ByteReader`; the
+/// compiled patterns are PCRE2's serialization and the rest `JSONEncoder`'s.
+///
+/// The file is mapped, not read (`CacheFolder.read`), and decoded in place: the sections a
+/// run decodes at once are copied out of the mapping, the deferred ones keep it.
 ///
 /// Reading compiles no pattern: PCRE2 reads the compiled table back (a copy of each
 /// pattern's code, where compiling them took a quarter of the decoding), which is safe only
@@ -164,90 +169,74 @@ struct RuleSetCache {
                 setIndex[indices] = sets.count - 1
                 return sets.count - 1
             }
-            func u32(_ value: Int, _ out: inout [UInt8]) { RuleSetCache.append(UInt64(value), bytes: 4, to: &out) }
-            func bound(_ value: Int?, _ out: inout [UInt8]) {
-                RuleSetCache.append(UInt64(UInt32(bitPattern: Int32(clamping: value ?? -1))), bytes: 4, to: &out)
-            }
-            func bytes(_ value: [UInt8], _ out: inout [UInt8]) {
-                u32(value.count, &out)
-                out += value
-            }
-            var body: [UInt8] = []
-            u32(entries.count, &body)
+            var body = ByteWriter()
+            body.u32(entries.count)
             for entry in entries {
-                bytes(Array(entry.pattern.utf8), &body)
+                body.chunk(entry.pattern.utf8)
                 var flags: UInt8 = entry.caseInsensitive ? 1 : 0
-                guard let analysis = entry.analysis else { body.append(flags); continue }
+                guard let analysis = entry.analysis else { body.byte(flags); continue }
                 flags |= 2
                 guard let requirement = analysis.requirement else {
-                    body.append(flags | 4)
-                    bytes(Array((analysis.failure?.reason ?? "").utf8), &body)
+                    body.byte(flags | 4)
+                    body.chunk((analysis.failure?.reason ?? "").utf8)
                     continue
                 }
                 if requirement.view == .stripped { flags |= 8 }
                 if !requirement.terms.isEmpty { flags |= 16 }
-                body.append(flags)
-                u32(requirement.literals.count, &body)
+                body.byte(flags)
+                body.u32(requirement.literals.count)
                 for (bytes, maxBefore) in zip(requirement.literals, requirement.literalMaxBefore) {
-                    u32(literal(bytes), &body)
-                    bound(maxBefore, &body)
+                    body.u32(literal(bytes))
+                    body.i32(Int32(clamping: maxBefore ?? -1))
                 }
                 guard !requirement.terms.isEmpty else { continue }
-                u32(requirement.terms.count, &body)
+                body.u32(requirement.terms.count)
                 for term in requirement.terms {
-                    u32(term.first.count, &body)
+                    body.u32(term.first.count)
                     for (index, maxBefore) in zip(term.first, term.firstMaxBefore) {
-                        u32(index, &body)
-                        bound(maxBefore, &body)
+                        body.u32(index)
+                        body.i32(Int32(clamping: maxBefore ?? -1))
                     }
-                    u32(term.second.isEmpty ? 0 : set(term.second) + 1, &body)
-                    for maxBefore in term.secondMaxBefore { bound(maxBefore, &body) }
+                    body.u32(term.second.isEmpty ? 0 : set(term.second) + 1)
+                    for maxBefore in term.secondMaxBefore { body.i32(Int32(clamping: maxBefore ?? -1)) }
                 }
             }
-            var out: [UInt8] = []
-            u32(pool.count, &out)
-            for literal in pool { bytes(literal, &out) }
-            u32(sets.count, &out)
+            var out = ByteWriter()
+            out.u32(pool.count)
+            for literal in pool { out.chunk(literal) }
+            out.u32(sets.count)
             for set in sets {
-                u32(set.count, &out)
-                for index in set { u32(index, &out) }
+                out.u32(set.count)
+                for index in set { out.u32(index) }
             }
-            return out + body
+            out.raw(body.bytes)
+            return out.bytes
         }
 
         /// The entries of a table section, or nil unless it is exactly `table`'s output with
         /// the checks `LiteralRequirementResult`'s decoder makes (literals non-empty, bounds
         /// of -1 or more) and every index in range.
         static func read(_ bytes: ArraySlice<UInt8>) -> [PatternEntry]? {
-            var offset = bytes.startIndex
-            func count() -> Int? {
-                guard bytes.endIndex - offset >= 4 else { return nil }
-                var value = 0
-                for index in 0..<4 { value |= Int(bytes[offset + index]) << (8 * index) }
-                offset += 4
-                return value
-            }
+            bytes.withUnsafeBytes { read($0) }
+        }
+
+        /// The entries of a table section (a part of the mapped file), as above.
+        static func read(_ bytes: UnsafeRawBufferPointer) -> [PatternEntry]? {
+            var reader = ByteReader(bytes)
+            func count() -> Int? { reader.u32() }
             /// A count of items of at least `size` bytes each that the rest can hold.
-            func count(itemsOf size: Int) -> Int? {
-                guard let value = count(), value <= (bytes.endIndex - offset) / size else { return nil }
-                return value
-            }
-            func chunk() -> ArraySlice<UInt8>? {
-                guard let length = count(), bytes.endIndex - offset >= length else { return nil }
-                defer { offset += length }
-                return bytes[offset..<(offset + length)]
-            }
-            func text() -> String? { chunk().flatMap { String(validating: $0, as: UTF8.self) } }
+            func count(itemsOf size: Int) -> Int? { reader.count(itemsOf: size) }
+            func text() -> String? { reader.text() }
             func bound() -> Int?? {
-                guard let raw = count() else { return nil }
-                let value = Int(Int32(bitPattern: UInt32(raw)))
+                guard let raw = reader.i32() else { return nil }
+                let value = Int(raw)
                 return value < -1 ? nil : .some(value < 0 ? nil : value)
             }
             guard let poolCount = count(itemsOf: 5) else { return nil }
             var pool: [[UInt8]] = []
             pool.reserveCapacity(poolCount)
             for _ in 0..<poolCount {
-                guard let literal = chunk(), !literal.isEmpty else { return nil }
+                guard let literal = reader.chunk(), !literal.isEmpty else { return nil }
                 pool.append(Array(literal))
             }
             guard let setCount = count(itemsOf: 8) else { return nil }
@@ -267,9 +256,7 @@ struct RuleSetCache {
             var entries: [PatternEntry] = []
             entries.reserveCapacity(total)
             for _ in 0..<total {
-                guard let pattern = text(), offset < bytes.endIndex else { return nil }
-                let flags = bytes[offset]
-                offset += 1
+                guard let pattern = text(), let flags = reader.byte() else { return nil }
                 guard flags & ~31 == 0 else { return nil }
                 var entry = PatternEntry(pattern: pattern, caseInsensitive: flags & 1 != 0, analysis: nil)
                 if flags & 4 != 0 {
@@ -318,7 +305,7 @@ struct RuleSetCache {
                 }
                 entries.append(entry)
             }
-            return offset == bytes.endIndex ? entries : nil
+            return reader.atEnd ? entries : nil
         }
     }
 
@@ -361,7 +348,7 @@ struct RuleSetCache {
     func rules<Failure: Error>(folders: [String], asOf: CalendarDate? = nil, engine: PCRE2Engine,
                                loadFiles: () throws(Failure) -> RuleSet) throws(Failure) -> LoadedRules {
         guard let key = key(folders: folders, asOf: asOf) else { return LoadedRules(ruleSet: try loadFiles(), analyses: [:]) }
-        let path = folder.path(prefix: Self.prefix, hash: Self.read(key, at: 0, bytes: 8), suffix: Self.suffix)
+        let path = folder.path(prefix: Self.prefix, hash: Self.nameHash(key), suffix: Self.suffix)
         if let bytes = folder.read(path), let cached = decode(bytes, key: key, engine: engine) { return cached }
         let ruleSet = try loadFiles()
         let prefilter = Prefilter(ruleSet: ruleSet)
@@ -416,18 +403,20 @@ struct RuleSetCache {
               let citations = try? exampleEncoder.encode(RuleSet.Citations(byRule: ruleSet.citations)) else { return nil }
         sections += [examples, laws, lexicons, citations]
 
-        var out = Self.magic
+        var out = ByteWriter()
+        out.raw(Self.magic)
         let version = Array(folder.version.utf8)
-        Self.append(UInt64(version.count), bytes: 2, to: &out)
-        out += version
-        out += key
-        Self.append(UInt64(sections.count), bytes: 4, to: &out)
+        guard version.count <= Int(UInt16.max) else { return nil }
+        out.u16(version.count)
+        out.raw(version)
+        out.raw(key)
+        out.u32(sections.count)
         for section in sections {
             guard section.count <= Int(UInt32.max) else { return nil }
-            Self.append(UInt64(section.count), bytes: 4, to: &out)
+            out.u32(section.count)
         }
-        for section in sections { out += section }
-        return out
+        for section in sections { out.raw(section) }
+        return out.bytes
     }
 
     /// The prefilter tables section: the tables of the searched patterns of `ruleSet` as a run
@@ -448,27 +437,25 @@ struct RuleSetCache {
         }
         guard order.allSatisfy({ bySource[table[Int($0)].pattern] != nil }) else { return [] }
         let prefilter = Prefilter(patterns: order.map { table[Int($0)] }, known: { bySource[$0.pattern] })
-        var out: [UInt8] = []
-        append(UInt64(order.count), bytes: 4, to: &out)
-        for i in order { append(UInt64(i), bytes: 4, to: &out) }
-        return out + prefilter.tables.encoded
+        var out = ByteWriter()
+        out.u32(order.count)
+        for i in order { out.u32(Int(i)) }
+        out.raw(prefilter.tables.encoded)
+        return out.bytes
     }
 
     /// The tables of a prefilter tables section (see `readyTables`), or nil when it is empty.
-    static func readReadyTables(_ bytes: ArraySlice<UInt8>, table: [any CompiledRegex]) -> ReadyTables?? {
+    static func readReadyTables(_ bytes: UnsafeRawBufferPointer, table: [any CompiledRegex]) -> ReadyTables?? {
         guard !bytes.isEmpty else { return .some(nil) }
-        let start = bytes.startIndex
-        guard bytes.count >= 4 else { return nil }
-        let count = Int(read(bytes, at: start, bytes: 4))
-        guard count <= (bytes.count - 4) / 4 else { return nil }
+        var reader = ByteReader(bytes)
+        guard let count = reader.count(itemsOf: 4) else { return nil }
         var order: [Int32] = []
         order.reserveCapacity(count)
-        for k in 0..<count {
-            let i = Int(read(bytes, at: start + 4 + 4 * k, bytes: 4))
-            guard i < table.count else { return nil }
+        for _ in 0..<count {
+            guard let i = reader.u32(), i < table.count else { return nil }
             order.append(Int32(i))
         }
-        guard let tables = Prefilter.Tables(decoding: bytes[(start + 4 + 4 * count)...]) else { return nil }
+        guard let rest = reader.take(reader.remaining), let tables = Prefilter.Tables(decoding: rest) else { return nil }
         var tableIndex: [ObjectIdentifier: Int32] = [:]
         tableIndex.reserveCapacity(table.count)
         for (i, regex) in table.enumerated() {
@@ -480,52 +467,58 @@ struct RuleSetCache {
     /// The rules in `bytes`, or nil unless they are a whole file of this version and key
     /// whose patterns all compile.
     func decode(_ bytes: [UInt8], key: [UInt8], engine: PCRE2Engine) -> LoadedRules? {
-        decode(bytes[...], key: key, engine: engine)
+        decode(CacheFileBytes(copying: bytes), key: key, engine: engine)
     }
 
     /// The rules in `bytes` (a slice at any start), as `decode` above.
-    func decode(_ file: ArraySlice<UInt8>, key: [UInt8], engine: PCRE2Engine) -> LoadedRules? {
-        // Offsets below count from the slice's start.
-        let bytes = file.startIndex == 0 ? file : ArraySlice(Array(file))
-        let version = Array(folder.version.utf8)
-        var offset = Self.magic.count
-        guard bytes.count >= offset + 2 + version.count + Self.keyLength + 4, bytes.starts(with: Self.magic),
-              Self.read(bytes, at: offset, bytes: 2) == UInt64(version.count),
-              bytes[(offset + 2)..<(offset + 2 + version.count)].elementsEqual(version) else { return nil }
-        offset += 2 + version.count
-        guard bytes[offset..<(offset + Self.keyLength)].elementsEqual(key) else { return nil }
-        offset += Self.keyLength
-        let count = Self.tableSections + Self.parts + Self.deferredSections
-        guard Self.read(bytes, at: offset, bytes: 4) == UInt64(count) else { return nil }
-        offset += 4
-        guard offset + 4 * count <= bytes.count else { return nil }
-        var sections: [Range<Int>] = []
-        var start = offset + 4 * count
-        for index in 0..<count {
-            let length = Int(Self.read(bytes, at: offset + 4 * index, bytes: 4))
-            guard length <= bytes.count - start else { return nil }
-            sections.append(start..<(start + length))
-            start += length
-        }
-        guard start == bytes.count else { return nil }
+    func decode(_ bytes: ArraySlice<UInt8>, key: [UInt8], engine: PCRE2Engine) -> LoadedRules? {
+        decode(CacheFileBytes(copying: bytes), key: key, engine: engine)
+    }
 
-        guard let entries = PatternEntry.read(bytes[sections[0]]),
-              let table = engine.deserialize(bytes[sections[1]], sources: entries.map { ($0.pattern, $0.caseInsensitive) }),
-              let ready = Self.readReadyTables(bytes[sections[2]], table: table)
+    /// The rules in `file` (the mapped cache file without its tag), as `decode` above. Read
+    /// in place: what is decoded now is copied out of the file; the sections decoded on
+    /// first use keep `file` alive.
+    func decode(_ file: CacheFileBytes, key: [UInt8], engine: PCRE2Engine) -> LoadedRules? {
+        let bytes = file.bytes
+        var header = ByteReader(bytes)
+        let version = Array(folder.version.utf8)
+        let count = Self.tableSections + Self.parts + Self.deferredSections
+        guard let magic = header.take(Self.magic.count), magic.elementsEqual(Self.magic),
+              header.u16() == version.count, let stored = header.take(version.count), stored.elementsEqual(version),
+              let storedKey = header.take(Self.keyLength), storedKey.elementsEqual(key),
+              header.u32() == count else { return nil }
+        var lengths: [Int] = []
+        for _ in 0..<count {
+            guard let length = header.u32() else { return nil }
+            lengths.append(length)
+        }
+        var sections: [UnsafeRawBufferPointer] = []
+        for length in lengths {
+            guard let section = header.take(length) else { return nil }
+            sections.append(section)
+        }
+        guard header.atEnd else { return nil }
+
+        guard let entries = PatternEntry.read(sections[0]),
+              let table = engine.deserialize(sections[1], sources: entries.map { ($0.pattern, $0.caseInsensitive) }),
+              let ready = Self.readReadyTables(sections[2], table: table)
         else { return nil }
-        let pieces = Array(sections.dropFirst(Self.tableSections).prefix(Self.parts))
-        let decoded = OrderedParallelMap.map(pieces, width: Self.parts, makeState: {}) { piece, _ -> RuleSet? in
-            let decoder = JSONDecoder()
-            decoder.userInfo = RegexDecodingContext(table: table).userInfo
-            if let apart = RuleSet.partsApartKey { decoder.userInfo[apart] = true }
-            return try? decoder.decode(RuleSet.self, from: Data(bytes[piece]))
+        // Not copied: `file` is held until they are decoded.
+        let pieces = sections.dropFirst(Self.tableSections).prefix(Self.parts).map { Self.data($0, owner: nil) }
+        let decoded = withExtendedLifetime(file) {
+            OrderedParallelMap.map(pieces, width: Self.parts, makeState: {}) { piece, _ -> RuleSet? in
+                let decoder = JSONDecoder()
+                decoder.userInfo = RegexDecodingContext(table: table).userInfo
+                if let apart = RuleSet.partsApartKey { decoder.userInfo[apart] = true }
+                return try? decoder.decode(RuleSet.self, from: piece)
+            }
         }
         guard decoded.count == Self.parts, var ruleSet = decoded[0] else { return nil }
         for piece in decoded.dropFirst() {
             guard let piece else { return nil }
             ruleSet.rules += piece.rules
         }
-        let deferred = sections.suffix(Self.deferredSections).map { Data(bytes[$0]) }
+        let deferred = sections.suffix(Self.deferredSections).map { Self.data($0, owner: file) }
         let ruleCount = ruleSet.rules.count
         let examples = DeferredJSON<[[RuleExample]], [[RuleExample]]>(json: deferred[0], fallback: []) { $0.count == ruleCount ? $0 : nil }
         ruleSet.rules = ruleSet.rules.enumerated().map { index, rule in rule.withExamples(CachedExamples(table: examples, index: index)) }
@@ -540,14 +533,19 @@ struct RuleSetCache {
         return LoadedRules(ruleSet: ruleSet, analyses: analyses, ready: ready)
     }
 
-    static func append(_ value: UInt64, bytes: Int, to out: inout [UInt8]) {
-        for index in 0..<bytes { out.append(UInt8(truncatingIfNeeded: value >> UInt64(8 * index))) }
+    /// `section` of the file as `Data` without a copy: kept alive by `owner` (a section
+    /// decoded later), or only while the caller holds the file (`owner` nil).
+    static func data(_ section: UnsafeRawBufferPointer, owner: CacheFileBytes?) -> Data {
+        guard let base = section.baseAddress, !section.isEmpty else { return Data() }
+        let start = UnsafeMutableRawPointer(mutating: base)
+        guard let owner else { return Data(bytesNoCopy: start, count: section.count, deallocator: .none) }
+        return Data(bytesNoCopy: start, count: section.count, deallocator: .custom { _, _ in withExtendedLifetime(owner) {} })
     }
 
-    static func read<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at offset: Int, bytes count: Int) -> UInt64
-        where Bytes.Index == Int {
+    /// The first 8 bytes of `key` as a little-endian number (the file's name).
+    static func nameHash(_ key: [UInt8]) -> UInt64 {
         var value: UInt64 = 0
-        for index in 0..<count { value |= UInt64(bytes[offset + index]) << UInt64(8 * index) }
+        for (index, byte) in key.prefix(8).enumerated() { value |= UInt64(byte) << UInt64(8 * index) }
         return value
     }
 }

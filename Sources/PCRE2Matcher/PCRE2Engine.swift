@@ -101,30 +101,35 @@ public struct PCRE2Engine: RegexEngine {
     /// authenticated file): nil unless the bytes hold exactly that many patterns, each with
     /// the case folding its source says.
     public func deserialize(_ bytes: ArraySlice<UInt8>, sources: [(pattern: String, caseInsensitive: Bool)]) -> [any CompiledRegex]? {
+        bytes.withUnsafeBytes { deserialize($0, sources: sources) }
+    }
+
+    /// The patterns `serialize` wrote, read from memory the caller holds (a mapped cache
+    /// file): PCRE2 copies each pattern's code out of it. As above otherwise.
+    public func deserialize(_ bytes: UnsafeRawBufferPointer, sources: [(pattern: String, caseInsensitive: Bool)]) -> [any CompiledRegex]? {
         guard !sources.isEmpty, bytes.count >= 16 else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> [any CompiledRegex]? in
-            guard let base = buffer.baseAddress, pcre2_serialize_get_number_of_codes_8(base) == Int32(sources.count) else { return nil }
-            var codes = [OpaquePointer?](repeating: nil, count: sources.count)
-            let decoded = codes.withUnsafeMutableBufferPointer {
-                pcre2_serialize_decode_8($0.baseAddress, Int32(sources.count), base, nil)
-            }
-            guard decoded == Int32(sources.count) else {
-                for case let code? in codes { pcre2_code_free_8(code) }
-                return nil
-            }
-            var out: [any CompiledRegex] = []
-            out.reserveCapacity(codes.count)
-            var valid = true
-            for (code, source) in zip(codes, sources) {
-                guard let code else { valid = false; continue }
-                var options: UInt32 = 0
-                pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_ARGOPTIONS), &options)
-                let regex = PCRE2Regex(code: code, pattern: source.pattern, caseInsensitive: source.caseInsensitive, jit: jit)
-                if (options & UInt32(PCRE2_CASELESS) != 0) != source.caseInsensitive { valid = false }
-                out.append(regex)
-            }
-            return valid ? out : nil
+        let buffer = bytes.assumingMemoryBound(to: UInt8.self)
+        guard let base = buffer.baseAddress, pcre2_serialize_get_number_of_codes_8(base) == Int32(sources.count) else { return nil }
+        var codes = [OpaquePointer?](repeating: nil, count: sources.count)
+        let decoded = codes.withUnsafeMutableBufferPointer {
+            pcre2_serialize_decode_8($0.baseAddress, Int32(sources.count), base, nil)
         }
+        guard decoded == Int32(sources.count) else {
+            for case let code? in codes { pcre2_code_free_8(code) }
+            return nil
+        }
+        var out: [any CompiledRegex] = []
+        out.reserveCapacity(codes.count)
+        var valid = true
+        for (code, source) in zip(codes, sources) {
+            guard let code else { valid = false; continue }
+            var options: UInt32 = 0
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_ARGOPTIONS), &options)
+            let regex = PCRE2Regex(code: code, pattern: source.pattern, caseInsensitive: source.caseInsensitive, jit: jit)
+            if (options & UInt32(PCRE2_CASELESS) != 0) != source.caseInsensitive { valid = false }
+            out.append(regex)
+        }
+        return valid ? out : nil
     }
 
     /// The PCRE2 library version, e.g. `10.42 2022-12-11`.

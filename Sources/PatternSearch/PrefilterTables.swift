@@ -40,46 +40,45 @@ extension Prefilter {
             return fits(raw, rawHits, rawStarts) && fits(stripped, strippedHits, strippedStarts)
         }
 
-        /// The tables as bytes (see the layout above).
+        /// The tables as bytes (see the layout above), written with the cache file's
+        /// `ByteWriter`.
         public var encoded: [UInt8] {
-            var out: [UInt8] = []
-            func u32(_ value: Int) {
-                let v = UInt32(truncatingIfNeeded: value)
-                for shift in stride(from: 0, to: 32, by: 8) { out.append(UInt8(truncatingIfNeeded: v >> UInt32(shift))) }
-            }
-            func i32(_ value: Int32) { u32(Int(UInt32(bitPattern: value))) }
-            u32(targets)
-            u32(slots)
-            u32(slotReach.count)
-            slotReach.forEach(i32)
-            u32(pairKeys.count)
+            var out = ByteWriter()
+            out.u32(targets)
+            out.u32(slots)
+            out.u32(slotReach.count)
+            for reach in slotReach { out.i32(reach) }
+            out.u32(pairKeys.count)
             for key in pairKeys {
-                i32(key.first)
-                i32(key.second)
-                u32(key.targets.count)
-                key.targets.forEach(i32)
+                out.i32(key.first)
+                out.i32(key.second)
+                out.u32(key.targets.count)
+                for target in key.targets { out.i32(target) }
             }
             for (literals, hits, starts) in [(raw, rawHits, rawStarts), (stripped, strippedHits, strippedStarts)] {
-                u32(literals.count)
-                for literal in literals {
-                    u32(literal.count)
-                    out += literal
-                }
-                u32(hits.count)
+                out.u32(literals.count)
+                for literal in literals { out.chunk(literal) }
+                out.u32(hits.count)
                 for hit in hits {
-                    i32(hit.target)
-                    i32(hit.maxBefore)
+                    out.i32(hit.target)
+                    out.i32(hit.maxBefore)
                 }
-                u32(starts.count)
-                starts.forEach(i32)
+                out.u32(starts.count)
+                for start in starts { out.i32(start) }
             }
-            return out
+            return out.bytes
         }
 
         /// The tables in `bytes`, or nil unless they are exactly `encoded`'s output.
         /// (Whether they fit a prefilter's targets is `fits`'s question.)
         public init?(decoding bytes: ArraySlice<UInt8>) {
             guard let tables = bytes.withUnsafeBytes({ Self.decode($0) }) else { return nil }
+            self = tables
+        }
+
+        /// The tables in `bytes` (a section of the mapped cache file), as above.
+        public init?(decoding bytes: UnsafeRawBufferPointer) {
+            guard let tables = Self.decode(bytes) else { return nil }
             self = tables
         }
 
@@ -98,18 +97,10 @@ extension Prefilter {
         }
 
         private static func decode(_ bytes: UnsafeRawBufferPointer) -> Tables? {
-            var offset = 0
-            func u32() -> Int? {
-                guard bytes.count - offset >= 4 else { return nil }
-                defer { offset += 4 }
-                return Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-            }
-            func i32() -> Int32? { u32().map { Int32(bitPattern: UInt32($0)) } }
-            /// A count of items of at least `size` bytes each that the rest can hold.
-            func count(_ size: Int) -> Int? {
-                guard let value = u32(), value <= (bytes.count - offset) / size else { return nil }
-                return value
-            }
+            var reader = ByteReader(bytes)
+            func u32() -> Int? { reader.u32() }
+            func i32() -> Int32? { reader.i32() }
+            func count(_ size: Int) -> Int? { reader.count(itemsOf: size) }
             func int32s() -> [Int32]? {
                 guard let n = count(4) else { return nil }
                 var out: [Int32] = []
@@ -125,9 +116,8 @@ extension Prefilter {
                 var literals: [[UInt8]] = []
                 literals.reserveCapacity(n)
                 for _ in 0..<n {
-                    guard let length = u32(), bytes.count - offset >= length else { return nil }
-                    literals.append(Array(bytes[offset..<(offset + length)]))
-                    offset += length
+                    guard let literal = reader.chunk() else { return nil }
+                    literals.append(Array(literal))
                 }
                 guard let h = count(8) else { return nil }
                 var hits: [Hit] = []
@@ -146,7 +136,7 @@ extension Prefilter {
                 guard let first = i32(), let second = i32(), let keyTargets = int32s() else { return nil }
                 pairKeys.append(PairKey(first: first, second: second, targets: keyTargets))
             }
-            guard let raw = view(), let stripped = view(), offset == bytes.count else { return nil }
+            guard let raw = view(), let stripped = view(), reader.atEnd else { return nil }
             return Tables(targets: targets, slots: slots, slotReach: slotReach, pairKeys: pairKeys, raw: raw.0, rawHits: raw.1,
                           rawStarts: raw.2, stripped: stripped.0, strippedHits: stripped.1, strippedStarts: stripped.2)
         }

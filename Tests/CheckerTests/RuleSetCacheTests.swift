@@ -153,7 +153,7 @@ import TestSupport
         #expect(back.map(\.caseInsensitive) == entries.map(\.caseInsensitive))
         #expect(back.map(\.analysis) == entries.map(\.analysis))
         // Six distinct literals, one second set: the pool comes first.
-        #expect(RuleSetCache.read(table, at: 0, bytes: 4) == 6)
+        #expect(table.withUnsafeBytes { bytes -> Int? in var reader = ByteReader(bytes); return reader.u32() } == 6)
         let seconds = back.prefix(2).compactMap { $0.analysis?.requirement?.terms.first?.second }
         #expect(seconds.count == 2)
         seconds[0].withUnsafeBufferPointer { a in seconds[1].withUnsafeBufferPointer { b in #expect(a.baseAddress == b.baseAddress) } }
@@ -166,9 +166,62 @@ import TestSupport
         #expect(Entry.read(bad[...]) != nil)
         // The pool (count, one literal), no sets, one entry (count, pattern, flags, count), then the index.
         let index = 4 + 4 + symptoms[0].count + 4 + 4 + 4 + symptoms[0].count + 1 + 4
-        #expect(RuleSetCache.read(bad, at: index, bytes: 4) == 0)
+        #expect(bad[index..<(index + 4)] == [0, 0, 0, 0])
         bad[index] = 1
         #expect(Entry.read(bad[...]) == nil)
+    }
+
+    /// The one byte writer and reader of the cache file: what is written reads back, and a
+    /// read the rest cannot hold is nil and reads nothing.
+    @Test func theByteReaderReadsWhatTheWriterWroteAndRefusesCuts() {
+        var out = ByteWriter()
+        out.u16(513)
+        out.u32(70_000)
+        out.i32(-1)
+        out.chunk(Array("頭痛".utf8))
+        out.byte(7)
+        out.bytes.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            #expect(reader.u16() == 513)
+            #expect(reader.u32() == 70_000)
+            #expect(reader.i32() == -1)
+            #expect(reader.text() == "頭痛")
+            #expect(reader.byte() == 7)
+            #expect(reader.atEnd)
+            #expect(reader.u32() == nil)
+            #expect(reader.byte() == nil)
+        }
+        // A length past the end: nil, and the reader stays where it was.
+        var cut = ByteWriter()
+        cut.u32(10)
+        cut.raw([1, 2, 3])
+        cut.bytes.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            #expect(reader.chunk() == nil)
+            #expect(reader.offset == 0)
+            #expect(reader.count(itemsOf: 1) == nil)
+            #expect(reader.offset == 0)
+        }
+    }
+
+    /// A cache file is read mapped, its tag checked over the mapping: the file as written
+    /// reads back, a file with one byte changed or cut is refused.
+    @Test func theMappedFileIsCheckedByItsTag() throws {
+        let cache = TestSupport.temporaryFolder("cache")
+        defer { TestSupport.remove(cache) }
+        let folder = CacheFolder(directory: cache.path, version: "v1", key: CacheKey(bytes: Array(repeating: 7, count: CacheKey.length)))
+        let path = folder.path(prefix: "rules-", hash: 1, suffix: ".cache")
+        let data = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        folder.write(data, to: path, prefix: "rules-", suffix: ".cache")
+        let read = try #require(folder.read(path))
+        #expect(Array(read.bytes) == data)
+        var sealed = try #require(FileManager.default.contents(atPath: path))
+        sealed[5_000] ^= 1
+        try sealed.write(to: URL(fileURLWithPath: path))
+        #expect(folder.read(path) == nil)
+        sealed[5_000] ^= 1
+        try sealed.prefix(sealed.count - 1).write(to: URL(fileURLWithPath: path))
+        #expect(folder.read(path) == nil)
     }
 
     /// The prefilter's tables are stored in the file as built and read back as they are: a
