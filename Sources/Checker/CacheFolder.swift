@@ -126,8 +126,8 @@ public struct CacheFolder: Sendable {
 }
 
 /// The bytes of a cache file, mapped read-only (or, in tests, a copy in memory); `bytes` is
-/// what a reader uses (the file without its tag). Sections decoded later (the examples,
-/// laws and lexicons of a cached rule set) keep this object, and so the mapping, alive.
+/// what a reader uses (the file without its tag). Unmapped when released: readers keep no
+/// pointer into it, so a file truncated in place later cannot hurt a run that has read it.
 final class CacheFileBytes: @unchecked Sendable {
     /// The whole mapping (or copy).
     let all: UnsafeRawBufferPointer

@@ -70,17 +70,21 @@ struct ReadyTables {
 /// the YAML rule files again (about 0.1 s of Yams parsing and phrase-set expansion for the
 /// shipped rules), nor analyse every pattern for the prefilter.
 ///
-/// One file per set of rule folders: `rules-<hash>.cache` in the cache folder. The key is a
-/// SHA-256 over every file the loader reads (path and bytes of each `laws.yaml`, law file,
-/// `sectors.yaml`, lexicon, rule file and `VERSION`, folder by folder, in order), the
-/// executable's version, the PCRE2 version and the day laws are resolved for; the file
-/// repeats the whole key, and `CacheFolder` ends it with an HMAC under this user's key, so
-/// a stale, damaged or forged file is never used: the rules are loaded from YAML and the
-/// file written again. Only a rule set that loaded without errors is written, so every
-/// error in the rule files is still reported, from the files.
+/// One file per set of rule folders: `rules-<hash>.cache` in the cache folder, the hash of
+/// the folders' paths, the executable's version, the PCRE2 version and the day laws are
+/// resolved for. The key is a SHA-256 over those and every file the loader reads (path and
+/// bytes of each `laws.yaml`, law file, `sectors.yaml`, lexicon, rule file and `VERSION`,
+/// folder by folder, in order); the file repeats the whole key, and `CacheFolder` ends it
+/// with an HMAC under this user's key, so a stale, damaged or forged file is never used:
+/// the rules are loaded from YAML and the file written again. Only a rule set that loaded
+/// without errors is written, so every error in the rule files is still reported, from the
+/// files. Beside the key the file stores the rule files' `fingerprint` (their times, sizes
+/// and inodes): a run whose files give it uses the file without reading them (hashing the
+/// 481 shipped rule files was 2% of checking ten small files); else the key decides.
 ///
 /// Layout: the magic `ADLAWRS` and a format byte, the version (u16 length + UTF-8), the
-/// 32-byte key, a section count (u32) and each section's length (u32), then the sections:
+/// 32-byte key, the 32-byte fingerprint (zeros when the files were too recent to be known
+/// by their times), a section count (u32) and each section's length (u32), then the sections:
 /// 1. the pattern table (`PatternEntry.table`, a byte layout of its own: decoding it as
 ///    JSON was a tenth of a small run): each distinct pattern once (source, case folding)
 ///    with its literal analysis (`LiteralRequirementResult`) when the prefilter searches it,
@@ -97,13 +101,15 @@ struct ReadyTables {
 /// 5. what a check never reads, each decoded only when a command first asks for it: the
 ///    examples of every rule in rule order (`adlaw test`, `explain`, `rules check`), the
 ///    law registry, the lexicons and what every rule cites (`adlaw laws`); JSON each.
-///    Decoding them with the rules was 11% of the CPU time of checking ten small files.
+///    Decoding them with the rules was 11% of the CPU time of checking ten small files;
+/// 6. each rule's rationale and references (`DeferredDetails`): one JSON document per rule,
+///    decoded when a finding of that rule (or a command) first reads them.
 /// Integers are little-endian. The header, the pattern table and the prefilter's tables are
 /// written with the one `ByteWriter` of PatternSearch and read with its `ByteReader`; the
 /// compiled patterns are PCRE2's serialization and the rest `JSONEncoder`'s.
 ///
-/// The file is mapped, not read (`CacheFolder.read`), and decoded in place: the sections a
-/// run decodes at once are copied out of the mapping, the deferred ones keep it.
+/// The file is mapped, not read (`CacheFolder.read`), and decoded in place; the deferred
+/// sections are copied out, so no mapping outlives the decoding.
 ///
 /// Reading compiles no pattern: PCRE2 reads the compiled table back (a copy of each
 /// pattern's code, where compiling them took a quarter of the decoding), which is safe only
@@ -114,7 +120,7 @@ struct RuleSetCache {
 
     static let prefix = "rules-"
     static let suffix = ".cache"
-    static let magic = Array("ADLAWRS".utf8) + [10]
+    static let magic = Array("ADLAWRS".utf8) + [11]
     /// Files of the separate prefilter cache of earlier versions, removed when a rule set
     /// is written (their contents are in the rule-set file now).
     static let legacyPrefix = "prefilter-"
@@ -127,8 +133,8 @@ struct RuleSetCache {
     /// prefilter's tables.
     static let tableSections = 3
     /// After the rules, each decoded on first use: every rule's examples in rule order, the
-    /// laws, the lexicons and the citations.
-    static let deferredSections = 4
+    /// laws, the lexicons, the citations and each rule's rationale and references.
+    static let deferredSections = 5
 
     /// One entry of the pattern table.
     ///
@@ -309,47 +315,167 @@ struct RuleSetCache {
         }
     }
 
-    /// The SHA-256 key of these folders' rule files, or nil when a folder cannot be read as
-    /// a folder of rule files (the loader then reports why).
-    func key(folders: [String], asOf: CalendarDate? = nil) -> [UInt8]? {
-        guard let context = EVP_MD_CTX_new() else { return nil }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
+    /// The rule files of `folders` in the order the key reads them (each folder's
+    /// `laws.yaml`, `sectors.yaml`, polarity, law files, lexicons, rules and `VERSION`), or
+    /// nil when a folder cannot be read as a folder of rule files (the loader then reports why).
+    static func ruleFiles(folders: [String]) -> [(folder: String, files: [String])]? {
+        var out: [(folder: String, files: [String])] = []
+        for path in folders {
+            guard let contents = try? RuleSetLoader.scan(folder: path), contents.misplaced.isEmpty else { return nil }
+            let version = (path as NSString).appendingPathComponent("VERSION")
+            var files = [contents.laws, contents.sectors, contents.polarity].compactMap { $0 } + contents.lawFiles + contents.lexicons + contents.rules
+            if FileManager.default.fileExists(atPath: version) { files.append(version) }
+            out.append((path, files))
+        }
+        return out
+    }
+
+    /// SHA-256 over length-prefixed pieces.
+    private final class Digest {
+        private let context: OpaquePointer?
+        init?() {
+            context = EVP_MD_CTX_new()
+            guard context != nil, EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else { return nil }
+        }
+        deinit { EVP_MD_CTX_free(context) }
         func feed(_ bytes: UnsafeRawBufferPointer) {
             var count = UInt64(bytes.count).littleEndian
             withUnsafeBytes(of: &count) { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
             if bytes.count > 0 { _ = EVP_DigestUpdate(context, bytes.baseAddress, bytes.count) }
         }
         func feed(_ text: String) { Array(text.utf8).withUnsafeBytes { feed($0) } }
-        feed(folder.version)
-        feed(PCRE2Engine.libraryVersion)
-        feed(asOf.map { "\($0)" } ?? "latest")
-        for path in folders {
-            guard let contents = try? RuleSetLoader.scan(folder: path), contents.misplaced.isEmpty else { return nil }
-            feed(path)
-            let version = (path as NSString).appendingPathComponent("VERSION")
-            var files = [contents.laws, contents.sectors, contents.polarity].compactMap { $0 } + contents.lawFiles + contents.lexicons + contents.rules
-            if FileManager.default.fileExists(atPath: version) { files.append(version) }
-            for file in files {
+        func feed(_ numbers: [Int64]) { numbers.map(\.littleEndian).withUnsafeBytes { feed($0) } }
+        func finish() -> [UInt8]? {
+            var digest = [UInt8](repeating: 0, count: RuleSetCache.keyLength)
+            var length: UInt32 = 0
+            guard EVP_DigestFinal_ex(context, &digest, &length) == 1, length == RuleSetCache.keyLength else { return nil }
+            return digest
+        }
+    }
+
+    /// The parts of every key besides the rule files: this adlaw, PCRE2 and the day.
+    private func feedCommon(_ digest: Digest, asOf: CalendarDate?) {
+        digest.feed(folder.version)
+        digest.feed(PCRE2Engine.libraryVersion)
+        digest.feed(asOf.map { "\($0)" } ?? "latest")
+    }
+
+    /// The SHA-256 key of these folders' rule files, or nil when a folder cannot be read as
+    /// a folder of rule files (the loader then reports why).
+    func key(folders: [String], asOf: CalendarDate? = nil) -> [UInt8]? {
+        Self.ruleFiles(folders: folders).flatMap { key(files: $0, asOf: asOf) }
+    }
+
+    /// The SHA-256 key of these rule files: their paths and bytes.
+    func key(files: [(folder: String, files: [String])], asOf: CalendarDate?) -> [UInt8]? {
+        guard let digest = Digest() else { return nil }
+        feedCommon(digest, asOf: asOf)
+        for (path, names) in files {
+            digest.feed(path)
+            for file in names {
                 guard let bytes = FileManager.default.contents(atPath: file) else { return nil }
-                feed(file)
-                bytes.withUnsafeBytes { feed($0) }
+                digest.feed(file)
+                bytes.withUnsafeBytes { digest.feed($0) }
             }
         }
-        var digest = [UInt8](repeating: 0, count: Self.keyLength)
-        var length: UInt32 = 0
-        guard EVP_DigestFinal_ex(context, &digest, &length) == 1, length == Self.keyLength else { return nil }
-        return digest
+        return digest.finish()
+    }
+
+    /// Files whose modification or status change is this recent (seconds) are not known by
+    /// their times: a change within the same tick of a coarse clock would not show.
+    static let settleSeconds: Int64 = 2
+
+    /// A key of what the file system says of the rule files (the paths, and each file's
+    /// device, inode, size, modification and status-change times, to the nanosecond), or
+    /// `unsettled` when some file was modified or changed less than `settleSeconds` before
+    /// `now` (or after it), or nil when one cannot be read. A run whose files give the
+    /// fingerprint stored in the cache file uses it without reading the files; any other
+    /// run compares the key of their bytes. A file changed after the fingerprint was taken
+    /// has a later status-change time (which no one can set back), so it never gives the
+    /// stored fingerprint again.
+    func fingerprint(files: [(folder: String, files: [String])], asOf: CalendarDate?, now: timespec) -> [UInt8]? {
+        guard let digest = Digest() else { return nil }
+        feedCommon(digest, asOf: asOf)
+        let newest = Int64(now.tv_sec) - Self.settleSeconds
+        var settled = true
+        for (path, names) in files {
+            digest.feed(path)
+            for file in names {
+                var info = stat()
+                guard stat(file, &info) == 0 else { return nil }
+                digest.feed(file)
+                let times = [Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec), Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec)]
+                digest.feed([Int64(bitPattern: UInt64(info.st_dev)), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_size)] + times)
+                if times[0] >= newest || times[2] >= newest { settled = false }
+            }
+        }
+        guard let value = digest.finish() else { return nil }
+        return settled ? value : Self.unsettled
+    }
+
+    /// The fingerprint of files too recent to be known by their times: never accepted.
+    static let unsettled = [UInt8](repeating: 0, count: keyLength)
+
+    /// The name of the cache file of `folders`: this adlaw, PCRE2, the day and the folders'
+    /// paths (not their contents: a changed rule set replaces its file).
+    func location(folders: [String], asOf: CalendarDate?) -> UInt64? {
+        guard let digest = Digest() else { return nil }
+        feedCommon(digest, asOf: asOf)
+        for path in folders { digest.feed(path) }
+        return digest.finish().map(Self.nameHash)
+    }
+
+    /// The key and fingerprint a cache file's header holds, nil unless it starts as a file
+    /// of this format and version does.
+    func storedKeys(_ bytes: UnsafeRawBufferPointer) -> (key: [UInt8], fingerprint: [UInt8], fingerprintOffset: Int)? {
+        var header = ByteReader(bytes)
+        let version = Array(folder.version.utf8)
+        guard let magic = header.take(Self.magic.count), magic.elementsEqual(Self.magic),
+              header.u16() == version.count, let stored = header.take(version.count), stored.elementsEqual(version),
+              let key = header.take(Self.keyLength) else { return nil }
+        let offset = header.offset
+        guard let fingerprint = header.take(Self.keyLength) else { return nil }
+        return (Array(key), Array(fingerprint), offset)
+    }
+
+    static func now() -> timespec {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now
     }
 
     /// The rule set of `folders` from the cache, else from `loadFiles` (whose result is
     /// then cached with its patterns' analyses). Errors are those of `loadFiles`: the cache
     /// itself never fails a run.
+    ///
+    /// The file is found by the folders' paths; it is used when the rule files give the
+    /// fingerprint it stores (their times: no file is read), else when their bytes give the
+    /// key it stores (and the fingerprint is then stored too, once the files are settled).
     func rules<Failure: Error>(folders: [String], asOf: CalendarDate? = nil, engine: PCRE2Engine,
                                loadFiles: () throws(Failure) -> RuleSet) throws(Failure) -> LoadedRules {
-        guard let key = key(folders: folders, asOf: asOf) else { return LoadedRules(ruleSet: try loadFiles(), analyses: [:]) }
-        let path = folder.path(prefix: Self.prefix, hash: Self.nameHash(key), suffix: Self.suffix)
-        if let bytes = folder.read(path), let cached = decode(bytes, key: key, engine: engine) { return cached }
+        guard let files = Self.ruleFiles(folders: folders), let name = location(folders: folders, asOf: asOf) else {
+            return LoadedRules(ruleSet: try loadFiles(), analyses: [:])
+        }
+        // Taken before any file is read: a file changed later has a later change time.
+        let fingerprint = self.fingerprint(files: files, asOf: asOf, now: Self.now()) ?? Self.unsettled
+        let path = folder.path(prefix: Self.prefix, hash: name, suffix: Self.suffix)
+        var key: [UInt8]?
+        if let file = folder.read(path), let stored = storedKeys(file.bytes) {
+            if fingerprint != Self.unsettled, stored.fingerprint == fingerprint,
+               let cached = decode(file, key: stored.key, engine: engine) { return cached }
+            key = self.key(files: files, asOf: asOf)
+            if let key, stored.key == key, let cached = decode(file, key: key, engine: engine) {
+                if fingerprint != Self.unsettled {
+                    // Settled since the file was written: store the fingerprint, so the next
+                    // run need not read the rule files.
+                    var bytes = Array(file.bytes)
+                    bytes.replaceSubrange(stored.fingerprintOffset..<(stored.fingerprintOffset + Self.keyLength), with: fingerprint)
+                    folder.write(bytes, to: path, prefix: Self.prefix, suffix: Self.suffix)
+                }
+                return cached
+            }
+        }
+        guard let key = key ?? self.key(files: files, asOf: asOf) else { return LoadedRules(ruleSet: try loadFiles(), analyses: [:]) }
         let ruleSet = try loadFiles()
         let prefilter = Prefilter(ruleSet: ruleSet)
         var analyses: [ObjectIdentifier: LiteralRequirementResult] = [:]
@@ -359,14 +485,14 @@ struct RuleSetCache {
             }
         }
         let loaded = LoadedRules(ruleSet: ruleSet, analyses: analyses)
-        if let bytes = encode(loaded, key: key) {
+        if let bytes = encode(loaded, key: key, fingerprint: fingerprint) {
             folder.write(bytes, to: path, prefix: Self.prefix, suffix: Self.suffix)
             folder.removeAll(prefix: Self.legacyPrefix, suffix: Self.legacySuffix)
         }
         return loaded
     }
 
-    func encode(_ loaded: LoadedRules, key: [UInt8]) -> [UInt8]? {
+    func encode(_ loaded: LoadedRules, key: [UInt8], fingerprint: [UInt8] = RuleSetCache.unsettled) -> [UInt8]? {
         let ruleSet = loaded.ruleSet
         let encoder = JSONEncoder()
         // The same rule set always gives the same bytes (dictionaries are unordered).
@@ -401,7 +527,13 @@ struct RuleSetCache {
               let laws = try? exampleEncoder.encode(ruleSet.laws),
               let lexicons = try? exampleEncoder.encode(ruleSet.lexicons),
               let citations = try? exampleEncoder.encode(RuleSet.Citations(byRule: ruleSet.citations)) else { return nil }
-        sections += [examples, laws, lexicons, citations]
+        var details = ByteWriter()
+        details.u32(ruleSet.rules.count)
+        for rule in ruleSet.rules {
+            guard let json = try? exampleEncoder.encode(RuleDetails(rationale: rule.rationale, references: rule.references)) else { return nil }
+            details.chunk(json)
+        }
+        sections += [examples, laws, lexicons, citations, Data(details.bytes)]
 
         var out = ByteWriter()
         out.raw(Self.magic)
@@ -410,6 +542,8 @@ struct RuleSetCache {
         out.u16(version.count)
         out.raw(version)
         out.raw(key)
+        guard fingerprint.count == Self.keyLength else { return nil }
+        out.raw(fingerprint)
         out.u32(sections.count)
         for section in sections {
             guard section.count <= Int(UInt32.max) else { return nil }
@@ -476,8 +610,8 @@ struct RuleSetCache {
     }
 
     /// The rules in `file` (the mapped cache file without its tag), as `decode` above. Read
-    /// in place: what is decoded now is copied out of the file; the sections decoded on
-    /// first use keep `file` alive.
+    /// in place; nothing decoded keeps a pointer into it (the sections decoded on first use
+    /// are copied).
     func decode(_ file: CacheFileBytes, key: [UInt8], engine: PCRE2Engine) -> LoadedRules? {
         let bytes = file.bytes
         var header = ByteReader(bytes)
@@ -486,7 +620,7 @@ struct RuleSetCache {
         guard let magic = header.take(Self.magic.count), magic.elementsEqual(Self.magic),
               header.u16() == version.count, let stored = header.take(version.count), stored.elementsEqual(version),
               let storedKey = header.take(Self.keyLength), storedKey.elementsEqual(key),
-              header.u32() == count else { return nil }
+              header.take(Self.keyLength) != nil, header.u32() == count else { return nil }
         var lengths: [Int] = []
         for _ in 0..<count {
             guard let length = header.u32() else { return nil }
@@ -504,7 +638,7 @@ struct RuleSetCache {
               let ready = Self.readReadyTables(sections[2], table: table)
         else { return nil }
         // Not copied: `file` is held until they are decoded.
-        let pieces = sections.dropFirst(Self.tableSections).prefix(Self.parts).map { Self.data($0, owner: nil) }
+        let pieces = sections.dropFirst(Self.tableSections).prefix(Self.parts).map { Self.data($0) }
         let decoded = withExtendedLifetime(file) {
             OrderedParallelMap.map(pieces, width: Self.parts, makeState: {}) { piece, _ -> RuleSet? in
                 let decoder = JSONDecoder()
@@ -518,10 +652,15 @@ struct RuleSetCache {
             guard let piece else { return nil }
             ruleSet.rules += piece.rules
         }
-        let deferred = sections.suffix(Self.deferredSections).map { Self.data($0, owner: file) }
+        // Copied out (1.3 MB of the 8.5), so the mapping is gone when this returns: a file
+        // truncated in place while mapped would kill a run that touched it (SIGBUS).
+        let deferred = sections.suffix(Self.deferredSections).map { Data($0) }
         let ruleCount = ruleSet.rules.count
         let examples = DeferredJSON<[[RuleExample]], [[RuleExample]]>(json: deferred[0], fallback: []) { $0.count == ruleCount ? $0 : nil }
-        ruleSet.rules = ruleSet.rules.enumerated().map { index, rule in rule.withExamples(CachedExamples(table: examples, index: index)) }
+        guard let details = DeferredDetails(section: deferred[4], count: ruleCount) else { return nil }
+        ruleSet.rules = ruleSet.rules.enumerated().map { index, rule in
+            rule.withExamples(CachedExamples(table: examples, index: index)).withDetails(CachedDetails(table: details, index: index))
+        }
         ruleSet.lawsPart = DeferredJSON<[LawEntry], [LawEntry]>(json: deferred[1], fallback: []) { $0 }
         ruleSet.lexiconsPart = DeferredJSON<[String: LexiconInfo], [String: LexiconInfo]>(json: deferred[2], fallback: [:]) { $0 }
         ruleSet.citationsPart = DeferredJSON<RuleSet.Citations, [RuleID: [CitedProvisions]]>(json: deferred[3], fallback: [:]) { $0.byRule }
@@ -533,13 +672,11 @@ struct RuleSetCache {
         return LoadedRules(ruleSet: ruleSet, analyses: analyses, ready: ready)
     }
 
-    /// `section` of the file as `Data` without a copy: kept alive by `owner` (a section
-    /// decoded later), or only while the caller holds the file (`owner` nil).
-    static func data(_ section: UnsafeRawBufferPointer, owner: CacheFileBytes?) -> Data {
+    /// `section` of the file as `Data` without a copy, for as long as the caller holds the
+    /// file.
+    static func data(_ section: UnsafeRawBufferPointer) -> Data {
         guard let base = section.baseAddress, !section.isEmpty else { return Data() }
-        let start = UnsafeMutableRawPointer(mutating: base)
-        guard let owner else { return Data(bytesNoCopy: start, count: section.count, deallocator: .none) }
-        return Data(bytesNoCopy: start, count: section.count, deallocator: .custom { _, _ in withExtendedLifetime(owner) {} })
+        return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: section.count, deallocator: .none)
     }
 
     /// The first 8 bytes of `key` as a little-endian number (the file's name).
@@ -579,6 +716,61 @@ final class DeferredJSON<Stored: Decodable, Value: Sendable>: DeferredPart, @unc
             return value
         }
     }
+}
+
+/// Each rule's rationale and references in the cached rule set (a count, then one JSON
+/// document per rule in rule order, written with `ByteWriter.chunk`), each decoded the
+/// first time that rule's are read: a check decodes only those of the rules it reports.
+/// Should one still not decode (the file's HMAC was checked), it is empty, as
+/// `DeferredJSON`'s fallback is.
+final class DeferredDetails: @unchecked Sendable {
+    private let section: Data
+    private let ranges: [Range<Int>]
+    private let lock = NSLock()
+    private var decoded: [RuleDetails?]
+
+    /// The table of `section`, nil unless it holds exactly `count` documents.
+    init?(section: Data, count: Int) {
+        let ranges = section.withUnsafeBytes { bytes -> [Range<Int>]? in
+            var reader = ByteReader(bytes)
+            guard reader.count(itemsOf: 4) == count else { return nil }
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let length = reader.u32() else { return nil }
+                let start = reader.offset
+                guard reader.take(length) != nil else { return nil }
+                ranges.append(start..<(start + length))
+            }
+            return reader.atEnd ? ranges : nil
+        }
+        guard let ranges else { return nil }
+        self.section = section
+        self.ranges = ranges
+        decoded = Array(repeating: nil, count: count)
+    }
+
+    /// Whether rule `index`'s have been decoded (tests: a check leaves the others alone).
+    func isDecoded(_ index: Int) -> Bool { lock.withLock { decoded[index] != nil } }
+
+    func details(at index: Int) -> RuleDetails {
+        lock.withLock {
+            if let known = decoded[index] { return known }
+            let range = ranges[index]
+            let json = section[(section.startIndex + range.lowerBound)..<(section.startIndex + range.upperBound)]
+            let value = (try? JSONDecoder().decode(RuleDetails.self, from: json)) ?? RuleDetails(rationale: "", references: [])
+            decoded[index] = value
+            return value
+        }
+    }
+}
+
+/// One rule's rationale and references in the cached rule set's details section.
+struct CachedDetails: RuleDetailsSource {
+    let table: DeferredDetails
+    let index: Int
+
+    var details: RuleDetails { table.details(at: index) }
 }
 
 /// One rule's examples in the cached rule set's examples section.

@@ -9,8 +9,15 @@ public final class Rule: Sendable {
     public let name: String
     public let severity: Severity
     public let message: MessageTemplate
-    public let rationale: String
-    public let references: [LegalReference]
+    /// Why the rule exists, in words; read from `detailsSource` on each use.
+    public var rationale: String { detailsSource.details.rationale }
+    /// The provisions the rule cites; read from `detailsSource` on each use.
+    public var references: [LegalReference] { detailsSource.details.references }
+    /// Where `rationale` and `references` come from: the values themselves (a rule compiled
+    /// from its file), or the rule-set cache's section of each rule's, decoded when a
+    /// finding of the rule or a command first reads them (they were two thirds of the
+    /// rules' JSON, which a check decoded whole at every start).
+    public let detailsSource: any RuleDetailsSource
     /// Sectors the rule applies to; contains `.all` for rules that always run.
     public let sectors: [Sector]
     /// Sectors whose own rules decide instead (a cross-sector claim rule steps aside on a
@@ -47,15 +54,17 @@ public final class Rule: Sendable {
                             tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
                             conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin,
                             publisherVariants: [PublisherVariant] = []) {
-        self.init(id: id, name: name, severity: severity, message: message, rationale: rationale, references: references,
+        self.init(id: id, name: name, severity: severity, message: message,
+                  detailsSource: RuleDetails(rationale: rationale, references: references),
                   sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
                   replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
                   exampleSource: examples, origin: origin, publisherVariants: publisherVariants)
     }
 
-    /// A rule whose examples come from `exampleSource` (read when first used).
-    public init(id: RuleID, name: String, severity: Severity, message: MessageTemplate, rationale: String,
-                references: [LegalReference], sectors: [Sector], exceptSectors: [Sector], channels: [Channel],
+    /// A rule whose rationale and references come from `detailsSource` and whose examples
+    /// come from `exampleSource` (each read when first used).
+    public init(id: RuleID, name: String, severity: Severity, message: MessageTemplate,
+                detailsSource: any RuleDetailsSource, sectors: [Sector], exceptSectors: [Sector], channels: [Channel],
                 zones: [Zone], suggestion: String?, replacement: String?,
                 tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
                 conditions: [NumericCondition], exampleSource: any ExampleSource, origin: SourceOrigin,
@@ -64,8 +73,7 @@ public final class Rule: Sendable {
         self.name = name
         self.severity = severity
         self.message = message
-        self.rationale = rationale
-        self.references = references
+        self.detailsSource = detailsSource
         self.sectors = sectors
         self.exceptSectors = exceptSectors
         self.channels = channels
@@ -90,7 +98,7 @@ public final class Rule: Sendable {
             copy.severity = severity
             return copy
         }
-        return Rule(id: id, name: name, severity: severity, message: message, rationale: rationale, references: references,
+        return Rule(id: id, name: name, severity: severity, message: message, detailsSource: detailsSource,
                     sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
                     replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
                     exampleSource: exampleSource, origin: origin, publisherVariants: variants)
@@ -101,7 +109,8 @@ public final class Rule: Sendable {
     public func worded(for publisher: Publisher, format: String) -> Rule {
         guard let variant = publisherVariants.first(where: { $0.applies(to: publisher, format: format) }) else { return self }
         return Rule(id: id, name: name, severity: variant.severity, message: variant.message ?? message,
-                    rationale: variant.rationale ?? rationale, references: variant.references ?? references,
+                    detailsSource: variant.rationale == nil && variant.references == nil ? detailsSource
+                        : RuleDetails(rationale: variant.rationale ?? rationale, references: variant.references ?? references),
                     sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
                     replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
                     exampleSource: exampleSource, origin: origin, publisherVariants: publisherVariants)
@@ -109,10 +118,19 @@ public final class Rule: Sendable {
 
     /// The same rule with its examples from `source` (the rule-set cache's deferred table).
     public func withExamples(_ source: any ExampleSource) -> Rule {
-        Rule(id: id, name: name, severity: severity, message: message, rationale: rationale, references: references,
+        Rule(id: id, name: name, severity: severity, message: message, detailsSource: detailsSource,
              sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
              replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
              exampleSource: source, origin: origin, publisherVariants: publisherVariants)
+    }
+
+    /// The same rule with its rationale and references from `source` (the rule-set cache's
+    /// deferred section).
+    public func withDetails(_ source: any RuleDetailsSource) -> Rule {
+        Rule(id: id, name: name, severity: severity, message: message, detailsSource: source,
+             sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
+             replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
+             exampleSource: exampleSource, origin: origin, publisherVariants: publisherVariants)
     }
 
     public var appliesToAllSectors: Bool { sectors.contains(.all) }
@@ -349,6 +367,28 @@ public protocol ExampleSource: Sendable {
 
 extension Array: ExampleSource where Element == RuleExample {
     public var examples: [RuleExample] { self }
+}
+
+/// A rule's rationale and citations: what a finding's report says of it, not what finds it.
+public struct RuleDetails: Sendable, Hashable, Codable {
+    public var rationale: String
+    public var references: [LegalReference]
+
+    public init(rationale: String, references: [LegalReference]) {
+        self.rationale = rationale
+        self.references = references
+    }
+}
+
+/// Where a rule's rationale and references come from: the values themselves, or a
+/// section of the rule-set cache read when first asked (a check that reports nothing of a
+/// rule never decodes them).
+public protocol RuleDetailsSource: Sendable {
+    var details: RuleDetails { get }
+}
+
+extension RuleDetails: RuleDetailsSource {
+    public var details: RuleDetails { self }
 }
 
 /// A rule example: text, and for `match` examples the exact spans to be reported.

@@ -6,9 +6,10 @@ extension RuleSet: Codable {
     enum CodingKeys: String, CodingKey { case rules, sectors, laws, lexicons, roots, version, polarity, lawsAsOf, inactiveRules, citations }
 
     /// Set to `true` in an encoder's or decoder's `userInfo`: the parts a check does not
-    /// read are left out (each rule's examples, the rule set's laws, lexicons and
-    /// citations); the rule-set cache keeps them in sections of their own and gives them
-    /// back deferred (`Rule.withExamples`, `lawsPart`, `lexiconsPart`, `citationsPart`).
+    /// read are left out (each rule's examples, rationale and references, the rule set's
+    /// laws, lexicons and citations); the rule-set cache keeps them in sections of their
+    /// own and gives them back deferred (`Rule.withExamples`, `Rule.withDetails`,
+    /// `lawsPart`, `lexiconsPart`, `citationsPart`).
     public static let partsApartKey = CodingUserInfoKey(rawValue: "adlaw.partsApart")
 
     static func partsApart(_ decoder: any Decoder) -> Bool {
@@ -85,8 +86,10 @@ extension Rule: Codable {
                   name: try c.decode(String.self, forKey: .name),
                   severity: try c.decode(Severity.self, forKey: .severity),
                   message: try c.decode(MessageTemplate.self, forKey: .message),
-                  rationale: try c.decode(String.self, forKey: .rationale),
-                  references: try c.decode([LegalReference].self, forKey: .references),
+                  rationale: try RuleSet.partsApart(decoder) ? c.decodeIfPresent(String.self, forKey: .rationale) ?? ""
+                      : c.decode(String.self, forKey: .rationale),
+                  references: try RuleSet.partsApart(decoder) ? c.decodeIfPresent([LegalReference].self, forKey: .references) ?? []
+                      : c.decode([LegalReference].self, forKey: .references),
                   sectors: try c.decode([Sector].self, forKey: .sectors),
                   exceptSectors: try c.decode([Sector].self, forKey: .exceptSectors),
                   channels: try c.decode([Channel].self, forKey: .channels),
@@ -109,8 +112,10 @@ extension Rule: Codable {
         try c.encode(name, forKey: .name)
         try c.encode(severity, forKey: .severity)
         try c.encode(message, forKey: .message)
-        try c.encode(rationale, forKey: .rationale)
-        try c.encode(references, forKey: .references)
+        if !RuleSet.partsApart(encoder) {
+            try c.encode(rationale, forKey: .rationale)
+            try c.encode(references, forKey: .references)
+        }
         try c.encode(sectors, forKey: .sectors)
         try c.encode(exceptSectors, forKey: .exceptSectors)
         try c.encode(channels, forKey: .channels)

@@ -54,6 +54,16 @@ import TestSupport
         #expect(cached.ruleSet.rules.map(\.examples) == fresh.ruleSet.rules.map(\.examples))
         #expect(cached.ruleSet.rules.reduce(0) { $0 + $1.examples.count } > 500)
         #expect(cached.ruleSet.rules.allSatisfy { $0.exampleSource is CachedExamples })
+        // Each rule's rationale and references too, decoded rule by rule when first read.
+        let details = try #require(cached.ruleSet.rules.first?.detailsSource as? CachedDetails)
+        #expect(cached.ruleSet.rules.allSatisfy { $0.detailsSource is CachedDetails })
+        #expect(!details.table.isDecoded(0) && !details.table.isDecoded(1))
+        #expect(cached.ruleSet.rules[0].references == fresh.ruleSet.rules[0].references)
+        #expect(details.table.isDecoded(0) && !details.table.isDecoded(1))
+        #expect(cached.ruleSet.rules.map(\.references) == fresh.ruleSet.rules.map(\.references))
+        #expect(cached.ruleSet.rules.map(\.rationale) == fresh.ruleSet.rules.map(\.rationale))
+        #expect(cached.ruleSet.rules.reduce(0) { $0 + $1.references.count } > 300)
+        #expect(cached.ruleSet.rules.first?.withSeverity(.info).references == fresh.ruleSet.rules.first?.references)
         // So are the laws, lexicons and citations, which a check never reads.
         let lawsPart = try #require(cached.ruleSet.lawsPart as? DeferredJSON<[LawEntry], [LawEntry]>)
         #expect(!lawsPart.isDecoded)
@@ -169,6 +179,32 @@ import TestSupport
         #expect(bad[index..<(index + 4)] == [0, 0, 0, 0])
         bad[index] = 1
         #expect(Entry.read(bad[...]) == nil)
+    }
+
+    /// The fingerprint of the rule files follows their times and is `unsettled` while some
+    /// file is too recent to be known by them; a change that keeps the size and the
+    /// modification time still changes it (the status-change time moves).
+    @Test func theFingerprintFollowsTheFilesAndWaitsForThemToSettle() throws {
+        let rules = TestSupport.temporaryFolder("rules")
+        defer { TestSupport.remove(rules) }
+        try TestSupport.write(["x/a.yaml": TestSupport.ruleYAML(id: "x.a", body: "regex: '保證有效'")], in: rules)
+        let store = RuleSetCache(folder: CacheFolder(directory: rules.path + "-cache", version: "v1",
+                                                     key: CacheKey(bytes: Array(repeating: 7, count: CacheKey.length))))
+        let files = try #require(RuleSetCache.ruleFiles(folders: [rules.path]))
+        #expect(store.fingerprint(files: files, asOf: nil, now: RuleSetCache.now()) == RuleSetCache.unsettled)
+        var later = RuleSetCache.now()
+        later.tv_sec += 100
+        let settled = try #require(store.fingerprint(files: files, asOf: nil, now: later))
+        #expect(settled != RuleSetCache.unsettled)
+        #expect(store.fingerprint(files: files, asOf: nil, now: later) == settled)
+        let file = rules.appendingPathComponent("x/a.yaml")
+        let modified = try #require(try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate])
+        let original = try String(contentsOf: file, encoding: .utf8)
+        Thread.sleep(forTimeInterval: 0.05)
+        try original.replacingOccurrences(of: "保證有效", with: "預防感冒").write(to: file, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: file.path)
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int == original.utf8.count)
+        #expect(store.fingerprint(files: files, asOf: nil, now: later) != settled)
     }
 
     /// The one byte writer and reader of the cache file: what is written reads back, and a
