@@ -77,17 +77,6 @@ struct CacheKey {
     /// `data` followed by its tag.
     func sealed(_ data: [UInt8]) -> [UInt8] { data + tag(data[...]) }
 
-    /// The data of `sealed` bytes whose tag is right (compared in constant time), else nil.
-    func opened(_ sealed: [UInt8]) -> ArraySlice<UInt8>? {
-        guard sealed.count >= Self.tagLength else { return nil }
-        let data = sealed[..<(sealed.count - Self.tagLength)]
-        let expected = tag(data)
-        let matches = sealed[(sealed.count - Self.tagLength)...].withUnsafeBufferPointer { given in
-            expected.withUnsafeBufferPointer { CRYPTO_memcmp(given.baseAddress, $0.baseAddress, Self.tagLength) == 0 }
-        }
-        return matches ? data : nil
-    }
-
     /// The data of sealed bytes whose tag is right (compared in constant time), else nil:
     /// `sealed` without its tag.
     func opened(_ sealed: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {

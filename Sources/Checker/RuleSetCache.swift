@@ -614,13 +614,10 @@ struct RuleSetCache {
     /// are copied).
     func decode(_ file: CacheFileBytes, key: [UInt8], engine: PCRE2Engine) -> LoadedRules? {
         let bytes = file.bytes
-        var header = ByteReader(bytes)
-        let version = Array(folder.version.utf8)
         let count = Self.tableSections + Self.parts + Self.deferredSections
-        guard let magic = header.take(Self.magic.count), magic.elementsEqual(Self.magic),
-              header.u16() == version.count, let stored = header.take(version.count), stored.elementsEqual(version),
-              let storedKey = header.take(Self.keyLength), storedKey.elementsEqual(key),
-              header.take(Self.keyLength) != nil, header.u32() == count else { return nil }
+        guard let stored = storedKeys(bytes), stored.key == key else { return nil }
+        var header = ByteReader(bytes)
+        guard header.take(stored.fingerprintOffset + Self.keyLength) != nil, header.u32() == count else { return nil }
         var lengths: [Int] = []
         for _ in 0..<count {
             guard let length = header.u32() else { return nil }
