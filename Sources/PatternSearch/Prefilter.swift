@@ -26,27 +26,25 @@ public final class Prefilter: Sendable {
     /// How many patterns were analysed here rather than taken from `known`.
     public let newlyAnalysed: Int
 
+    /// What the prefilter searches with (built here, or read from the rule-set cache):
+    /// - for each scanner literal, the targets that require it: literal `l`'s are
+    ///   `rawHits[rawStarts[l]..<rawStarts[l + 1]]` (one array, not an array per literal);
+    ///   the same for the literals searched in the separator-stripped view (loose phrases);
+    /// - `pairKeys`: the terms of requirements by branch (`LiteralRequirement.terms`) that
+    ///   have a second set: their windows are collected under two slots past the targets
+    ///   and intersected; each pair of slots once, with the targets it gives windows to
+    ///   (patterns of one grammar share their slots: each intersection is made once);
+    /// - `slots`: targets plus those slots; `slotReach`: for each slot (from
+    ///   `targets.count` on), the most characters before a literal hit its windows reach
+    ///   back (-1: no bound): how far back a slot's later windows may start.
+    public let tables: Tables
     let scanner: LiteralScanner
-    /// For each scanner literal, the targets that require it: literal `l`'s are
-    /// `rawHits[rawStarts[l]..<rawStarts[l + 1]]` (one array, not an array per literal: the
-    /// tables are read from the rule-set cache as they are, see `Tables`).
-    let rawHits: [Hit]
-    let rawStarts: [Int32]
-    /// The literals searched in the separator-stripped view (loose phrases), if any.
+    /// The scanner of the stripped view's literals, if there are any.
     let strippedScanner: LiteralScanner?
-    let strippedHits: [Hit]
-    let strippedStarts: [Int32]
     private let index: [ObjectIdentifier: Int]
-    /// The terms of requirements by branch (`LiteralRequirement.terms`) that have a second
-    /// set: their windows are collected under two slots past the targets and intersected.
-    /// Each pair of slots once, with the targets it gives windows to (patterns of one
-    /// grammar share their slots: each intersection is made once).
-    let pairKeys: [PairKey]
-    /// Targets plus those slots.
-    let slots: Int
-    /// For each slot (from `targets.count` on), the most characters before a literal hit its
-    /// windows reach back (-1: no bound): how far back a slot's later windows may start.
-    let slotReach: [Int32]
+
+    /// The pairs of slots whose windows are intersected (see `tables`).
+    var pairKeys: [PairKey] { tables.pairKeys }
 
     /// Builds the prefilter for every whole-segment pattern of `ruleSet`.
     /// - Parameter known: a pattern's analysis from an earlier run (the rule-set cache
@@ -87,14 +85,8 @@ public final class Prefilter: Sendable {
         self.targets = targets
         self.index = index
         self.newlyAnalysed = newlyAnalysed
-        slots = tables.slots
-        slotReach = tables.slotReach
-        pairKeys = tables.pairKeys
-        rawHits = tables.rawHits
-        rawStarts = tables.rawStarts
+        self.tables = tables
         scanner = LiteralScanner(literals: tables.raw)
-        strippedHits = tables.strippedHits
-        strippedStarts = tables.strippedStarts
         strippedScanner = tables.stripped.isEmpty ? nil : LiteralScanner(literals: tables.stripped)
     }
 
@@ -208,13 +200,6 @@ public final class Prefilter: Sendable {
         return Tables(targets: targets.count, slots: targets.count + slotLiterals.count, slotReach: slotReach,
                       pairKeys: PairKey.keys(of: pairs), raw: raw.literals, rawHits: rawHits, rawStarts: rawStarts,
                       stripped: stripped.literals, strippedHits: strippedHits, strippedStarts: strippedStarts)
-    }
-
-    /// The tables this prefilter was built with, for the rule-set cache.
-    public var tables: Tables {
-        Tables(targets: targets.count, slots: slots, slotReach: slotReach, pairKeys: pairKeys, raw: scanner.literals,
-               rawHits: rawHits, rawStarts: rawStarts, stripped: strippedScanner?.literals ?? [], strippedHits: strippedHits,
-               strippedStarts: strippedStarts)
     }
 
     /// A target whose windows include those where a term's two sets both have windows.
@@ -410,8 +395,9 @@ public final class Prefilter: Sendable {
             // Offsets past 32 bits: every target is searched in full.
             return SegmentCandidates(prefilter: self, windows: [], runs: [], whole: true)
         }
-        var collector = WindowCollector(targets: slots, cap: Self.maxWindows(bytes: buffer.count), firstSlot: targets.count,
-                                        pairKeys: pairKeys)
+        let tables = tables
+        var collector = WindowCollector(targets: tables.slots, cap: Self.maxWindows(bytes: buffer.count), firstSlot: targets.count,
+                                        pairKeys: tables.pairKeys)
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
         let firstSlot = targets.count
         func record(_ hits: ArraySlice<Hit>, at offset: Int) {
@@ -420,7 +406,7 @@ public final class Prefilter: Sendable {
                     // Later hits are at or after `offset`: a slot's later windows start no
                     // earlier than its reach back from here.
                     collector.flushSlots { slot in
-                        let reach = slotReach[Int(slot) - firstSlot]
+                        let reach = tables.slotReach[Int(slot) - firstSlot]
                         return reach < 0 ? 0 : LooseSeparators.windowStart(in: text, before: offset, solid: Int(reach))
                     }
                 }
@@ -443,12 +429,13 @@ public final class Prefilter: Sendable {
             }
         }
         scanner.scan(text) { literal, offset in
-            record(rawHits[Int(rawStarts[Int(literal)])..<Int(rawStarts[Int(literal) + 1])], at: offset)
+            record(tables.rawHits[Int(tables.rawStarts[Int(literal)])..<Int(tables.rawStarts[Int(literal) + 1])], at: offset)
         }
         if let strippedScanner {
             // In pieces: a stripped copy of a whole large segment was 25 MB of a 20 MB file's peak.
             StrippedView.scan(text, with: strippedScanner) { literal, offset in
-                record(strippedHits[Int(strippedStarts[Int(literal)])..<Int(strippedStarts[Int(literal) + 1])], at: offset)
+                record(tables.strippedHits[Int(tables.strippedStarts[Int(literal)])..<Int(tables.strippedStarts[Int(literal) + 1])],
+                       at: offset)
             }
         }
         let flushes = collector.flushes
