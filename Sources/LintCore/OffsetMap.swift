@@ -142,26 +142,14 @@ public struct OffsetMap: Sendable, Equatable {
     private mutating func removeLast() -> (derived: Int, base: Int, dropped: Int) {
         let index = derivedStep.count - 1
         let anchor = (derived: lastDerived, base: lastBase, dropped: dropped(index))
+        // The new last anchor's whole offsets, taken while `anchor(_:)` still walks to it.
+        let previous = index > 0 ? self.anchor(index - 1) : (derived: 0, base: 0)
         derivedStep.removeLast()
         baseStep.removeLast()
         if index % Self.blockSize == 0 { blockDerived.removeLast(); blockBase.removeLast() }
         if wideAnchor.last == index { wideAnchor.removeLast(); wideDerived.removeLast(); wideBase.removeLast() }
         if droppedAnchor.last == index { droppedAnchor.removeLast(); droppedCount.removeLast() }
-        if index > 0 {
-            // The new last anchor's whole offsets, before `anchor(_:)` may take its shortcut.
-            lastDerived = 0
-            lastBase = 0
-            let block = (index - 1) / Self.blockSize
-            var found = (blockDerived[block], blockBase[block])
-            walk(from: block * Self.blockSize, derived: found.0, base: found.1) { i, d, b in
-                found = (d, b)
-                return i < index - 1
-            }
-            (lastDerived, lastBase) = found
-        } else {
-            lastDerived = 0
-            lastBase = 0
-        }
+        (lastDerived, lastBase) = previous
         return anchor
     }
 
