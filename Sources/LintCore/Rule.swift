@@ -23,6 +23,11 @@ public final class Rule: Sendable {
     /// Sectors whose own rules decide instead (a cross-sector claim rule steps aside on a
     /// document of a sector that has its own rule for the same claim); empty for most rules.
     public let exceptSectors: [Sector]
+    /// Sectors whose own rules decide where they see the same claim (`defers-to:` and
+    /// `may-be-lawful-in:`): the rule still runs on their documents (claims first), and
+    /// `ClaimsFirst` drops its finding where a rule of such a sector reports an overlapping
+    /// span. Empty for most rules.
+    public let deference: SectorDeference
     /// Sales channels the rule is limited to (`online` for distance-selling duties); empty
     /// means every channel.
     public let channels: [Channel]
@@ -53,12 +58,12 @@ public final class Rule: Sendable {
                             zones: [Zone], suggestion: String?, replacement: String? = nil,
                             tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
                             conditions: [NumericCondition], examples: [RuleExample], origin: SourceOrigin,
-                            publisherVariants: [PublisherVariant] = []) {
+                            publisherVariants: [PublisherVariant] = [], deference: SectorDeference = .none) {
         self.init(id: id, name: name, severity: severity, message: message,
                   detailsSource: RuleDetails(rationale: rationale, references: references),
                   sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
                   replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
-                  exampleSource: examples, origin: origin, publisherVariants: publisherVariants)
+                  exampleSource: examples, origin: origin, publisherVariants: publisherVariants, deference: deference)
     }
 
     /// A rule whose rationale and references come from `detailsSource` and whose examples
@@ -68,7 +73,7 @@ public final class Rule: Sendable {
                 zones: [Zone], suggestion: String?, replacement: String?,
                 tags: [String], pattern: RulePattern, exceptions: ExceptionSet,
                 conditions: [NumericCondition], exampleSource: any ExampleSource, origin: SourceOrigin,
-                publisherVariants: [PublisherVariant]) {
+                publisherVariants: [PublisherVariant], deference: SectorDeference = .none) {
         self.id = id
         self.name = name
         self.severity = severity
@@ -87,6 +92,7 @@ public final class Rule: Sendable {
         self.exampleSource = exampleSource
         self.origin = origin
         self.publisherVariants = publisherVariants
+        self.deference = deference
     }
 
     /// This rule at another severity (`rules.severity` in `.adlaw.yml`); itself when unchanged.
@@ -101,7 +107,7 @@ public final class Rule: Sendable {
         return Rule(id: id, name: name, severity: severity, message: message, detailsSource: detailsSource,
                     sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
                     replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
-                    exampleSource: exampleSource, origin: origin, publisherVariants: variants)
+                    exampleSource: exampleSource, origin: origin, publisherVariants: variants, deference: deference)
     }
 
     /// The rule as worded for a document of `format` by `publisher`: its variant's severity,
@@ -113,7 +119,7 @@ public final class Rule: Sendable {
                         : RuleDetails(rationale: variant.rationale ?? rationale, references: variant.references ?? references),
                     sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
                     replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
-                    exampleSource: exampleSource, origin: origin, publisherVariants: publisherVariants)
+                    exampleSource: exampleSource, origin: origin, publisherVariants: publisherVariants, deference: deference)
     }
 
     /// The same rule with its examples from `source` (the rule-set cache's deferred table).
@@ -121,7 +127,7 @@ public final class Rule: Sendable {
         Rule(id: id, name: name, severity: severity, message: message, detailsSource: detailsSource,
              sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
              replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
-             exampleSource: source, origin: origin, publisherVariants: publisherVariants)
+             exampleSource: source, origin: origin, publisherVariants: publisherVariants, deference: deference)
     }
 
     /// The same rule with its rationale and references from `source` (the rule-set cache's
@@ -130,7 +136,7 @@ public final class Rule: Sendable {
         Rule(id: id, name: name, severity: severity, message: message, detailsSource: source,
              sectors: sectors, exceptSectors: exceptSectors, channels: channels, zones: zones, suggestion: suggestion,
              replacement: replacement, tags: tags, pattern: pattern, exceptions: exceptions, conditions: conditions,
-             exampleSource: exampleSource, origin: origin, publisherVariants: publisherVariants)
+             exampleSource: exampleSource, origin: origin, publisherVariants: publisherVariants, deference: deference)
     }
 
     public var appliesToAllSectors: Bool { sectors.contains(.all) }

@@ -77,7 +77,7 @@ extension Polarity: Codable {
 extension Rule: Codable {
     enum CodingKeys: String, CodingKey {
         case id, name, severity, message, rationale, references, sectors, exceptSectors, channels, zones, suggestion, replacement, tags
-        case pattern, exceptions, conditions, examples, origin, publisherVariants
+        case pattern, exceptions, conditions, examples, origin, publisherVariants, deference
     }
 
     public convenience init(from decoder: any Decoder) throws {
@@ -103,7 +103,8 @@ extension Rule: Codable {
                   examples: try RuleSet.partsApart(decoder) ? c.decodeIfPresent([RuleExample].self, forKey: .examples) ?? []
                       : c.decode([RuleExample].self, forKey: .examples),
                   origin: try c.decode(SourceOrigin.self, forKey: .origin),
-                  publisherVariants: try c.decodeIfPresent([PublisherVariant].self, forKey: .publisherVariants) ?? [])
+                  publisherVariants: try c.decodeIfPresent([PublisherVariant].self, forKey: .publisherVariants) ?? [],
+                  deference: try c.decodeIfPresent(SectorDeference.self, forKey: .deference) ?? .none)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -129,6 +130,7 @@ extension Rule: Codable {
         if !RuleSet.partsApart(encoder) { try c.encode(examples, forKey: .examples) }
         try c.encode(origin, forKey: .origin)
         if !publisherVariants.isEmpty { try c.encode(publisherVariants, forKey: .publisherVariants) }
+        if !deference.isEmpty { try c.encode(deference, forKey: .deference) }
     }
 }
 
@@ -382,14 +384,15 @@ extension ChannelDefinition: Codable {
 }
 
 extension SectorDefinition: Codable {
-    enum CodingKeys: String, CodingKey { case id, name, strongSignals, weakSignals, aliases }
+    enum CodingKeys: String, CodingKey { case id, name, strongSignals, weakSignals, aliases, claimsLaw }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try c.decode(Sector.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
                   strongSignals: try c.decodeRegexIfPresent(forKey: .strongSignals),
                   weakSignals: try c.decodeRegexIfPresent(forKey: .weakSignals),
-                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [])
+                  aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
+                  claimsLaw: try c.decodeIfPresent(String.self, forKey: .claimsLaw))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -399,6 +402,7 @@ extension SectorDefinition: Codable {
         try c.encodeRegexIfPresent(strongSignals, forKey: .strongSignals)
         try c.encodeRegexIfPresent(weakSignals, forKey: .weakSignals)
         try c.encode(aliases, forKey: .aliases)
+        try c.encodeIfPresent(claimsLaw, forKey: .claimsLaw)
     }
 }
 

@@ -195,14 +195,19 @@ public struct SectorDefinition: Sendable {
     /// Other names people write for it in front matter, `--sector` and `.adlaw.yml`
     /// (`化妝品`, `醫療`); the name itself always counts.
     public var aliases: [String]
+    /// The sector's law for a claim every product is barred from (`claims-law:`), named in a
+    /// note when a cross-sector claim finding stands on a document of the sector because no
+    /// rule of the sector reported it (docs/rules.md "Claims first").
+    public var claimsLaw: String?
 
     public init(id: Sector, name: String, strongSignals: (any CompiledRegex)?, weakSignals: (any CompiledRegex)?,
-                aliases: [String] = []) {
+                aliases: [String] = [], claimsLaw: String? = nil) {
         self.id = id
         self.name = name
         self.strongSignals = strongSignals
         self.weakSignals = weakSignals
         self.aliases = aliases
+        self.claimsLaw = claimsLaw
     }
 
     /// The name and the aliases.

@@ -51,8 +51,17 @@ public struct Linter: Sendable {
         let selected = ruleSet.rules.filter { applies($0) && options.filter.includes($0) }.map { rule in
             rule.publisherVariants.isEmpty ? rule : rule.worded(for: publisher.publisher, format: document.format)
         }
-        var (findings, checklists) = run(selected, dependenciesFrom: { ruleSet.rules.filter(applies) }, on: document, prepared: prepared,
-                                         scratch: scratch, diagnostics: &diagnostics)
+        // Claims first: the rules of the sectors a cross-sector claim rule defers to decide
+        // where they see the same claim, whether or not they are reported (`--min-severity`,
+        // `--disable`), so a finding does not depend on which rules are shown.
+        let deciders = Self.deciders(for: selected, active: active, from: ruleSet.rules, applies: applies)
+        var (findings, checklists) = run(selected + deciders, dependenciesFrom: { ruleSet.rules.filter(applies) }, on: document,
+                                         prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
+        ClaimsFirst(catalog: ruleSet.sectors).apply(&findings, rules: selected + deciders, active: active)
+        if !deciders.isEmpty {
+            let hidden = Set(deciders.map(\.id))
+            findings.removeAll { hidden.contains($0.ruleID) }
+        }
         if channels.source == .assumed, let note = ChannelChooser(catalog: ruleSet.sectors).assumptionNote(channels) {
             let restricted = Set(selected.filter { !$0.channels.isEmpty }.map(\.id))
             for index in findings.indices where restricted.contains(findings[index].ruleID) {
@@ -75,6 +84,19 @@ public struct Linter: Sendable {
         result.publisher = publisher
         result.kind = kind
         return result
+    }
+
+    /// Rules of the sectors that `selected` rules defer to (`defers-to:`, `may-be-lawful-in:`)
+    /// that apply to the document but are not selected: they run so that `ClaimsFirst` sees
+    /// them, and their findings are not reported.
+    static func deciders(for selected: [Rule], active: Set<Sector>, from rules: [Rule], applies: (Rule) -> Bool) -> [Rule] {
+        let deciding = Set(selected.flatMap(\.deference.sectors)).intersection(active)
+        guard !deciding.isEmpty else { return [] }
+        let chosen = Set(selected.map(\.id))
+        return rules.filter { rule in
+            guard case .span = rule.pattern else { return false }
+            return !chosen.contains(rule.id) && !rule.appliesToAllSectors && rule.sectors.contains(where: deciding.contains) && applies(rule)
+        }
     }
 
     /// Lints a document with exactly `rules`, whatever their sectors (rule examples), but

@@ -138,6 +138,9 @@ struct RawSector {
     var aliases: [String]
     var strong: Node?
     var weak: Node?
+    /// `claims-law:` the sector's law, named in a cross-sector claim finding that stands on
+    /// a document of the sector (docs/rules.md "Claims first").
+    var claimsLaw: String? = nil
     var file: String
 }
 
@@ -221,7 +224,7 @@ enum SectorsFile {
                           suffix: try entry.requiredString("suffix").value, file: file)
     }
 
-    static let entryKeys = ["name", "description", "aliases", "strong", "weak"]
+    static let entryKeys = ["name", "description", "aliases", "strong", "weak", "claims-law"]
     static let channelKeys = ["name", "description", "signals", "default"]
 
     /// The channels of a `sectors.yaml` (none when it has no `channels:`).
@@ -267,7 +270,12 @@ enum SectorsFile {
                 }
                 named[written] = id
             }
-            out.append(RawSector(id: id, name: name, aliases: aliases, strong: entry["strong"], weak: entry["weak"], file: file))
+            let claimsLaw = try entry.string("claims-law")
+            if let claimsLaw, !claimsLaw.value.unicodeScalars.contains(where: \.isHan) {
+                throw RuleFileError(file: file, line: claimsLaw.line, column: claimsLaw.column, kind: .notTraditionalChinese(key: "claims-law"))
+            }
+            out.append(RawSector(id: id, name: name, aliases: aliases, strong: entry["strong"], weak: entry["weak"],
+                                 claimsLaw: claimsLaw?.value, file: file))
         }
         return out
     }
@@ -291,7 +299,7 @@ enum SectorsFile {
             definitions.append(SectorDefinition(id: Sector(sector.id), name: sector.name,
                                                 strongSignals: try phrases(sector.strong, "sectors.\(sector.id).strong", "strong", context),
                                                 weakSignals: try phrases(sector.weak, "sectors.\(sector.id).weak", "weak", context),
-                                                aliases: sector.aliases))
+                                                aliases: sector.aliases, claimsLaw: sector.claimsLaw))
         }
         var channels: [ChannelDefinition] = []
         for channel in rawChannels {

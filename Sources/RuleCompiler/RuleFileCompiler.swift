@@ -6,7 +6,7 @@ import Yams
 /// rejects unknown ones, and hands the pattern to the compiler of its kind.
 struct RuleFileCompiler {
     static let patternKeys = PatternKind.allCases.map(\.rawValue)
-    static let keys = ["id", "name", "severity", "message", "rationale", "references", "sectors", "except-sectors", "channels", "zones",
+    static let keys = ["id", "name", "severity", "message", "rationale", "references", "sectors", "except-sectors", "defers-to", "may-be-lawful-in", "channels", "zones",
                        "suggestion", "replacement", "tags", "unless", "where", "loose", "case-sensitive", "examples", "publishers"] + patternKeys
 
     let engine: any RegexEngine
@@ -56,7 +56,8 @@ struct RuleFileCompiler {
         let caseSensitive = try map.bool("case-sensitive") ?? false
         let (references, cites) = try readReferences(map)
         let sectorList = try readSectors(map)
-        let exceptSectors = try readExceptSectors(map, sectorList: sectorList)
+        let exceptSectors = try readSectorList("except-sectors", map, apartFrom: sectorList)
+        let deference = try readDeference(map, sectorList: sectorList, exceptSectors: exceptSectors)
         let channels = try readChannels(map)
         let zones = try readZones(map)
 
@@ -117,7 +118,8 @@ struct RuleFileCompiler {
                         channels: channels, zones: zones,
                         suggestion: suggestion, replacement: replacement?.value, tags: tags, pattern: pattern, exceptions: exceptions,
                         conditions: conditions, examples: examples,
-                        origin: SourceOrigin(file: file, line: id.line, column: 1), publisherVariants: variants.map(\.variant))
+                        origin: SourceOrigin(file: file, line: id.line, column: 1), publisherVariants: variants.map(\.variant),
+                        deference: deference)
         return (rule, cites + variants.flatMap(\.cites))
     }
 
@@ -203,24 +205,42 @@ struct RuleFileCompiler {
     }
 
     /// `except-sectors: [food, cosmetics]`: on documents of these sectors the sectors' own
-    /// rules decide, and this rule steps aside.
-    private func readExceptSectors(_ map: YAMLMap, sectorList: [Sector]) throws(RuleFileError) -> [Sector] {
-        guard let items = try map.stringList("except-sectors") else { return [] }
+    /// rules decide, and this rule steps aside. Also `defers-to:` and `may-be-lawful-in:`
+    /// (`readDeference`): sectors named, known, and in none of the lists in `apartFrom`.
+    private func readSectorList(_ key: String, _ map: YAMLMap, apartFrom used: [Sector]) throws(RuleFileError) -> [Sector] {
+        guard let items = try map.stringList(key) else { return [] }
         var out: [Sector] = []
         for item in items {
             let sector = Sector(item.value)
             guard sectors.isKnown(sector), sector != .all else {
                 throw RuleFileError(file: map.file, line: item.line, column: item.column,
-                                    kind: .invalidValue(key: "except-sectors", value: item.value,
+                                    kind: .invalidValue(key: key, value: item.value,
                                                         allowed: sectors.definitions.map(\.id.rawValue)))
             }
-            if sectorList.contains(sector) {
+            if used.contains(sector) || out.contains(sector) {
+                let other = ["sectors", "except-sectors", "defers-to", "may-be-lawful-in"].first { name in
+                    name != key && (try? map.stringList(name))?.contains { $0.value == item.value } == true
+                } ?? key
                 throw RuleFileError(file: map.file, line: item.line, column: item.column,
-                                    kind: .invalid("`\(item.value)` is both in `sectors` and in `except-sectors`"))
+                                    kind: .invalid("`\(item.value)` is both in `\(other)` and in `\(key)`"))
             }
             out.append(sector)
         }
         return out
+    }
+
+    /// `defers-to: [food, cosmetics]` and `may-be-lawful-in: [drug, medical]` on a
+    /// cross-sector rule (`sectors: [all]`): it runs on those sectors' documents too, and
+    /// their rules decide where they report the same claim (docs/rules.md "Claims first").
+    private func readDeference(_ map: YAMLMap, sectorList: [Sector], exceptSectors: [Sector]) throws(RuleFileError) -> SectorDeference {
+        let defersTo = try readSectorList("defers-to", map, apartFrom: sectorList + exceptSectors)
+        let licensed = try readSectorList("may-be-lawful-in", map, apartFrom: sectorList + exceptSectors + defersTo)
+        let deference = SectorDeference(defersTo: defersTo, mayBeLawfulIn: licensed)
+        if !deference.isEmpty && !sectorList.contains(.all) {
+            let key = defersTo.isEmpty ? "may-be-lawful-in" : "defers-to"
+            throw map.error(at: map.keyNode(key), .invalid("`\(key)` is for a cross-sector rule (`sectors: [all]`) that gives way to a sector's own rules"))
+        }
+        return deference
     }
 
     /// `channels: [online]`: the rule runs only on copy sold through these channels.

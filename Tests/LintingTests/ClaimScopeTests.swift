@@ -85,6 +85,104 @@ import TestSupport
         #expect(overlap.contains { $0.description.contains("both in `sectors` and in `except-sectors`") })
     }
 
+    // MARK: - Claims first: defers-to and may-be-lawful-in
+
+    static let sectorsWithLaws = """
+    sectors:
+      food:
+        name: 食品
+        strong: [膠囊]
+        claims-law: 食品不得宣稱醫療效能（食品安全衛生管理法第28條第2項）。
+      drug:
+        name: 藥品
+        strong: [藥錠]
+        claims-law: 藥物廣告應經核准（藥事法第66條第1項）。
+      alcohol:
+        name: 酒類
+        strong: [啤酒]
+    """
+
+    /// A food rule that knows one claim only, a drug rule that sees one, and a cross-sector
+    /// rule with the whole grammar that defers to food and is lawful with a drug licence.
+    func deferringSet(foodSeverity: String = "error") throws -> RuleSet {
+        try TestSupport.loadRules([
+            "sectors.yaml": Self.sectorsWithLaws,
+            "lexicons/cure-claim.yaml": Self.grammar, "lexicons/diseases.yaml": Self.diseases,
+            "a/food.yaml": TestSupport.ruleYAML(id: "a.food", severity: foodSeverity, sectors: "[food]", body: "terms: [根治糖尿病]",
+                                                examples: "  match: [⟦根治糖尿病⟧, 保證⟦根治糖尿病⟧]\n  no-match: [糖尿病, 根治]"),
+            "a/drug.yaml": TestSupport.ruleYAML(id: "a.drug", severity: "warning", sectors: "[drug]", body: "terms: [治療失眠]",
+                                                examples: "  match: [⟦治療失眠⟧, 可以⟦治療失眠⟧]\n  no-match: [失眠, 治療]"),
+            "a/any.yaml": TestSupport.ruleYAML(id: "a.any", severity: "warning",
+                                               body: "regex: ['{{cure-claim}}']\ndefers-to: [food]\nmay-be-lawful-in: [drug]",
+                                               examples: "  match: [⟦失眠掰掰⟧, ⟦根治糖尿病⟧]\n  no-match: [失眠, 再見]"),
+        ])
+    }
+
+    @Test func aSectorRuleDecidesWhereItSeesTheClaimAndTheCrossSectorRuleReportsTheRest() throws {
+        let set = try deferringSet()
+        let text = "保證根治糖尿病，失眠掰掰"
+        let plain = TestSupport.lint(text, set)
+        #expect(plain.findings.map(\.ruleID.rawValue) == ["a.any", "a.any"])
+        #expect(plain.findings.allSatisfy { $0.notes.isEmpty })
+        // On food copy the food rule's finding stands for the claim it sees; the claim it does
+        // not see is still reported, naming the food law.
+        let food = TestSupport.lint(text, set, sectors: [Sector("food")])
+        #expect(food.findings.map(\.ruleID.rawValue) == ["a.food", "a.any"])
+        #expect(food.findings.map(\.matchedText) == ["根治糖尿病", "失眠掰掰"])
+        #expect(food.findings.last?.severity == .warning)
+        #expect(food.findings.last?.notes == ["食品：食品不得宣稱醫療效能（食品安全衛生管理法第28條第2項）。"])
+        // A sector with no law to name and no rule of its own: the claim as on any copy.
+        let alcohol = TestSupport.lint(text, set, sectors: [Sector("alcohol")])
+        #expect(alcohol.findings.map(\.ruleID.rawValue) == ["a.any", "a.any"])
+        #expect(alcohol.findings.allSatisfy { $0.notes.isEmpty && $0.severity == .warning })
+    }
+
+    @Test func onLicensedCopyTheClaimIsInfoToCheckTheLicence() throws {
+        let set = try deferringSet()
+        let drug = TestSupport.lint("治療失眠，根治糖尿病", set, sectors: [Sector("drug")])
+        #expect(drug.findings.map(\.ruleID.rawValue) == ["a.drug", "a.any"])
+        let rest = try #require(drug.findings.last)
+        #expect(rest.matchedText == "根治糖尿病")
+        #expect(rest.severity == .info)
+        #expect(rest.notes.first == "藥品：藥物廣告應經核准（藥事法第66條第1項）。")
+        #expect(rest.notes.last?.contains("請核對許可證") == true)
+        // Food and drug both: the food law binds if it is food, so it stays a warning.
+        let both = TestSupport.lint("根治糖尿病藥錠膠囊，失眠掰掰", set, sectors: [Sector("food"), Sector("drug")])
+        let cross = both.findings.filter { $0.ruleID.rawValue == "a.any" }
+        #expect(cross.map(\.matchedText) == ["失眠掰掰"])
+        #expect(cross.first?.severity == .warning)
+        #expect(cross.first?.notes.count == 2)
+    }
+
+    @Test func theSectorDecidesWhateverTheMinimumSeverityShown() throws {
+        // The food rule is info: it still decides where it sees the claim, shown or not.
+        let set = try deferringSet(foodSeverity: "info")
+        let engine = PCRE2Engine()
+        let shown = Linter(ruleSet: set).lint(TestSupport.document("保證根治糖尿病，失眠掰掰"),
+                                              options: LintOptions(sectors: [Sector("food")], filter: RuleFilter(minSeverity: .warning)),
+                                              scratch: engine.makeScratch())
+        #expect(shown.findings.map(\.ruleID.rawValue) == ["a.any"])
+        #expect(shown.findings.map(\.matchedText) == ["失眠掰掰"])
+        let all = TestSupport.lint("保證根治糖尿病，失眠掰掰", set, sectors: [Sector("food")])
+        #expect(all.findings.map(\.ruleID.rawValue) == ["a.food", "a.any"])
+        #expect(all.findings.first?.severity == .info)
+    }
+
+    @Test func defersToIsForCrossSectorRulesAndNamesEachSectorOnce() {
+        let sectorRule = TestSupport.loadErrors([
+            "a/b.yaml": TestSupport.ruleYAML(id: "a.b", sectors: "[food]", body: "terms: [保證有效]\ndefers-to: [alcohol]"),
+        ])
+        #expect(sectorRule.contains { $0.description.contains("cross-sector rule") })
+        let twice = TestSupport.loadErrors([
+            "a/b.yaml": TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]\ndefers-to: [food]\nexcept-sectors: [food]"),
+        ])
+        #expect(twice.contains { $0.description.contains("both in `except-sectors` and in `defers-to`") })
+        let unknown = TestSupport.loadErrors([
+            "a/b.yaml": TestSupport.ruleYAML(id: "a.b", body: "terms: [保證有效]\nmay-be-lawful-in: [drugs]"),
+        ])
+        #expect(unknown.contains { $0.description.contains("may-be-lawful-in") })
+    }
+
     // MARK: - Channels
 
     func channelSet() throws -> RuleSet {
