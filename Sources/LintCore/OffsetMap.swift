@@ -229,6 +229,18 @@ public struct OffsetMap: Sendable, Equatable {
         return out.trimmed()
     }
 
+    /// The map of `offset..<end` of the derived text: `suffix(from:)` without the anchors
+    /// past `end` (a piece of a large text maps only its own bytes).
+    public func slice(from offset: Int, upTo end: Int) -> OffsetMap {
+        let a = anchor(atOrBefore: offset)
+        var out = OffsetMap(anchor: 0, base: baseStart(offset), dropped: a.derived == offset ? dropped(a.index) : 0)
+        walk(from: a.index, derived: a.derived, base: a.base) { j, d, b in
+            if j > a.index { out.append(derived: d - offset, base: b, dropped: dropped(j)) }
+            return d <= end
+        }
+        return out.trimmed()
+    }
+
     /// Builds a map while a derived text is written left to right.
     public struct Builder: Sendable {
         // The anchors before the last one; the last stays whole here, as writing may still

@@ -12,6 +12,16 @@ struct ChannelChooser {
 
     func decide(_ document: ExtractedDocument, prepared: [PreparedSegment], options: LintOptions,
                 scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> ChannelDecision {
+        decide(document, options: options, diagnostics: &diagnostics) {
+            SectorInference.distinctMatches($0, in: prepared, scratch: scratch)
+        }
+    }
+
+    /// The regexes `decide` may ask its matcher about.
+    var signals: [any CompiledRegex] { catalog.channels.compactMap(\.signals) }
+
+    func decide(_ document: ExtractedDocument, options: LintOptions, diagnostics: inout [Diagnostic],
+                matches: DistinctMatcher) -> ChannelDecision {
         guard !catalog.channels.isEmpty else { return .unrestricted }
         if !options.channels.isEmpty { return ChannelDecision(channels: options.channels, source: .option) }
         if let declared = document.metadata["channel"] {
@@ -26,7 +36,7 @@ struct ChannelChooser {
         if !options.configChannels.isEmpty { return ChannelDecision(channels: options.configChannels, source: .config) }
         var evidence: [Channel: [String]] = [:]
         for definition in catalog.channels {
-            let words = SectorInference.distinctMatches(definition.signals, in: prepared, scratch: scratch)
+            let words = matches(definition.signals)
             if !words.isEmpty { evidence[definition.id] = words }
         }
         let defaults = catalog.defaultChannels

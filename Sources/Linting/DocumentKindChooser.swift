@@ -36,15 +36,24 @@ struct DocumentKindChooser {
     /// Reads the copy: an article only when no selling signal matches and the weights of the
     /// article-signal groups that match (each group once) add up to at least `minSignals`.
     func infer(prepared: [PreparedSegment], scratch: any RegexScratch) -> DocumentKindDecision {
+        infer { SectorInference.distinctMatches($0, in: prepared, scratch: scratch) }
+    }
+
+    /// The regexes `infer` may ask its matcher about.
+    var signals: [any CompiledRegex] {
+        guard let article = catalog.article else { return [] }
+        return [article.selling].compactMap { $0 } + article.signals.map { $0.regex }
+    }
+
+    func infer(matches: DistinctMatcher) -> DocumentKindDecision {
         guard let article = catalog.article, !article.signals.isEmpty else { return .assumedAd }
-        if article.selling != nil,
-           !SectorInference.distinctMatches(article.selling, in: prepared, scratch: scratch).isEmpty {
+        if article.selling != nil, !matches(article.selling).isEmpty {
             return .assumedAd
         }
         var evidence: [String] = []
         var score = 0
         for (group, regex) in article.signals {
-            if let first = SectorInference.distinctMatches(regex, in: prepared, scratch: scratch).first {
+            if let first = matches(regex).first {
                 let weight = article.weight(of: group)
                 score += weight
                 // A group that speaks against an article is named only when it is outweighed.

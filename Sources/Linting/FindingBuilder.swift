@@ -5,7 +5,10 @@ struct FindingBuilder {
     let document: ExtractedDocument
     let segments: [PreparedSegment]
 
-    func build(_ raw: [RawFinding]) -> [Finding] {
+    func build(_ raw: [RawFinding]) -> [Finding] { buildInInputOrder(raw).inStableOrder() }
+
+    /// The findings of `raw`, one each, in the order of `raw`.
+    func buildInInputOrder(_ raw: [RawFinding]) -> [Finding] {
         let located = raw.map { finding -> (RawFinding, Range<Int>) in
             (finding, segments[finding.segment].sourceRange(finding.range))
         }
@@ -44,7 +47,7 @@ struct FindingBuilder {
                 snippet: document.source.snippet(for: sourceRange), segmentIndex: finding.segment,
                 location: location))
         }
-        return findings.inStableOrder()
+        return findings
     }
 
     /// The logical location of a finding: its page and line in a paged document, else its

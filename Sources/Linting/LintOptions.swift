@@ -29,6 +29,13 @@ public struct LintOptions: Sendable {
     public var kind: DocumentKind?
     /// The kind `.adlaw.yml` gives (`kind:`); used when the front matter says none.
     public var configKind: DocumentKind?
+    /// A plain text larger than twice this many bytes is checked in pieces of about this
+    /// size, cut after a line end (`PieceChecker`): the same findings in bounded memory.
+    /// Zero checks every text whole.
+    public var pieceSize = 4 << 20
+    /// The text searched beyond a piece's own on either side (at least eight times the
+    /// longest exception window, plus 4 KiB).
+    public var pieceMargin = 64 << 10
 
     public init(sectors: [Sector] = [], inferSectors: Bool = true, includeChecklists: Bool = false,
                 filter: RuleFilter = .all, pathSectors: [Sector] = []) {

@@ -29,15 +29,30 @@ public struct Linter: Sendable {
     public func lint(_ document: ExtractedDocument, options: LintOptions = LintOptions(),
                      scratch: any RegexScratch) -> DocumentResult {
         let document = Self.copy(of: document)
+        // A large plain text is checked a piece at a time (same findings, bounded memory).
+        if let pieces = PieceChecker(linter: self, document: document, options: options, scratch: scratch),
+           let result = pieces.lint(options: options) {
+            return result
+        }
         let prepared = prepare(document)
+        return lint(document, options: options, matches: { SectorInference.distinctMatches($0, in: prepared, scratch: scratch) }) {
+            selected, pool, diagnostics in
+            self.run(selected, dependenciesFrom: pool, on: document, prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
+        }!
+    }
+
+    /// The decisions and the rules of `lint`, with the copy read through `matches` (distinct
+    /// matches of a regex: sector, channel and article signals) and the rules run by `run`;
+    /// nil when `run` gives up (a piece-wise check that cannot be exact).
+    func lint(_ document: ExtractedDocument, options: LintOptions, matches: DistinctMatcher,
+              run: ([Rule], () -> [Rule], inout [Diagnostic]) -> ([Finding], [ChecklistResult])?) -> DocumentResult? {
         let chooser = SectorChooser(catalog: ruleSet.sectors, hasSectorRules: ruleSet.rules.contains { !$0.appliesToAllSectors })
         var diagnostics: [Diagnostic] = []
         let declared = chooser.declaredSectors(of: document, diagnostics: &diagnostics)
         diagnostics += document.notes
-        let decision = chooser.decide(document, declared: declared, prepared: prepared, options: options, scratch: scratch,
-                                      diagnostics: &diagnostics)
+        let decision = chooser.decide(document, declared: declared, options: options, diagnostics: &diagnostics, matches: matches)
         let channels = ChannelChooser(catalog: ruleSet.sectors)
-            .decide(document, prepared: prepared, options: options, scratch: scratch, diagnostics: &diagnostics)
+            .decide(document, options: options, diagnostics: &diagnostics, matches: matches)
         let publisher = PublisherChooser().decide(document, options: options, diagnostics: &diagnostics)
         let kindChooser = DocumentKindChooser(catalog: ruleSet.sectors)
         let declaredKind = kindChooser.declared(document, options: options, diagnostics: &diagnostics)
@@ -55,8 +70,8 @@ public struct Linter: Sendable {
         // where they see the same claim, whether or not they are reported (`--min-severity`,
         // `--disable`), so a finding does not depend on which rules are shown.
         let deciders = Self.deciders(for: selected, active: active, from: ruleSet.rules, applies: applies)
-        var (findings, checklists) = run(selected + deciders, dependenciesFrom: { ruleSet.rules.filter(applies) }, on: document,
-                                         prepared: prepared, scratch: scratch, diagnostics: &diagnostics)
+        guard let ran = run(selected + deciders, { ruleSet.rules.filter(applies) }, &diagnostics) else { return nil }
+        var (findings, checklists) = ran
         ClaimsFirst(catalog: ruleSet.sectors).apply(&findings, rules: selected + deciders, active: active)
         if !deciders.isEmpty {
             let hidden = Set(deciders.map(\.id))
@@ -76,7 +91,7 @@ public struct Linter: Sendable {
         }
         // The article signals are searched only when a finding could be downgraded.
         var kind = declaredKind
-            ?? (kindChooser.matters(for: findings) ? kindChooser.infer(prepared: prepared, scratch: scratch) : .assumedAd)
+            ?? (kindChooser.matters(for: findings) ? kindChooser.infer(matches: matches) : .assumedAd)
         DocumentKindChooser.downgrade(&findings, decision: &kind, catalog: ruleSet.sectors, document: document,
                                       diagnostics: &diagnostics)
         var result = DocumentResult(path: document.path, format: document.format, findings: findings,
@@ -117,7 +132,7 @@ public struct Linter: Sendable {
 
     /// Runs `selected` and the rules their checklists depend on (taken from `pool`), and
     /// keeps only the findings and checklists of `selected`.
-    private func run(_ selected: [Rule], dependenciesFrom pool: () -> [Rule], on document: ExtractedDocument,
+    func run(_ selected: [Rule], dependenciesFrom pool: () -> [Rule], on document: ExtractedDocument,
                      prepared: [PreparedSegment], scratch: any RegexScratch,
                      diagnostics: inout [Diagnostic]) -> ([Finding], [ChecklistResult]) {
         let wanted = Set(selected.map(\.id))

@@ -20,8 +20,20 @@ struct RuleRunner {
     /// and `truncated` is set (memory stays bounded on copy dense with matches).
     var limit = Int.max
     private(set) var truncated = false
-    private var documentHasResult: Bool?
-    private var documentLacksResult: Bool?
+    /// Whether the document holds an affirmed `document-has` (`document-lacks`) phrase; set
+    /// beforehand when the document is checked in pieces (`PieceChecker`), else found on first use.
+    var documentHasResult: Bool?
+    var documentLacksResult: Bool?
+    /// For a `document` rule checked in pieces: whether each required item is in the document.
+    var requiredPresent: [Bool]?
+    /// Where span matching starts in each segment (a piece's own text starts past its margin).
+    var startPosition = 0
+    /// Matches starting at or after this offset are left to the next piece (`Int.max`: none).
+    var ownEnd = Int.max
+    /// Where the search of the last segment stopped: the next piece resumes there.
+    private(set) var resumePosition: Int?
+    /// Whether a `document` rule's trigger was found (it fired or not).
+    private(set) var triggerFound = false
     /// The last sentence tested for `sentence-has`, and whether it held a phrase. Matches
     /// arrive in order, so all the matches of one sentence share a single scan: a long
     /// sentence with many matches costs linear, not quadratic, time.
@@ -75,7 +87,9 @@ struct RuleRunner {
                                   firstOnly: Bool) throws(RegexMatchError) -> [RawFinding] {
         let buffer = segment.buffer
         var out: [RawFinding] = []
-        var position = 0
+        var position = startPosition
+        resumePosition = position
+        defer { resumePosition = position }
         var search = SegmentSearch(span.regex, in: segment)
         if search.isEmpty { return out }
         while position <= buffer.count {
@@ -85,7 +99,7 @@ struct RuleRunner {
                 guard case .matchLimit = error else { throw error }
                 found = try sentenceBySentence(span.regex, in: segment, from: position)
             }
-            guard let match = found else { break }
+            guard let match = found, match.range.lowerBound < ownEnd else { break }
             position = buffer.offset(match.range.lowerBound, forwardBy: 1)
             if match.range.isEmpty { continue }
             if segment.touchesInvalidBytes(match.range) { continue }
@@ -110,7 +124,7 @@ struct RuleRunner {
                                              from position: Int) throws(RegexMatchError) -> RegexMatch? {
         let buffer = segment.buffer
         var start = position
-        while start < buffer.count {
+        while start < min(buffer.count, ownEnd) {
             try budget.check()
             let end = segment.sentenceEnd(from: start)
             do {
@@ -258,16 +272,23 @@ struct RuleRunner {
 
     private func documentContains(_ regex: any CompiledRegex) throws(RegexMatchError) -> Bool {
         for segment in segments.candidates(for: regex) {
-            var search = SegmentSearch(regex, in: segment)
-            guard polarity != nil else {
-                if try search.firstMatch(from: 0, scratch: scratch) != nil { return true }
-                continue
-            }
-            var position = 0
-            while let m = try search.firstMatch(from: position, scratch: scratch) {
-                if try !isNegated(m.range.lowerBound, of: regex, in: segment) { return true }
-                position = segment.buffer.offset(m.range.lowerBound, forwardBy: 1)
-            }
+            if try containsAffirmed(regex, in: segment, from: 0, ownEnd: .max) { return true }
+        }
+        return false
+    }
+
+    /// Whether an affirmed match of `regex` starts in `from..<ownEnd` of a segment.
+    func containsAffirmed(_ regex: any CompiledRegex, in segment: PreparedSegment, from: Int,
+                          ownEnd: Int) throws(RegexMatchError) -> Bool {
+        var search = SegmentSearch(regex, in: segment)
+        guard polarity != nil else {
+            guard let m = try search.firstMatch(from: from, scratch: scratch) else { return false }
+            return m.range.lowerBound < ownEnd
+        }
+        var position = from
+        while let m = try search.firstMatch(from: position, scratch: scratch), m.range.lowerBound < ownEnd {
+            if try !isNegated(m.range.lowerBound, of: regex, in: segment) { return true }
+            position = segment.buffer.offset(m.range.lowerBound, forwardBy: 1)
         }
         return false
     }
@@ -333,10 +354,13 @@ struct RuleRunner {
 
     private mutating func runDocument(_ doc: DocumentPattern) throws(RegexMatchError) {
         guard var finding = try firstTrigger(doc.trigger) else { return }
+        triggerFound = true
         var missing: [String] = []
         var presentCount = 0
-        for item in doc.required {
-            if try documentContains(item.regex) { presentCount += 1 } else { missing.append(item.label) }
+        for (index, item) in doc.required.enumerated() {
+            let present: Bool
+            if let requiredPresent { present = requiredPresent[index] } else { present = try documentContains(item.regex) }
+            if present { presentCount += 1 } else { missing.append(item.label) }
         }
         let fires = doc.mode == .allOf ? !missing.isEmpty : presentCount == 0
         guard fires else { return }

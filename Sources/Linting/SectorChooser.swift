@@ -29,13 +29,25 @@ struct SectorChooser {
 
     func decide(_ document: ExtractedDocument, declared: [Sector], prepared: [PreparedSegment], options: LintOptions,
                 scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> SectorDecision {
+        decide(document, declared: declared, options: options, diagnostics: &diagnostics) {
+            SectorInference.distinctMatches($0, in: prepared, scratch: scratch)
+        }
+    }
+
+    /// Whether `decide` reads the copy (no sector forced, declared or configured).
+    func infers(declared: [Sector], options: LintOptions) -> Bool {
+        options.sectors.isEmpty && declared.isEmpty && options.pathSectors.isEmpty && options.inferSectors
+    }
+
+    func decide(_ document: ExtractedDocument, declared: [Sector], options: LintOptions,
+                diagnostics: inout [Diagnostic], matches: DistinctMatcher) -> SectorDecision {
         // `none` declares that the copy sells nothing of a regulated sector.
         func declaredOnly(_ sectors: [Sector]) -> [Sector] { sectors.filter { $0 != .none } }
         if !options.sectors.isEmpty { return SectorDecision(sectors: declaredOnly(options.sectors), source: .option) }
         if !declared.isEmpty { return SectorDecision(sectors: declaredOnly(declared), source: .frontMatter) }
         if !options.pathSectors.isEmpty { return SectorDecision(sectors: declaredOnly(options.pathSectors), source: .config) }
         guard options.inferSectors else { return SectorDecision(sectors: [], source: .none) }
-        let found = SectorInference(catalog: catalog).infer(prepared, scratch: scratch)
+        let found = SectorInference(catalog: catalog).infer(matches: matches)
         let evidence = found.inferred
         // Never a false all-clear: a sector that one weak signal hints at, or that only weak
         // signals inferred, is a guess, and the note says so.

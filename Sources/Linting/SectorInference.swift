@@ -1,6 +1,10 @@
 import LintCore
 import PatternSearch
 
+/// The distinct texts (at most `SectorInference.maxEvidence`) a regex matches in a
+/// document, in document order; nothing for `nil`.
+typealias DistinctMatcher = ((any CompiledRegex)?) -> [String]
+
 /// Infers what a document sells from signal words (`Rules/sectors.yaml`): one strong
 /// signal (膠囊, 精華液) or two different weak ones infer a sector.
 struct SectorInference {
@@ -17,10 +21,15 @@ struct SectorInference {
     }
 
     func infer(_ segments: [PreparedSegment], scratch: any RegexScratch) -> Evidence {
+        infer { Self.distinctMatches($0, in: segments, scratch: scratch) }
+    }
+
+    /// The same, with the document's distinct matches of a regex found by `matches`.
+    func infer(matches: DistinctMatcher) -> Evidence {
         var result = Evidence()
         for definition in catalog.definitions {
-            let strong = Self.distinctMatches(definition.strongSignals, in: segments, scratch: scratch)
-            let weak = Self.distinctMatches(definition.weakSignals, in: segments, scratch: scratch)
+            let strong = matches(definition.strongSignals)
+            let weak = matches(definition.weakSignals)
             if strong.count >= 1 || weak.count >= 2 {
                 result.inferred[definition.id] = Array((strong + weak.filter { !strong.contains($0) }).prefix(Self.maxEvidence))
                 if strong.isEmpty { result.weakOnly.insert(definition.id) }
@@ -29,6 +38,11 @@ struct SectorInference {
             }
         }
         return result
+    }
+
+    /// The regexes `infer` asks `matches` about.
+    func signals() -> [any CompiledRegex] {
+        catalog.definitions.flatMap { [$0.strongSignals, $0.weakSignals].compactMap { $0 } }
     }
 
     static func distinctMatches(_ regex: (any CompiledRegex)?, in segments: [PreparedSegment],
