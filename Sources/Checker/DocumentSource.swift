@@ -30,8 +30,12 @@ enum DocumentSource {
         case let .file(path, _):
             // A report written into the checked folder, or a committed baseline, is not read
             // back as copy, however it is reached: the pre-commit framework names each file.
+            let refuse = { (head: [UInt8]) throws(ExtractionError) in
+                if let kind = ReportSignature.kind(of: head) { throw .adlawOutput(path: path, kind: kind) }
+            }
+            if let document = try reader.readLargeText(path: path, refuse: refuse) { return document }
             let bytes = try reader.readBytes(path: path)
-            if let kind = ReportSignature.kind(of: bytes) { throw .adlawOutput(path: path, kind: kind) }
+            try refuse(bytes)
             return try reader.read(bytes: bytes, name: path)
         case let .standardInput(name):
             return try reader.readStandardInput(name: name)

@@ -63,15 +63,52 @@ public struct DocumentReader: Sendable {
     private func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
         let extractor = extractor(for: path)
         if let error = ContentSniffer.mismatch(bytes, format: extractor.format, path: path) { throw error }
-        var document = try extractor.extract(bytes, path: path)
+        return try finish(extractor.extract(bytes, path: path), fileSize: bytes.count, path: path)
+    }
+
+    /// Checks an extracted document against the memory budget and marks hashtags in every segment.
+    private func finish(_ extracted: ExtractedDocument, fileSize: Int, path: String) throws(ExtractionError) -> ExtractedDocument {
+        var document = extracted
         let textBytes = document.segments.reduce(0) { $0 + $1.text.utf8.count }
-        let cost = memory.cost(fileSize: bytes.count, segments: document.segments.count, textBytes: textBytes)
-        guard cost <= memory.limit(fileSize: bytes.count) else {
-            throw .limitExceeded(path: path, what: "checking its \(document.segments.count) segments (\(MemoryBudget.megabytes(textBytes)) MB of text) would take about \(MemoryBudget.megabytes(cost)) MB of memory, above its memory budget of \(memory.explain(fileSize: bytes.count)); split the file to check it")
+        let cost = memory.cost(fileSize: fileSize, segments: document.segments.count, textBytes: textBytes)
+        guard cost <= memory.limit(fileSize: fileSize) else {
+            throw .limitExceeded(path: path, what: "checking its \(document.segments.count) segments (\(MemoryBudget.megabytes(textBytes)) MB of text) would take about \(MemoryBudget.megabytes(cost)) MB of memory, above its memory budget of \(memory.explain(fileSize: fileSize)); split the file to check it")
         }
         document.segments = document.segments.map(HashtagScanner.annotate)
         StructureSummary.complete(&document)
         return document
+    }
+
+    /// Whether bytes are well-formed UTF-8 (what `String(validating:as:)` accepts).
+    enum UTF8Validation {
+        static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = bytes.baseAddress else { return true }
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < n else { break }
+                let b0 = base[i]
+                if b0 < 0x80 { i += 1; continue }
+                func continuation(_ k: Int) -> UInt8? { i + k < n && base[i + k] & 0xC0 == 0x80 ? base[i + k] : nil }
+                if b0 < 0xC2 { return false }
+                if b0 < 0xE0 {
+                    guard continuation(1) != nil else { return false }
+                    i += 2
+                } else if b0 < 0xF0 {
+                    guard let b1 = continuation(1), continuation(2) != nil else { return false }
+                    if b0 == 0xE0 && b1 < 0xA0 || b0 == 0xED && b1 >= 0xA0 { return false }
+                    i += 3
+                } else if b0 < 0xF5 {
+                    guard let b1 = continuation(1), continuation(2) != nil, continuation(3) != nil else { return false }
+                    if b0 == 0xF0 && b1 < 0x90 || b0 == 0xF4 && b1 >= 0x90 { return false }
+                    i += 4
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// Extracts bytes that did not come from a file (standard input, the git index).
@@ -89,6 +126,50 @@ public struct DocumentReader: Sendable {
         guard var document = try? DocumentReader().read(bytes: Array(text.utf8), name: name) else { return nil }
         document.path = "<example>"
         return document
+    }
+
+    /// Plain-text files larger than this are read by `readLargeText`.
+    public static let largeText = 16 << 20
+
+    /// A plain-text file of more than `largeText` bytes, valid UTF-8 without a byte-order mark,
+    /// read straight into the string it is checked as: its bytes and the decoded string were
+    /// both held while it was read (two copies of a 200 MB file). `refuse` sees the file's
+    /// first 64 KiB first (a report of adlaw's own is not copy). Nil when the file is not such
+    /// a file (another format, small, or text that needs decoding): read it with `readBytes`.
+    public func readLargeText(path: String, refuse: ([UInt8]) throws(ExtractionError) -> Void) throws(ExtractionError) -> ExtractedDocument? {
+        guard let extractor = extractor(for: path) as? PlainTextExtractor, FileKind(path: path) == .regular,
+              let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let end = try? handle.seekToEnd(), (try? handle.seek(toOffset: 0)) != nil else { return nil }
+        let size = Int(end)
+        guard size > Self.largeText, size <= maxFileSize else { return nil }
+        let descriptor = handle.fileDescriptor
+        var usable = true
+        let text = String(unsafeUninitializedCapacity: size) { buffer in
+            var count = 0
+            while count < size {
+                let got = readDescriptor(descriptor, buffer.baseAddress! + count, size - count)
+                if got > 0 { count += got; continue }
+                if got < 0 && errno == EINTR { continue }
+                break
+            }
+            // Anything `TextDecoding` would treat otherwise goes the usual way: a short read
+            // or a file that grew, a byte-order mark, NUL bytes near the start, invalid UTF-8.
+            var probe: UInt8 = 0
+            let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            if count != size || readDescriptor(descriptor, &probe, 1) != 0 || bytes.starts(with: [0xEF, 0xBB, 0xBF])
+                || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+                || bytes.prefix(8192).contains(0) || !UTF8Validation.isValid(bytes) {
+                usable = false
+                return 0
+            }
+            return count
+        }
+        guard usable else { return nil }
+        let head = Array(text.utf8.prefix(64 << 10))
+        try refuse(head)
+        if let error = ContentSniffer.mismatch(head, format: extractor.format, path: path) { throw error }
+        return try finish(extractor.extract(text: text, path: path), fileSize: size, path: path)
     }
 
     public func readBytes(path: String) throws(ExtractionError) -> [UInt8] {

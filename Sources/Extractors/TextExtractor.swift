@@ -21,7 +21,16 @@ public struct PlainTextExtractor: TextExtractor {
     }
 
     public func extract(_ bytes: [UInt8], path: String) throws(ExtractionError) -> ExtractedDocument {
-        let decoded = try TextDecoding.decode(bytes, path: path)
+        extract(decoded: try TextDecoding.decode(bytes, path: path), path: path)
+    }
+
+    /// Text already decoded from valid UTF-8 without a byte-order mark (`DocumentReader.readLargeText`).
+    public func extract(text: String, path: String) -> ExtractedDocument {
+        extract(decoded: DecodedText(text: text, map: .identity(), source: SourceText(text), invalidRanges: [],
+                                     invalidSourceOffsets: [], encoding: "utf-8"), path: path)
+    }
+
+    private func extract(decoded: DecodedText, path: String) -> ExtractedDocument {
         var notes = decoded.notes(path: path)
         var text = decoded.text
         var map = decoded.map
