@@ -30,7 +30,7 @@ struct DocumentKindChooser {
     /// report at `info`. Without one the article signals are not searched.
     func matters(for findings: [Finding]) -> Bool {
         guard let article = catalog.article else { return false }
-        return findings.contains { $0.severity > .info && article.covers($0.ruleID) }
+        return findings.contains { $0.severity > .info && article.quicklyCovers($0.ruleID) }
     }
 
     /// Reads the copy: an article only when no selling signal matches and the weights of the
@@ -69,7 +69,7 @@ struct DocumentKindChooser {
                           document: ExtractedDocument, diagnostics: inout [Diagnostic]) {
         guard decision.kind == .article, let article = catalog.article else { return }
         var count = 0
-        for index in findings.indices where findings[index].severity > .info && article.covers(findings[index].ruleID) {
+        for index in findings.indices where findings[index].severity > .info && article.quicklyCovers(findings[index].ruleID) {
             findings[index].severity = .info
             findings[index].message += article.suffix
             count += 1
@@ -88,5 +88,61 @@ struct DocumentKindChooser {
             : "pass --kind auto to let adlaw decide from the copy"
         diagnostics.append(Diagnostic(code: .readAsArticle, level: .note, path: document.path,
                                       message: "read as an article (health education or news), not an ad, from \(why): \(count) health-claim finding\(count == 1 ? " was" : "s were") reported at info; a reviewer must confirm the copy sells nothing; \(override)"))
+    }
+}
+
+extension ArticleDefinition {
+    /// `covers(_:)` without allocating: it is asked for every finding of every document, and
+    /// `RuleID.matches(selector:)` builds the id's area and two scalar arrays for each of
+    /// the ~50 selectors (4% of the CPU time of 2,000 product pages).
+    func quicklyCovers(_ rule: RuleID) -> Bool {
+        rules.contains { rule.quicklyMatches(selector: $0) }
+    }
+}
+
+extension RuleID {
+    /// `matches(selector:)`, the same answer: compared byte by byte when the id and the
+    /// selector are both ASCII (every rule id and selector in the rule pack), where bytes,
+    /// scalars and characters are one and the same; anything else asks `matches(selector:)`.
+    func quicklyMatches(selector pattern: String) -> Bool {
+        let answer = pattern.utf8.withContiguousStorageIfAvailable { p in
+            rawValue.utf8.withContiguousStorageIfAvailable { r in Self.asciiMatch(p, r) } ?? nil
+        } ?? nil
+        return answer ?? matches(selector: pattern)
+    }
+
+    /// nil when either is not ASCII.
+    private static func asciiMatch(_ p: UnsafeBufferPointer<UInt8>, _ r: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !p.isEmpty, !r.isEmpty else { return nil }
+        var star = false
+        for byte in p {
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "*") { star = true }
+        }
+        var dot = -1
+        for (index, byte) in r.enumerated() {
+            if byte >= 0x80 { return nil }
+            if dot < 0, byte == UInt8(ascii: ".") { dot = index }
+        }
+        // The id itself.
+        if p.count == r.count, p.elementsEqual(r) { return true }
+        // Its area: the part before the first dot (an id without a dot is its own area).
+        if dot >= 0, p.count == dot, p.elementsEqual(r[..<dot]) { return true }
+        guard star else { return false }
+        // GlobMatcher.matches, over bytes.
+        var pi = 0, ti = 0, starP = -1, starT = 0
+        while ti < r.count {
+            if pi < p.count, p[pi] == UInt8(ascii: "?") || p[pi] == r[ti] {
+                pi += 1; ti += 1
+            } else if pi < p.count, p[pi] == UInt8(ascii: "*") {
+                starP = pi; starT = ti; pi += 1
+            } else if starP >= 0 {
+                pi = starP + 1; starT += 1; ti = starT
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == p.count
     }
 }

@@ -188,7 +188,8 @@ extension Array where Element == PreparedSegment {
     func candidates(for regex: any CompiledRegex) -> [PreparedSegment] {
         guard let index = first?.documentCandidates, let list = index.segments(for: regex),
               list.allSatisfy({ $0 < count && self[$0].index == $0 }) else { return self }
-        return list.map { self[$0] }
+        // Distinct and in order, so as many as there are segments is all of them.
+        return list.count == count ? self : list.map { self[$0] }
     }
 }
 
