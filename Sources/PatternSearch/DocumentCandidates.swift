@@ -19,7 +19,7 @@ public final class DocumentCandidates: Sendable {
 
     /// Indices of the segments `regex` may match in, in order; `nil`: every segment.
     public func segments(for regex: any CompiledRegex) -> [Int]? {
-        guard let target = prefilter.target(of: regex), prefilter.targets[target].requirement != nil else { return nil }
+        guard let target = prefilter.windowedTarget(of: regex) else { return nil }
         return segmentsByTarget[Int32(target)] ?? []
     }
 }

@@ -42,6 +42,10 @@ public final class Prefilter: Sendable {
     /// The scanner of the stripped view's literals, if there are any.
     let strippedScanner: LiteralScanner?
     private let index: [ObjectIdentifier: Int]
+    /// Whether each target has a requirement (searched in windows): asked for every rule and
+    /// segment, where reading `targets[t].requirement` copied the requirement out (a retain
+    /// and a release each time).
+    private let windowed: [Bool]
 
     /// The pairs of slots whose windows are intersected (see `tables`).
     var pairKeys: [PairKey] { tables.pairKeys }
@@ -84,6 +88,7 @@ public final class Prefilter: Sendable {
     private init(targets: [Target], index: [ObjectIdentifier: Int], newlyAnalysed: Int, tables: Tables) {
         self.targets = targets
         self.index = index
+        windowed = targets.map { $0.requirement != nil }
         self.newlyAnalysed = newlyAnalysed
         self.tables = tables
         scanner = LiteralScanner(literals: tables.raw)
@@ -356,6 +361,12 @@ public final class Prefilter: Sendable {
     func target(of regex: any CompiledRegex) -> Int? {
         guard let id = Self.identity(of: regex) else { return nil }
         return index[id]
+    }
+
+    /// The target of a pattern searched in windows: given to the prefilter, with a requirement.
+    func windowedTarget(of regex: any CompiledRegex) -> Int? {
+        guard let target = target(of: regex), windowed[target] else { return nil }
+        return target
     }
 
     /// The analysis of a pattern given to the prefilter.

@@ -92,7 +92,7 @@ public struct SegmentCandidates: Sendable {
     }
 
     func plan(for regex: any CompiledRegex) -> Plan {
-        guard let target = prefilter.target(of: regex), prefilter.targets[target].requirement != nil else { return .whole }
+        guard let target = prefilter.windowedTarget(of: regex) else { return .whole }
         if isWhole { return .whole }
         let t = Int32(target)
         var lo = 0, hi = runs.count
