@@ -16,7 +16,20 @@ log=$(mktemp)
 ADLAW_RULES_DIR="$PWD/Rules" "$adlaw" serve --port "$port" --no-config > "$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 300); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+# A cold rule-set cache makes a debug server compile every rule first: on a loaded machine
+# that takes longer than 30 s, so wait up to 3 minutes, and stop with the server's log if it
+# never answers (schemathesis would otherwise report every operation as unreachable).
+healthy=no
+for _ in $(seq 1800); do
+  if curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then healthy=yes; break; fi
+  kill -0 "$server" 2>/dev/null || break
+  sleep 0.1
+done
+if [ "$healthy" != yes ]; then
+  echo "api-test: adlaw serve did not answer /healthz on port $port; its log:" >&2
+  cat "$log" >&2
+  exit 1
+fi
 # positive_data_acceptance is left out: the API rightly refuses requests the document cannot
 # rule out, such as a sector or rule selector that names nothing in the rule pack (400 with
 # what to write instead), or a file upload without ?filename= (required only for uploads).
