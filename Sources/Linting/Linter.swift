@@ -205,9 +205,7 @@ public struct Linter: Sendable {
                 do {
                     factMatches += try StructureRunner(normalizer: normalizer, scratch: scratch).run(rule, pattern, on: document)
                 } catch {
-                    diagnostics.append(Diagnostic(code: .matchLimit, level: .warning, path: document.path,
-                                                  message: "rule \(rule.id) stopped on this file: \(error.description); fix the rule in \(rule.origin.file)",
-                                                  ruleID: rule.id))
+                    diagnostics.append(.ruleStopped(rule, by: error, path: document.path, code: .matchLimit))
                 }
                 continue
             }
@@ -217,23 +215,15 @@ public struct Linter: Sendable {
             do {
                 raw += try runner.run()
             } catch {
-                let code: DiagnosticCode = if case .timeLimit = error { .timeLimit } else { .matchLimit }
-                diagnostics.append(Diagnostic(code: code, level: .warning, path: document.path,
-                                              message: "rule \(rule.id) stopped on this file: \(error.description); fix the rule in \(rule.origin.file)",
-                                              ruleID: rule.id))
+                diagnostics.append(.ruleStopped(rule, by: error, path: document.path))
                 raw += runner.accepted
             }
             if runner.skippedSentences > 0 {
-                let count = runner.skippedSentences
-                diagnostics.append(Diagnostic(code: .matchLimit, level: .warning, path: document.path,
-                                              message: "rule \(rule.id) could not finish matching in \(count) sentence\(count == 1 ? "" : "s") (the match limit; catastrophic backtracking on that text), which \(count == 1 ? "was" : "were") skipped; the rest of the file was checked",
-                                              ruleID: rule.id))
+                diagnostics.append(.sentencesSkipped(rule, count: runner.skippedSentences, path: document.path))
             }
             if runner.truncated {
                 stoppedEarly = true
-                diagnostics.append(Diagnostic(code: .findingLimit, level: .warning, path: document.path,
-                                              message: "rule \(rule.id) matched more than \(Self.maxFindingsPerRule) times in this file; only the first \(Self.maxFindingsPerRule) are reported (fix them and check again)",
-                                              ruleID: rule.id))
+                diagnostics.append(.ruleTruncated(rule, path: document.path))
             }
             // Kept within twice the file's cap while rules run: hundreds of rules of 1,000
             // findings each would otherwise all be held before the cut.
@@ -241,8 +231,7 @@ public struct Linter: Sendable {
         }
         leftOut += Self.keepFirst(&raw)
         if leftOut > 0 {
-            diagnostics.append(Diagnostic(code: .findingLimit, level: .warning, path: document.path,
-                                          message: "more than \(Self.maxFindingsPerFile) findings in this file; only the first \(Self.maxFindingsPerFile) are reported, \(stoppedEarly ? "at least " : "")\(leftOut) more \(leftOut == 1 ? "was" : "were") left out (fix them and check again)"))
+            diagnostics.append(.findingsLeftOut(leftOut, stoppedEarly: stoppedEarly, path: document.path))
         }
         // Checklists run last: their items ask whether other rules fired.
         var checklists: [RawChecklist] = []
@@ -252,9 +241,7 @@ public struct Linter: Sendable {
                     checklists.append(result)
                 }
             } catch {
-                diagnostics.append(Diagnostic(code: .matchLimit, level: .warning, path: document.path,
-                                              message: "rule \(rule.id) stopped on this file: \(error.description); fix the rule in \(rule.origin.file)",
-                                              ruleID: rule.id))
+                diagnostics.append(.ruleStopped(rule, by: error, path: document.path, code: .matchLimit))
             }
         }
         raw += checklists.compactMap(\.finding)

@@ -326,29 +326,14 @@ struct PieceChecker {
         }
         var stoppedEarly = false
         for (rule, state) in zip(rules, states) {
-            if let error = state.error {
-                let code: DiagnosticCode = if case .timeLimit = error { .timeLimit } else { .matchLimit }
-                diagnostics.append(Diagnostic(code: code, level: .warning, path: document.path,
-                                              message: "rule \(rule.id) stopped on this file: \(error.description); fix the rule in \(rule.origin.file)",
-                                              ruleID: rule.id))
-            }
-            if state.skipped > 0 {
-                let count = state.skipped
-                diagnostics.append(Diagnostic(code: .matchLimit, level: .warning, path: document.path,
-                                              message: "rule \(rule.id) could not finish matching in \(count) sentence\(count == 1 ? "" : "s") (the match limit; catastrophic backtracking on that text), which \(count == 1 ? "was" : "were") skipped; the rest of the file was checked",
-                                              ruleID: rule.id))
-            }
+            if let error = state.error { diagnostics.append(.ruleStopped(rule, by: error, path: document.path)) }
+            if state.skipped > 0 { diagnostics.append(.sentencesSkipped(rule, count: state.skipped, path: document.path)) }
             if state.truncated {
                 stoppedEarly = true
-                diagnostics.append(Diagnostic(code: .findingLimit, level: .warning, path: document.path,
-                                              message: "rule \(rule.id) matched more than \(Linter.maxFindingsPerRule) times in this file; only the first \(Linter.maxFindingsPerRule) are reported (fix them and check again)",
-                                              ruleID: rule.id))
+                diagnostics.append(.ruleTruncated(rule, path: document.path))
             }
         }
-        if leftOut > 0 {
-            diagnostics.append(Diagnostic(code: .findingLimit, level: .warning, path: document.path,
-                                          message: "more than \(Linter.maxFindingsPerFile) findings in this file; only the first \(Linter.maxFindingsPerFile) are reported, \(stoppedEarly ? "at least " : "")\(leftOut) more \(leftOut == 1 ? "was" : "were") left out (fix them and check again)"))
-        }
+        if leftOut > 0 { diagnostics.append(.findingsLeftOut(leftOut, stoppedEarly: stoppedEarly, path: document.path)) }
         return kept.inStableOrder()
     }
 }
