@@ -79,38 +79,6 @@ public struct DocumentReader: Sendable {
         return document
     }
 
-    /// Whether bytes are well-formed UTF-8 (what `String(validating:as:)` accepts).
-    enum UTF8Validation {
-        static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard let base = bytes.baseAddress else { return true }
-            let n = bytes.count
-            var i = 0
-            while i < n {
-                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-                guard i < n else { break }
-                let b0 = base[i]
-                if b0 < 0x80 { i += 1; continue }
-                func continuation(_ k: Int) -> UInt8? { i + k < n && base[i + k] & 0xC0 == 0x80 ? base[i + k] : nil }
-                if b0 < 0xC2 { return false }
-                if b0 < 0xE0 {
-                    guard continuation(1) != nil else { return false }
-                    i += 2
-                } else if b0 < 0xF0 {
-                    guard let b1 = continuation(1), continuation(2) != nil else { return false }
-                    if b0 == 0xE0 && b1 < 0xA0 || b0 == 0xED && b1 >= 0xA0 { return false }
-                    i += 3
-                } else if b0 < 0xF5 {
-                    guard let b1 = continuation(1), continuation(2) != nil, continuation(3) != nil else { return false }
-                    if b0 == 0xF0 && b1 < 0x90 || b0 == 0xF4 && b1 >= 0x90 { return false }
-                    i += 4
-                } else {
-                    return false
-                }
-            }
-            return true
-        }
-    }
-
     /// Extracts bytes that did not come from a file (standard input, the git index).
     /// `name` picks the format by its extension.
     public func read(bytes: [UInt8], name: String) throws(ExtractionError) -> ExtractedDocument {
@@ -159,7 +127,7 @@ public struct DocumentReader: Sendable {
             let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
             if count != size || readDescriptor(descriptor, &probe, 1) != 0 || bytes.starts(with: [0xEF, 0xBB, 0xBF])
                 || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-                || bytes.prefix(8192).contains(0) || !UTF8Validation.isValid(bytes) {
+                || bytes.prefix(8192).contains(0) || !UTF8Buffer.isWellFormed(bytes) {
                 usable = false
                 return 0
             }

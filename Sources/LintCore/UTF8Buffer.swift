@@ -35,6 +35,23 @@ public final class UTF8Buffer: @unchecked Sendable {
     public static func repairIllFormed(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var replaced = 0
         var i = 0
+        while let bad = firstIllFormed(UnsafeBufferPointer(bytes), from: i) {
+            bytes[bad] = 0x3F
+            replaced += 1
+            i = bad + 1
+        }
+        return replaced
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (as `repairIllFormed` and
+    /// `String(validating:as:)` judge them), checked without copying them.
+    public static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstIllFormed(bytes, from: 0) == nil
+    }
+
+    /// The offset of the first byte at or after `start` that begins no well-formed sequence.
+    private static func firstIllFormed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start
         let n = bytes.count
         while i < n {
             // Eight ASCII bytes at a time.
@@ -44,22 +61,16 @@ public final class UTF8Buffer: @unchecked Sendable {
                 i += 8
             }
             guard i < n else { break }
-            let b0 = bytes[i]
-            if b0 < 0x80 { i += 1; continue }
-            let length = UTF8Buffer.sequenceLength(bytes, at: i)
-            if length > 0 {
-                i += length
-            } else {
-                bytes[i] = 0x3F
-                replaced += 1
-                i += 1
-            }
+            if bytes[i] < 0x80 { i += 1; continue }
+            let length = sequenceLength(bytes, at: i)
+            if length == 0 { return i }
+            i += length
         }
-        return replaced
+        return nil
     }
 
     /// The length of the well-formed multi-byte sequence starting at `i`, or 0.
-    private static func sequenceLength(_ bytes: UnsafeMutableBufferPointer<UInt8>, at i: Int) -> Int {
+    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let n = bytes.count
         let b0 = bytes[i]
         func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
