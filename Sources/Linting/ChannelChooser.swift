@@ -10,13 +10,6 @@ import LintCore
 struct ChannelChooser {
     let catalog: SectorCatalog
 
-    func decide(_ document: ExtractedDocument, prepared: [PreparedSegment], options: LintOptions,
-                scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> ChannelDecision {
-        decide(document, options: options, diagnostics: &diagnostics) {
-            SectorInference.distinctMatches($0, in: prepared, scratch: scratch)
-        }
-    }
-
     /// The regexes `decide` may ask its matcher about.
     var signals: [any CompiledRegex] { catalog.channels.compactMap(\.signals) }
 

@@ -33,18 +33,15 @@ struct DocumentKindChooser {
         return findings.contains { $0.severity > .info && article.quicklyCovers($0.ruleID) }
     }
 
-    /// Reads the copy: an article only when no selling signal matches and the weights of the
-    /// article-signal groups that match (each group once) add up to at least `minSignals`.
-    func infer(prepared: [PreparedSegment], scratch: any RegexScratch) -> DocumentKindDecision {
-        infer { SectorInference.distinctMatches($0, in: prepared, scratch: scratch) }
-    }
-
     /// The regexes `infer` may ask its matcher about.
     var signals: [any CompiledRegex] {
         guard let article = catalog.article else { return [] }
         return [article.selling].compactMap { $0 } + article.signals.map { $0.regex }
     }
 
+    /// Reads the copy through `matches` (distinct matches of a regex): an article only when
+    /// no selling signal matches and the weights of the article-signal groups that match
+    /// (each group once) add up to at least `minSignals`.
     func infer(matches: DistinctMatcher) -> DocumentKindDecision {
         guard let article = catalog.article, !article.signals.isEmpty else { return .assumedAd }
         if article.selling != nil, !matches(article.selling).isEmpty {

@@ -122,7 +122,9 @@ public struct Linter: Sendable {
         let prepared = prepare(document)
         var diagnostics = document.notes
         let channels = ChannelChooser(catalog: ruleSet.sectors)
-            .decide(document, prepared: prepared, options: LintOptions(), scratch: scratch, diagnostics: &diagnostics)
+            .decide(document, options: LintOptions(), diagnostics: &diagnostics) {
+                SectorInference.distinctMatches($0, in: prepared, scratch: scratch)
+            }
         let (findings, checklists) = run(rules.filter { $0.applies(toChannels: channels.channels) },
                                          dependenciesFrom: { ruleSet.rules }, on: document, prepared: prepared,
                                          scratch: scratch, diagnostics: &diagnostics)

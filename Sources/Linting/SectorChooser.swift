@@ -27,13 +27,6 @@ struct SectorChooser {
         return out
     }
 
-    func decide(_ document: ExtractedDocument, declared: [Sector], prepared: [PreparedSegment], options: LintOptions,
-                scratch: any RegexScratch, diagnostics: inout [Diagnostic]) -> SectorDecision {
-        decide(document, declared: declared, options: options, diagnostics: &diagnostics) {
-            SectorInference.distinctMatches($0, in: prepared, scratch: scratch)
-        }
-    }
-
     /// Whether `decide` reads the copy (no sector forced, declared or configured).
     func infers(declared: [Sector], options: LintOptions) -> Bool {
         options.sectors.isEmpty && declared.isEmpty && options.pathSectors.isEmpty && options.inferSectors
