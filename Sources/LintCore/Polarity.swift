@@ -28,6 +28,9 @@ public struct Polarity: Sendable {
                                                  UInt8(ascii: "\r"), UInt8(ascii: " "), UInt8(ascii: "\t"),
                                                  UInt8(ascii: "|")]
     /// Clause-ending characters outside ASCII, as UTF-8. The enumeration comma 、 counts: in
-    /// 「禁止酒駕、飲酒過量有害健康」 the first warning's 禁止 does not negate the second.
-    public static let wideClauseBreaks: [[UInt8]] = [Array("。".utf8), Array("；".utf8), Array("，".utf8), Array("、".utf8)]
+    /// 「禁止酒駕、飲酒過量有害健康」 the first warning's 禁止 does not negate the second. So do
+    /// the marks Taiwan copy sets where it means 、 or a bar: the middle dots (· ・ ‧ ･ ∙ ⋅),
+    /// the bullet •, and the box-drawing and block bars (│ ┃ ▏ ▎ ▍ ▌ ￨) and 丨 used as one.
+    public static let wideClauseBreaks: [[UInt8]] = ["。", "；", "，", "、", "·", "・", "‧", "･", "∙", "⋅", "•",
+                                                     "│", "┃", "▏", "▎", "▍", "▌", "￨", "丨"].map { Array($0.utf8) }
 }

@@ -275,6 +275,12 @@ public struct DocumentPattern: Sendable {
         self.required = required
         self.mode = mode
     }
+
+    /// The other required items' phrases: a negator inside one of them (禁止 of 禁止酒駕) is
+    /// that item's own wording and does not negate the item tested after it.
+    public func siblings(of index: Int) -> [any CompiledRegex] {
+        required.indices.filter { $0 != index }.map { required[$0].regex }
+    }
 }
 
 /// Text a document must contain when its trigger appears (a mandatory warning, a

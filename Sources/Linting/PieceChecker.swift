@@ -164,7 +164,9 @@ struct PieceChecker {
     static func key(_ regex: any CompiledRegex) -> ObjectIdentifier { ObjectIdentifier(regex as AnyObject) }
 
     /// Nil when a search failed (the document is then checked whole, where the failure is reported).
-    func firstPass(distinct signals: [any CompiledRegex], contains phrases: [any CompiledRegex]) -> Facts? {
+    /// `siblings`: for a required item's phrase, the same rule's other items (`RuleRunner.containsAffirmed`).
+    func firstPass(distinct signals: [any CompiledRegex], contains phrases: [any CompiledRegex],
+                   siblings: [ObjectIdentifier: [any CompiledRegex]] = [:]) -> Facts? {
         struct Scan { var seen: [String] = []; var resume = 0; var done = false }
         var scans: [ObjectIdentifier: Scan] = [:]
         var order: [(ObjectIdentifier, any CompiledRegex)] = []
@@ -204,7 +206,8 @@ struct PieceChecker {
             let probe = RuleRunner(rule: anyRule, segments: [segment], scratch: scratch, polarity: linter.ruleSet.polarity)
             for (key, regex) in asked where found[key] == false && ![segment].candidates(for: regex).isEmpty {
                 do {
-                    if try probe.containsAffirmed(regex, in: segment, from: piece.start, ownEnd: piece.ownEnd) { found[key] = true }
+                    if try probe.containsAffirmed(regex, in: segment, from: piece.start, ownEnd: piece.ownEnd,
+                                                  siblings: siblings[key] ?? []) { found[key] = true }
                 } catch {
                     return nil
                 }
@@ -225,13 +228,17 @@ struct PieceChecker {
             signals += SectorInference(catalog: linter.ruleSet.sectors).signals()
         }
         var phrases: [any CompiledRegex] = []
+        var siblings: [ObjectIdentifier: [any CompiledRegex]] = [:]
         // Every rule's: the rules a claim defers to run whatever the filter shows.
         for rule in linter.ruleSet.rules {
             if let regex = rule.exceptions.documentHas { phrases.append(regex) }
             if let regex = rule.exceptions.documentLacks { phrases.append(regex) }
-            if case let .document(doc) = rule.pattern { phrases += doc.required.map(\.regex) }
+            if case let .document(doc) = rule.pattern {
+                phrases += doc.required.map(\.regex)
+                for index in doc.required.indices { siblings[Self.key(doc.required[index].regex), default: []] += doc.siblings(of: index) }
+            }
         }
-        guard let facts = firstPass(distinct: signals, contains: phrases) else { return nil }
+        guard let facts = firstPass(distinct: signals, contains: phrases, siblings: siblings) else { return nil }
         let matches: DistinctMatcher = { regex in regex.flatMap { facts.distinct[Self.key($0)] } ?? [] }
         return linter.lint(document, options: options, matches: matches) { selected, _, diagnostics in
             run(selected, facts: facts, diagnostics: &diagnostics).map { ($0, []) }

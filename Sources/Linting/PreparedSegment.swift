@@ -87,7 +87,7 @@ final class PreparedSegment {
         while index < end {
             let byte = buffer[index]
             if Polarity.clauseBreaks.contains(byte) { return true }
-            if byte >= 0xE0 {
+            if byte >= 0xC2 { // · (U+00B7) is two bytes
                 for wide in Polarity.wideClauseBreaks where index + wide.count <= end
                     && (0..<wide.count).allSatisfy({ buffer[index + $0] == wide[$0] }) { return true }
             }

@@ -270,16 +270,19 @@ struct RuleRunner {
         return lacks
     }
 
-    private func documentContains(_ regex: any CompiledRegex) throws(RegexMatchError) -> Bool {
+    private func documentContains(_ regex: any CompiledRegex,
+                                  siblings: [any CompiledRegex] = []) throws(RegexMatchError) -> Bool {
         for segment in segments.candidates(for: regex) {
-            if try containsAffirmed(regex, in: segment, from: 0, ownEnd: .max) { return true }
+            if try containsAffirmed(regex, in: segment, from: 0, ownEnd: .max, siblings: siblings) { return true }
         }
         return false
     }
 
     /// Whether an affirmed match of `regex` starts in `from..<ownEnd` of a segment.
+    /// `siblings` are the other phrases the same check looks for (a `requires` rule's items):
+    /// a negator inside one of them is that phrase's own wording (see `isNegated`).
     func containsAffirmed(_ regex: any CompiledRegex, in segment: PreparedSegment, from: Int,
-                          ownEnd: Int) throws(RegexMatchError) -> Bool {
+                          ownEnd: Int, siblings: [any CompiledRegex] = []) throws(RegexMatchError) -> Bool {
         var search = SegmentSearch(regex, in: segment)
         guard polarity != nil else {
             guard let m = try search.firstMatch(from: from, scratch: scratch) else { return false }
@@ -287,7 +290,7 @@ struct RuleRunner {
         }
         var position = from
         while let m = try search.firstMatch(from: position, scratch: scratch), m.range.lowerBound < ownEnd {
-            if try !isNegated(m.range.lowerBound, of: regex, in: segment) { return true }
+            if try !isNegated(m.range.lowerBound, of: regex, in: segment, siblings: siblings) { return true }
             position = segment.buffer.offset(m.range.lowerBound, forwardBy: 1)
         }
         return false
@@ -308,8 +311,12 @@ struct RuleRunner {
     /// Whether a negator (`Rules/lexicons/polarity.yaml`) ends at most `within` characters before
     /// `start`, in the same clause: 「無法退訂」, 「不適用七天鑑賞期」. A negator that is the
     /// start of the phrase itself (「禁止酒駕」 where the phrase is found from 酒駕) is part of
-    /// what the copy affirms, not a negation of it.
-    private func isNegated(_ start: Int, of phrase: any CompiledRegex, in segment: PreparedSegment) throws(RegexMatchError) -> Bool {
+    /// what the copy affirms, not a negation of it. So is a negator inside a whole `sibling`
+    /// phrase that ends before this one: in 「禁止酒駕・飲酒過量有害健康」 or
+    /// 「未滿18歲請勿飲酒/飲酒過量有害健康」 the first warning's 禁止 or 勿 negates its own object,
+    /// whatever mark (or none) stands between the two warnings.
+    private func isNegated(_ start: Int, of phrase: any CompiledRegex, in segment: PreparedSegment,
+                           siblings: [any CompiledRegex] = []) throws(RegexMatchError) -> Bool {
         guard let polarity else { return false }
         let buffer = segment.buffer
         var position = buffer.offset(start, backBy: polarity.window)
@@ -320,10 +327,34 @@ struct RuleRunner {
             let gap = m.range.upperBound..<start
             if buffer.scalarCount(gap) <= polarity.within && !segment.hasClauseBreak(in: gap),
                try phrase.firstMatch(in: buffer, from: m.range.lowerBound, end: buffer.count, scratch: scratch)?
-                   .range.lowerBound != m.range.lowerBound {
+                   .range.lowerBound != m.range.lowerBound,
+               try !isInsideSibling(m.range.lowerBound, before: start, siblings: siblings, in: buffer) {
                 return true
             }
             position = buffer.offset(m.range.lowerBound, forwardBy: 1)
+        }
+        return false
+    }
+
+    /// How far before a negator a sibling phrase may start: longer than any warning or
+    /// disclosure a `requires` item lists (短時間內大量灌酒會使人立即喪命 is 15 characters).
+    static let siblingReach = 40
+
+    /// Whether a match of one of `siblings` covers the negator at `negator` and ends at or
+    /// before `start`, where the phrase being tested begins.
+    private func isInsideSibling(_ negator: Int, before start: Int, siblings: [any CompiledRegex],
+                                 in buffer: UTF8Buffer) throws(RegexMatchError) -> Bool {
+        guard !siblings.isEmpty else { return false }
+        let from = buffer.offset(negator, backBy: Self.siblingReach)
+        for sibling in siblings {
+            var position = from
+            // The search ends at `start`, so every match found ends there or before.
+            while position <= negator,
+                  let m = try sibling.firstMatch(in: buffer, from: position, end: start, scratch: scratch),
+                  m.range.lowerBound <= negator {
+                if m.range.upperBound > negator { return true }
+                position = buffer.offset(m.range.lowerBound, forwardBy: 1)
+            }
         }
         return false
     }
@@ -359,7 +390,11 @@ struct RuleRunner {
         var presentCount = 0
         for (index, item) in doc.required.enumerated() {
             let present: Bool
-            if let requiredPresent { present = requiredPresent[index] } else { present = try documentContains(item.regex) }
+            if let requiredPresent {
+                present = requiredPresent[index]
+            } else {
+                present = try documentContains(item.regex, siblings: doc.siblings(of: index))
+            }
             if present { presentCount += 1 } else { missing.append(item.label) }
         }
         let fires = doc.mode == .allOf ? !missing.isEmpty : presentCount == 0

@@ -263,6 +263,52 @@ import TestSupport
         #expect(TestSupport.lint("訂閱電子報後無法退訂紙本，電子版可隨時退訂", set).findings.isEmpty)
     }
 
+    /// A warnings rule whose first item starts with a negator (禁止酒駕) and whose minors' item
+    /// holds one (請勿): the negator belongs to its own warning, not to the warning after it.
+    func warningsSet() throws -> RuleSet {
+        try TestSupport.loadRules([
+            "lexicons/polarity.yaml": "negators:\n  terms: [$negations, 禁止, 勿, 不]\nwithin: 8",
+            "a/warnings.yaml": TestSupport.ruleYAML(id: "a.warnings", body: """
+                requires:
+                  trigger: [梅酒]
+                  all-of:
+                    - label: 禁止酒駕
+                      terms: [禁止酒駕]
+                    - label: 其他警語
+                      terms: [飲酒過量有害健康, 未滿18歲請勿飲酒]
+                """, examples: "  match: [⟦梅酒⟧, \"⟦梅酒⟧\\n禁止酒駕\"]\n  no-match: [\"梅酒\\n禁止酒駕，飲酒過量有害健康\", 果汁]"),
+        ])
+    }
+
+    /// Every mark Taiwan labels set between two warnings, and none at all: the second warning
+    /// is seen after 禁止酒駕, whole and in pieces. A negator that is no warning's own still
+    /// negates (禁止飲酒過量有害健康 is no warning).
+    @Test func aWarningsNegatorDoesNotNegateTheNextWarning() throws {
+        let set = try warningsSet()
+        let linter = Linter(ruleSet: set)
+        let engine = PCRE2Engine()
+        let separators = ["・", "·", "•", "‧", "･", "∙", "⋅", "／", "/", "|", "｜", "▎", "▍", "│", "┃", "丨", "-", "—", "～",
+                          "★", "◆", "●", "■", "*", "+", "x", "(", "【", "】", " ", "　", "、", "，", "。", "\n", ""]
+        for separator in separators {
+            for second in ["飲酒過量有害健康", "未滿18歲請勿飲酒"] {
+                let text = "梅酒新上架\n禁止酒駕" + separator + second + "\n"
+                #expect(TestSupport.lint(text, set).findings.isEmpty, "\(separator) before \(second)")
+                // Checked in pieces (PieceChecker): the warnings come after a long text.
+                let long = String(repeating: "平凡的句子沒有問題。\n", count: 200) + text
+                var options = LintOptions(sectors: [], inferSectors: false)
+                options.pieceSize = 2_048
+                options.pieceMargin = 0
+                let pieced = linter.lint(TestSupport.document(long), options: options, scratch: engine.makeScratch())
+                #expect(pieced.findings.isEmpty, "in pieces: \(separator) before \(second)")
+            }
+            // Reversed: the minors' warning's 勿 does not negate 禁止酒駕's item either.
+            #expect(TestSupport.lint("梅酒新上架\n未滿18歲請勿飲酒" + separator + "禁止酒駕", set).findings.isEmpty,
+                    "\(separator) after the minors' warning")
+        }
+        // A negator of no warning still negates what follows it.
+        #expect(TestSupport.lint("梅酒新上架\n禁止酒駕\n不飲酒過量有害健康", set).findings.map(\.ruleID.rawValue) == ["a.warnings"])
+    }
+
     /// The negators are data beside the lexicons (`lexicons/polarity.yaml`); an older pack's
     /// top-level `polarity.yaml` is read the same way. Neither becomes a lexicon.
     @Test(arguments: ["lexicons/polarity.yaml", "polarity.yaml"])
