@@ -71,6 +71,9 @@ struct RulesCommand: ParsableCommand {
         @Flag(name: .customLong("no-builtin-rules"), help: "Validate the folders on their own, without the built-in pack.")
         var noBuiltinRules = false
 
+        @Flag(name: .customLong("sizes"), help: "Report every rule's compiled size, not only those at half of PCRE2's limit or more or in pieces.")
+        var sizes = false
+
         func run() throws {
             var options = try RuleSetOptions.parse([])
             options.ruleFolders = folders
@@ -88,6 +91,7 @@ struct RulesCommand: ParsableCommand {
             }
             // The registry: a law in force that no rule cites must say why; provisions no rule
             // cites (and no other provision's penalty-via names) are probably stale.
+            Self.reportSizes(ruleSet, all: sizes)
             let laws = LawCatalog(ruleSet: ruleSet)
             for (law, entry) in laws.uncitedEntries {
                 Terminal.writeError("\(law.file ?? law.pcode):\(entry.line):1: warning: \(law.name) \(entry.provision) is in the fact table but no rule cites it")
@@ -99,6 +103,34 @@ struct RulesCommand: ParsableCommand {
             if !uncited.isEmpty { throw ExitCode(2) }
             try Terminal.write("ok: \(ruleSet.rules.count) rules, \(ruleSet.lexicons.count) lexicons, \(ruleSet.sectors.definitions.count) sectors, \(ruleSet.laws.count) laws (\(ruleSet.laws.reduce(0) { $0 + $1.articles.count }) provisions), \(examples) examples in \(ruleSet.roots.joined(separator: ", "))\n")
         }
+    }
+}
+
+extension RulesCommand.Check {
+    /// The compiled size of a rule's largest pattern piece as a share of PCRE2's limit, and
+    /// in how many pieces its largest pattern is held: one note per rule at half the limit
+    /// or more or split (every rule with `all`), largest first.
+    static func reportSizes(_ ruleSet: RuleSet, all: Bool) {
+        let limit = Double(PCRE2Engine.compiledSizeLimit)
+        var rows: [(share: Double, line: String)] = []
+        for rule in ruleSet.rules {
+            var largest = 0, pieces = 1, label = ""
+            var unsplit: PCRE2Regex?
+            for (name, regex) in rule.compiledPatterns {
+                guard let pcre2 = regex as? PCRE2Regex else { continue }
+                let size = pcre2.compiledSizes.max() ?? 0
+                if size > largest || (size == largest && pcre2.pieceCount > pieces) { largest = size; label = name }
+                pieces = max(pieces, pcre2.pieceCount)
+                if pcre2.pieceCount == 1, size > PCRE2Engine.defaultSplitAbove { unsplit = pcre2 }
+            }
+            let share = Double(largest) / limit
+            guard all || share >= 0.5 || pieces > 1 else { continue }
+            let percent = (share * 1000).rounded() / 10
+            // A pattern above the split size held whole: say what keeps it from being split.
+            let why = unsplit.flatMap { PCRE2Engine.splitRefusal(of: $0.pattern) }.map { "; not split: \($0)" } ?? ""
+            rows.append((share, "\(rule.origin.formatted): note: \(rule.id): largest compiled piece \(percent)% of PCRE2's 65,536-byte limit (\(label)), \(pieces) \(pieces == 1 ? "piece" : "pieces")\(why)"))
+        }
+        for row in rows.sorted(by: { $0.share > $1.share }) { Terminal.writeError(row.line) }
     }
 }
 

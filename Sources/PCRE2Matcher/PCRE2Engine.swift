@@ -61,14 +61,110 @@ public struct PCRE2Engine: RegexEngine {
 
     public let limits: Limits
     public let jit: JITPolicy
+    /// A pattern whose compiled code is larger than this many bytes is split into pieces
+    /// of at most this size where it can be (`PatternSplitter`); one that PCRE2 refuses as
+    /// too large must be split. `Int.max`: never split (only for tests).
+    public let splitAbove: Int
 
-    public init(limits: Limits = Limits(), jit: JITPolicy = .lazy(afterWork: JITPolicy.defaultWork, timed: true)) {
+    /// PCRE2's limit on one pattern's compiled code, in bytes (the default link size of 2).
+    public static let compiledSizeLimit = 65_536
+
+    /// The default `splitAbove`: 80% of the limit, so that a list can grow a little
+    /// without its pattern changing shape at the limit itself.
+    public static let defaultSplitAbove = compiledSizeLimit * 4 / 5
+
+    public init(limits: Limits = Limits(), jit: JITPolicy = .lazy(afterWork: JITPolicy.defaultWork, timed: true),
+                splitAbove: Int = PCRE2Engine.defaultSplitAbove) {
         self.limits = limits
         self.jit = jit
+        self.splitAbove = max(1, splitAbove)
     }
 
     public func compile(_ pattern: String, caseInsensitive: Bool) throws(RegexCompileError) -> any CompiledRegex {
-        try PCRE2Regex(pattern: pattern, caseInsensitive: caseInsensitive, jit: jit)
+        let code: OpaquePointer
+        do {
+            code = try PCRE2Regex.compileCode(pattern, caseInsensitive: caseInsensitive)
+        } catch {
+            guard error.tooLarge else { throw error }
+            return try split(pattern, caseInsensitive: caseInsensitive, tooLarge: error)
+        }
+        guard PCRE2Regex.codeSize(code) > splitAbove else {
+            return PCRE2Regex(code: code, pattern: pattern, caseInsensitive: caseInsensitive, jit: jit)
+        }
+        // It compiles but is large: split it if it can be, else keep it whole.
+        if let pieces = try? split(pattern, caseInsensitive: caseInsensitive, tooLarge: nil) {
+            pcre2_code_free_8(code)
+            return pieces
+        }
+        return PCRE2Regex(code: code, pattern: pattern, caseInsensitive: caseInsensitive, jit: jit)
+    }
+
+    /// `pattern` in pieces of at most `splitAbove` bytes each where it can be cut so (a
+    /// piece that cannot be cut further may be larger, up to PCRE2's limit). Throws the
+    /// size error, with the reason, when it cannot be split.
+    private func split(_ pattern: String, caseInsensitive: Bool,
+                       tooLarge: RegexCompileError?) throws(RegexCompileError) -> PCRE2Regex {
+        var codes: [String: OpaquePointer] = [:]
+        var failure: RegexCompileError?
+        defer { for code in codes.values { pcre2_code_free_8(code) } }
+        let texts: [String]
+        do throws(PatternSplitter.Refusal) {
+            texts = try PatternSplitter.pieces(of: pattern) { text -> Bool? in
+                if let code = codes[text] { return PCRE2Regex.codeSize(code) <= splitAbove }
+                do throws(RegexCompileError) {
+                    let code = try PCRE2Regex.compileCode(text, caseInsensitive: caseInsensitive)
+                    codes[text] = code
+                    return PCRE2Regex.codeSize(code) <= splitAbove
+                } catch {
+                    if !error.tooLarge, failure == nil { failure = error }
+                    return nil
+                }
+            }
+        } catch {
+            throw Self.notSplit(pattern, reason: error.reason, tooLarge: tooLarge)
+        }
+        if let failure { throw Self.notSplit(pattern, reason: "a piece does not compile: \(failure.message)", tooLarge: tooLarge) }
+        var pieces: [OpaquePointer] = []
+        for text in texts {
+            if let code = codes.removeValue(forKey: text) {
+                pieces.append(code)
+                continue
+            }
+            do {
+                pieces.append(try PCRE2Regex.compileCode(text, caseInsensitive: caseInsensitive))
+            } catch {
+                for code in pieces { pcre2_code_free_8(code) }
+                throw Self.notSplit(pattern, reason: "a piece does not compile: \(error.message)", tooLarge: tooLarge)
+            }
+        }
+        return Self.regex(pieces: pieces, pattern: pattern, caseInsensitive: caseInsensitive, jit: jit)
+    }
+
+    /// One regex searching `pieces` (owned from now on) in order.
+    static func regex(pieces: [OpaquePointer], pattern: String, caseInsensitive: Bool, jit: JITPolicy) -> PCRE2Regex {
+        let others = pieces.dropFirst().map {
+            PCRE2Regex(code: $0, pattern: pattern, caseInsensitive: caseInsensitive, jit: jit)
+        }
+        return PCRE2Regex(code: pieces[0], pattern: pattern, caseInsensitive: caseInsensitive, jit: jit, others: others)
+    }
+
+    /// Why `pattern` cannot be split into pieces (`PatternSplitter`), or nil when it can.
+    public static func splitRefusal(of pattern: String) -> String? {
+        do throws(PatternSplitter.Refusal) {
+            _ = try PatternSplitter(pattern).site()
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
+    /// Put in a size error's message before the reason the pattern could not be split.
+    public static let notSplitMarker = "; it cannot be split into several: "
+
+    private static func notSplit(_ pattern: String, reason: String, tooLarge: RegexCompileError?) -> RegexCompileError {
+        var error = tooLarge ?? RegexCompileError(message: "regular expression is too large", patternOffset: 0, tooLarge: true)
+        error.message += notSplitMarker + reason
+        return error
     }
 
     public func makeScratch() -> any RegexScratch { PCRE2Scratch(limits: limits) }
@@ -82,9 +178,18 @@ public struct PCRE2Engine: RegexEngine {
     public static func serialize(_ regexes: [any CompiledRegex]) -> [UInt8]? {
         var codes: [OpaquePointer?] = []
         codes.reserveCapacity(regexes.count)
+        // A split pattern is written as a header code (`SplitHeader`) and its pieces.
+        var headers: [OpaquePointer] = []
+        defer { for header in headers { pcre2_code_free_8(header) } }
         for regex in regexes {
             guard let regex = regex as? PCRE2Regex else { return nil }
+            if !regex.others.isEmpty {
+                guard let header = SplitHeader.make(pieces: regex.pieceCount) else { return nil }
+                headers.append(header)
+                codes.append(header)
+            }
             codes.append(regex.compiledCode)
+            for piece in regex.others { codes.append(piece.compiledCode) }
         }
         guard !codes.isEmpty, codes.count <= Int(Int32.max) else { return nil }
         var bytes: UnsafeMutablePointer<UInt8>?
@@ -109,27 +214,44 @@ public struct PCRE2Engine: RegexEngine {
     public func deserialize(_ bytes: UnsafeRawBufferPointer, sources: [(pattern: String, caseInsensitive: Bool)]) -> [any CompiledRegex]? {
         guard !sources.isEmpty, bytes.count >= 16 else { return nil }
         let buffer = bytes.assumingMemoryBound(to: UInt8.self)
-        guard let base = buffer.baseAddress, pcre2_serialize_get_number_of_codes_8(base) == Int32(sources.count) else { return nil }
-        var codes = [OpaquePointer?](repeating: nil, count: sources.count)
+        // More codes than sources when some patterns are split (a header and pieces each).
+        guard let base = buffer.baseAddress else { return nil }
+        let count = Int(pcre2_serialize_get_number_of_codes_8(base))
+        guard count >= sources.count else { return nil }
+        var codes = [OpaquePointer?](repeating: nil, count: count)
         let decoded = codes.withUnsafeMutableBufferPointer {
-            pcre2_serialize_decode_8($0.baseAddress, Int32(sources.count), base, nil)
+            pcre2_serialize_decode_8($0.baseAddress, Int32(count), base, nil)
         }
-        guard decoded == Int32(sources.count) else {
+        guard decoded == Int32(count), codes.allSatisfy({ $0 != nil }) else {
             for case let code? in codes { pcre2_code_free_8(code) }
             return nil
         }
         var out: [any CompiledRegex] = []
-        out.reserveCapacity(codes.count)
+        out.reserveCapacity(sources.count)
         var valid = true
-        for (code, source) in zip(codes, sources) {
-            guard let code else { valid = false; continue }
-            var options: UInt32 = 0
-            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_ARGOPTIONS), &options)
-            let regex = PCRE2Regex(code: code, pattern: source.pattern, caseInsensitive: source.caseInsensitive, jit: jit)
-            if (options & UInt32(PCRE2_CASELESS) != 0) != source.caseInsensitive { valid = false }
-            out.append(regex)
+        var next = 0
+        for source in sources {
+            guard next < count, let first = codes[next] else { valid = false; break }
+            var pieces = [first]
+            if let pieceCount = SplitHeader.pieces(in: first) {
+                pcre2_code_free_8(first)
+                codes[next] = nil
+                guard pieceCount >= 2, next + pieceCount < count else { valid = false; break }
+                pieces = codes[(next + 1)...(next + pieceCount)].map { $0! }
+                next += 1
+            }
+            for code in pieces {
+                var options: UInt32 = 0
+                pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_ARGOPTIONS), &options)
+                if (options & UInt32(PCRE2_CASELESS) != 0) != source.caseInsensitive { valid = false }
+            }
+            out.append(Self.regex(pieces: pieces, pattern: source.pattern, caseInsensitive: source.caseInsensitive, jit: jit))
+            for index in next..<(next + pieces.count) { codes[index] = nil }
+            next += pieces.count
         }
-        return valid ? out : nil
+        // Codes not handed to a regex (a file that does not match its sources).
+        for case let code? in codes { pcre2_code_free_8(code) }
+        return valid && next == count ? out : nil
     }
 
     /// The PCRE2 library version, e.g. `10.42 2022-12-11`.
@@ -154,4 +276,31 @@ func pcre2ErrorMessage(_ code: Int32) -> String {
     let n = buffer.withUnsafeMutableBufferPointer { pcre2_get_error_message_8(code, $0.baseAddress, 256) }
     guard n > 0 else { return "error \(code)" }
     return String(decoding: buffer.prefix(Int(n)), as: UTF8.self)
+}
+
+/// The code written before the pieces of a split pattern in `PCRE2Engine.serialize`: a
+/// pattern no rule writes, whose groups count the pieces that follow.
+enum SplitHeader {
+    static let name = "adlawSplitPieces"
+
+    static func make(pieces: Int) -> OpaquePointer? {
+        try? PCRE2Regex.compileCode("(?<\(name)>)" + String(repeating: "()", count: pieces - 1), caseInsensitive: false)
+    }
+
+    /// The number of pieces when `code` is a header.
+    static func pieces(in code: OpaquePointer) -> Int? {
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMECOUNT), &count)
+        guard count == 1 else { return nil }
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>?
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        guard let table else { return nil }
+        let stored = UnsafeBufferPointer(start: table + 2, count: Int(entrySize) - 2).prefix { $0 != 0 }
+        guard String(decoding: stored, as: UTF8.self) == name else { return nil }
+        var captures: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
+        return Int(captures)
+    }
 }

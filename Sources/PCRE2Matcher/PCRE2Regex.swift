@@ -4,6 +4,10 @@ import LintCore
 /// A compiled PCRE2 pattern, JIT-compiled as its `JITPolicy` says. The interpreted code is
 /// read-only after compilation and the JIT-compiled copy is made once and then only read,
 /// so one instance is shared by every thread; each thread brings its own `PCRE2Scratch`.
+///
+/// A pattern too large for one PCRE2 code is held in pieces (`PatternSplitter`): this
+/// instance searches the first and `others` the rest, and a search keeps the match that
+/// starts first, the earliest piece on a tie: what the one pattern would have found.
 public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
     public let pattern: String
     public let isCaseInsensitive: Bool
@@ -25,8 +29,19 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
     private let jitAfterNanoseconds: Int?
     /// Nanoseconds the interpreter has run the pattern so far (atomic, relaxed).
     private let interpreted: UnsafeMutablePointer<Int>
+    /// The pieces after the first of a split pattern (empty: one piece). Each is compiled
+    /// from `pattern` cut by `PatternSplitter`, but its `pattern` is the whole source.
+    let others: [PCRE2Regex]
+    /// Bytes of compiled code (`PCRE2_INFO_SIZE`) of this piece.
+    private let size: Int
 
     convenience init(pattern: String, caseInsensitive: Bool, jit: PCRE2Engine.JITPolicy) throws(RegexCompileError) {
+        self.init(code: try Self.compileCode(pattern, caseInsensitive: caseInsensitive), pattern: pattern,
+                  caseInsensitive: caseInsensitive, jit: jit)
+    }
+
+    /// PCRE2's code for `pattern`, which the caller owns.
+    static func compileCode(_ pattern: String, caseInsensitive: Bool) throws(RegexCompileError) -> OpaquePointer {
         // USE_OFFSET_LIMIT lets a search stop at a last start offset (prefilter windows).
         // No PCRE2_MATCH_INVALID_UTF: with it, PCRE2 10.42's interpreter re-validates the
         // subject from the start offset to its end on every call, whatever the match options
@@ -47,13 +62,22 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
             throw RegexCompileError(message: pcre2ErrorMessage(errorCode), patternOffset: characters,
                                     tooLarge: errorCode == PCRE2_ERROR_PATTERN_TOO_LARGE)
         }
-        self.init(code: compiled, pattern: pattern, caseInsensitive: caseInsensitive, jit: jit)
+        return compiled
+    }
+
+    /// Bytes of compiled code of `code` (`PCRE2_INFO_SIZE`).
+    static func codeSize(_ code: OpaquePointer) -> Int {
+        var size = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_SIZE), &size)
+        return size
     }
 
     /// A pattern from code PCRE2 compiled or deserialized (`PCRE2Engine.deserialize`), which
     /// the instance then owns and frees.
-    init(code compiled: OpaquePointer, pattern: String, caseInsensitive: Bool, jit: PCRE2Engine.JITPolicy) {
+    init(code compiled: OpaquePointer, pattern: String, caseInsensitive: Bool, jit: PCRE2Engine.JITPolicy,
+         others: [PCRE2Regex] = []) {
         self.pattern = pattern
+        self.others = others
         isCaseInsensitive = caseInsensitive
         code = compiled
         jitSlot = .allocate(capacity: 1)
@@ -66,6 +90,7 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         interpreted.initialize(to: 0)
         var size = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_SIZE), &size)
+        self.size = size
         switch jit {
         case .never:
             jitAfterWork = nil
@@ -80,11 +105,16 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
 
         var minLength: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_MINLENGTH), &minLength)
-        canMatchEmpty = minLength == 0
+        canMatchEmpty = minLength == 0 || others.contains { $0.canMatchEmpty }
         var captures: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
-        captureCount = Int(captures)
-        groupNames = Self.readNameTable(compiled)
+        captureCount = others.reduce(Int(captures)) { max($0, $1.captureCount) }
+        // Every piece numbers groups as the whole pattern does; each names those it holds.
+        var names = Self.readNameTable(compiled)
+        for piece in others {
+            names.merge(piece.groupNames) { min($0, $1) }
+        }
+        groupNames = names
         if jitAfterWork == 0 { compileJIT() }
     }
 
@@ -99,6 +129,13 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
 
     /// The interpreted code, for `PCRE2Engine.serialize`.
     var compiledCode: OpaquePointer { code }
+
+    /// How many PCRE2 codes the pattern is held in (more than one when it was split).
+    public var pieceCount: Int { 1 + others.count }
+
+    /// Bytes of compiled code of each piece (`PCRE2_INFO_SIZE`), in search order; PCRE2
+    /// refuses a piece over `PCRE2Engine.compiledSizeLimit`.
+    public var compiledSizes: [Int] { [size] + others.map(\.size) }
 
     /// Whether the JIT-compiled copy is in use (it may fail to compile, e.g. without JIT
     /// support; the interpreter then goes on).
@@ -169,6 +206,32 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         guard let scratch = scratch as? PCRE2Scratch else {
             throw .engine(code: 0, message: "scratch from another regex engine")
         }
+        guard !others.isEmpty else {
+            return try searchPiece(in: buffer, from: start, end: end, offsetLimit: offsetLimit, scratch: scratch)?.match
+        }
+        // A split pattern: the match that starts first wins, the earlier piece on a tie (the
+        // pieces hold the branches in order), so a later piece need only look for a match
+        // that starts before the best so far. Where a match starts is where PCRE2's search
+        // started it (`pcre2_get_startchar`), which `\K` may put before the match's range.
+        var best = try searchPiece(in: buffer, from: start, end: end, offsetLimit: offsetLimit, scratch: scratch)
+        for piece in others {
+            var limit = offsetLimit
+            if let found = best {
+                guard found.startedAt > start else { break }
+                limit = min(offsetLimit ?? Int.max, found.startedAt - 1)
+            }
+            if let match = try piece.searchPiece(in: buffer, from: start, end: end, offsetLimit: limit, scratch: scratch) {
+                best = match
+            }
+        }
+        guard var match = best?.match else { return nil }
+        while match.groups.count < captureCount + 1 { match.groups.append(nil) }
+        return match
+    }
+
+    /// The first match of this piece alone.
+    private func searchPiece(in buffer: UTF8Buffer, from start: Int, end: Int, offsetLimit: Int?,
+                             scratch: PCRE2Scratch) throws(RegexMatchError) -> (match: RegexMatch, startedAt: Int)? {
         let subjectLength = min(max(end, 0), buffer.count)
         guard start <= subjectLength else { return nil }
         let matchData = scratch.matchData(pairs: captureCount + 1)
@@ -205,6 +268,6 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         }
         // \K can move the start after the end; keep the range well-formed.
         let whole = groups[0] ?? start..<start
-        return RegexMatch(range: whole, groups: groups)
+        return (RegexMatch(range: whole, groups: groups), pcre2_get_startchar_8(matchData))
     }
 }

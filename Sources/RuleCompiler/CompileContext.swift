@@ -10,6 +10,8 @@ struct CompileContext {
     /// `loose: true`: phrases match with spaces or decorative punctuation inside.
     let loose: Bool
     let caseInsensitive: Bool
+    /// What the patterns belong to (`rule food.x`), named in a size error.
+    var owner: String? = nil
 
     func error(_ line: Int, _ column: Int, _ kind: RuleFileError.Kind) -> RuleFileError {
         RuleFileError(file: file, line: line, column: column, kind: kind)
@@ -21,7 +23,11 @@ struct CompileContext {
         do {
             regex = try engine.compile(source, caseInsensitive: caseInsensitive)
         } catch {
-            if error.tooLarge { throw self.error(line, column, .patternTooLarge(key: key, bytes: source.utf8.count)) }
+            if error.tooLarge {
+                // The engine says why it could not split the pattern (PCRE2Engine.notSplitMarker).
+                let notSplit = error.message.range(of: "cannot be split into several: ").map { String(error.message[$0.upperBound...]) }
+                throw self.error(line, column, .patternTooLarge(key: key, bytes: source.utf8.count, notSplit: notSplit, owner: owner))
+            }
             throw self.error(line, column, .badRegex(error.description))
         }
         if regex.canMatchEmpty { throw self.error(line, column, .emptyMatch(key: key)) }

@@ -62,7 +62,7 @@ struct RuleFileCompiler {
         let zones = try readZones(map)
 
         let context = CompileContext(file: file, engine: engine, normalizer: normalizer, lexicons: lexicons,
-                                     loose: loose, caseInsensitive: !caseSensitive)
+                                     loose: loose, caseInsensitive: !caseSensitive, owner: "rule `\(id.value)`")
 
         let present = Self.patternKeys.filter { map.has($0) }
         guard present.count == 1, let kindKey = present.first, let kind = PatternKind(rawValue: kindKey) else {

@@ -13,8 +13,9 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case wrongType(key: String, expected: String)
         case invalidValue(key: String, value: String, allowed: [String])
         case badRegex(String)
-        /// The phrases of `key` make a pattern larger than PCRE2 compiles (`bytes` of source).
-        case patternTooLarge(key: String, bytes: Int)
+        /// The phrases of `key` make a pattern larger than PCRE2 compiles (`bytes` of source)
+        /// that cannot be split into several (`notSplit`: why); `owner` names the rule.
+        case patternTooLarge(key: String, bytes: Int, notSplit: String? = nil, owner: String? = nil)
         /// A lexicon holds more terms than one pattern can (`count` of at most `limit`).
         case lexiconTooLarge(name: String, count: Int, limit: Int)
         case emptyMatch(key: String)
@@ -61,7 +62,9 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .wrongType(key, expected): "`\(key)` must be \(expected)"
         case let .invalidValue(key, value, _): "`\(key)` has an invalid value `\(value)`"
         case let .badRegex(reason): "the regex does not compile: \(reason)"
-        case let .patternTooLarge(key, bytes): "the phrases in `\(key)` make a pattern of \(bytes) bytes, more than PCRE2 compiles into one regex (64 KB compiled)"
+        case let .patternTooLarge(key, bytes, notSplit, owner):
+            "the phrases in `\(key)`\(owner.map { " of \($0)" } ?? "") make a pattern of \(bytes) bytes, more than PCRE2 compiles into one regex (64 KB compiled)"
+                + (notSplit.map { ", and it cannot be split into several: \($0)" } ?? "")
         case let .lexiconTooLarge(name, count, limit): "lexicon `\(name)` has \(count) terms; a lexicon holds at most \(limit)"
         case let .emptyMatch(key): "the pattern in `\(key)` can match the empty string"
         case let .duplicateID(id, first): "duplicate rule id `\(id)` (first defined at \(first))"
@@ -96,6 +99,7 @@ public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible 
         case let .invalidValue(_, _, allowed) where !allowed.isEmpty: "use one of: \(allowed.joined(separator: ", "))"
         case .invalidValue: nil
         case .badRegex: "escape PCRE2 metacharacters with a backslash, or use `terms:` for literal phrases"
+        case .patternTooLarge(_, _, _?, _): "a list is split by itself when its alternation is the whole pattern or comes after a fixed part (literals, classes, exact repeats); else split the list: put part of the phrases (or of a large `$lexicon`) in a second rule, or in a second lexicon used by a second rule"
         case .patternTooLarge: "split the list: put part of the phrases (or of a large `$lexicon`) in a second rule, or in a second lexicon used by a second rule"
         case .lexiconTooLarge: "split it into smaller lexicons (Rules/lexicons/<name>.yaml) and use each in its own rule; every rule's phrases compile into one PCRE2 pattern"
         case .emptyMatch: "make every alternative match at least one character (use + instead of *, remove empty alternatives)"
