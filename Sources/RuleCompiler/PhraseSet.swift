@@ -84,7 +84,10 @@ struct PhraseSet {
         do {
             _ = try context.engine.compile(folded, caseInsensitive: context.caseInsensitive)
         } catch {
-            throw context.error(item.line, item.column + 1 + error.patternOffset, .badRegex(error.description))
+            // Too large is no syntax error: the rule's whole pattern reports it (or is split).
+            if !error.tooLarge {
+                throw context.error(item.line, item.column + 1 + error.patternOffset, .badRegex(error.description))
+            }
         }
         var out = ""
         var rest = Substring(folded)
