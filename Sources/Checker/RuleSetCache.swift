@@ -10,13 +10,17 @@ import RuleCompiler
 public struct LoadedRules {
     public let ruleSet: RuleSet
     /// The literal analysis of each searched pattern, by the compiled pattern's identity
-    /// (empty when the rules were not cached: the prefilter then analyses them).
-    let analyses: [ObjectIdentifier: LiteralRequirementResult]
+    /// (none when the rules were not cached: the prefilter then analyses them).
+    let analyses: PatternAnalyses
 
     /// The prefilter's tables as the cache holds them, for the patterns it was written with.
     let ready: ReadyTables?
 
     init(ruleSet: RuleSet, analyses: [ObjectIdentifier: LiteralRequirementResult], ready: ReadyTables? = nil) {
+        self.init(ruleSet: ruleSet, analyses: PatternAnalyses(analyses), ready: ready)
+    }
+
+    init(ruleSet: RuleSet, analyses: PatternAnalyses, ready: ReadyTables?) {
         self.ruleSet = ruleSet
         self.analyses = analyses
         self.ready = ready
@@ -24,15 +28,84 @@ public struct LoadedRules {
 
     /// The analysis the cache holds for `regex`, if any.
     func analysis(of regex: any CompiledRegex) -> LiteralRequirementResult? {
-        Prefilter.identity(of: regex).flatMap { analyses[$0] }
+        analyses.analysis(of: regex)
     }
 
     /// The prefilter of `ruleSet` (the cached rules, or those a config leaves of them): with
     /// the cached tables when it searches the patterns they were built for, in the same
-    /// order; else built from the analyses.
+    /// order (the analyses are then not decoded unless the prefilter's targets are read);
+    /// else built from the analyses.
     func prefilter(for ruleSet: RuleSet) -> Prefilter {
-        if let ready, let prefilter = ready.prefilter(for: ruleSet, known: analysis(of:)) { return prefilter }
+        if let ready, let prefilter = ready.prefilter(for: ruleSet, analyses: analyses) { return prefilter }
         return Prefilter(ruleSet: ruleSet, known: analysis(of:))
+    }
+}
+
+/// The literal analyses of the cached patterns, by the compiled pattern's identity: given
+/// (rules loaded from their files), or decoded from the cache file's analyses section the
+/// first time one is asked for (by one thread; the others wait). A check with the stored
+/// prefilter tables needs only whether each pattern has a required literal, which the
+/// pattern table's flags say (`windowed`): decoding every analysis was 4% of the CPU time of
+/// checking ten small files. The file's HMAC was checked when it was read, so the section is
+/// what this adlaw wrote; should it still not decode, no pattern has a stored analysis
+/// (a prefilter built from them analyses the patterns again: slower, the same findings).
+final class PatternAnalyses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decoded: [ObjectIdentifier: LiteralRequirementResult]?
+    /// The stored analyses section, the cached patterns in table order with their flags, and
+    /// each pattern's index in the table.
+    private let section: Data
+    private let table: [any CompiledRegex]
+    private let flags: [UInt8]
+    private let tableIndex: [ObjectIdentifier: Int32]
+
+    init(_ analyses: [ObjectIdentifier: LiteralRequirementResult]) {
+        decoded = analyses
+        section = Data()
+        table = []
+        flags = []
+        tableIndex = [:]
+    }
+
+    init(section: Data, table: [any CompiledRegex], flags: [UInt8], tableIndex: [ObjectIdentifier: Int32]) {
+        decoded = nil
+        self.section = section
+        self.table = table
+        self.flags = flags
+        self.tableIndex = tableIndex
+    }
+
+    /// Whether the analyses have been decoded (tests: a check leaves them alone).
+    var isDecoded: Bool { lock.withLock { decoded != nil } }
+
+    /// The analysis of `regex`, if one is known (decoding the section the first time).
+    func analysis(of regex: any CompiledRegex) -> LiteralRequirementResult? {
+        guard let id = Prefilter.identity(of: regex) else { return nil }
+        return all[id]
+    }
+
+    /// Whether `regex` has a required literal, from the pattern table's flags without
+    /// decoding an analysis; nil when it has no stored analysis.
+    func windowed(_ regex: any CompiledRegex) -> Bool? {
+        guard !table.isEmpty else { return analysis(of: regex).map { $0.requirement != nil } }
+        guard let id = Prefilter.identity(of: regex), let i = tableIndex[id] else { return nil }
+        let flag = flags[Int(i)]
+        return flag & RuleSetCache.PatternEntry.analysed == 0 ? nil : flag & RuleSetCache.PatternEntry.noRequirement == 0
+    }
+
+    private var all: [ObjectIdentifier: LiteralRequirementResult] {
+        lock.withLock {
+            if let decoded { return decoded }
+            var out: [ObjectIdentifier: LiteralRequirementResult] = [:]
+            if let analyses = section.withUnsafeBytes({ RuleSetCache.PatternEntry.readAnalyses($0, flags: flags) }) {
+                out.reserveCapacity(table.count)
+                for (regex, analysis) in zip(table, analyses) {
+                    if let analysis, let id = Prefilter.identity(of: regex), out[id] == nil { out[id] = analysis }
+                }
+            }
+            decoded = out
+            return out
+        }
     }
 }
 
@@ -45,11 +118,12 @@ struct ReadyTables {
     let tableIndex: [ObjectIdentifier: Int32]
 
     /// The prefilter of `ruleSet` with these tables, or nil unless its searched patterns are,
-    /// each first time it meets them, the table's patterns of `order`.
-    func prefilter(for ruleSet: RuleSet, known: (any CompiledRegex) -> LiteralRequirementResult?) -> Prefilter? {
+    /// each first time it meets them, the table's patterns of `order` (and have analyses).
+    /// The analyses are decoded only when the prefilter's targets are first read.
+    func prefilter(for ruleSet: RuleSet, analyses: PatternAnalyses) -> Prefilter? {
         let patterns = Prefilter.searchedPatterns(of: ruleSet)
         guard Self.order(of: patterns, index: { Prefilter.identity(of: $0).flatMap { tableIndex[$0] } }) == order else { return nil }
-        return Prefilter(patterns: patterns, known: known, tables: tables)
+        return Prefilter(patterns: patterns, windowed: analyses.windowed, analysis: { analyses.analysis(of: $0) }, tables: tables)
     }
 
     /// The index of each distinct pattern of `patterns` (by identity, as the prefilter makes
@@ -85,10 +159,10 @@ struct ReadyTables {
 /// Layout: the magic `ADLAWRS` and a format byte, the version (u16 length + UTF-8), the
 /// 32-byte key, the 32-byte fingerprint (zeros when the files were too recent to be known
 /// by their times), a section count (u32) and each section's length (u32), then the sections:
-/// 1. the pattern table (`PatternEntry.table`, a byte layout of its own: decoding it as
-///    JSON was a tenth of a small run): each distinct pattern once (source, case folding)
-///    with its literal analysis (`LiteralRequirementResult`) when the prefilter searches it,
-///    each distinct literal and second set once;
+/// 1. the pattern table's sources (`PatternEntry.table`, a byte layout of its own: decoding
+///    it as JSON was a tenth of a small run): each distinct pattern once (source, case
+///    folding) with a flag byte that says whether the prefilter has its literal analysis
+///    and whether that found a required literal;
 /// 2. the same patterns compiled, in PCRE2's own serialized form (`PCRE2Engine.serialize`);
 /// 3. the prefilter's tables for the searched patterns (`Prefilter.Tables.encoded`), after
 ///    the pattern table's index of each target (u32 count, then u32 each), or nothing when
@@ -98,10 +172,13 @@ struct ReadyTables {
 ///    the same bytes; the rules split evenly, the rest in the first), in
 ///    which every regex is an index into the table (`RegexEncodingContext`), decoded in
 ///    parallel, without the rules' examples;
-/// 5. what a check never reads, each decoded only when a command first asks for it: the
-///    examples of every rule in rule order (`adlaw test`, `explain`, `rules check`), the
-///    law registry, the lexicons and what every rule cites (`adlaw laws`); JSON each.
-///    Decoding them with the rules was 11% of the CPU time of checking ten small files;
+/// 5. what a check never reads, each decoded only when first asked for: the pattern table's
+///    literal analyses (`LiteralRequirementResult`, each distinct literal and second set
+///    once; read when the stored prefilter tables do not fit the run's patterns, or a command
+///    reads the prefilter's targets: `PatternAnalyses`), then in JSON each the examples of
+///    every rule in rule order (`adlaw test`, `explain`, `rules check`), the law registry,
+///    the lexicons and what every rule cites (`adlaw laws`). Decoding them with the rules
+///    was 11% of the CPU time of checking ten small files, the analyses another 4%;
 /// 6. each rule's rationale and references (`DeferredDetails`): one JSON document per rule,
 ///    decoded when a finding of that rule (or a command) first reads them.
 /// Integers are little-endian. The header, the pattern table and the prefilter's tables are
@@ -114,13 +191,13 @@ struct ReadyTables {
 /// Reading compiles no pattern: PCRE2 reads the compiled table back (a copy of each
 /// pattern's code, where compiling them took a quarter of the decoding), which is safe only
 /// because `CacheFolder` has checked the file's HMAC. No pattern text inside the rules is
-/// decoded; the prefilter takes the analyses as they are.
+/// decoded; the prefilter takes the stored tables, or the analyses as they are.
 struct RuleSetCache {
     let folder: CacheFolder
 
     static let prefix = "rules-"
     static let suffix = ".cache"
-    static let magic = Array("ADLAWRS".utf8) + [11]
+    static let magic = Array("ADLAWRS".utf8) + [12]
     /// Files of the separate prefilter cache of earlier versions, removed when a rule set
     /// is written (their contents are in the rule-set file now).
     static let legacyPrefix = "prefilter-"
@@ -129,37 +206,54 @@ struct RuleSetCache {
 
     /// The rule set is written in `parts` JSON documents, decoded in parallel when read.
     static let parts = 2
-    /// The sections before the rules: the pattern table, its compiled form and the
-    /// prefilter's tables.
+    /// The sections before the rules: the pattern table's sources, the patterns compiled and
+    /// the prefilter's tables.
     static let tableSections = 3
-    /// After the rules, each decoded on first use: every rule's examples in rule order, the
-    /// laws, the lexicons, the citations and each rule's rationale and references.
-    static let deferredSections = 5
+    /// After the rules, each decoded on first use: the pattern table's analyses, every
+    /// rule's examples in rule order, the laws, the lexicons, the citations and each rule's
+    /// rationale and references.
+    static let deferredSections = 6
 
     /// One entry of the pattern table.
     ///
-    /// The table is written as: the literal pool (u32 count, then each distinct literal once:
-    /// u32 length + bytes), the set pool (u32 count, then each distinct second set of a term
-    /// once: u32 count, then u32 pool index each), and the entries (u32 count, then each: the
-    /// pattern (u32 length + UTF-8), a flag byte (1 case-insensitive, 2 analysed, 4 no
-    /// requirement, 8 the stripped view, 16 by branch), then for an analysed pattern either
-    /// why it has no requirement (u32 length + UTF-8) or the literal count (u32) and each
-    /// literal (u32 pool index, i32 bound, -1 for none); by branch, then the term count (u32)
-    /// and for each term its first literals (u32 count, then u32 index and i32 bound each) and
-    /// its second set (u32 set index + 1, 0 for none, then an i32 bound for each literal)).
+    /// The table is two sections. The sources (read by every run): the entry count (u32),
+    /// then each entry's pattern (u32 length + UTF-8) and a flag byte (1 case-insensitive,
+    /// 2 analysed, 4 no requirement, 8 the stripped view, 16 by branch). The analyses (read
+    /// only when a run needs them, see `PatternAnalyses`): the literal pool (u32 count, then
+    /// each distinct literal once: u32 length + bytes), the set pool (u32 count, then each
+    /// distinct second set of a term once: u32 count, then u32 pool index each), the entry
+    /// count again (u32), then for each analysed entry either why it has no requirement (u32
+    /// length + UTF-8) or the literal count (u32) and each literal (u32 pool index, i32
+    /// bound, -1 for none); by branch, then the term count (u32) and for each term its first
+    /// literals (u32 count, then u32 index and i32 bound each) and its second set (u32 set
+    /// index + 1, 0 for none, then an i32 bound for each literal).
     ///
-    /// The shipped rules' 555 patterns require 62,800 literals of which 13,000 differ, and
-    /// their 1,203 second sets are 545 sets: each is read once and shared (as one array,
-    /// so the prefilter finds a set it has seen without comparing its literals). Read as a
-    /// literal each time, the table was 2.7 MB and reading it 5% of the CPU time of checking
-    /// ten small files.
+    /// The shipped rules' 703 patterns require 20,489 distinct literals (most of them many
+    /// times): each literal and each second set is read once and shared (as one array, so the
+    /// prefilter finds a set it has seen without comparing its literals). Read as a literal
+    /// each time, the table was 2.7 MB and reading it 5% of the CPU time of checking ten
+    /// small files; with the stored prefilter tables a check reads only the sources.
     struct PatternEntry {
         var pattern: String
         var caseInsensitive: Bool
         var analysis: LiteralRequirementResult?
 
-        /// The pattern table section of `entries`.
-        static func table(_ entries: [PatternEntry]) -> [UInt8] {
+        /// The flag bits of an entry.
+        static let caseInsensitiveFlag: UInt8 = 1, analysed: UInt8 = 2, noRequirement: UInt8 = 4, stripped: UInt8 = 8, byBranch: UInt8 = 16
+
+        /// The flag byte of this entry.
+        var flags: UInt8 {
+            var flags: UInt8 = caseInsensitive ? Self.caseInsensitiveFlag : 0
+            guard let analysis else { return flags }
+            flags |= Self.analysed
+            guard let requirement = analysis.requirement else { return flags | Self.noRequirement }
+            if requirement.view == .stripped { flags |= Self.stripped }
+            if !requirement.terms.isEmpty { flags |= Self.byBranch }
+            return flags
+        }
+
+        /// The sources and analyses sections of `entries`.
+        static func table(_ entries: [PatternEntry]) -> (sources: [UInt8], analyses: [UInt8]) {
             var pool: [[UInt8]] = [], poolIndex: [[UInt8]: Int] = [:]
             var sets: [[Int]] = [], setIndex: [[Int]: Int] = [:]
             func literal(_ bytes: [UInt8]) -> Int {
@@ -175,21 +269,18 @@ struct RuleSetCache {
                 setIndex[indices] = sets.count - 1
                 return sets.count - 1
             }
+            var sources = ByteWriter()
+            sources.u32(entries.count)
             var body = ByteWriter()
             body.u32(entries.count)
             for entry in entries {
-                body.chunk(entry.pattern.utf8)
-                var flags: UInt8 = entry.caseInsensitive ? 1 : 0
-                guard let analysis = entry.analysis else { body.byte(flags); continue }
-                flags |= 2
+                sources.chunk(entry.pattern.utf8)
+                sources.byte(entry.flags)
+                guard let analysis = entry.analysis else { continue }
                 guard let requirement = analysis.requirement else {
-                    body.byte(flags | 4)
                     body.chunk((analysis.failure?.reason ?? "").utf8)
                     continue
                 }
-                if requirement.view == .stripped { flags |= 8 }
-                if !requirement.terms.isEmpty { flags |= 16 }
-                body.byte(flags)
                 body.u32(requirement.literals.count)
                 for (bytes, maxBefore) in zip(requirement.literals, requirement.literalMaxBefore) {
                     body.u32(literal(bytes))
@@ -216,23 +307,46 @@ struct RuleSetCache {
                 for index in set { out.u32(index) }
             }
             out.raw(body.bytes)
-            return out.bytes
+            return (sources.bytes, out.bytes)
         }
 
-        /// The entries of a table section, or nil unless it is exactly `table`'s output with
-        /// the checks `LiteralRequirementResult`'s decoder makes (literals non-empty, bounds
-        /// of -1 or more) and every index in range.
-        static func read(_ bytes: ArraySlice<UInt8>) -> [PatternEntry]? {
-            bytes.withUnsafeBytes { read($0) }
+        /// The entries of a table (tests, and a run that needs everything), or nil unless both
+        /// sections are exactly `table`'s output, as `readSources` and `readAnalyses` check.
+        static func read(sources: ArraySlice<UInt8>, analyses: ArraySlice<UInt8>) -> [PatternEntry]? {
+            guard let list = sources.withUnsafeBytes({ readSources($0) }),
+                  let results = analyses.withUnsafeBytes({ readAnalyses($0, flags: list.map { $0.flags }) }) else { return nil }
+            return zip(list, results).map { PatternEntry(pattern: $0.pattern, caseInsensitive: $0.caseInsensitive, analysis: $1) }
         }
 
-        /// The entries of a table section (a part of the mapped file), as above.
-        static func read(_ bytes: UnsafeRawBufferPointer) -> [PatternEntry]? {
+        /// The patterns of a sources section with their flag bytes, nil unless it is exactly
+        /// `table`'s output (flags that a written entry can have).
+        static func readSources(_ bytes: UnsafeRawBufferPointer) -> [(pattern: String, caseInsensitive: Bool, flags: UInt8)]? {
+            var reader = ByteReader(bytes)
+            guard let total = reader.count(itemsOf: 5) else { return nil }
+            var out: [(pattern: String, caseInsensitive: Bool, flags: UInt8)] = []
+            out.reserveCapacity(total)
+            for _ in 0..<total {
+                guard let pattern = reader.text(), let flags = reader.byte(), flags & ~31 == 0 else { return nil }
+                if flags & analysed == 0 || flags & noRequirement != 0 {
+                    // Not analysed, or without a requirement: no view, no branches.
+                    guard flags & (stripped | byBranch) == 0, flags & noRequirement == 0 || flags & analysed != 0 else { return nil }
+                } else if flags & byBranch != 0, flags & stripped != 0 {
+                    return nil
+                }
+                out.append((pattern, flags & caseInsensitiveFlag != 0, flags))
+            }
+            return reader.atEnd ? out : nil
+        }
+
+        /// The analyses of an analyses section, one for each entry of `flags` (nil for one not
+        /// analysed), or nil unless it is exactly `table`'s output for entries of these flags,
+        /// with the checks `LiteralRequirementResult`'s decoder makes (literals non-empty,
+        /// bounds of -1 or more) and every index in range.
+        static func readAnalyses(_ bytes: UnsafeRawBufferPointer, flags entryFlags: [UInt8]) -> [LiteralRequirementResult?]? {
             var reader = ByteReader(bytes)
             func count() -> Int? { reader.u32() }
             /// A count of items of at least `size` bytes each that the rest can hold.
             func count(itemsOf size: Int) -> Int? { reader.count(itemsOf: size) }
-            func text() -> String? { reader.text() }
             func bound() -> Int?? {
                 guard let raw = reader.i32() else { return nil }
                 let value = Int(raw)
@@ -258,60 +372,58 @@ struct RuleSetCache {
                 }
                 sets.append(set)
             }
-            guard let total = count(itemsOf: 5) else { return nil }
-            var entries: [PatternEntry] = []
-            entries.reserveCapacity(total)
-            for _ in 0..<total {
-                guard let pattern = text(), let flags = reader.byte() else { return nil }
-                guard flags & ~31 == 0 else { return nil }
-                var entry = PatternEntry(pattern: pattern, caseInsensitive: flags & 1 != 0, analysis: nil)
-                if flags & 4 != 0 {
-                    guard flags & 2 != 0, let reason = text() else { return nil }
-                    entry.analysis = LiteralRequirementResult(requirement: nil, failure: LiteralAnalysisFailure(reason: reason))
-                } else if flags & 2 != 0 {
-                    guard let literalCount = count(itemsOf: 8), literalCount > 0 else { return nil }
-                    var literals: [[UInt8]] = [], bounds: [Int?] = []
-                    literals.reserveCapacity(literalCount)
-                    bounds.reserveCapacity(literalCount)
-                    for _ in 0..<literalCount {
-                        guard let index = count(), index < pool.count, let maxBefore = bound() else { return nil }
-                        literals.append(pool[index])
-                        bounds.append(maxBefore)
-                    }
-                    var terms: [LiteralRequirement.Term] = []
-                    if flags & 16 != 0 {
-                        guard flags & 8 == 0, let termCount = count(itemsOf: 12), termCount > 0 else { return nil }
-                        for _ in 0..<termCount {
-                            var term = LiteralRequirement.Term(first: [], firstMaxBefore: [], second: [], secondMaxBefore: [])
-                            guard let firstCount = count(itemsOf: 8), firstCount > 0 else { return nil }
-                            for _ in 0..<firstCount {
-                                guard let index = count(), index < literals.count, let maxBefore = bound() else { return nil }
-                                term.first.append(index)
-                                term.firstMaxBefore.append(maxBefore)
-                            }
-                            guard let set = count(), set <= sets.count else { return nil }
-                            if set > 0 {
-                                term.second = sets[set - 1]
-                                term.secondMaxBefore.reserveCapacity(term.second.count)
-                                for _ in term.second {
-                                    guard let maxBefore = bound() else { return nil }
-                                    term.secondMaxBefore.append(maxBefore)
-                                }
-                            }
-                            terms.append(term)
-                        }
-                    }
-                    // The weakest bound holds for the whole requirement (nil when any is unbounded).
-                    let worst = bounds.contains(nil) ? nil : bounds.compactMap { $0 }.max()
-                    let requirement = LiteralRequirement(literals: literals, maxBefore: worst, literalMaxBefore: bounds,
-                                                         view: flags & 8 != 0 ? .stripped : .raw, terms: terms)
-                    entry.analysis = LiteralRequirementResult(requirement: requirement, failure: nil)
-                } else if flags & 24 != 0 {
-                    return nil
+            guard count() == entryFlags.count else { return nil }
+            var out: [LiteralRequirementResult?] = []
+            out.reserveCapacity(entryFlags.count)
+            for flags in entryFlags {
+                guard flags & analysed != 0 else {
+                    out.append(nil)
+                    continue
                 }
-                entries.append(entry)
+                if flags & noRequirement != 0 {
+                    guard let reason = reader.text() else { return nil }
+                    out.append(LiteralRequirementResult(requirement: nil, failure: LiteralAnalysisFailure(reason: reason)))
+                    continue
+                }
+                guard let literalCount = count(itemsOf: 8), literalCount > 0 else { return nil }
+                var literals: [[UInt8]] = [], bounds: [Int?] = []
+                literals.reserveCapacity(literalCount)
+                bounds.reserveCapacity(literalCount)
+                for _ in 0..<literalCount {
+                    guard let index = count(), index < pool.count, let maxBefore = bound() else { return nil }
+                    literals.append(pool[index])
+                    bounds.append(maxBefore)
+                }
+                var terms: [LiteralRequirement.Term] = []
+                if flags & byBranch != 0 {
+                    guard flags & stripped == 0, let termCount = count(itemsOf: 12), termCount > 0 else { return nil }
+                    for _ in 0..<termCount {
+                        var term = LiteralRequirement.Term(first: [], firstMaxBefore: [], second: [], secondMaxBefore: [])
+                        guard let firstCount = count(itemsOf: 8), firstCount > 0 else { return nil }
+                        for _ in 0..<firstCount {
+                            guard let index = count(), index < literals.count, let maxBefore = bound() else { return nil }
+                            term.first.append(index)
+                            term.firstMaxBefore.append(maxBefore)
+                        }
+                        guard let set = count(), set <= sets.count else { return nil }
+                        if set > 0 {
+                            term.second = sets[set - 1]
+                            term.secondMaxBefore.reserveCapacity(term.second.count)
+                            for _ in term.second {
+                                guard let maxBefore = bound() else { return nil }
+                                term.secondMaxBefore.append(maxBefore)
+                            }
+                        }
+                        terms.append(term)
+                    }
+                }
+                // The weakest bound holds for the whole requirement (nil when any is unbounded).
+                let worst = bounds.contains(nil) ? nil : bounds.compactMap { $0 }.max()
+                let requirement = LiteralRequirement(literals: literals, maxBefore: worst, literalMaxBefore: bounds,
+                                                     view: flags & stripped != 0 ? .stripped : .raw, terms: terms)
+                out.append(LiteralRequirementResult(requirement: requirement, failure: nil))
             }
-            return reader.atEnd ? entries : nil
+            return reader.atEnd ? out : nil
         }
     }
 
@@ -519,7 +631,7 @@ struct RuleSetCache {
         }
         let patterns = PatternEntry.table(entries)
         guard let compiled = PCRE2Engine.serialize(table.patterns) else { return nil }
-        sections.insert(contentsOf: [Data(patterns), Data(compiled), Data(Self.readyTables(of: ruleSet, table: table.patterns, bySource: bySource))],
+        sections.insert(contentsOf: [Data(patterns.sources), Data(compiled), Data(Self.readyTables(of: ruleSet, table: table.patterns, bySource: bySource))],
                         at: 0)
         let exampleEncoder = JSONEncoder()
         exampleEncoder.outputFormatting = [.sortedKeys]
@@ -533,7 +645,7 @@ struct RuleSetCache {
             guard let json = try? exampleEncoder.encode(RuleDetails(rationale: rule.rationale, references: rule.references)) else { return nil }
             details.chunk(json)
         }
-        sections += [examples, laws, lexicons, citations, Data(details.bytes)]
+        sections += [Data(patterns.analyses), examples, laws, lexicons, citations, Data(details.bytes)]
 
         var out = ByteWriter()
         out.raw(Self.magic)
@@ -579,7 +691,7 @@ struct RuleSetCache {
     }
 
     /// The tables of a prefilter tables section (see `readyTables`), or nil when it is empty.
-    static func readReadyTables(_ bytes: UnsafeRawBufferPointer, table: [any CompiledRegex]) -> ReadyTables?? {
+    static func readReadyTables(_ bytes: UnsafeRawBufferPointer, table: [any CompiledRegex], tableIndex: [ObjectIdentifier: Int32]) -> ReadyTables?? {
         guard !bytes.isEmpty else { return .some(nil) }
         var reader = ByteReader(bytes)
         guard let count = reader.count(itemsOf: 4) else { return nil }
@@ -590,12 +702,18 @@ struct RuleSetCache {
             order.append(Int32(i))
         }
         guard let rest = reader.take(reader.remaining), let tables = Prefilter.Tables(decoding: rest) else { return nil }
+        return .some(ReadyTables(tables: tables, order: order, tableIndex: tableIndex))
+    }
+
+    /// The pattern table's index of each compiled pattern read from the cache (the first of
+    /// equal ones).
+    static func tableIndex(of table: [any CompiledRegex]) -> [ObjectIdentifier: Int32] {
         var tableIndex: [ObjectIdentifier: Int32] = [:]
         tableIndex.reserveCapacity(table.count)
         for (i, regex) in table.enumerated() {
             if let id = Prefilter.identity(of: regex), tableIndex[id] == nil { tableIndex[id] = Int32(i) }
         }
-        return .some(ReadyTables(tables: tables, order: order, tableIndex: tableIndex))
+        return tableIndex
     }
 
     /// The rules in `bytes`, or nil unless they are a whole file of this version and key
@@ -630,10 +748,11 @@ struct RuleSetCache {
         }
         guard header.atEnd else { return nil }
 
-        guard let entries = PatternEntry.read(sections[0]),
-              let table = engine.deserialize(sections[1], sources: entries.map { ($0.pattern, $0.caseInsensitive) }),
-              let ready = Self.readReadyTables(sections[2], table: table)
+        guard let entries = PatternEntry.readSources(sections[0]),
+              let table = engine.deserialize(sections[1], sources: entries.map { ($0.pattern, $0.caseInsensitive) })
         else { return nil }
+        let tableIndex = Self.tableIndex(of: table)
+        guard let ready = Self.readReadyTables(sections[2], table: table, tableIndex: tableIndex) else { return nil }
         // Not copied: `file` is held until they are decoded.
         let pieces = sections.dropFirst(Self.tableSections).prefix(Self.parts).map { Self.data($0) }
         let decoded = withExtendedLifetime(file) {
@@ -649,23 +768,19 @@ struct RuleSetCache {
             guard let piece else { return nil }
             ruleSet.rules += piece.rules
         }
-        // Copied out (1.3 MB of the 8.5), so the mapping is gone when this returns: a file
+        // Copied out (2.8 MB of the 10), so the mapping is gone when this returns: a file
         // truncated in place while mapped would kill a run that touched it (SIGBUS).
         let deferred = sections.suffix(Self.deferredSections).map { Data($0) }
         let ruleCount = ruleSet.rules.count
-        let examples = DeferredJSON<[[RuleExample]], [[RuleExample]]>(json: deferred[0], fallback: []) { $0.count == ruleCount ? $0 : nil }
-        guard let details = DeferredDetails(section: deferred[4], count: ruleCount) else { return nil }
+        let analyses = PatternAnalyses(section: deferred[0], table: table, flags: entries.map { $0.flags }, tableIndex: tableIndex)
+        let examples = DeferredJSON<[[RuleExample]], [[RuleExample]]>(json: deferred[1], fallback: []) { $0.count == ruleCount ? $0 : nil }
+        guard let details = DeferredDetails(section: deferred[5], count: ruleCount) else { return nil }
         ruleSet.rules = ruleSet.rules.enumerated().map { index, rule in
             rule.withExamples(CachedExamples(table: examples, index: index)).withDetails(CachedDetails(table: details, index: index))
         }
-        ruleSet.lawsPart = DeferredJSON<[LawEntry], [LawEntry]>(json: deferred[1], fallback: []) { $0 }
-        ruleSet.lexiconsPart = DeferredJSON<[String: LexiconInfo], [String: LexiconInfo]>(json: deferred[2], fallback: [:]) { $0 }
-        ruleSet.citationsPart = DeferredJSON<RuleSet.Citations, [RuleID: [CitedProvisions]]>(json: deferred[3], fallback: [:]) { $0.byRule }
-        var analyses: [ObjectIdentifier: LiteralRequirementResult] = [:]
-        analyses.reserveCapacity(table.count)
-        for (regex, entry) in zip(table, entries) {
-            if let analysis = entry.analysis, let id = Prefilter.identity(of: regex) { analyses[id] = analysis }
-        }
+        ruleSet.lawsPart = DeferredJSON<[LawEntry], [LawEntry]>(json: deferred[2], fallback: []) { $0 }
+        ruleSet.lexiconsPart = DeferredJSON<[String: LexiconInfo], [String: LexiconInfo]>(json: deferred[3], fallback: [:]) { $0 }
+        ruleSet.citationsPart = DeferredJSON<RuleSet.Citations, [RuleID: [CitedProvisions]]>(json: deferred[4], fallback: [:]) { $0.byRule }
         return LoadedRules(ruleSet: ruleSet, analyses: analyses, ready: ready)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LintCore
 
 /// The required-literal prefilter of a rule set.
@@ -22,7 +23,13 @@ public final class Prefilter: Sendable {
         public let failure: LiteralAnalysisFailure?
     }
 
-    public let targets: [Target]
+    /// Each target's pattern and analysis. A prefilter made from the rule-set cache's tables
+    /// decodes the analyses only when this is first read (`rules patterns`, benchmarks): a
+    /// check needs only `targetCount` and which targets are windowed.
+    public var targets: [Target] { targetList.targets }
+    /// How many targets there are (the count of `targets`, known without reading them).
+    public let targetCount: Int
+    private let targetList: TargetList
     /// How many patterns were analysed here rather than taken from `known`.
     public let newlyAnalysed: Int
 
@@ -85,10 +92,46 @@ public final class Prefilter: Sendable {
         self.init(targets: targets, index: index, newlyAnalysed: 0, tables: tables)
     }
 
-    private init(targets: [Target], index: [ObjectIdentifier: Int], newlyAnalysed: Int, tables: Tables) {
-        self.targets = targets
+    /// The prefilter of `patterns` with tables built earlier for the same patterns (the
+    /// rule-set cache), when all a check needs is known: whether each pattern has a required
+    /// literal (`windowed`, nil when it has no analysis). `analysis` gives the analyses
+    /// themselves, asked only when `targets` is first read. Nil unless `windowed` knows
+    /// every pattern and the tables fit the targets.
+    public convenience init?(patterns: [any CompiledRegex], windowed: (any CompiledRegex) -> Bool?,
+                             analysis: @escaping @Sendable (any CompiledRegex) -> LiteralRequirementResult?, tables: Tables) {
+        var regexes: [any CompiledRegex] = [], flags: [Bool] = []
+        var index: [ObjectIdentifier: Int] = [:]
+        regexes.reserveCapacity(patterns.count)
+        for regex in patterns {
+            guard let id = Self.identity(of: regex), index[id] == nil else { continue }
+            guard let isWindowed = windowed(regex) else { return nil }
+            index[id] = regexes.count
+            regexes.append(regex)
+            flags.append(isWindowed)
+        }
+        guard tables.fits(targets: regexes.count) else { return nil }
+        let searched = regexes
+        let list = TargetList {
+            searched.map { regex in
+                // Should the stored analysis not be readable, the target says so (it is still
+                // searched as `windowed` said).
+                let result = analysis(regex) ?? LiteralRequirementResult(requirement: nil, failure: LiteralAnalysisFailure(reason: "the cached analysis could not be read"))
+                return Target(regex: regex, requirement: result.requirement, failure: result.failure)
+            }
+        }
+        self.init(targetList: list, count: regexes.count, index: index, windowed: flags, newlyAnalysed: 0, tables: tables)
+    }
+
+    private convenience init(targets: [Target], index: [ObjectIdentifier: Int], newlyAnalysed: Int, tables: Tables) {
+        self.init(targetList: TargetList(targets), count: targets.count, index: index, windowed: targets.map { $0.requirement != nil },
+                  newlyAnalysed: newlyAnalysed, tables: tables)
+    }
+
+    private init(targetList: TargetList, count: Int, index: [ObjectIdentifier: Int], windowed: [Bool], newlyAnalysed: Int, tables: Tables) {
+        self.targetList = targetList
+        targetCount = count
         self.index = index
-        windowed = targets.map { $0.requirement != nil }
+        self.windowed = windowed
         self.newlyAnalysed = newlyAnalysed
         self.tables = tables
         scanner = LiteralScanner(literals: tables.raw)
@@ -407,10 +450,10 @@ public final class Prefilter: Sendable {
             return SegmentCandidates(prefilter: self, windows: [], runs: [], whole: true)
         }
         let tables = tables
-        var collector = WindowCollector(targets: tables.slots, cap: Self.maxWindows(bytes: buffer.count), firstSlot: targets.count,
+        var collector = WindowCollector(targets: tables.slots, cap: Self.maxWindows(bytes: buffer.count), firstSlot: targetCount,
                                         pairKeys: tables.pairKeys)
         let text = UnsafeBufferPointer(start: buffer.baseAddress, count: buffer.count)
-        let firstSlot = targets.count
+        let firstSlot = targetCount
         func record(_ hits: ArraySlice<Hit>, at offset: Int) {
             defer {
                 if collector.slotCount >= collector.nextFlush {
@@ -450,7 +493,7 @@ public final class Prefilter: Sendable {
             }
         }
         let flushes = collector.flushes
-        let (windows, runs) = collector.finish(targets: targets.count)
+        let (windows, runs) = collector.finish(targets: targetCount)
         return SegmentCandidates(prefilter: self, windows: windows, runs: runs, slotFlushes: flushes)
     }
 
@@ -715,6 +758,33 @@ public final class Prefilter: Sendable {
                 if let last = out.last, next.low <= last.high + 1 { out[out.count - 1] = last.union(next) } else { out.append(next) }
             }
             return out
+        }
+    }
+}
+
+/// The targets of a prefilter: given when it is made, or made the first time they are read
+/// (by one thread; the others wait for it).
+private final class TargetList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [Prefilter.Target]?
+    private let make: (@Sendable () -> [Prefilter.Target])?
+
+    init(_ targets: [Prefilter.Target]) {
+        made = targets
+        make = nil
+    }
+
+    init(make: @escaping @Sendable () -> [Prefilter.Target]) {
+        made = nil
+        self.make = make
+    }
+
+    var targets: [Prefilter.Target] {
+        lock.withLock {
+            if let made { return made }
+            let targets = make?() ?? []
+            made = targets
+            return targets
         }
     }
 }

@@ -77,7 +77,7 @@ public struct SegmentCandidates: Sendable {
     /// Each target with at least one window or searched in full, once.
     func forEachTarget(_ body: (Int32) -> Void) {
         guard !isWhole else {
-            for target in prefilter.targets.indices { body(Int32(target)) }
+            for target in 0..<prefilter.targetCount { body(Int32(target)) }
             return
         }
         for run in runs { body(run.target) }

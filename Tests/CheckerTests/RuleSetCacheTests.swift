@@ -1,6 +1,7 @@
 @testable import Checker
 import Foundation
 import LintCore
+import Linting
 import PatternSearch
 import PCRE2Matcher
 import Testing
@@ -131,6 +132,50 @@ import TestSupport
         #expect(store.decode(Array("ADLAWRS not a cache".utf8), key: key, engine: PCRE2Engine()) == nil)
     }
 
+    /// The pattern table's analyses are decoded only when needed (`PatternAnalyses`), after
+    /// the file was accepted: an analyses section that does not read leaves the stored
+    /// prefilter tables usable (they were checked with the file), and nothing of it is
+    /// trusted: a prefilter built from the analyses analyses its patterns again.
+    @Test func analysesThatDoNotReadAreAnalysedAgain() throws {
+        let cache = TestSupport.temporaryFolder("cache")
+        defer { TestSupport.remove(cache) }
+        let store = RuleSetCache(folder: CacheFolder(directory: cache.path, version: "v1",
+                                                     key: CacheKey(bytes: Array(repeating: 7, count: CacheKey.length))))
+        let rules = try TestSupport.loadRules(["x/a.yaml": TestSupport.ruleYAML(id: "x.a", body: "regex: '保證(有效|見效)'")])
+        var known: [ObjectIdentifier: LiteralRequirementResult] = [:]
+        for target in Prefilter(ruleSet: rules).targets {
+            if let id = Prefilter.identity(of: target.regex) { known[id] = LiteralRequirementResult(requirement: target.requirement, failure: target.failure) }
+        }
+        let key = Array(repeating: UInt8(1), count: RuleSetCache.keyLength)
+        var bytes = try #require(store.encode(LoadedRules(ruleSet: rules, analyses: known), key: key))
+        let good = try #require(store.decode(bytes, key: key, engine: PCRE2Engine()))
+        let goodPrefilter = good.prefilter(for: good.ruleSet)
+        #expect(!good.analyses.isDecoded)
+        #expect(goodPrefilter.targets.contains { $0.requirement != nil })
+
+        // The analyses section follows the pattern table's sections and the rules.
+        let start = bytes.withUnsafeBytes { raw -> Int? in
+            var reader = ByteReader(raw)
+            guard reader.take(RuleSetCache.magic.count) != nil, let version = reader.u16(), reader.take(version) != nil,
+                  reader.take(2 * RuleSetCache.keyLength) != nil, let count = reader.u32() else { return nil }
+            var lengths: [Int] = []
+            for _ in 0..<count { guard let length = reader.u32() else { return nil }; lengths.append(length) }
+            return reader.offset + lengths.prefix(RuleSetCache.tableSections + RuleSetCache.parts).reduce(0, +)
+        }
+        let analyses = try #require(start)
+        // The literal pool's count: more literals than the section can hold.
+        bytes.replaceSubrange(analyses..<(analyses + 4), with: [0xff, 0xff, 0xff, 0x7f])
+        let bad = try #require(store.decode(bytes, key: key, engine: PCRE2Engine()))
+        let ready = try #require(bad.ready)
+        let stored = try #require(ready.prefilter(for: bad.ruleSet, analyses: bad.analyses))
+        #expect(stored.tables == goodPrefilter.tables)
+        #expect(stored.targets.allSatisfy { $0.requirement == nil && $0.failure != nil })
+        #expect(bad.analyses.isDecoded)
+        let rebuilt = Prefilter(ruleSet: bad.ruleSet, known: bad.analysis(of:))
+        #expect(rebuilt.newlyAnalysed > 0)
+        #expect(rebuilt.tables == goodPrefilter.tables)
+    }
+
     /// The pattern table keeps each literal and each second set once, reads back the same
     /// analyses (shared sets as one array), and refuses an index out of range or a cut table.
     @Test func thePatternTableSharesLiteralsAndSetsAndRefusesBadIndices() throws {
@@ -158,27 +203,47 @@ import TestSupport
             Entry(pattern: "x", caseInsensitive: false, analysis: nil),
         ]
         let table = Entry.table(entries)
-        let back = try #require(Entry.read(table[...]))
+        let back = try #require(Entry.read(sources: table.sources[...], analyses: table.analyses[...]))
         #expect(back.map(\.pattern) == entries.map(\.pattern))
         #expect(back.map(\.caseInsensitive) == entries.map(\.caseInsensitive))
         #expect(back.map(\.analysis) == entries.map(\.analysis))
-        // Six distinct literals, one second set: the pool comes first.
-        #expect(table.withUnsafeBytes { bytes -> Int? in var reader = ByteReader(bytes); return reader.u32() } == 6)
+        // The sources alone, with the flags a run needs to know which patterns are windowed.
+        let sources = try #require(table.sources.withUnsafeBytes { Entry.readSources($0) })
+        #expect(sources.map { $0.pattern } == entries.map(\.pattern))
+        #expect(sources.map { $0.flags } == entries.map(\.flags))
+        #expect(sources.map { $0.flags & Entry.analysed != 0 } == [true, true, true, true, false])
+        #expect(sources.map { $0.flags & Entry.noRequirement != 0 } == [false, false, false, true, false])
+        // Six distinct literals, one second set: the pool comes first in the analyses.
+        #expect(table.analyses.withUnsafeBytes { bytes -> Int? in var reader = ByteReader(bytes); return reader.u32() } == 6)
         let seconds = back.prefix(2).compactMap { $0.analysis?.requirement?.terms.first?.second }
         #expect(seconds.count == 2)
         seconds[0].withUnsafeBufferPointer { a in seconds[1].withUnsafeBufferPointer { b in #expect(a.baseAddress == b.baseAddress) } }
         // A read at any start of a larger buffer.
-        #expect(Entry.read(([1, 2] + table)[2...])?.map(\.analysis) == entries.map(\.analysis))
-        // Every cut is refused, and so is a literal index past the pool.
-        for cut in 0..<table.count { #expect(Entry.read(table[..<cut]) == nil) }
+        #expect(Entry.read(sources: ([1, 2] + table.sources)[2...], analyses: ([3] + table.analyses)[1...])?.map(\.analysis)
+            == entries.map(\.analysis))
+        // Every cut of either section is refused, and so are analyses for other entries, a
+        // flag no entry is written with, and a literal index past the pool.
+        for cut in 0..<table.sources.count { #expect(Entry.read(sources: table.sources[..<cut], analyses: table.analyses[...]) == nil) }
+        for cut in 0..<table.analyses.count { #expect(Entry.read(sources: table.sources[...], analyses: table.analyses[..<cut]) == nil) }
+        let fewer = Entry.table(Array(entries.prefix(4)))
+        #expect(Entry.read(sources: fewer.sources[...], analyses: table.analyses[...]) == nil)
+        #expect(Entry.read(sources: table.sources[...], analyses: fewer.analyses[...]) == nil)
+        let plain = Entry.table([Entry(pattern: "x", caseInsensitive: false, analysis: nil)])
+        // The count (1), the pattern (length 1, "x"), then the flags.
+        #expect(plain.sources[9] == 0)
+        for flags: UInt8 in [Entry.noRequirement, Entry.stripped, Entry.byBranch, 32] {
+            var odd = plain.sources
+            odd[9] = flags
+            #expect(odd.withUnsafeBytes { Entry.readSources($0) } == nil)
+        }
         var bad = Entry.table([Entry(pattern: "頭痛", caseInsensitive: true,
                                      analysis: LiteralRequirementResult(requirement: LiteralRequirement(literals: [symptoms[0]], maxBefore: 0, literalMaxBefore: [0]), failure: nil))])
-        #expect(Entry.read(bad[...]) != nil)
-        // The pool (count, one literal), no sets, one entry (count, pattern, flags, count), then the index.
-        let index = 4 + 4 + symptoms[0].count + 4 + 4 + 4 + symptoms[0].count + 1 + 4
-        #expect(bad[index..<(index + 4)] == [0, 0, 0, 0])
-        bad[index] = 1
-        #expect(Entry.read(bad[...]) == nil)
+        #expect(Entry.read(sources: bad.sources[...], analyses: bad.analyses[...]) != nil)
+        // The pool (count, one literal), no sets, the entry count, the literal count, then the index.
+        let index = 4 + 4 + symptoms[0].count + 4 + 4 + 4
+        #expect(bad.analyses[index..<(index + 4)] == [0, 0, 0, 0])
+        bad.analyses[index] = 1
+        #expect(Entry.read(sources: bad.sources[...], analyses: bad.analyses[...]) == nil)
     }
 
     /// The fingerprint of the rule files follows their times and is `unsettled` while some
@@ -270,10 +335,24 @@ import TestSupport
         _ = try Checker(Self.sources(cache: cache))
         let loaded = try RulePack.loadRules(Self.sources(cache: cache), config: nil, engine: PCRE2Engine())
         let ready = try #require(loaded.ready)
-        let stored = try #require(ready.prefilter(for: loaded.ruleSet, known: loaded.analysis(of:)))
+        let stored = try #require(ready.prefilter(for: loaded.ruleSet, analyses: loaded.analyses))
+        // Made without decoding the analyses, and it searches without them too.
+        #expect(!loaded.analyses.isDecoded)
+        let document = TestSupport.document("本產品保證有效，立即改善失眠，三天瘦五公斤。")
+        let result = Linter(ruleSet: loaded.ruleSet, prefilter: stored).lint(document, scratch: PCRE2Engine().makeScratch())
+        #expect(!result.findings.isEmpty)
+        #expect(!loaded.analyses.isDecoded)
         let built = Prefilter(ruleSet: loaded.ruleSet, known: loaded.analysis(of:))
+        #expect(loaded.analyses.isDecoded)
+        #expect(Linter(ruleSet: loaded.ruleSet, prefilter: built).lint(document, scratch: PCRE2Engine().makeScratch()).findings == result.findings)
         #expect(stored.tables == built.tables)
+        #expect(stored.targetCount == built.targetCount)
         #expect(stored.targets.map(\.regex.pattern) == built.targets.map(\.regex.pattern))
+        // The targets read later have the stored analyses.
+        func analyses(_ prefilter: Prefilter) -> [LiteralRequirementResult] {
+            prefilter.targets.map { LiteralRequirementResult(requirement: $0.requirement, failure: $0.failure) }
+        }
+        #expect(analyses(stored) == analyses(built))
         #expect(stored.targets.count > 100)
         #expect(stored.newlyAnalysed == 0)
         let encoded = built.tables.encoded
@@ -286,7 +365,7 @@ import TestSupport
         // Fewer rules, other targets: built from the analyses instead.
         var fewer = loaded.ruleSet
         fewer.rules = Array(fewer.rules.prefix(20))
-        #expect(ready.prefilter(for: fewer, known: loaded.analysis(of:)) == nil)
+        #expect(ready.prefilter(for: fewer, analyses: loaded.analyses) == nil)
         let fewerPrefilter = loaded.prefilter(for: fewer)
         #expect(fewerPrefilter.tables == Prefilter(ruleSet: fewer, known: loaded.analysis(of:)).tables)
         #expect(fewerPrefilter.targets.count < stored.targets.count)
