@@ -121,7 +121,9 @@ struct PieceChecker {
         }
     }
 
-    func prepare(_ index: Int) -> Prepared {
+    /// - Parameter prefilter: the prefilter whose windows the piece gets (the linter's, or
+    ///   the first pass's smaller one).
+    func prepare(_ index: Int, prefilter: Prefilter?) -> Prepared {
         let piece = pieces[index]
         let range = piece.searched
         let text = segment.text.utf8.withContiguousStorageIfAvailable {
@@ -141,8 +143,8 @@ struct PieceChecker {
         let part = TextSegment(text: text, sourceMap: segment.sourceMap.slice(from: range.lowerBound, upTo: range.upperBound),
                                zone: segment.zone, logicalLocation: segment.logicalLocation, invalidRanges: invalid,
                                inlineZones: zones)
-        let prepared = PreparedSegment(index: 0, segment: part, normalizer: linter.normalizer, prefilter: linter.prefilter)
-        if let prefilter = linter.prefilter {
+        let prepared = PreparedSegment(index: 0, segment: part, normalizer: linter.normalizer, prefilter: prefilter)
+        if let prefilter {
             prepared.documentCandidates = DocumentCandidates(prefilter: prefilter, segments: [prepared.candidates])
         }
         var out = Prepared(segment: prepared, piece: piece, start: 0, ownEnd: .max)
@@ -163,6 +165,19 @@ struct PieceChecker {
 
     static func key(_ regex: any CompiledRegex) -> ObjectIdentifier { ObjectIdentifier(regex as AnyObject) }
 
+    /// The first pass's prefilter: the linter's analyses of just the patterns it searches, so
+    /// a piece is not scanned for the literals of every rule twice (the literal scan and its
+    /// windows were half of the first pass's cost). A pattern the linter's prefilter does not
+    /// window is left out, and searched in full as it is in a whole check. Windows are sound
+    /// for any set of targets (every match starts in one), so the matches are the same.
+    static func firstPassPrefilter(of prefilter: Prefilter?, patterns: [any CompiledRegex]) -> Prefilter? {
+        guard let prefilter else { return nil }
+        let known = patterns.filter { prefilter.analysis(of: $0)?.requirement != nil }
+        return Prefilter(patterns: known) { regex in
+            prefilter.analysis(of: regex).map { LiteralRequirementResult(requirement: $0.requirement, failure: $0.failure) }
+        }
+    }
+
     /// Nil when a search failed (the document is then checked whole, where the failure is reported).
     /// `siblings`: for a required item's phrase, the same rule's other items (`RuleRunner.containsAffirmed`).
     func firstPass(distinct signals: [any CompiledRegex], contains phrases: [any CompiledRegex],
@@ -181,8 +196,9 @@ struct PieceChecker {
             asked.append((Self.key(regex), regex))
         }
         guard let anyRule = linter.ruleSet.rules.first else { return Facts() }
+        let prefilter = Self.firstPassPrefilter(of: linter.prefilter, patterns: signals + phrases)
         for index in pieces.indices {
-            let piece = prepare(index)
+            let piece = prepare(index, prefilter: prefilter)
             let segment = piece.segment
             for (key, regex) in order {
                 var scan = scans[key]!
@@ -285,7 +301,7 @@ struct PieceChecker {
         var kept: [Finding] = []
         var leftOut = 0
         for index in pieces.indices {
-            let piece = prepare(index)
+            let piece = prepare(index, prefilter: linter.prefilter)
             var raw: [RawFinding] = []
             let room = Linter.maxFindingsPerFile - kept.count
             for (number, rule) in rules.enumerated() where !states[number].done {
