@@ -166,7 +166,7 @@ let package = Package(
 
         .testTarget(name: "LintCoreTests", dependencies: ["LintCore"]),
         .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
-        .testTarget(name: "PCRE2MatcherTests", dependencies: ["PCRE2Matcher", "LintCore"]),
+        .testTarget(name: "PCRE2MatcherTests", dependencies: ["PCRE2Matcher", "LintCore", "TestSupport"]),
         .testTarget(name: "PatternSearchTests", dependencies: ["AdCopyGenerator", "PatternSearch", "PCRE2Matcher", "RuleCompiler", "LintCore", "TestSupport"]),
         .testTarget(name: "RuleCompilerTests", dependencies: ["RuleCompiler", "PCRE2Matcher", "LintCore", "TestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(

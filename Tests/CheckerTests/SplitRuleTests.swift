@@ -11,27 +11,11 @@ import TestSupport
 /// split) and the clause scope of safe harbours still apply, the prefilter knows its
 /// literals, and the rule-set cache gives it back in pieces with the same findings.
 @Suite struct SplitRuleTests {
-    /// Distinct Han terms of `length` characters from a fixed seed (no real words).
-    static func filler(_ count: Int, seed: UInt64, length: Int = 4) -> [String] {
-        var state = seed
-        var out: [String] = []
-        var seen = Set<String>()
-        while out.count < count {
-            var term = ""
-            for _ in 0..<length {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                term.unicodeScalars.append(Unicode.Scalar(UInt32(0x4E00 + (state >> 33) % 0x5000))!)
-            }
-            if seen.insert(term).inserted { out.append(term) }
-        }
-        return out
-    }
-
     /// Fewer than the 4,096 literals the prefilter's analysis keeps, but long: about three
     /// times the limit in all.
-    static let claims = filler(3_900, seed: 7, length: 12)
-    static let insides = filler(12_000, seed: 8)
-    static let sources = filler(12_000, seed: 9)
+    static let claims = TestSupport.hanTerms(3_900, seed: 7, length: 12)
+    static let insides = TestSupport.hanTerms(12_000, seed: 8)
+    static let sources = TestSupport.hanTerms(12_000, seed: 9)
 
     static func files() -> [String: String] {
         let body = """

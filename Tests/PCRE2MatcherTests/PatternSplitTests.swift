@@ -1,6 +1,7 @@
 import LintCore
 @testable import PCRE2Matcher
 import Testing
+import TestSupport
 
 /// Patterns too large for one PCRE2 code are held in pieces: the pieces find what the one
 /// pattern finds (the same match, span and groups from every start and in every window),
@@ -98,22 +99,6 @@ import Testing
 
     // MARK: Far over the limit
 
-    /// Distinct four-character Han terms from a fixed seed.
-    static func terms(_ count: Int, seed: UInt64 = 42) -> [String] {
-        var state = seed
-        var out: [String] = []
-        var seen = Set<String>()
-        while out.count < count {
-            var term = ""
-            for _ in 0..<4 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                term.unicodeScalars.append(Unicode.Scalar(UInt32(0x4E00 + (state >> 33) % 0x5000))!)
-            }
-            if seen.insert(term).inserted { out.append(term) }
-        }
-        return out
-    }
-
     /// The first match of a list of literals as PCRE2 chooses it: the earliest start, and
     /// there the first term in list order.
     static func reference(_ terms: [[UInt8]], in text: [UInt8]) -> Range<Int>? {
@@ -125,7 +110,7 @@ import Testing
 
     @Test func aListThreeTimesOverTheLimitCompilesAndFindsWhatEachTermFinds() throws {
         let engine = PCRE2Engine()
-        let list = Self.terms(12_000)
+        let list = TestSupport.hanTerms(12_000, seed: 42)
         // Longest first and then in order, as `terms:` writes them; the real words at the end.
         let words = list + ["保證有效", "治療", "治療師"]
         let pattern = "(?:" + words.joined(separator: "|") + ")"
@@ -154,7 +139,7 @@ import Testing
     }
 
     @Test func aPatternOverTheLimitThatCannotBeSplitSaysWhy() throws {
-        let pattern = "[a-z]*(?:" + Self.terms(12_000).joined(separator: "|") + ")"
+        let pattern = "[a-z]*(?:" + TestSupport.hanTerms(12_000, seed: 42).joined(separator: "|") + ")"
         do {
             _ = try PCRE2Engine().compile(pattern, caseInsensitive: true)
             Issue.record("compiled")

@@ -8,20 +8,7 @@ import TestSupport
 /// the split.
 @Suite struct PatternSizeErrorTests {
     /// Distinct four-character Han terms (no real words), about three times the limit.
-    static let terms: [String] = {
-        var state: UInt64 = 11
-        var out: [String] = []
-        var seen = Set<String>()
-        while out.count < 12_000 {
-            var term = ""
-            for _ in 0..<4 {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                term.unicodeScalars.append(Unicode.Scalar(UInt32(0x4E00 + (state >> 33) % 0x5000))!)
-            }
-            if seen.insert(term).inserted { out.append(term) }
-        }
-        return out
-    }()
+    static let terms = TestSupport.hanTerms(12_000, seed: 11)
 
     @Test func aRegexOverTheLimitWithItsAlternationFirstLoads() throws {
         let set = try TestSupport.loadRules([

@@ -29,6 +29,23 @@ public enum TestSupport {
 
     public static func remove(_ url: URL) { try? FileManager.default.removeItem(at: url) }
 
+    /// Distinct Han terms of `length` characters drawn from a fixed seed (no real words): the
+    /// filler the pattern-splitting tests use to build alternations far over PCRE2's size limit.
+    public static func hanTerms(_ count: Int, seed: UInt64, length: Int = 4) -> [String] {
+        var state = seed
+        var out: [String] = []
+        var seen = Set<String>()
+        while out.count < count {
+            var term = ""
+            for _ in 0..<length {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                term.unicodeScalars.append(Unicode.Scalar(UInt32(0x4E00 + (state >> 33) % 0x5000))!)
+            }
+            if seen.insert(term).inserted { out.append(term) }
+        }
+        return out
+    }
+
     /// Writes `files` (relative path -> contents) under `folder`, creating folders.
     public static func write(_ files: [String: String], in folder: URL) throws {
         for (path, contents) in files {
