@@ -384,7 +384,7 @@ extension ChannelDefinition: Codable {
 }
 
 extension SectorDefinition: Codable {
-    enum CodingKeys: String, CodingKey { case id, name, strongSignals, weakSignals, aliases, claimsLaw }
+    enum CodingKeys: String, CodingKey { case id, name, strongSignals, weakSignals, aliases, claimsLaw, decisiveSignals, outranks }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -392,7 +392,9 @@ extension SectorDefinition: Codable {
                   strongSignals: try c.decodeRegexIfPresent(forKey: .strongSignals),
                   weakSignals: try c.decodeRegexIfPresent(forKey: .weakSignals),
                   aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [],
-                  claimsLaw: try c.decodeIfPresent(String.self, forKey: .claimsLaw))
+                  claimsLaw: try c.decodeIfPresent(String.self, forKey: .claimsLaw),
+                  decisiveSignals: try c.decodeRegexIfPresent(forKey: .decisiveSignals),
+                  outranks: try c.decodeIfPresent([Sector].self, forKey: .outranks) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -403,6 +405,8 @@ extension SectorDefinition: Codable {
         try c.encodeRegexIfPresent(weakSignals, forKey: .weakSignals)
         try c.encode(aliases, forKey: .aliases)
         try c.encodeIfPresent(claimsLaw, forKey: .claimsLaw)
+        try c.encodeRegexIfPresent(decisiveSignals, forKey: .decisiveSignals)
+        if !outranks.isEmpty { try c.encode(outranks, forKey: .outranks) }
     }
 }
 

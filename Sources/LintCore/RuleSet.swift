@@ -199,15 +199,27 @@ public struct SectorDefinition: Sendable {
     /// note when a cross-sector claim finding stands on a document of the sector because no
     /// rule of the sector reported it (docs/rules.md "Claims first").
     public var claimsLaw: String?
+    /// `decisive:` signals that the copy is this sector's own product (a licence number, a
+    /// label's fixed wording, a pet product named): one is enough to infer the sector, and
+    /// they decide over the sectors in `outranks`.
+    public var decisiveSignals: (any CompiledRegex)?
+    /// `outranks:` sectors not inferred where a `decisive` signal of this sector matches,
+    /// unless a decisive signal of their own does too: their signal words are this sector's
+    /// wording as well (a drug's B群 and 醫療級, a pet supplement's 魚油), and their rules
+    /// would misread its copy. The note names them and says their rules did not run.
+    public var outranks: [Sector]
 
     public init(id: Sector, name: String, strongSignals: (any CompiledRegex)?, weakSignals: (any CompiledRegex)?,
-                aliases: [String] = [], claimsLaw: String? = nil) {
+                aliases: [String] = [], claimsLaw: String? = nil,
+                decisiveSignals: (any CompiledRegex)? = nil, outranks: [Sector] = []) {
         self.id = id
         self.name = name
         self.strongSignals = strongSignals
         self.weakSignals = weakSignals
         self.aliases = aliases
         self.claimsLaw = claimsLaw
+        self.decisiveSignals = decisiveSignals
+        self.outranks = outranks
     }
 
     /// The name and the aliases.

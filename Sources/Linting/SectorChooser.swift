@@ -46,6 +46,7 @@ struct SectorChooser {
         // signals inferred, is a guess, and the note says so.
         let hinted = found.hints.keys.sorted().map { "\($0.rawValue)（\(found.hints[$0]!.joined(separator: "、"))）" }
         let hintNote = hinted.isEmpty ? "" : "; one weak signal hinted at \(hinted.joined(separator: "、")), too little to infer a sector, so whether the copy sells it is a guess and its rules did not run"
+        let outrankNote = Self.outrankNote(found, catalog: catalog)
         guard !evidence.isEmpty else {
             if hasSectorRules && !document.segments.isEmpty {
                 diagnostics.append(Diagnostic(code: .sectorsNone, level: .note, path: document.path,
@@ -58,7 +59,21 @@ struct SectorChooser {
         let guessed = sectors.filter { found.weakOnly.contains($0) }.map(\.rawValue)
         let guessNote = guessed.isEmpty ? "" : "; \(guessed.joined(separator: ", ")) inferred from weak signals only: a guess"
         diagnostics.append(Diagnostic(code: .sectorsInferred, level: .note, path: document.path,
-                                      message: "sectors inferred from the copy: \(described)\(guessNote)\(hintNote); declare `sector:` in front matter or pass --sector to override"))
+                                      message: "sectors inferred from the copy: \(described)\(guessNote)\(outrankNote)\(hintNote); declare `sector:` in front matter or pass --sector to override"))
         return SectorDecision(sectors: sectors, source: .inferred, evidence: evidence)
+    }
+
+    /// What the note says of outranked sectors: their words, who outranks them and why,
+    /// and that their rules did not run (never a silent all-clear).
+    static func outrankNote(_ found: SectorInference.Evidence, catalog: SectorCatalog) -> String {
+        guard !found.outranked.isEmpty else { return "" }
+        var byDecider: [[Sector]: [Sector]] = [:]
+        for (sector, entry) in found.outranked { byDecider[entry.by.sorted(), default: []].append(sector) }
+        return byDecider.keys.sorted { $0.map(\.rawValue).joined() < $1.map(\.rawValue).joined() }.map { deciders in
+            let outranked = byDecider[deciders]!.sorted()
+            let words = outranked.map { "\($0.rawValue)（\(found.outranked[$0]!.words.joined(separator: "、"))）" }.joined(separator: "、")
+            let deciding = deciders.map { catalog.definition($0)?.name ?? $0.rawValue }.joined(separator: "、")
+            return "; \(words) also matched but \(outranked.count == 1 ? "was" : "were") not used: the decisive signals of \(deciders.map(\.rawValue).joined(separator: ", ")) mark the copy as a product of \(deciding), whose wording this is too, so \(outranked.count == 1 ? "its" : "their") rules did not run"
+        }.joined()
     }
 }

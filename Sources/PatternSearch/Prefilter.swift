@@ -373,6 +373,7 @@ public final class Prefilter: Sendable {
         for definition in ruleSet.sectors.definitions {
             if let strong = definition.strongSignals { out.append(strong) }
             if let weak = definition.weakSignals { out.append(weak) }
+            if let decisive = definition.decisiveSignals { out.append(decisive) }
         }
         for rule in ruleSet.rules { out += searchedPatterns(of: rule).map(\.regex) }
         return out

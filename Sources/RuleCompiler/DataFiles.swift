@@ -131,6 +131,9 @@ enum LexiconFile {
 ///         name: 食品
 ///         strong: [保健食品, 膠囊, 益生菌]   # one is enough to infer the sector
 ///         weak: [好吃, 飲品, 口味]           # two different ones are needed
+///       drug:
+///         decisive: [衛部藥製字]             # the copy is the sector's own product: one is enough,
+///         outranks: [food, medical-device]  # and these sectors are then not inferred
 struct RawSector {
     var id: String
     var name: String
@@ -141,6 +144,10 @@ struct RawSector {
     /// `claims-law:` the sector's law, named in a cross-sector claim finding that stands on
     /// a document of the sector (docs/rules.md "Claims first").
     var claimsLaw: String? = nil
+    /// `decisive:` signals that the copy is the sector's own product, and `outranks:` the
+    /// sectors they keep from being inferred (`SectorDefinition.outranks`).
+    var decisive: Node? = nil
+    var outranks: [Located<String>] = []
     var file: String
 }
 
@@ -224,7 +231,7 @@ enum SectorsFile {
                           suffix: try entry.requiredString("suffix").value, file: file)
     }
 
-    static let entryKeys = ["name", "description", "aliases", "strong", "weak", "claims-law"]
+    static let entryKeys = ["name", "description", "aliases", "strong", "weak", "claims-law", "decisive", "outranks"]
     static let channelKeys = ["name", "description", "signals", "default"]
 
     /// The channels of a `sectors.yaml` (none when it has no `channels:`).
@@ -274,8 +281,12 @@ enum SectorsFile {
             if let claimsLaw, !claimsLaw.value.unicodeScalars.contains(where: \.isHan) {
                 throw RuleFileError(file: file, line: claimsLaw.line, column: claimsLaw.column, kind: .notTraditionalChinese(key: "claims-law"))
             }
+            let outranks = try entry.stringList("outranks") ?? []
+            if !outranks.isEmpty, entry["decisive"] == nil {
+                throw entry.error(at: entry["outranks"], .invalid("`outranks` needs `decisive` signals: the sectors are outranked only where one of them matches"))
+            }
             out.append(RawSector(id: id, name: name, aliases: aliases, strong: entry["strong"], weak: entry["weak"],
-                                 claimsLaw: claimsLaw?.value, file: file))
+                                 claimsLaw: claimsLaw?.value, decisive: entry["decisive"], outranks: outranks, file: file))
         }
         return out
     }
@@ -293,13 +304,24 @@ enum SectorsFile {
                         engine: any RegexEngine, normalizer: TextNormalizer,
                         lexicons: [String: LexiconInfo]) throws(RuleFileError) -> SectorCatalog {
         var definitions: [SectorDefinition] = []
+        let ids = Set(raw.map(\.id))
+        for sector in raw {
+            for other in sector.outranks where other.value == sector.id || !ids.contains(other.value) {
+                throw RuleFileError(file: sector.file, line: other.line, column: other.column,
+                                    kind: .invalid(other.value == sector.id
+                                                   ? "`sectors.\(sector.id).outranks` names the sector itself"
+                                                   : "`sectors.\(sector.id).outranks` names `\(other.value)`, which is no sector"))
+            }
+        }
         for sector in raw {
             let context = CompileContext(file: sector.file, engine: engine, normalizer: normalizer, lexicons: lexicons,
                                          loose: false, caseInsensitive: true)
             definitions.append(SectorDefinition(id: Sector(sector.id), name: sector.name,
                                                 strongSignals: try phrases(sector.strong, "sectors.\(sector.id).strong", "strong", context),
                                                 weakSignals: try phrases(sector.weak, "sectors.\(sector.id).weak", "weak", context),
-                                                aliases: sector.aliases, claimsLaw: sector.claimsLaw))
+                                                aliases: sector.aliases, claimsLaw: sector.claimsLaw,
+                                                decisiveSignals: try phrases(sector.decisive, "sectors.\(sector.id).decisive", "decisive", context),
+                                                outranks: sector.outranks.map { Sector($0.value) }))
         }
         var channels: [ChannelDefinition] = []
         for channel in rawChannels {
