@@ -11,10 +11,11 @@ import Glibc
 /// cannot be written never fails a run. Each kind of file keeps only its `keptFiles` most
 /// recent versions (each rebuilt adlaw and each set of rules writes its own).
 ///
-/// Every file ends with an HMAC-SHA256 of its bytes under this user's `CacheKey`: a file
-/// that does not carry the right one (forged, from another user, damaged) is not used. A
-/// file is read only when it is a regular file of this user no larger than `maxFileSize`,
-/// and cleaning removes only regular files named as adlaw names them.
+/// Every file ends with a tag, a nonce and a MAC of its bytes under this user's `CacheKey`
+/// (ChaCha20-Poly1305): a file that does not carry the right one (forged, from another user,
+/// damaged) is not used. A file is read only when it is a regular file of this user no
+/// larger than `maxFileSize`, and cleaning removes only regular files named as adlaw names
+/// them.
 public struct CacheFolder: Sendable {
     /// The folder of cache files.
     let directory: String
@@ -79,9 +80,10 @@ public struct CacheFolder: Sendable {
     /// the same kind (`prefix`, `suffix`) beyond `keptFiles`. Best-effort: failures are ignored.
     func write(_ bytes: [UInt8], to path: String, prefix: String, suffix: String) {
         guard bytes.count <= Self.maxFileSize else { return }
+        guard let sealed = key.sealed(bytes) else { return }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try AtomicFile.write(Data(key.sealed(bytes)), to: path, overwrite: .always, linkedFolders: true)
+            try AtomicFile.write(Data(sealed), to: path, overwrite: .always, linkedFolders: true)
         } catch {
             return
         }

@@ -46,7 +46,7 @@ public struct LoadedRules {
 /// first time one is asked for (by one thread; the others wait). A check with the stored
 /// prefilter tables needs only whether each pattern has a required literal, which the
 /// pattern table's flags say (`windowed`): decoding every analysis was 4% of the CPU time of
-/// checking ten small files. The file's HMAC was checked when it was read, so the section is
+/// checking ten small files. The file's tag was checked when it was read, so the section is
 /// what this adlaw wrote; should it still not decode, no pattern has a stored analysis
 /// (a prefilter built from them analyses the patterns again: slower, the same findings).
 final class PatternAnalyses: @unchecked Sendable {
@@ -149,7 +149,7 @@ struct ReadyTables {
 /// resolved for. The key is a SHA-256 over those and every file the loader reads (path and
 /// bytes of each `laws.yaml`, law file, `sectors.yaml`, lexicon, rule file and `VERSION`,
 /// folder by folder, in order); the file repeats the whole key, and `CacheFolder` ends it
-/// with an HMAC under this user's key, so a stale, damaged or forged file is never used:
+/// with a MAC under this user's key, so a stale, damaged or forged file is never used:
 /// the rules are loaded from YAML and the file written again. Only a rule set that loaded
 /// without errors is written, so every error in the rule files is still reported, from the
 /// files. Beside the key the file stores the rule files' `fingerprint` (their times, sizes
@@ -190,7 +190,7 @@ struct ReadyTables {
 ///
 /// Reading compiles no pattern: PCRE2 reads the compiled table back (a copy of each
 /// pattern's code, where compiling them took a quarter of the decoding), which is safe only
-/// because `CacheFolder` has checked the file's HMAC. No pattern text inside the rules is
+/// because `CacheFolder` has checked the file's tag. No pattern text inside the rules is
 /// decoded; the prefilter takes the stored tables, or the analyses as they are.
 struct RuleSetCache {
     let folder: CacheFolder
@@ -800,7 +800,7 @@ struct RuleSetCache {
 }
 
 /// A section of a cached rule set decoded the first time it is read (by one thread; the
-/// others wait for it), as `Stored` and then `convert`ed. The file's HMAC was checked when
+/// others wait for it), as `Stored` and then `convert`ed. The file's tag was checked when
 /// it was read, so the section is what this adlaw wrote; should it still not decode, the
 /// value is `fallback` (no examples, no laws), which `adlaw rules check` reports, rather
 /// than a check failing.
@@ -833,7 +833,7 @@ final class DeferredJSON<Stored: Decodable, Value: Sendable>: DeferredPart, @unc
 /// Each rule's rationale and references in the cached rule set (a count, then one JSON
 /// document per rule in rule order, written with `ByteWriter.chunk`), each decoded the
 /// first time that rule's are read: a check decodes only those of the rules it reports.
-/// Should one still not decode (the file's HMAC was checked), it is empty, as
+/// Should one still not decode (the file's tag was checked), it is empty, as
 /// `DeferredJSON`'s fallback is.
 final class DeferredDetails: @unchecked Sendable {
     private let section: Data

@@ -24,7 +24,7 @@ extension Prefilter {
 
         /// Whether the tables are consistent and made for `targets` targets: every index in
         /// range, every literal's hits where its starts say. (The cache file is checked by
-        /// its HMAC; this catches tables of other patterns.)
+        /// its tag; this catches tables of other patterns.)
         func fits(targets count: Int) -> Bool {
             guard targets == count, slots >= targets, slotReach.count == slots - targets else { return false }
             for key in pairKeys {

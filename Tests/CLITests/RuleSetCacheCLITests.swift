@@ -38,14 +38,21 @@ import TestSupport
         #expect(second.stdout == first.stdout && second.stderr == first.stderr)
         #expect(FileManager.default.contents(atPath: path) == written)
 
-        // One byte changed, cut short, or another file's bytes: the same output, the file written again.
-        var damaged = written
+        // One byte changed (of the data, the nonce or the MAC), cut short, or another file's
+        // bytes: the same output, the file written again. The same data then, under a fresh
+        // tag: the last 28 bytes are a random nonce (12) and the MAC (16).
+        let tag = 28
+        var damaged = written, nonce = written, mac = written
         damaged[damaged.count / 2] ^= 0x20
-        for bad in [damaged, written.prefix(written.count / 2), Data("ADLAWRS not a cache".utf8)] {
+        nonce[nonce.count - tag] ^= 1
+        mac[mac.count - 1] ^= 1
+        for bad in [damaged, nonce, mac, written.prefix(written.count / 2), Data("ADLAWRS not a cache".utf8)] {
             try bad.write(to: URL(fileURLWithPath: path))
             let again = try check(cache: cache)
             #expect(again.stdout == first.stdout && again.stderr == first.stderr)
-            #expect(FileManager.default.contents(atPath: path) == written)
+            let rewritten = try #require(FileManager.default.contents(atPath: path))
+            #expect(rewritten.count == written.count && rewritten.dropLast(tag) == written.dropLast(tag))
+            #expect(rewritten.suffix(tag) != written.suffix(tag))
         }
     }
 

@@ -323,6 +323,23 @@ import TestSupport
         sealed[5_000] ^= 1
         try sealed.prefix(sealed.count - 1).write(to: URL(fileURLWithPath: path))
         #expect(folder.read(path) == nil)
+        // The tag: a nonce and a MAC, each checked; a fresh nonce for each file written.
+        #expect(sealed.count == data.count + CacheKey.tagLength)
+        for index in [data.count, sealed.count - 1] {
+            var bad = sealed
+            bad[index] ^= 0x80
+            try bad.write(to: URL(fileURLWithPath: path))
+            #expect(folder.read(path) == nil)
+        }
+        try sealed.write(to: URL(fileURLWithPath: path))
+        #expect(folder.read(path).map { Array($0.bytes) } == data)
+        folder.write(data, to: path, prefix: "rules-", suffix: ".cache")
+        let again = try #require(FileManager.default.contents(atPath: path))
+        #expect(again.prefix(data.count) == sealed.prefix(data.count) && again.suffix(CacheKey.tagLength) != sealed.suffix(CacheKey.tagLength))
+        #expect(folder.read(path).map { Array($0.bytes) } == data)
+        // Another user's key: refused.
+        let other = CacheFolder(directory: cache.path, version: "v1", key: CacheKey(bytes: Array(repeating: 8, count: CacheKey.length)))
+        #expect(other.read(path) == nil)
     }
 
     /// The prefilter's tables are stored in the file as built and read back as they are: a
