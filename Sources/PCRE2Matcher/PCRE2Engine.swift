@@ -41,7 +41,12 @@ public struct PCRE2Engine: RegexEngine {
         /// long as compiling it takes (`compileNanoseconds`), however little work that was.
         /// Start positions do not say what a search costs: the symptom-and-outcome patterns
         /// of 40-60 KB took 100-250 µs a search in the interpreter, 20 ms of the CPU time of
-        /// checking ten small files, where JIT-compiling one takes about 1.5 ms.
+        /// checking ten small files, where JIT-compiling one takes about 1.5 ms. The clock is
+        /// wall time (reading a thread's CPU time is a system call), so one search counts for
+        /// at most a quarter of the budget: on a machine with more runnable threads than
+        /// cores, a search that lost its core for a time slice measured milliseconds and
+        /// JIT-compiled a pattern the interpreter runs in microseconds. Timed, the work
+        /// budget also grows with the compile cost (`work`).
         case lazy(afterWork: Int, timed: Bool = false)
 
         /// About how long PCRE2 takes to JIT-compile a pattern of `size` bytes of compiled
@@ -50,8 +55,27 @@ public struct PCRE2Engine: RegexEngine {
         public static func compileNanoseconds(size: Int) -> Int { 50_000 + 25 * size }
 
         /// Work a pattern is interpreted for before it is JIT-compiled: about what the
-        /// interpreter does in the time the JIT takes to compile a pattern.
+        /// interpreter does in the time the JIT takes to compile a pattern (of up to
+        /// `workSize` bytes, see `work`).
         public static let defaultWork = 8_192
+
+        /// The compiled size `afterWork` is meant for when the policy is `timed`.
+        public static let workSize = 1_024
+
+        /// The work a pattern of `size` bytes of compiled code is interpreted for before it
+        /// is JIT-compiled under `.lazy(afterWork:timed: true)`: `afterWork` times what
+        /// compiling it costs against a pattern of `workSize` bytes, never less. A fixed
+        /// budget JIT-compiled the large alternations after about 30 short searches, 0.3-0.7
+        /// ms of interpreting, at 1.5-4 ms each: on ten small files they cost 16-21 ms of
+        /// compiling, about half of it for patterns searched a few times more or never
+        /// again. Timed, a pattern that keeps the interpreter busy is still JIT-compiled
+        /// once it has run about as long as compiling it takes.
+        public static func work(_ afterWork: Int, size: Int) -> Int {
+            let work = max(0, afterWork)
+            let scale = Double(compileNanoseconds(size: size)) / Double(compileNanoseconds(size: workSize))
+            guard scale > 1 else { return work }
+            return Int(min(Double(work) * scale, Double(Int.max / 2)))
+        }
 
         /// The work of one search besides its start positions: the interpreter's fixed cost
         /// per call, which dominates the prefilter's many short window searches (counting
@@ -173,7 +197,7 @@ public struct PCRE2Engine: RegexEngine {
     /// (`pcre2_serialize_encode`), for a cache to read back with `deserialize` instead of
     /// compiling every pattern again. Nil when one is not a PCRE2 pattern or PCRE2 refuses.
     /// The bytes hold compiled code as it is in memory: only the same PCRE2 build may read
-    /// them, and only from a file that is authenticated (the rule-set cache's HMAC), since
+    /// them, and only from a file that is authenticated (the rule-set cache's tag), since
     /// PCRE2 does not check the code it reads back.
     public static func serialize(_ regexes: [any CompiledRegex]) -> [UInt8]? {
         var codes: [OpaquePointer?] = []

@@ -99,7 +99,7 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
             jitAfterWork = 0
             jitAfterNanoseconds = nil
         case let .lazy(afterWork, timed):
-            jitAfterWork = max(0, afterWork)
+            jitAfterWork = timed ? PCRE2Engine.JITPolicy.work(afterWork, size: size) : max(0, afterWork)
             jitAfterNanoseconds = timed ? PCRE2Engine.JITPolicy.compileNanoseconds(size: size) : nil
         }
 
@@ -245,7 +245,11 @@ public final class PCRE2Regex: CompiledRegex, @unchecked Sendable {
         let began = timed ? adlaw_monotonic_ns() : 0
         let rc = pcre2_match_8(searched, buffer.baseAddress, subjectLength, start, options,
                                matchData, scratch.matchContext)
-        if timed, let budget = jitAfterNanoseconds, adlaw_add_relaxed(interpreted, adlaw_monotonic_ns() - began) >= budget {
+        // One search counts for at most a quarter of the budget: the clock is wall time, and
+        // a search preempted on a busy machine measured milliseconds, which JIT-compiled
+        // patterns the interpreter runs in microseconds (`JITPolicy.lazy`).
+        if timed, let budget = jitAfterNanoseconds,
+           adlaw_add_relaxed(interpreted, min(adlaw_monotonic_ns() - began, budget / 4)) >= budget {
             compileJIT()
         }
         if rc == PCRE2_ERROR_NOMATCH { return nil }

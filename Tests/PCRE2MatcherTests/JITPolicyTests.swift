@@ -114,6 +114,32 @@ import Testing
         #expect(try fast.firstMatch(in: buffer, scratch: scratch)?.range == expected)
     }
 
+    /// Timed, a pattern's work budget grows with what compiling it costs
+    /// (`JITPolicy.work`): after the cheap searches that JIT-compile a small pattern, a large
+    /// alternation is still interpreted; both find what the interpreter finds.
+    @Test func aTimedLargePatternIsInterpretedForMoreWorkThanASmallOne() throws {
+        let words = (0..<3_000).map { index -> String in
+            let first = Unicode.Scalar(0x4E00 + index % 1_500)!, second = Unicode.Scalar(0x5E00 + index / 1_500)!
+            return String(Character(first)) + String(Character(second))
+        }
+        let buffer = UTF8Buffer("今天保證有效")
+        let perSearch = buffer.count + 1 + PCRE2Engine.JITPolicy.searchCost
+        let engine = PCRE2Engine(jit: .lazy(afterWork: 3 * perSearch, timed: true))
+        let large = try #require(try engine.compile("(?:" + words.joined(separator: "|") + ")", caseInsensitive: false) as? PCRE2Regex)
+        let small = try #require(try engine.compile("保證有效", caseInsensitive: false) as? PCRE2Regex)
+        let scratch = engine.makeScratch()
+        for _ in 0..<3 {
+            #expect(try large.firstMatch(in: buffer, scratch: scratch) == nil)
+            #expect(try small.firstMatch(in: buffer, scratch: scratch)?.range == 6..<18)
+        }
+        #expect(small.isJITCompiled == PCRE2Engine.jitAvailable, "three searches reach a small pattern's budget")
+        #expect(!large.isJITCompiled, "a large pattern's budget is many times larger")
+        #expect(PCRE2Engine.JITPolicy.work(100, size: 10) == 100)
+        #expect(PCRE2Engine.JITPolicy.work(100, size: PCRE2Engine.JITPolicy.workSize) == 100)
+        #expect(PCRE2Engine.JITPolicy.work(100, size: 40_000) > 1_000)
+        #expect(PCRE2Engine.JITPolicy.work(Int.max, size: 40_000) > 0)
+    }
+
     /// Threads searching one lazily compiled pattern at once: one of them makes the JIT
     /// copy while the others go on; every search finds what the interpreter finds.
     @Test func threadsSharingALazyPatternAllFindTheSameMatches() throws {
