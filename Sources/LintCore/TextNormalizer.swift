@@ -3,7 +3,8 @@
 ///
 /// - full-width ASCII forms (U+FF01–U+FF5E) to ASCII (`１００％` → `100%`, `ＮＯ．１` → `NO.1`)
 ///   and the ideographic space U+3000 to a space;
-/// - common variant characters to one form (`臺` → `台`, `爲` → `為`, ...);
+/// - common variant characters to one form (`臺` → `台`, `爲` → `為`, ...), and the CJK
+///   compatibility ideographs of legacy encodings to the unified ideograph they equal (NFC);
 /// - invisible characters are dropped: zero-width characters, the soft hyphen, the
 ///   bidirectional marks and overrides (LRM, RLO, ...), variation selectors, the combining
 ///   grapheme joiner and the other default-ignorable code points of Unicode. Inserted inside
@@ -14,7 +15,14 @@
 public struct TextNormalizer: Sendable {
     /// Variant pairs folded to one form. Only characters that are the same word in Taiwan
     /// copy belong here; both sides are written in the table, never guessed.
-    public static let defaultVariants: [(from: Unicode.Scalar, to: Unicode.Scalar)] = [
+    public static let defaultVariants: [(from: Unicode.Scalar, to: Unicode.Scalar)] =
+        variantCharacters + cjkCompatibilityIdeographs.map { pair in
+            // a compatibility ideograph folds straight to the variant's target (fold is one step)
+            (pair.from, variantCharacters.first { $0.from == pair.to }?.to ?? pair.to)
+        }
+
+    /// The variant characters of Taiwan copy, folded to one form.
+    public static let variantCharacters: [(from: Unicode.Scalar, to: Unicode.Scalar)] = [
         ("臺", "台"), ("爲", "為"), ("衞", "衛"), ("綫", "線"), ("裏", "裡"), ("峯", "峰"),
         ("羣", "群"), ("衆", "眾"), ("啓", "啟"), ("眞", "真"), ("敎", "教"), ("汙", "污"),
         ("証", "證"), ("効", "效"), ("痩", "瘦"), ("薬", "藥"), ("医", "醫"), ("疗", "療"),

@@ -21,6 +21,24 @@ import Testing
         #expect(normalized("保証有効").0 == "保證有效")
     }
 
+    @Test func foldsCJKCompatibilityIdeographsToTheUnifiedOnes() {
+        // 保留…權利 and 不會個別通知 as a legacy converter writes them (U+F9CD 留, U+F901 更, U+F9A8 令)
+        let legacy = "本公司保\u{F9CD}變\u{F901}之權利、不另行通知、\u{F9A8}"
+        let (text, result) = normalized(legacy)
+        #expect(text == "本公司保留變更之權利、不另行通知、令")
+        // same length in bytes and characters: spans on the original stay exact
+        #expect(text.utf8.count == legacy.utf8.count)
+        let originalBytes = Array(legacy.utf8)
+        #expect(String(decoding: originalBytes[result.map.baseRange(12..<15)], as: UTF8.self) == "\u{F9CD}")
+        // every pair is canonically equivalent (Swift's String == compares by NFC) and stays in the BMP
+        for pair in TextNormalizer.cjkCompatibilityIdeographs {
+            #expect(String(pair.from) == String(pair.to))
+            #expect(pair.from.value >= 0xF900 && pair.from.value <= 0xFAFF && pair.to.value < 0x10000)
+        }
+        #expect(TextNormalizer.cjkCompatibilityIdeographs.count > 400)
+        #expect(normalizer.normalizeLiteral("保\u{F9CD}") == "保留")
+    }
+
     @Test func dropsZeroWidthCharacters() {
         #expect(normalized("保\u{200B}證\u{FEFF}有\u{00AD}效").0 == "保證有效")
     }
