@@ -224,4 +224,8 @@ public struct SectorDefinition: Sendable {
 
     /// The name and the aliases.
     public var allNames: [String] { [name] + aliases }
+
+    /// The sector's signal patterns, in the order the prefilter and the inference search
+    /// them: strong, weak, decisive.
+    public var signals: [any CompiledRegex] { [strongSignals, weakSignals, decisiveSignals].compactMap { $0 } }
 }

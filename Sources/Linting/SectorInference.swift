@@ -67,7 +67,7 @@ struct SectorInference {
 
     /// The regexes `infer` asks `matches` about.
     func signals() -> [any CompiledRegex] {
-        catalog.definitions.flatMap { [$0.strongSignals, $0.weakSignals, $0.decisiveSignals].compactMap { $0 } }
+        catalog.definitions.flatMap(\.signals)
     }
 
     static func distinctMatches(_ regex: (any CompiledRegex)?, in segments: [PreparedSegment],

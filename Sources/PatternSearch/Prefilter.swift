@@ -369,12 +369,7 @@ public final class Prefilter: Sendable {
 
     /// The patterns of a rule set that are searched across whole segments.
     public static func searchedPatterns(of ruleSet: RuleSet) -> [any CompiledRegex] {
-        var out: [any CompiledRegex] = []
-        for definition in ruleSet.sectors.definitions {
-            if let strong = definition.strongSignals { out.append(strong) }
-            if let weak = definition.weakSignals { out.append(weak) }
-            if let decisive = definition.decisiveSignals { out.append(decisive) }
-        }
+        var out = ruleSet.sectors.definitions.flatMap(\.signals)
         for rule in ruleSet.rules { out += searchedPatterns(of: rule).map(\.regex) }
         return out
     }
